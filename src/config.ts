@@ -1,0 +1,76 @@
+// Configuration is read once, here, into a typed object and passed down. No stage reads process.env.
+
+export interface FetchConfig {
+  /** Hostnames or IP literals that may be fetched even though they are private (tests, demo). */
+  allowPrivateHosts: string[];
+  connectTimeoutMs: number;
+  headersTimeoutMs: number;
+  bodyTimeoutMs: number;
+  maxBytes: number;
+  maxRedirects: number;
+  userAgent: string;
+  perHostConcurrency: number;
+  perHostDelayMs: number;
+  respectRobots: boolean;
+}
+
+export interface LlmConfig {
+  url: string | null;
+  model: string;
+  apiKey: string | null;
+}
+
+export interface Config {
+  /** SQLite file path, or a postgres:// URL. */
+  db: string;
+  fetch: FetchConfig;
+  /** Ask Hacker News and Reddit whether new articles are being discussed. */
+  discoverThreads: boolean;
+  /** Base URLs of the thread APIs (overridable so tests can point them at loopback servers). */
+  threadApis: { hackernewsSearch: string; hackernewsItems: string; reddit: string };
+  llm: LlmConfig;
+  /** Token required for admin actions when the server listens beyond loopback. */
+  adminToken: string | null;
+}
+
+export const USER_AGENT = "Storyline/0.1 (+https://github.com/storyline-news/storyline)";
+
+export const DEFAULT_FETCH: FetchConfig = {
+  allowPrivateHosts: [],
+  connectTimeoutMs: 10_000,
+  headersTimeoutMs: 15_000,
+  bodyTimeoutMs: 30_000,
+  maxBytes: 10 * 1024 * 1024,
+  maxRedirects: 5,
+  userAgent: USER_AGENT,
+  perHostConcurrency: 2,
+  perHostDelayMs: 1_000,
+  respectRobots: true,
+};
+
+export function loadConfig(
+  env: NodeJS.ProcessEnv = process.env,
+  overrides: Partial<Config> = {},
+): Config {
+  const allow = (env.STORYLINE_ALLOW_PRIVATE_HOSTS ?? "")
+    .split(",")
+    .map((h) => h.trim())
+    .filter(Boolean);
+  return {
+    db: env.DATABASE_URL ?? env.STORYLINE_DB ?? "storyline.db",
+    fetch: { ...DEFAULT_FETCH, allowPrivateHosts: allow },
+    discoverThreads: env.STORYLINE_DISCOVER_THREADS !== "0",
+    threadApis: {
+      hackernewsSearch: env.STORYLINE_HN_SEARCH_API ?? "https://hn.algolia.com/api/v1",
+      hackernewsItems: env.STORYLINE_HN_ITEMS_API ?? "https://hacker-news.firebaseio.com/v0",
+      reddit: env.STORYLINE_REDDIT_API ?? "https://www.reddit.com",
+    },
+    llm: {
+      url: env.STORYLINE_LLM_URL ?? null,
+      model: env.STORYLINE_LLM_MODEL ?? "llama3.1",
+      apiKey: env.STORYLINE_LLM_API_KEY ?? null,
+    },
+    adminToken: env.STORYLINE_ADMIN_TOKEN ?? null,
+    ...overrides,
+  };
+}

@@ -1,0 +1,70 @@
+import type {
+  Article,
+  Brief,
+  IsoTime,
+  NewSource,
+  SearchHit,
+  Source,
+  Story,
+  Thread,
+} from "../types.ts";
+
+export type SourcePatch = Partial<Omit<Source, "id" | "kind" | "url">>;
+
+export interface ArticleQuery {
+  storyId?: string;
+  /** Only articles fetched after this time. */
+  since?: IsoTime;
+  limit?: number;
+}
+
+export interface StoryQuery {
+  limit?: number;
+  offset?: number;
+}
+
+/**
+ * The only shared state. Two implementations (SQLite, PostgreSQL) pass the same test suite.
+ * "Not found" is `null`, never an exception.
+ */
+export interface Store {
+  readonly kind: "sqlite" | "postgres";
+  close(): Promise<void>;
+
+  addSource(source: NewSource): Promise<Source>;
+  getSourceByUrl(url: string): Promise<Source | null>;
+  listSources(): Promise<Source[]>;
+  updateSource(id: number, patch: SourcePatch): Promise<void>;
+
+  /** Inserts the article unless one with the same id exists; returns true when it was new. */
+  putArticle(article: Article): Promise<boolean>;
+  getArticle(id: string): Promise<Article | null>;
+  /** True when an article was stored from this URL (as fetched or canonical). */
+  hasArticleUrl(url: string): Promise<boolean>;
+  listArticles(query?: ArticleQuery): Promise<Article[]>;
+  /** Articles in the order they were stored, for replaying the clusterer. */
+  countArticles(): Promise<number>;
+  assignArticle(articleId: string, storyId: string, duplicateOf: string | null): Promise<void>;
+
+  /** Inserts or replaces the thread and its comments. */
+  putThread(thread: Thread): Promise<void>;
+  listThreads(): Promise<Thread[]>;
+  /** Threads whose article URL is one of these (canonical or fetched URLs). */
+  threadsForUrls(urls: string[]): Promise<Thread[]>;
+
+  putStory(story: Story): Promise<void>;
+  deleteStory(id: string): Promise<void>;
+  getStory(id: string): Promise<Story | null>;
+  /** Stories, most recently updated first. */
+  listStories(query?: StoryQuery): Promise<Story[]>;
+
+  /** Stores a new version of the story's brief (versions kept for the timeline). */
+  putBrief(brief: Brief): Promise<void>;
+  getBrief(storyId: string): Promise<Brief | null>;
+
+  search(query: string, limit?: number): Promise<SearchHit[]>;
+
+  /** Small key/value state (clusterer checkpoints, last-visit marks). */
+  getState(key: string): Promise<string | null>;
+  setState(key: string, value: string): Promise<void>;
+}

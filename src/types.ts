@@ -1,0 +1,210 @@
+// The records that flow between stages. Plain data only: every stage takes and returns these,
+// and the store persists them as they are.
+
+/** ISO 8601 timestamp, always UTC ("2026-11-26T12:00:00.000Z"). */
+export type IsoTime = string;
+
+export type SourceKind = "feed" | "page" | "thread";
+
+export interface Source {
+  id: number;
+  kind: SourceKind;
+  url: string;
+  title: string | null;
+  etag: string | null;
+  lastModified: string | null;
+  nextFetchAt: IsoTime | null;
+  failureCount: number;
+  lastError: string | null;
+  lastFetchedAt: IsoTime | null;
+  disabled: boolean;
+}
+
+export type NewSource = Pick<Source, "kind" | "url"> & { title?: string | null };
+
+/** One entry of a parsed RSS, Atom or JSON feed. */
+export interface FeedEntry {
+  guid: string | null;
+  url: string | null;
+  title: string | null;
+  summary: string | null;
+  author: string | null;
+  publishedAt: IsoTime | null;
+}
+
+export interface ParsedFeed {
+  format: "rss" | "rdf" | "atom" | "jsonfeed";
+  title: string | null;
+  siteUrl: string | null;
+  entries: FeedEntry[];
+}
+
+/** What `extract` finds in one HTML page. A pure function of the page and its URL. */
+export interface ExtractedPage {
+  headline: string;
+  byline: string | null;
+  outlet: string;
+  canonicalUrl: string;
+  publishedAt: IsoTime | null;
+  modifiedAt: IsoTime | null;
+  language: string | null;
+  leadImage: string | null;
+  description: string | null;
+  paragraphs: string[];
+}
+
+export interface Article {
+  /** Stable id derived from the canonical URL, so re-ingesting is idempotent. */
+  id: string;
+  url: string;
+  canonicalUrl: string;
+  outlet: string;
+  outletDomain: string;
+  headline: string;
+  byline: string | null;
+  publishedAt: IsoTime | null;
+  modifiedAt: IsoTime | null;
+  fetchedAt: IsoTime;
+  language: string | null;
+  leadImage: string | null;
+  description: string | null;
+  /** Clean body text, paragraphs joined by blank lines. */
+  text: string;
+  paragraphs: string[];
+  sentences: string[];
+  /** Near-duplicate fingerprint (64-bit SimHash as 16 hex digits). */
+  fingerprint: string;
+  storyId: string | null;
+  /** Id of the article this one is a copy of (wire copy, syndication), if any. */
+  duplicateOf: string | null;
+}
+
+export type Platform = "hackernews" | "reddit" | "lemmy";
+
+export interface Comment {
+  id: string;
+  parentId: string | null;
+  author: string | null;
+  text: string;
+  score: number | null;
+  postedAt: IsoTime | null;
+  url: string | null;
+}
+
+export interface Thread {
+  /** "<platform>:<platform id>", stable across re-polls. */
+  id: string;
+  platform: Platform;
+  url: string;
+  title: string | null;
+  /** URL of the article the thread discusses, as submitted. */
+  articleUrl: string | null;
+  comments: Comment[];
+  fetchedAt: IsoTime;
+}
+
+export interface Story {
+  /** Stable while the story grows; the id of the story's first article cluster. */
+  id: string;
+  title: string;
+  articleIds: string[];
+  firstSeen: IsoTime;
+  lastUpdated: IsoTime;
+  topTerms: string[];
+}
+
+export type SentenceKind = "lead" | "fact" | "quote" | "context" | "outlook" | "reaction";
+
+export interface BriefSentence {
+  /** The sentence exactly as it stands in its source article. */
+  text: string;
+  /** The sentence as shown, with its attribution phrase. */
+  rendered: string;
+  kind: SentenceKind;
+  /** Every article that carries this sentence or an equivalent one. */
+  articleIds: string[];
+  outlets: string[];
+  /** True when only one outlet (counting wire copies once) reports it. */
+  singleSource: boolean;
+}
+
+export type ParagraphRole = "lead" | "details" | "quotes" | "community" | "context" | "outlook";
+
+export interface BriefParagraph {
+  role: ParagraphRole;
+  sentences: BriefSentence[];
+  /** Only for the community paragraph: generated text describing the threads, not a source sentence. */
+  summary?: string;
+}
+
+export interface Quote {
+  text: string;
+  speaker: string | null;
+  articleId: string;
+  outlet: string;
+}
+
+export interface ThemeComment {
+  commentId: string;
+  threadId: string;
+  author: string | null;
+  text: string;
+  url: string | null;
+}
+
+export interface Theme {
+  label: string;
+  keyPhrases: string[];
+  /** Share of the story's comments behind this theme, 0..1. */
+  share: number;
+  comment: ThemeComment;
+}
+
+export type Tone = "supportive" | "skeptical" | "concerned" | "divided" | "neutral" | "critical";
+
+export interface Reaction {
+  tone: Tone;
+  threadCount: number;
+  commentCount: number;
+  themes: Theme[];
+  /** The community paragraph as shown. */
+  text: string;
+}
+
+export interface Coverage {
+  articleId: string;
+  outlet: string;
+  url: string;
+  headline: string;
+  publishedAt: IsoTime | null;
+}
+
+export interface TimelineEntry {
+  at: IsoTime;
+  text: string;
+  articleIds: string[];
+}
+
+export interface Brief {
+  storyId: string;
+  version: number;
+  generatedAt: IsoTime;
+  headline: string;
+  dek: string | null;
+  paragraphs: BriefParagraph[];
+  quotes: Quote[];
+  reaction: Reaction | null;
+  moreCoverage: Coverage[];
+  timeline: TimelineEntry[];
+}
+
+export interface SearchHit {
+  articleId: string;
+  storyId: string | null;
+  headline: string;
+  outlet: string;
+  url: string;
+  publishedAt: IsoTime | null;
+  /** Plain text around the match; the matched terms are wrapped in \u0001 … \u0002 for the UI to highlight. */
+  snippet: string;
+}
