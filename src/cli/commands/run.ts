@@ -1,0 +1,44 @@
+import { readFile } from "node:fs/promises";
+import { parseArgs } from "node:util";
+import { parseOpml } from "../../ingest/opml.ts";
+import { closePipeline, createPipeline, runForever } from "../../pipeline/index.ts";
+import { openStore } from "../../store/index.ts";
+import { configFrom } from "../shared.ts";
+
+/** `storyline run --opml FILE | --feed URL…`: adds the sources, then polls until stopped. */
+export async function run(args: string[]): Promise<number> {
+  const { values } = parseArgs({
+    args,
+    options: {
+      db: { type: "string" },
+      opml: { type: "string" },
+      feed: { type: "string", multiple: true, default: [] },
+    },
+  });
+  const config = configFrom(values.db);
+  const store = await openStore(config.db);
+  const feeds = values.feed.map((url) => ({ url, title: null as string | null }));
+  if (values.opml !== undefined) feeds.push(...parseOpml(await readFile(values.opml, "utf8")));
+  for (const feed of feeds) {
+    if ((await store.getSourceByUrl(feed.url)) === null) {
+      await store.addSource({ kind: "feed", url: feed.url, title: feed.title });
+    }
+  }
+  if ((await store.listSources()).length === 0) {
+    process.stderr.write(
+      "run: no sources: give --opml FILE or --feed URL, or `storyline add URL`\n",
+    );
+    return 2;
+  }
+  const ctx = await createPipeline(config, store);
+  const stop = new AbortController();
+  process.once("SIGINT", () => stop.abort());
+  process.once("SIGTERM", () => stop.abort());
+  process.stdout.write(
+    `run: polling ${(await store.listSources()).length} sources into ${config.db}; Ctrl-C to stop\n`,
+  );
+  await runForever(ctx, stop.signal);
+  await closePipeline(ctx);
+  await store.close();
+  return 0;
+}

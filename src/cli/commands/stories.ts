@@ -1,0 +1,45 @@
+import { parseArgs } from "node:util";
+import { configFrom, withStore } from "../shared.ts";
+
+/** `storyline stories [--json]`: stories, most recently updated first, with their brief's lead. */
+export async function run(args: string[]): Promise<number> {
+  const { values } = parseArgs({
+    args,
+    options: {
+      db: { type: "string" },
+      json: { type: "boolean" },
+      limit: { type: "string", default: "100" },
+    },
+  });
+  const config = configFrom(values.db);
+  return withStore(config.db, async (store) => {
+    const stories = await store.listStories({ limit: Number(values.limit) });
+    const rows = [];
+    for (const story of stories) {
+      const brief = await store.getBrief(story.id);
+      const articles = await store.listArticles({ storyId: story.id });
+      const outlets = new Set(articles.map((a) => a.outlet));
+      const sources = new Set(articles.map((a) => a.duplicateOf ?? a.id));
+      rows.push({
+        id: story.id,
+        title: brief?.headline ?? story.title,
+        articles: articles.length,
+        outlets: outlets.size,
+        independentSources: sources.size,
+        firstSeen: story.firstSeen,
+        lastUpdated: story.lastUpdated,
+        briefSentences: brief?.paragraphs.reduce((n, p) => n + p.sentences.length, 0) ?? 0,
+      });
+    }
+    if (values.json) {
+      process.stdout.write(`${JSON.stringify(rows, null, 2)}\n`);
+      return 0;
+    }
+    for (const r of rows) {
+      process.stdout.write(
+        `${r.id}  ${r.title}\n    ${r.articles} articles, ${r.outlets} outlets, updated ${r.lastUpdated}\n`,
+      );
+    }
+    return 0;
+  });
+}

@@ -1,0 +1,70 @@
+// The `storyline` command: one subcommand per file in ./commands, loaded on demand so that
+// `storyline feed parse` does not pay for the web server's start-up.
+
+type Command = { run(args: string[]): Promise<number> };
+
+const COMMANDS: Record<string, { summary: string; load: () => Promise<Command> }> = {
+  demo: {
+    summary: "ingest the bundled fictional corpus and serve it",
+    load: () => import("./commands/demo.ts"),
+  },
+  run: {
+    summary: "poll real sources (--opml FILE | --feed URL…) until stopped",
+    load: () => import("./commands/run.ts"),
+  },
+  add: {
+    summary: "add a feed, page or discussion-thread URL (or an OPML file)",
+    load: () => import("./commands/add.ts"),
+  },
+  sources: {
+    summary: "list sources and their health",
+    load: () => import("./commands/sources.ts"),
+  },
+  stories: { summary: "list stories [--json]", load: () => import("./commands/stories.ts") },
+  story: {
+    summary: "show one story's brief [--json|--md]",
+    load: () => import("./commands/story.ts"),
+  },
+  serve: {
+    summary: "serve the web UI, JSON API and feeds",
+    load: () => import("./commands/serve.ts"),
+  },
+  feed: { summary: "feed parse FILE [--json]", load: () => import("./commands/feed.ts") },
+  extract: {
+    summary: "extract an article from FILE|URL [--json]",
+    load: () => import("./commands/extract.ts"),
+  },
+  eval: {
+    summary: "eval extraction|clustering|briefs --data …",
+    load: () => import("./commands/eval.ts"),
+  },
+};
+
+function usage(): string {
+  const lines = Object.entries(COMMANDS).map(([name, c]) => `  ${name.padEnd(9)} ${c.summary}`);
+  return `usage: storyline <command> [options]\n\ncommands:\n${lines.join("\n")}\n\nCommon option: --db FILE|postgres://… (default storyline.db, or DATABASE_URL)\n`;
+}
+
+async function main(argv: string[]): Promise<number> {
+  const [name, ...rest] = argv;
+  if (name === undefined || name === "help" || name === "--help" || name === "-h") {
+    process.stdout.write(usage());
+    return name === undefined ? 2 : 0;
+  }
+  const command = COMMANDS[name];
+  if (command === undefined) {
+    process.stderr.write(`storyline: unknown command "${name}"\n\n${usage()}`);
+    return 2;
+  }
+  return (await command.load()).run(rest);
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    process.stderr.write(`storyline: ${(error as Error).message}\n`);
+    process.exitCode = 1;
+  },
+);

@@ -1,0 +1,34 @@
+import { log } from "../log.ts";
+import { writeBrief, writeBriefWithLlm } from "../write/index.ts";
+import type { PipelineContext } from "./context.ts";
+
+/** Writes a new brief version for every story that changed since the last round. */
+export async function writeChangedBriefs(ctx: PipelineContext): Promise<number> {
+  const ids = [...ctx.changedStories];
+  ctx.changedStories.clear();
+  let written = 0;
+  for (const storyId of ids) {
+    try {
+      if (await writeStoryBrief(ctx, storyId)) written++;
+    } catch (error) {
+      log("error", "pipeline", `brief for ${storyId} failed: ${(error as Error).message}`);
+    }
+  }
+  return written;
+}
+
+export async function writeStoryBrief(ctx: PipelineContext, storyId: string): Promise<boolean> {
+  const story = await ctx.store.getStory(storyId);
+  if (story === null) return false;
+  const articles = await ctx.store.listArticles({ storyId });
+  const urls = articles.flatMap((a) => [a.url, a.canonicalUrl]);
+  const threads = await ctx.store.threadsForUrls(urls);
+  const previous = await ctx.store.getBrief(storyId);
+  const input = { story, articles, threads, previous };
+  const brief =
+    ctx.config.llm.url === null
+      ? writeBrief(input)
+      : await writeBriefWithLlm(input, ctx.config.llm);
+  await ctx.store.putBrief({ ...brief, version: (previous?.version ?? 0) + 1 });
+  return true;
+}

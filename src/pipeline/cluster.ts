@@ -1,0 +1,82 @@
+import { log } from "../log.ts";
+import type { Article, Story } from "../types.ts";
+import { normalizeUrl } from "./article.ts";
+import type { PipelineContext } from "./context.ts";
+
+function clusterDoc(article: Article) {
+  return {
+    id: article.id,
+    title: article.headline,
+    text: article.text,
+    publishedAt: Date.parse(article.publishedAt ?? article.fetchedAt),
+    outlet: article.outlet,
+  };
+}
+
+export function rememberUrls(ctx: PipelineContext, article: Article): void {
+  ctx.articleByUrl.set(normalizeUrl(article.url), article.id);
+  ctx.articleByUrl.set(normalizeUrl(article.canonicalUrl), article.id);
+}
+
+/**
+ * Rebuilds the in-memory clusterer from the store at start-up. The clusterer is deterministic, so
+ * replaying assigned articles in stored order gives back the same story ids; articles stored but not
+ * yet clustered (a crash between the two steps) are queued.
+ */
+export async function restoreClusterer(ctx: PipelineContext): Promise<void> {
+  const articles = await ctx.store.listArticles();
+  for (const article of articles) {
+    rememberUrls(ctx, article);
+    if (article.storyId === null) ctx.pending.push(article.id);
+    else ctx.clusterer.add(clusterDoc(article));
+  }
+  if (articles.length > 0) {
+    log(
+      "info",
+      "pipeline",
+      `restored ${articles.length} articles, ${ctx.pending.length} to cluster`,
+    );
+  }
+}
+
+/** Assigns every pending article to a story, in the order they were stored. */
+export async function clusterPending(ctx: PipelineContext): Promise<number> {
+  const ids = ctx.pending.splice(0);
+  for (const id of ids) {
+    const article = await ctx.store.getArticle(id);
+    if (article === null) continue;
+    const assignment = ctx.clusterer.add(clusterDoc(article));
+    await ctx.store.assignArticle(id, assignment.storyId, assignment.duplicateOf);
+    ctx.changedStories.add(assignment.storyId);
+    for (const merge of assignment.merged) await mergeStories(ctx, merge.from, merge.into);
+  }
+  for (const storyId of ctx.changedStories) await saveStory(ctx, storyId);
+  return ids.length;
+}
+
+async function mergeStories(ctx: PipelineContext, from: string, into: string): Promise<void> {
+  for (const article of await ctx.store.listArticles({ storyId: from })) {
+    await ctx.store.assignArticle(article.id, into, article.duplicateOf);
+  }
+  await ctx.store.deleteStory(from);
+  ctx.changedStories.delete(from);
+  ctx.changedStories.add(into);
+}
+
+async function saveStory(ctx: PipelineContext, storyId: string): Promise<void> {
+  const articles = await ctx.store.listArticles({ storyId });
+  if (articles.length === 0) return;
+  const times = articles.map((a) => a.publishedAt ?? a.fetchedAt).sort();
+  const first = [...articles].sort((a, b) =>
+    (a.publishedAt ?? a.fetchedAt).localeCompare(b.publishedAt ?? b.fetchedAt),
+  )[0]!;
+  const story: Story = {
+    id: storyId,
+    title: first.headline,
+    articleIds: articles.map((a) => a.id),
+    firstSeen: times[0]!,
+    lastUpdated: times[times.length - 1]!,
+    topTerms: ctx.clusterer.topTerms(storyId, 8),
+  };
+  await ctx.store.putStory(story);
+}

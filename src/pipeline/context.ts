@@ -1,0 +1,18 @@
+import type { Config } from "../config.ts";
+import type { Fetcher } from "../ingest/fetch/index.ts";
+import type { Store } from "../store/store.ts";
+import type { Clusterer } from "../stories/index.ts";
+
+/** Everything one pipeline process holds: the store, one fetcher, and the online clusterer. */
+export interface PipelineContext {
+  config: Config;
+  store: Store;
+  fetcher: Fetcher;
+  clusterer: Clusterer;
+  /** Article URL (as fetched and canonical, normalised) → article id, for linking threads to stories. */
+  articleByUrl: Map<string, string>;
+  /** Articles stored but not yet clustered, in the order they were stored. */
+  pending: string[];
+  /** Stories whose brief must be (re)written. */
+  changedStories: Set<string>;
+}

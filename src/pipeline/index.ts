@@ -1,0 +1,102 @@
+import type { Config } from "../config.ts";
+import { createFetcher } from "../ingest/fetch/index.ts";
+import { log } from "../log.ts";
+import type { Store } from "../store/store.ts";
+import { createClusterer } from "../stories/index.ts";
+import type { Source } from "../types.ts";
+import { writeChangedBriefs } from "./briefs.ts";
+import { clusterPending, restoreClusterer } from "./cluster.ts";
+import type { PipelineContext } from "./context.ts";
+import { forEachLimited, type PollReport, pollSource } from "./poll.ts";
+
+export type { PipelineContext } from "./context.ts";
+
+/** How many sources are polled at once. */
+const SOURCE_CONCURRENCY = 4;
+/** How often the run loop looks for sources that are due. */
+const TICK_MS = 30_000;
+
+export async function createPipeline(config: Config, store: Store): Promise<PipelineContext> {
+  const ctx: PipelineContext = {
+    config,
+    store,
+    fetcher: createFetcher(config.fetch),
+    clusterer: createClusterer(),
+    articleByUrl: new Map(),
+    pending: [],
+    changedStories: new Set(),
+  };
+  await restoreClusterer(ctx);
+  return ctx;
+}
+
+export interface RoundReport {
+  polled: PollReport[];
+  clustered: number;
+  briefs: number;
+}
+
+export interface RoundOptions {
+  /** Poll every enabled source, due or not (the demo and `storyline run` on start). */
+  all?: boolean;
+  onProgress?: (done: number, total: number, source: Source) => void;
+}
+
+/** One round: poll due sources (feeds and pages first, then threads), cluster, write briefs. */
+export async function runRound(
+  ctx: PipelineContext,
+  options: RoundOptions = {},
+): Promise<RoundReport> {
+  const now = new Date().toISOString();
+  const sources = (await ctx.store.listSources()).filter(
+    (s) => !s.disabled && (options.all || s.nextFetchAt === null || s.nextFetchAt <= now),
+  );
+  const polled: PollReport[] = [];
+  let done = 0;
+  const poll = async (source: Source) => {
+    polled.push(await pollSource(ctx, source));
+    options.onProgress?.(++done, sources.length, source);
+  };
+  await forEachLimited(
+    sources.filter((s) => s.kind !== "thread"),
+    SOURCE_CONCURRENCY,
+    poll,
+  );
+  // Thread discovery during the first pass may have added thread sources.
+  const threadSources = (await ctx.store.listSources()).filter(
+    (s) =>
+      s.kind === "thread" &&
+      !s.disabled &&
+      (options.all || s.nextFetchAt === null || s.nextFetchAt <= now),
+  );
+  await forEachLimited(threadSources, SOURCE_CONCURRENCY, poll);
+  const clustered = await clusterPending(ctx);
+  const briefs = await writeChangedBriefs(ctx);
+  return { polled, clustered, briefs };
+}
+
+/** Polls until the signal aborts. */
+export async function runForever(ctx: PipelineContext, signal: AbortSignal): Promise<void> {
+  let first = true;
+  while (!signal.aborted) {
+    const report = await runRound(ctx, { all: first });
+    first = false;
+    const fresh = report.polled.reduce((n, r) => n + r.newArticles, 0);
+    log(
+      "info",
+      "pipeline",
+      `round: ${report.polled.length} sources, ${fresh} new articles, ${report.briefs} briefs`,
+    );
+    await new Promise<void>((resolve) => {
+      const timer = setTimeout(resolve, TICK_MS);
+      signal.addEventListener("abort", () => {
+        clearTimeout(timer);
+        resolve();
+      });
+    });
+  }
+}
+
+export async function closePipeline(ctx: PipelineContext): Promise<void> {
+  await ctx.fetcher.close();
+}
