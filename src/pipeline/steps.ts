@@ -1,0 +1,101 @@
+// The ingest steps, free of any clustering state, so the in-process runner and the PostgreSQL
+// workers share them: fetch a feed's new entry URLs, fetch and store one article, fetch one thread.
+import type { Config } from "../config.ts";
+import { extractArticle } from "../extract/index.ts";
+import { parseFeed } from "../ingest/feeds/index.ts";
+import { type Fetcher, nextAttempt } from "../ingest/fetch/index.ts";
+import { discoverThreadUrls, fetchThread } from "../ingest/threads/index.ts";
+import { log } from "../log.ts";
+import type { Store } from "../store/store.ts";
+import type { Article, Source, Thread } from "../types.ts";
+import { buildArticle } from "./article.ts";
+
+export interface IngestDeps {
+  config: Config;
+  store: Store;
+  fetcher: Fetcher;
+}
+
+const FEED_ACCEPT =
+  "application/rss+xml, application/atom+xml, application/feed+json, application/xml;q=0.9, */*;q=0.5";
+
+/** Fetches a feed (conditionally) and returns the entry URLs not stored yet. */
+export async function newEntryUrls(deps: IngestDeps, source: Source): Promise<string[]> {
+  const outcome = await deps.fetcher.fetch(source.url, {
+    etag: source.etag,
+    lastModified: source.lastModified,
+    accept: FEED_ACCEPT,
+  });
+  if (outcome.kind === "not-modified") return [];
+  const feed = await parseFeed(outcome.body, outcome.url, outcome.contentType);
+  await deps.store.updateSource(source.id, {
+    etag: outcome.etag,
+    lastModified: outcome.lastModified,
+    title: source.title ?? feed.title,
+  });
+  const fresh: string[] = [];
+  for (const entry of feed.entries) {
+    if (entry.url !== null && !(await deps.store.hasArticleUrl(entry.url))) fresh.push(entry.url);
+  }
+  return fresh;
+}
+
+export interface StoredArticle {
+  article: Article;
+  /** False when the same article (same canonical URL) was already stored. */
+  inserted: boolean;
+}
+
+/** Fetches, extracts and stores one article page; the article is committed before this resolves. */
+export async function fetchArticle(deps: IngestDeps, url: string): Promise<StoredArticle> {
+  const outcome = await deps.fetcher.fetch(url, { accept: "text/html,application/xhtml+xml" });
+  if (outcome.kind === "not-modified")
+    throw new Error(`ingest: ${url} answered 304 without a request for it`);
+  const type = outcome.contentType ?? "";
+  if (type !== "" && !/html|xml/i.test(type))
+    throw new Error(`extract: not an HTML page (${type})`);
+  const page = extractArticle(outcome.text, outcome.url);
+  if (page === null) throw new Error("extract: no article found on the page");
+  const article = buildArticle(page, outcome.url, new Date());
+  const inserted = await deps.store.putArticle(article);
+  if (inserted && deps.config.discoverThreads)
+    await addDiscoveredThreads(deps, article.canonicalUrl);
+  return { article, inserted };
+}
+
+/** Asks the discussion sites whether the article is being discussed and follows what they find. */
+async function addDiscoveredThreads(deps: IngestDeps, articleUrl: string): Promise<void> {
+  try {
+    const threadUrls = await discoverThreadUrls(articleUrl, deps.fetcher, deps.config.threadApis);
+    for (const url of threadUrls) {
+      if ((await deps.store.getSourceByUrl(url)) === null) {
+        await deps.store.addSource({ kind: "thread", url });
+      }
+    }
+  } catch (caught) {
+    log("debug", "ingest", `thread discovery for ${articleUrl}: ${(caught as Error).message}`);
+  }
+}
+
+export async function fetchAndStoreThread(deps: IngestDeps, url: string): Promise<Thread> {
+  const thread = await fetchThread(url, deps.fetcher, deps.config.threadApis);
+  await deps.store.putThread(thread);
+  return thread;
+}
+
+/** Records the outcome of polling a source: its next fetch time, failure count and last error. */
+export async function recordHealth(
+  deps: IngestDeps,
+  source: Source,
+  caught: unknown,
+): Promise<void> {
+  const error = caught === null ? null : (caught as Error).message;
+  const retryAfterMs = (caught as { retryAfterMs?: number | null } | null)?.retryAfterMs ?? null;
+  if (error !== null) log("warn", "ingest", `${source.url}: ${error}`);
+  const next = nextAttempt(source, { ok: error === null, retryAfterMs }, new Date());
+  await deps.store.updateSource(source.id, {
+    ...next,
+    lastError: error,
+    lastFetchedAt: new Date().toISOString(),
+  });
+}
