@@ -34,6 +34,14 @@ const COMMANDS: Record<string, { summary: string; load: () => Promise<Command> }
     summary: "extract an article from FILE|URL [--json]",
     load: () => import("./commands/extract.ts"),
   },
+  worker: {
+    summary: "take jobs from the PostgreSQL queue (--db postgres://… [--concurrency N])",
+    load: () => import("./commands/worker.ts"),
+  },
+  jobs: {
+    summary: "show job queue sizes and dead letters (--db postgres://…)",
+    load: () => import("./commands/jobs.ts"),
+  },
   eval: {
     summary: "eval extraction|clustering|briefs --data …",
     load: () => import("./commands/eval.ts"),

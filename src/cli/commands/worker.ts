@@ -1,0 +1,55 @@
+import { parseArgs } from "node:util";
+import { startQueue } from "../../pipeline/queue.ts";
+import { runWorker } from "../../pipeline/worker.ts";
+import { openStore } from "../../store/index.ts";
+import { configFrom } from "../shared.ts";
+
+/** `storyline worker --db postgres://… [--concurrency N] [--no-cluster]` */
+export async function run(args: string[]): Promise<number> {
+  const { values } = parseArgs({
+    args,
+    options: {
+      db: { type: "string" },
+      concurrency: { type: "string", default: "4" },
+      "no-cluster": { type: "boolean", default: false },
+      "allow-private": { type: "string", multiple: true, default: [] },
+    },
+  });
+  const base = configFrom(values.db);
+  if (!/^postgres(ql)?:\/\//.test(base.db)) {
+    process.stderr.write(
+      "worker: needs a PostgreSQL database: --db postgres://… or DATABASE_URL\n",
+    );
+    return 2;
+  }
+  const config = {
+    ...base,
+    fetch: {
+      ...base.fetch,
+      allowPrivateHosts: [...base.fetch.allowPrivateHosts, ...values["allow-private"]],
+    },
+  };
+  const store = await openStore(config.db);
+  const boss = await startQueue(config.db);
+  const stop = new AbortController();
+  process.once("SIGINT", () => stop.abort());
+  process.once("SIGTERM", () => stop.abort());
+  process.stdout.write(`worker ${process.pid}: taking jobs from ${redact(config.db)}\n`);
+  await runWorker(
+    {
+      config,
+      store,
+      boss,
+      concurrency: Number(values.concurrency),
+      cluster: !values["no-cluster"],
+    },
+    stop.signal,
+  );
+  await boss.stop({ graceful: true, wait: true });
+  await store.close();
+  return 0;
+}
+
+function redact(url: string): string {
+  return url.replace(/\/\/([^:@/]+):[^@/]*@/, "//$1:***@");
+}

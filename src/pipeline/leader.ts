@@ -1,0 +1,77 @@
+// Clustering is cheap but ordered: exactly one process at a time clusters, the one holding a
+// PostgreSQL session advisory lock. When that process dies its session ends, the lock is freed, and
+// another worker's next attempt (every LEADER_RETRY_MS) takes over, rebuilding the clusterer from
+// the store.
+import pg from "pg";
+import { log } from "../log.ts";
+
+/** Arbitrary constant naming Storyline's clusterer lock among the database's advisory locks. */
+export const CLUSTERER_LOCK_KEY = 7_242_001;
+/** How often a worker that is not the clusterer tries to become it. */
+export const LEADER_RETRY_MS = 1_000;
+
+export interface Leadership {
+  /** Resolves true once the lock is held; false when the signal aborts first. */
+  acquire(signal: AbortSignal): Promise<boolean>;
+  /** True while the lock's session is alive. */
+  held(): boolean;
+  release(): Promise<void>;
+}
+
+export function leadership(connectionString: string): Leadership {
+  let client: pg.Client | null = null;
+  let holding = false;
+  const drop = () => {
+    holding = false;
+    client = null;
+  };
+  return {
+    async acquire(signal) {
+      while (!signal.aborted) {
+        try {
+          client ??= await connect(connectionString, drop);
+          const { rows } = await client.query<{ ok: boolean }>(
+            "SELECT pg_try_advisory_lock($1) AS ok",
+            [CLUSTERER_LOCK_KEY],
+          );
+          if (rows[0]?.ok) {
+            holding = true;
+            return true;
+          }
+        } catch (error) {
+          log("warn", "leader", `lock attempt failed: ${(error as Error).message}`);
+          drop();
+        }
+        await sleep(LEADER_RETRY_MS, signal);
+      }
+      return false;
+    },
+    held: () => holding,
+    async release() {
+      const current = client;
+      drop();
+      await current?.end().catch(() => {});
+    },
+  };
+}
+
+async function connect(connectionString: string, onLost: () => void): Promise<pg.Client> {
+  const client = new pg.Client({ connectionString });
+  client.on("error", (error) => {
+    log("warn", "leader", `lock session lost: ${error.message}`);
+    onLost();
+  });
+  client.on("end", onLost);
+  await client.connect();
+  return client;
+}
+
+export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(resolve, ms);
+    signal?.addEventListener("abort", () => {
+      clearTimeout(timer);
+      resolve();
+    });
+  });
+}

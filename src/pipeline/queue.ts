@@ -1,0 +1,80 @@
+// The scale-out job queue: pg-boss on the same PostgreSQL database as the store.
+// Why pg-boss: it needs nothing but PostgreSQL (no Redis), supports Node 20, and gives retries with
+// exponential backoff, dead-letter queues and singleton keys (one pending job per source or URL)
+// through SKIP LOCKED, so any number of workers on any number of hosts can share the queues.
+import PgBoss from "pg-boss";
+import { log } from "../log.ts";
+
+export const JOBS = {
+  /** Poll one source (feed or thread): data { sourceId }. */
+  poll: "storyline-poll",
+  /** Fetch, extract and store one article page: data { url, sourceId }. */
+  page: "storyline-page",
+  /** Write a new brief version for one story: data { storyId }. */
+  brief: "storyline-brief",
+} as const;
+
+export type JobName = (typeof JOBS)[keyof typeof JOBS];
+
+/** Failed jobs are retried this many times (with exponential backoff) before going to the dead letters. */
+const RETRY_LIMIT = 3;
+/** First retry delay in seconds; pg-boss doubles it each time. */
+const RETRY_DELAY_SECONDS = 2;
+/** A job whose worker died is handed to another worker after this long. */
+const EXPIRE_SECONDS = 120;
+
+export function deadLetterQueue(name: string): string {
+  return `${name}-dead`;
+}
+
+export async function startQueue(connectionString: string, schema = "pgboss"): Promise<PgBoss> {
+  const boss = new PgBoss({ connectionString, schema, max: 4, supervise: true, schedule: false });
+  boss.on("error", (error: Error) => log("error", "queue", error.message));
+  await boss.start();
+  for (const name of Object.values(JOBS)) {
+    await boss.createQueue(deadLetterQueue(name));
+    await boss.createQueue(name, {
+      name,
+      retryLimit: RETRY_LIMIT,
+      retryDelay: RETRY_DELAY_SECONDS,
+      retryBackoff: true,
+      expireInSeconds: EXPIRE_SECONDS,
+      deadLetter: deadLetterQueue(name),
+    });
+  }
+  return boss;
+}
+
+export interface QueueCounts {
+  name: string;
+  state: string;
+  count: number;
+}
+
+/** Job counts per queue and state, dead letters included, for `storyline jobs`. */
+export async function queueCounts(boss: PgBoss, schema = "pgboss"): Promise<QueueCounts[]> {
+  const db = boss.getDb();
+  const { rows } = await db.executeSql(
+    `SELECT name, state::text AS state, count(*)::int AS count FROM ${schema}.job GROUP BY 1, 2 ORDER BY 1, 2`,
+    [],
+  );
+  return rows as QueueCounts[];
+}
+
+export interface DeadJob {
+  name: string;
+  data: unknown;
+  output: unknown;
+  createdOn: string;
+}
+
+export async function deadLetters(boss: PgBoss, schema = "pgboss", limit = 20): Promise<DeadJob[]> {
+  const names = Object.values(JOBS).map(deadLetterQueue);
+  const { rows } = await boss
+    .getDb()
+    .executeSql(
+      `SELECT name, data, output, created_on AS "createdOn" FROM ${schema}.job WHERE name = ANY($1) ORDER BY created_on DESC LIMIT $2`,
+      [names, limit],
+    );
+  return rows as DeadJob[];
+}

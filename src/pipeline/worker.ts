@@ -1,0 +1,143 @@
+// A scale-out worker: takes fetch, extract and brief jobs from the PostgreSQL queue, and competes
+// for the clusterer lock. Any number of these run against one database.
+import type PgBoss from "pg-boss";
+import type { Config } from "../config.ts";
+import { createFetcher } from "../ingest/fetch/index.ts";
+import { log } from "../log.ts";
+import type { Store } from "../store/store.ts";
+import { createClusterer } from "../stories/index.ts";
+import { articleId } from "./article.ts";
+import { writeStoryBrief } from "./briefs.ts";
+import { clusterPending, restoreClusterer } from "./cluster.ts";
+import type { PipelineContext } from "./context.ts";
+import { leadership, sleep } from "./leader.ts";
+import { JOBS } from "./queue.ts";
+import {
+  fetchAndStoreThread,
+  fetchArticle,
+  type IngestDeps,
+  newEntryUrls,
+  recordHealth,
+} from "./steps.ts";
+
+/** How often the clusterer looks for new articles and due sources. */
+const CLUSTER_TICK_MS = 500;
+
+export interface WorkerOptions {
+  config: Config;
+  store: Store;
+  boss: PgBoss;
+  concurrency: number;
+  /** Take part in the clusterer election (on by default). */
+  cluster?: boolean;
+}
+
+export async function runWorker(options: WorkerOptions, signal: AbortSignal): Promise<void> {
+  const { config, store, boss } = options;
+  const deps: IngestDeps = { config, store, fetcher: createFetcher(config.fetch) };
+  const work = { batchSize: 1, pollingIntervalSeconds: 0.5 };
+  const handlers: Promise<string>[] = [];
+  for (let i = 0; i < options.concurrency; i++) {
+    handlers.push(
+      boss.work<{ sourceId: number }>(JOBS.poll, work, async ([job]) =>
+        pollJob(deps, boss, job!.data.sourceId),
+      ),
+      boss.work<{ url: string }>(JOBS.page, work, async ([job]) => {
+        await fetchArticle(deps, job!.data.url);
+      }),
+      boss.work<{ storyId: string }>(JOBS.brief, work, async ([job]) => {
+        await writeStoryBrief(briefContext(deps), job!.data.storyId);
+      }),
+    );
+  }
+  await Promise.all(handlers);
+  if (options.cluster !== false) await clusterWhileLeader(deps, boss, signal);
+  else await sleep(2 ** 31 - 1, signal);
+  await deps.fetcher.close();
+}
+
+async function pollJob(deps: IngestDeps, boss: PgBoss, sourceId: number): Promise<void> {
+  const source = (await deps.store.listSources()).find((s) => s.id === sourceId);
+  if (source === undefined || source.disabled) return;
+  let failure: unknown = null;
+  try {
+    if (source.kind === "thread") {
+      const thread = await fetchAndStoreThread(deps, source.url);
+      const article =
+        thread.articleUrl === null
+          ? null
+          : await deps.store.getArticle(articleId(thread.articleUrl));
+      if (article?.storyId)
+        await boss.send(
+          JOBS.brief,
+          { storyId: article.storyId },
+          { singletonKey: article.storyId },
+        );
+    } else if (source.kind === "page") {
+      await boss.send(JOBS.page, { url: source.url, sourceId }, { singletonKey: source.url });
+    } else {
+      for (const url of await newEntryUrls(deps, source)) {
+        await boss.send(JOBS.page, { url, sourceId }, { singletonKey: url });
+      }
+    }
+  } catch (caught) {
+    failure = caught;
+  }
+  await recordHealth(deps, source, failure);
+}
+
+/** The brief writer only reads the store; it needs no clusterer of its own. */
+function briefContext(deps: IngestDeps): PipelineContext {
+  return {
+    ...deps,
+    clusterer: createClusterer(),
+    articleByUrl: new Map(),
+    pending: [],
+    changedStories: new Set(),
+  };
+}
+
+/** Waits for the clusterer lock; while holding it, schedules due sources and clusters new articles. */
+async function clusterWhileLeader(
+  deps: IngestDeps,
+  boss: PgBoss,
+  signal: AbortSignal,
+): Promise<void> {
+  const lock = leadership(deps.config.db);
+  while (!signal.aborted) {
+    if (!(await lock.acquire(signal))) break;
+    log("info", "worker", `pid ${process.pid} is now the clusterer`);
+    const ctx: PipelineContext = { ...briefContext(deps), clusterer: createClusterer() };
+    await restoreClusterer(ctx);
+    ctx.pending.length = 0;
+    while (lock.held() && !signal.aborted) {
+      try {
+        await scheduleDueSources(deps, boss);
+        const unassigned = (await deps.store.listArticles()).filter((a) => a.storyId === null);
+        ctx.pending.push(...unassigned.map((a) => a.id));
+        await clusterPending(ctx);
+        for (const storyId of ctx.changedStories) {
+          await boss.send(JOBS.brief, { storyId }, { singletonKey: storyId });
+        }
+        ctx.changedStories.clear();
+      } catch (error) {
+        log("error", "worker", `clusterer tick failed: ${(error as Error).message}`);
+      }
+      await sleep(CLUSTER_TICK_MS, signal);
+    }
+  }
+  await lock.release();
+}
+
+async function scheduleDueSources(deps: IngestDeps, boss: PgBoss): Promise<void> {
+  const now = new Date().toISOString();
+  for (const source of await deps.store.listSources()) {
+    if (source.disabled || (source.nextFetchAt !== null && source.nextFetchAt > now)) continue;
+    // The singleton key keeps one pending poll per source however often this runs.
+    await boss.send(JOBS.poll, { sourceId: source.id }, { singletonKey: `source-${source.id}` });
+    // Mark it as scheduled so the next tick does not enqueue it again after the job completes.
+    await deps.store.updateSource(source.id, {
+      nextFetchAt: new Date(Date.now() + 60_000).toISOString(),
+    });
+  }
+}
