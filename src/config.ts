@@ -31,6 +31,8 @@ export interface Config {
   llm: LlmConfig;
   /** Token required for admin actions when the server listens beyond loopback. */
   adminToken: string | null;
+  /** A queued job whose worker died is handed to another worker after this many seconds. */
+  jobExpireSeconds: number;
 }
 
 export const USER_AGENT = "Storyline/0.1 (+https://github.com/storyline-news/storyline)";
@@ -56,9 +58,10 @@ export function loadConfig(
     .split(",")
     .map((h) => h.trim())
     .filter(Boolean);
+  const hostDelay = Number(env.STORYLINE_HOST_DELAY_MS ?? DEFAULT_FETCH.perHostDelayMs);
   return {
     db: env.DATABASE_URL ?? env.STORYLINE_DB ?? "storyline.db",
-    fetch: { ...DEFAULT_FETCH, allowPrivateHosts: allow },
+    fetch: { ...DEFAULT_FETCH, allowPrivateHosts: allow, perHostDelayMs: hostDelay },
     discoverThreads: env.STORYLINE_DISCOVER_THREADS !== "0",
     threadApis: {
       hackernewsSearch: env.STORYLINE_HN_SEARCH_API ?? "https://hn.algolia.com/api/v1",
@@ -71,6 +74,7 @@ export function loadConfig(
       apiKey: env.STORYLINE_LLM_API_KEY ?? null,
     },
     adminToken: env.STORYLINE_ADMIN_TOKEN ?? null,
+    jobExpireSeconds: Number(env.STORYLINE_JOB_EXPIRE_SECONDS ?? 120),
     ...overrides,
   };
 }

@@ -20,14 +20,17 @@ export type JobName = (typeof JOBS)[keyof typeof JOBS];
 const RETRY_LIMIT = 3;
 /** First retry delay in seconds; pg-boss doubles it each time. */
 const RETRY_DELAY_SECONDS = 2;
-/** A job whose worker died is handed to another worker after this long. */
-const EXPIRE_SECONDS = 120;
 
 export function deadLetterQueue(name: string): string {
   return `${name}-dead`;
 }
 
-export async function startQueue(connectionString: string, schema = "pgboss"): Promise<PgBoss> {
+/** `expireSeconds`: a job whose worker died is handed to another worker after this long. */
+export async function startQueue(
+  connectionString: string,
+  expireSeconds = 120,
+  schema = "pgboss",
+): Promise<PgBoss> {
   const boss = new PgBoss({ connectionString, schema, max: 4, supervise: true, schedule: false });
   boss.on("error", (error: Error) => log("error", "queue", error.message));
   await boss.start();
@@ -38,7 +41,7 @@ export async function startQueue(connectionString: string, schema = "pgboss"): P
       retryLimit: RETRY_LIMIT,
       retryDelay: RETRY_DELAY_SECONDS,
       retryBackoff: true,
-      expireInSeconds: EXPIRE_SECONDS,
+      expireInSeconds: expireSeconds,
       deadLetter: deadLetterQueue(name),
     });
   }

@@ -30,7 +30,7 @@ export async function run(args: string[]): Promise<number> {
     },
   };
   const store = await openStore(config.db);
-  const boss = await startQueue(config.db);
+  const boss = await startQueue(config.db, config.jobExpireSeconds);
   const stop = new AbortController();
   process.once("SIGINT", () => stop.abort());
   process.once("SIGTERM", () => stop.abort());
