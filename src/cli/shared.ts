@@ -1,4 +1,5 @@
 import { type Config, loadConfig } from "../config.ts";
+import { parseOpml } from "../ingest/opml.ts";
 import { openStore } from "../store/index.ts";
 import type { Store } from "../store/store.ts";
 
@@ -24,5 +25,36 @@ export function progress(label: string): (done: number, total: number) => void {
   if (!process.stdout.isTTY) return () => {};
   return (done, total) => {
     process.stdout.write(`\r${label} ${done}/${total}${done === total ? "\n" : ""}`);
+  };
+}
+
+export interface AddSourceInput {
+  kind: "feed" | "page" | "opml";
+  url?: string;
+  opml?: string;
+}
+
+/** What the web UI's "add a source" form does: stores the source; the poller fetches it later. */
+export function sourceAdder(store: Store): (input: AddSourceInput) => Promise<string> {
+  return async (input) => {
+    const entries =
+      input.kind === "opml"
+        ? parseOpml(input.opml ?? "").map((f) => ({
+            kind: "feed" as const,
+            url: f.url,
+            title: f.title,
+          }))
+        : [{ kind: input.kind, url: input.url ?? "", title: null }];
+    let added = 0;
+    for (const entry of entries) {
+      const url = new URL(entry.url); // throws a clear TypeError on a non-URL
+      if (url.protocol !== "http:" && url.protocol !== "https:") {
+        throw new Error(`add: only http and https URLs can be followed, not ${url.protocol}`);
+      }
+      if ((await store.getSourceByUrl(url.toString())) !== null) continue;
+      await store.addSource({ kind: entry.kind, url: url.toString(), title: entry.title });
+      added++;
+    }
+    return `${added} source${added === 1 ? "" : "s"} added; they are fetched on the next poll.`;
   };
 }

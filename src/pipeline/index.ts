@@ -75,9 +75,13 @@ export async function runRound(
   return { polled, clustered, briefs };
 }
 
-/** Polls until the signal aborts. */
-export async function runForever(ctx: PipelineContext, signal: AbortSignal): Promise<void> {
-  let first = true;
+/** Polls until the signal aborts; the first round polls every source unless `dueOnly`. */
+export async function runForever(
+  ctx: PipelineContext,
+  signal: AbortSignal,
+  dueOnly = false,
+): Promise<void> {
+  let first = !dueOnly;
   while (!signal.aborted) {
     const report = await runRound(ctx, { all: first });
     first = false;

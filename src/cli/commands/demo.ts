@@ -1,9 +1,10 @@
 import { parseArgs } from "node:util";
 import { startDemoServer } from "../../demo/server.ts";
 import { demoConfig, ingestDemo } from "../../pipeline/demo.ts";
+import { closePipeline, createPipeline, runForever } from "../../pipeline/index.ts";
 import { startServer } from "../../serve/index.ts";
 import { openStore } from "../../store/index.ts";
-import { configFrom, progress } from "../shared.ts";
+import { configFrom, progress, sourceAdder } from "../shared.ts";
 
 /**
  * `storyline demo`: starts the bundled fictional outlets on 127.0.0.1, ingests them through the
@@ -43,12 +44,16 @@ export async function run(args: string[]): Promise<number> {
     adminToken: config.adminToken,
     port: Number(values.port),
     host: "127.0.0.1",
+    onAddSource: sourceAdder(store),
   });
   process.stdout.write(`\nStoryline is serving the demo at ${server.url}/  (Ctrl-C to stop)\n`);
-  await new Promise<void>((resolve) => {
-    process.once("SIGINT", resolve);
-    process.once("SIGTERM", resolve);
-  });
+  // Keep polling, so that sources added in the web UI are fetched while the demo runs.
+  const stop = new AbortController();
+  process.once("SIGINT", () => stop.abort());
+  process.once("SIGTERM", () => stop.abort());
+  const ctx = await createPipeline(config, store);
+  await runForever(ctx, stop.signal, true);
+  await closePipeline(ctx);
   await server.close();
   await outlets.close();
   await store.close();

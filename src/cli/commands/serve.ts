@@ -1,7 +1,7 @@
 import { parseArgs } from "node:util";
 import { startServer } from "../../serve/index.ts";
 import { openStore } from "../../store/index.ts";
-import { configFrom } from "../shared.ts";
+import { configFrom, sourceAdder } from "../shared.ts";
 
 /** `storyline serve [--db FILE] [--port N] [--host H]`: reads only; never fetches. */
 export async function run(args: string[]): Promise<number> {
@@ -28,6 +28,7 @@ export async function run(args: string[]): Promise<number> {
     adminToken: config.adminToken,
     port: Number(values.port),
     host: values.host,
+    onAddSource: sourceAdder(store),
   });
   process.stdout.write(`serving ${config.db} at ${server.url}/\n`);
   await new Promise<void>((resolve) => {
