@@ -1,0 +1,46 @@
+// Named people, places and organisations in a text, with compromise (loaded on first use).
+import { createRequire } from "node:module";
+
+const require = createRequire(import.meta.url);
+
+export interface Entities {
+  people: string[];
+  places: string[];
+  organizations: string[];
+}
+
+interface View {
+  people(): { out(kind: "array"): string[] };
+  places(): { out(kind: "array"): string[] };
+  organizations(): { out(kind: "array"): string[] };
+}
+let compromise: ((text: string) => View) | null = null;
+
+function load(): (text: string) => View {
+  if (compromise === null) compromise = require("compromise") as (text: string) => View;
+  return compromise;
+}
+
+export function findEntities(text: string): Entities {
+  if (text.trim() === "") return { people: [], places: [], organizations: [] };
+  const doc = load()(text);
+  return {
+    people: clean(doc.people().out("array")),
+    places: clean(doc.places().out("array")),
+    organizations: clean(doc.organizations().out("array")),
+  };
+}
+
+/** compromise keeps trailing punctuation and possessives ("Powell's,"); strip them and dedupe. */
+function clean(names: string[]): string[] {
+  const seen = new Set<string>();
+  for (const raw of names) {
+    const name = raw
+      .replace(/[’']s\b/g, "")
+      .replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}.]+$/gu, "")
+      .replace(/\.$/, "")
+      .trim();
+    if (name !== "") seen.add(name);
+  }
+  return [...seen];
+}

@@ -1,0 +1,109 @@
+// Turns chosen units into the brief's paragraphs: lead, details, quotes, context, outlook,
+// each sentence attributed to every article that carries it.
+import type { BriefParagraph, BriefSentence, SentenceKind } from "../types.ts";
+import { attributed, contradiction, supportOf } from "./attribute.ts";
+import { kindOf } from "./classify.ts";
+import type { Candidate, Evidence } from "./evidence.ts";
+import type { Unit } from "./select.ts";
+
+/** Details are split into paragraphs of at most this many sentences. */
+const DETAIL_PARAGRAPH_SENTENCES = 3;
+
+interface Placed {
+  candidate: Candidate;
+  kind: SentenceKind;
+  /** Set on the second of two sentences that report different figures. */
+  contrast: boolean;
+}
+
+export function placeUnits(ev: Evidence, units: Unit[]): Placed[][] {
+  const taken = new Set(units.flat().map((c) => c.index));
+  return units.map((unit, i) => {
+    const kind: SentenceKind = i === 0 ? "lead" : kindOf(unit.map((c) => c.text).join(" "));
+    const placed: Placed[] = unit.map((c, j) => ({
+      candidate: c,
+      kind: i === 0 && j > 0 ? "fact" : kind,
+      contrast: false,
+    }));
+    for (const c of unit) {
+      const other = contradiction(ev, c);
+      if (other && !taken.has(other.index)) {
+        taken.add(other.index);
+        placed.push({ candidate: other, kind: i === 0 ? "fact" : kind, contrast: true });
+      }
+    }
+    return placed;
+  });
+}
+
+export function toSentence(ev: Evidence, p: Placed): BriefSentence {
+  const support = supportOf(ev, p.candidate);
+  return {
+    text: p.candidate.text,
+    rendered: p.candidate.text,
+    kind: p.kind,
+    articleIds: support.articleIds,
+    outlets: support.outlets,
+    singleSource: support.outlets.length === 1,
+  };
+}
+
+export function paragraphsOf(
+  ev: Evidence,
+  placedUnits: Placed[][],
+  hasCommunity: boolean,
+): BriefParagraph[] {
+  const groups: Record<"lead" | "details" | "quotes" | "context" | "outlook", Placed[][]> = {
+    lead: [],
+    details: [],
+    quotes: [],
+    context: [],
+    outlook: [],
+  };
+  placedUnits.forEach((unit, i) => {
+    const kind = unit[0]!.kind;
+    if (i === 0) groups.lead.push(unit);
+    else if (kind === "quote" || kind === "reaction") groups.quotes.push(unit);
+    else if (kind === "context") groups.context.push(unit);
+    else if (kind === "outlook") groups.outlook.push(unit);
+    else groups.details.push(unit);
+  });
+  // What most outlets report comes first; what only one reports follows.
+  const breadth = (u: Placed[]) => supportOf(ev, u[0]!.candidate).outlets.length;
+  groups.details.sort((a, b) => breadth(b) - breadth(a));
+  const out: BriefParagraph[] = [];
+  const push = (role: BriefParagraph["role"], units: Placed[][]) => {
+    if (units.length > 0) out.push({ role, sentences: render(ev, units.flat()) });
+  };
+  push("lead", groups.lead);
+  for (let i = 0; i < groups.details.length; ) {
+    const chunk: Placed[][] = [];
+    let n = 0;
+    while (
+      i < groups.details.length &&
+      (n === 0 || n + groups.details[i]!.length <= DETAIL_PARAGRAPH_SENTENCES)
+    ) {
+      n += groups.details[i]!.length;
+      chunk.push(groups.details[i++]!);
+    }
+    push("details", chunk);
+  }
+  if (hasCommunity) out.push({ role: "community", sentences: [] });
+  push("quotes", groups.quotes);
+  push("context", groups.context);
+  push("outlook", groups.outlook);
+  return out;
+}
+
+function render(ev: Evidence, placed: Placed[]): BriefSentence[] {
+  let previousKey = "";
+  return placed.map((p) => {
+    const s = toSentence(ev, p);
+    const key = s.outlets.join("\u0000");
+    const phrase = attributed(s.text, s.outlets, key === previousKey && !p.contrast);
+    s.rendered =
+      p.contrast && phrase.startsWith("According") ? `By contrast, a${phrase.slice(1)}` : phrase;
+    previousKey = key;
+    return s;
+  });
+}

@@ -1,0 +1,101 @@
+// The extractive brief: pure and deterministic given its input.
+import type { Article, Brief, Quote, Story, Thread } from "../types.ts";
+import { paragraphsOf, placeUnits } from "./assemble.ts";
+import { buildReaction } from "./community/reaction.ts";
+import { articleTime, centralDek, centralHeadline, moreCoverage, timeline } from "./coverage.ts";
+import { buildEvidence, type Candidate, type Evidence } from "./evidence.ts";
+import { type QuoteSpan, quoteSpans, resolveSpeaker } from "./quotes.ts";
+import { selectUnits, type Unit, unitFor, wordBudget } from "./select.ts";
+
+/** Quotes listed with a brief. */
+const MAX_QUOTES = 3;
+/** Speaker resolution runs the entity tagger: try at most this many quotations. */
+const MAX_QUOTES_TRIED = 8;
+
+export interface BriefInput {
+  story: Story;
+  articles: Article[];
+  threads: Thread[];
+  previous: Brief | null;
+}
+
+export function writeBrief(input: BriefInput): Brief {
+  const articles = orderArticles(input.articles);
+  const ev = buildEvidence(articles);
+  const units = selectUnits(ev, ev.candidates, wordBudget(ev));
+  const found = findQuotes(ev);
+  addQuoteUnit(ev, units, found);
+  const reaction = buildReaction(input.threads);
+  const paragraphs = paragraphsOf(ev, placeUnits(ev, units), reaction !== null);
+  const community = paragraphs.find((p) => p.role === "community");
+  if (community && reaction) community.summary = reaction.text;
+  const sentences = paragraphs.flatMap((p) => p.sentences);
+  const quotes = found.map((f) => f.quote);
+  return {
+    storyId: input.story.id,
+    version: (input.previous?.version ?? 0) + 1,
+    generatedAt: input.story.lastUpdated,
+    headline: centralHeadline(ev, input.story.title),
+    dek: centralDek(ev),
+    paragraphs,
+    quotes,
+    reaction,
+    moreCoverage: moreCoverage(articles, sentences, quotes),
+    timeline: timeline(ev, sentences[0] ?? null, input.previous),
+  };
+}
+
+/** Oldest first (ids break ties), so the result does not depend on the order articles arrive in. */
+function orderArticles(articles: Article[]): Article[] {
+  return articles.slice().sort((a, b) => {
+    const ta = articleTime(a);
+    const tb = articleTime(b);
+    return ta < tb ? -1 : ta > tb ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+  });
+}
+
+interface FoundQuote {
+  quote: Quote;
+  sentence: Candidate | null;
+}
+
+function findQuotes(ev: Evidence): FoundQuote[] {
+  const spans: Array<{ span: QuoteSpan; sentence: Candidate | null; score: number }> = [];
+  for (const a of ev.articles) {
+    if (a.duplicateOf && ev.byId.has(a.duplicateOf)) continue;
+    const list = ev.perArticle.get(a.id) ?? [];
+    for (const span of quoteSpans(a)) {
+      const sentence = list.find((c) => c.text.includes(span.text)) ?? null;
+      spans.push({ span, sentence, score: sentence?.relevance ?? 0 });
+    }
+  }
+  spans.sort((x, y) => y.score - x.score || x.span.at - y.span.at);
+  const out: FoundQuote[] = [];
+  const seen = new Set<string>();
+  for (const { span, sentence } of spans.slice(0, MAX_QUOTES_TRIED)) {
+    if (out.length >= MAX_QUOTES || seen.has(span.text)) continue;
+    const speaker = resolveSpeaker(span);
+    if (!speaker) continue;
+    seen.add(span.text);
+    out.push({
+      quote: { text: span.text, speaker, articleId: span.article.id, outlet: span.article.outlet },
+      sentence,
+    });
+  }
+  return out;
+}
+
+/** Makes sure the brief's quotes paragraph has the best quotation's sentence, when it can stand. */
+function addQuoteUnit(ev: Evidence, units: Unit[], found: FoundQuote[]): void {
+  const chosen = new Set(units.flat().map((c) => c.index));
+  for (const f of found) {
+    if (f.sentence && chosen.has(f.sentence.index)) return;
+  }
+  for (const f of found) {
+    if (!f.sentence?.eligible) continue;
+    const unit = unitFor(ev, f.sentence, chosen);
+    if (!unit) continue;
+    units.push(unit.filter((c) => !chosen.has(c.index)));
+    return;
+  }
+}

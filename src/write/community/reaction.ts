@@ -1,0 +1,71 @@
+// The community response to a story: tone, themes, counts, and the paragraph that describes them.
+import type { Reaction, Theme, Thread, Tone } from "../../types.ts";
+import { findThemes, type ThreadComment } from "./themes.ts";
+import { type CommentStance, stanceOf, toneOf } from "./tone.ts";
+import { isEmpty } from "./toxic.ts";
+
+/** Representative comments are shown whole up to this length, then cut at a word with "…". */
+const MAX_SHOWN_CHARS = 220;
+
+const PLATFORM_NAMES: Record<string, string> = {
+  hackernews: "Hacker News",
+  reddit: "Reddit",
+  lemmy: "Lemmy",
+};
+
+const TONE_PHRASES: Record<Tone, string> = {
+  skeptical: "largely skeptical",
+  supportive: "broadly supportive",
+  concerned: "marked by concern",
+  divided: "divided",
+  neutral: "mostly neutral and matter-of-fact",
+  critical: "largely critical",
+};
+
+export function buildReaction(threads: Thread[]): Reaction | null {
+  const items: ThreadComment[] = [];
+  for (const thread of threads) {
+    for (const comment of thread.comments)
+      if (!isEmpty(comment.text)) items.push({ thread, comment });
+  }
+  if (threads.length === 0) return null;
+  const stances: CommentStance[] = items.map((it) => stanceOf(it.comment.text));
+  const tone = toneOf(stances);
+  const themes = findThemes(items);
+  return {
+    tone,
+    threadCount: threads.length,
+    commentCount: items.length,
+    themes,
+    text: describe(threads, items.length, tone, themes),
+  };
+}
+
+function describe(threads: Thread[], comments: number, tone: Tone, themes: Theme[]): string {
+  const platforms = [...new Set(threads.map((t) => PLATFORM_NAMES[t.platform] ?? t.platform))];
+  const where = joinList(platforms);
+  const counts = `${comments} ${comments === 1 ? "comment" : "comments"} across ${threads.length} ${threads.length === 1 ? "thread" : "threads"}`;
+  if (comments === 0)
+    return `The story has been posted on ${where} (${threads.length} ${threads.length === 1 ? "thread" : "threads"}), with no discussion yet.`;
+  const parts = [`The community response on ${where} (${counts}) has been ${TONE_PHRASES[tone]}.`];
+  if (themes.length > 0) {
+    const listed = themes.map((t) => `${t.label} (${Math.round(t.share * 100)}% of comments)`);
+    parts.push(`Discussion centred on ${joinList(listed)}.`);
+    const first = themes[0]!;
+    const who = first.comment.author ? `${first.comment.author} wrote` : "One commenter wrote";
+    parts.push(`On ${first.label}, ${who}: “${shorten(first.comment.text)}”`);
+  }
+  return parts.join(" ");
+}
+
+function joinList(items: string[]): string {
+  if (items.length <= 1) return items[0] ?? "";
+  return `${items.slice(0, -1).join(", ")} and ${items[items.length - 1]}`;
+}
+
+function shorten(text: string): string {
+  const t = text.replace(/\s+/g, " ").trim();
+  if (t.length <= MAX_SHOWN_CHARS) return t;
+  const cut = t.slice(0, MAX_SHOWN_CHARS);
+  return `${cut.slice(0, cut.lastIndexOf(" "))}…`;
+}

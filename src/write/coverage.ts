@@ -1,0 +1,130 @@
+// Headline, dek, more coverage and the timeline of a brief.
+import type { Article, Brief, BriefSentence, Coverage, Quote, TimelineEntry } from "../types.ts";
+import { supportOf } from "./attribute.ts";
+import { type Candidate, type Evidence, similarity } from "./evidence.ts";
+import { contentWords, cosine, jaccard, type Vector } from "./tokens.ts";
+
+/** A sentence this close to an earlier one is not a new development. */
+const COVERED_SIMILARITY = 0.5;
+
+export function articleTime(a: Article): string {
+  return a.publishedAt ?? a.fetchedAt;
+}
+
+/** The headline most like the story as a whole (TF-IDF cosine to the centroid); ties go to the earliest. */
+export function centralHeadline(ev: Evidence, fallback: string): string {
+  let best = "";
+  let bestScore = -1;
+  for (const a of ev.articles) {
+    if (a.headline.trim() === "") continue;
+    const v: Vector = new Map();
+    for (const w of contentWords(a.headline)) v.set(w, (v.get(w) ?? 0) + (ev.idf.get(w) ?? 1));
+    let n = 0;
+    for (const x of v.values()) n += x * x;
+    const score = cosine(v, ev.centroid, Math.sqrt(n), ev.centroidNorm);
+    if (score > bestScore) {
+      bestScore = score;
+      best = a.headline.trim();
+    }
+  }
+  return best || fallback;
+}
+
+/** The most central article description, verbatim, or null when no article has one. */
+export function centralDek(ev: Evidence): string | null {
+  let best: string | null = null;
+  let bestScore = -1;
+  for (const a of ev.articles) {
+    const d = a.description?.trim();
+    if (!d) continue;
+    const words = new Set(contentWords(d));
+    let score = 0;
+    for (const w of words) score += ev.centroid.get(w) ?? 0;
+    if (score > bestScore) {
+      bestScore = score;
+      best = d;
+    }
+  }
+  return best;
+}
+
+/** One link per outlet that the brief does not name. */
+export function moreCoverage(
+  articles: Article[],
+  sentences: BriefSentence[],
+  quotes: Quote[],
+): Coverage[] {
+  const named = new Set([...sentences.flatMap((s) => s.outlets), ...quotes.map((q) => q.outlet)]);
+  const out: Coverage[] = [];
+  for (const a of articles) {
+    if (named.has(a.outlet)) continue;
+    named.add(a.outlet);
+    out.push({
+      articleId: a.id,
+      outlet: a.outlet,
+      url: a.canonicalUrl || a.url,
+      headline: a.headline,
+      publishedAt: a.publishedAt,
+    });
+  }
+  return out;
+}
+
+export function timeline(
+  ev: Evidence,
+  lead: BriefSentence | null,
+  previous: Brief | null,
+): TimelineEntry[] {
+  if (previous === null) {
+    if (!lead || ev.articles.length === 0) return [];
+    const first = ev.articles.map(articleTime).sort()[0]!;
+    return [{ at: first, text: lead.text, articleIds: lead.articleIds }];
+  }
+  const entry = newDevelopment(ev, previous);
+  const entries = entry ? [...previous.timeline, entry] : previous.timeline.slice();
+  return entries.sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0));
+}
+
+function knownArticleIds(previous: Brief): Set<string> {
+  const ids = new Set<string>();
+  for (const p of previous.paragraphs)
+    for (const s of p.sentences) for (const id of s.articleIds) ids.add(id);
+  for (const q of previous.quotes) ids.add(q.articleId);
+  for (const c of previous.moreCoverage) ids.add(c.articleId);
+  for (const t of previous.timeline) for (const id of t.articleIds) ids.add(id);
+  return ids;
+}
+
+/** The most relevant sentence of an article published since the previous brief that nothing before covered. */
+function newDevelopment(ev: Evidence, previous: Brief): TimelineEntry | null {
+  const known = knownArticleIds(previous);
+  const knownTimes = ev.articles
+    .filter((a) => known.has(a.id))
+    .map(articleTime)
+    .sort();
+  const since = knownTimes[knownTimes.length - 1] ?? previous.generatedAt;
+  const fresh = ev.articles.filter((a) => !known.has(a.id) && articleTime(a) > since);
+  if (fresh.length === 0) return null;
+  const previousSets = previous.paragraphs.flatMap((p) =>
+    p.sentences.map((s) => new Set(contentWords(s.text))),
+  );
+  const pool = fresh
+    .flatMap((a) => ev.perArticle.get(a.id) ?? [])
+    .filter((c) => c.eligible && c.original && !c.dangling)
+    .sort((a, b) => b.relevance - a.relevance || a.index - b.index);
+  for (const c of pool) {
+    if (previousSets.some((s) => jaccard(s, c.tokens) >= COVERED_SIMILARITY)) continue;
+    if (coveredBy(ev, c, known)) continue;
+    const support = supportOf(ev, c);
+    return { at: articleTime(c.article), text: c.text, articleIds: support.articleIds };
+  }
+  return null;
+}
+
+function coveredBy(ev: Evidence, c: Candidate, known: Set<string>): boolean {
+  for (const id of known) {
+    for (const o of ev.perArticle.get(id) ?? [])
+      if (similarity(c, o) >= COVERED_SIMILARITY) return true;
+  }
+  return false;
+}

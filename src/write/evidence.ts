@@ -1,0 +1,214 @@
+// The story's sentences as evidence: token sets, TF-IDF vectors, which outlet carries each one,
+// and a relevance score (centrality across sources, position in the article).
+import type { Article } from "../types.ts";
+import { contentWords, cosine, norm, numbers, type Vector } from "./tokens.ts";
+
+/** Long pages (transcripts, comment dumps) add little after this many sentences, and cost time. */
+export const MAX_SENTENCES_PER_ARTICLE = 150;
+/** Briefs want real sentences: shorter ones are captions or fragments, longer ones run-ons. */
+const MIN_WORDS = 7;
+const MAX_WORDS = 70;
+/** Title-case lines (menus, headlines) are not sentences of the report. */
+const MAX_CAPITALISED_SHARE = 0.6;
+/** Weights of relevance: centrality to the story, support from other outlets, early position. */
+const W_CENTRAL = 0.5;
+const W_SUPPORT = 0.3;
+const W_POSITION = 0.2;
+/** Position prior halves after this many sentences: news puts the essentials first. */
+const POSITION_HALF_LIFE = 6;
+
+const BOILERPLATE =
+  /(https?:\/\/|www\.|©|copyright|all rights reserved|click here|subscribe|sign up|newsletter|cookie|advertis|follow us|read more|e-?mail this|print this|share this|comments? \(|posted by|related stories|terms of (use|service)|privacy policy|javascript)/i;
+const DANGLING =
+  /^["“'‘]?(he|she|they|it|this|these|those|that|his|her|their|its|but|however|and|also|yet|so|then|still|moreover|furthermore|instead|there|such|both|the two|the latter|the former)\b/i;
+
+export interface Candidate {
+  index: number;
+  article: Article;
+  /** The outlet this sentence counts for: a wire copy counts as its original's outlet. */
+  outlet: string;
+  articleOrder: number;
+  position: number;
+  text: string;
+  tokens: Set<string>;
+  numbers: string[];
+  vector: Vector;
+  norm: number;
+  /** Can stand in a brief: a whole sentence of reasonable length, not page furniture. */
+  eligible: boolean;
+  /** Opens with a pronoun or connective that needs the sentence before it. */
+  dangling: boolean;
+  /** Only sentences of original articles are chosen; copies only add evidence. */
+  original: boolean;
+  relevance: number;
+}
+
+export interface Evidence {
+  articles: Article[];
+  byId: Map<string, Article>;
+  outletOf: Map<string, string>;
+  candidates: Candidate[];
+  perArticle: Map<string, Candidate[]>;
+  idf: Map<string, number>;
+  centroid: Vector;
+  centroidNorm: number;
+  postings: Map<string, number[]>;
+}
+
+export function evidenceOutlets(articles: Article[]): Map<string, string> {
+  const byId = new Map(articles.map((a) => [a.id, a]));
+  const outletOf = new Map<string, string>();
+  for (const a of articles) {
+    const original = a.duplicateOf ? byId.get(a.duplicateOf) : undefined;
+    outletOf.set(a.id, original ? original.outlet : a.outlet);
+  }
+  return outletOf;
+}
+
+export function buildEvidence(articles: Article[]): Evidence {
+  const byId = new Map(articles.map((a) => [a.id, a]));
+  const outletOf = evidenceOutlets(articles);
+  const candidates: Candidate[] = [];
+  const perArticle = new Map<string, Candidate[]>();
+  articles.forEach((article, articleOrder) => {
+    const list: Candidate[] = [];
+    const sentences = article.sentences.slice(0, MAX_SENTENCES_PER_ARTICLE);
+    sentences.forEach((text, position) => {
+      const c = makeCandidate(candidates.length, article, articleOrder, position, text);
+      c.outlet = outletOf.get(article.id) ?? article.outlet;
+      c.original = !(article.duplicateOf && byId.has(article.duplicateOf));
+      candidates.push(c);
+      list.push(c);
+    });
+    perArticle.set(article.id, list);
+  });
+  const idf = inverseFrequencies(candidates);
+  for (const c of candidates) {
+    for (const w of c.tokens) c.vector.set(w, (c.vector.get(w) ?? 0) * (idf.get(w) ?? 0));
+    c.norm = norm(c.vector);
+  }
+  const centroid = centroidOf(candidates, perArticle);
+  const evidence: Evidence = {
+    articles,
+    byId,
+    outletOf,
+    candidates,
+    perArticle,
+    idf,
+    centroid,
+    centroidNorm: norm(centroid),
+    postings: postingsOf(candidates),
+  };
+  scoreRelevance(evidence);
+  return evidence;
+}
+
+function makeCandidate(
+  index: number,
+  article: Article,
+  articleOrder: number,
+  position: number,
+  text: string,
+): Candidate {
+  const content = contentWords(text);
+  const vector: Vector = new Map();
+  for (const w of content) vector.set(w, (vector.get(w) ?? 0) + 1);
+  return {
+    index,
+    article,
+    outlet: article.outlet,
+    articleOrder,
+    position,
+    text,
+    tokens: new Set(content),
+    numbers: numbers(text),
+    vector,
+    norm: 0,
+    eligible: isEligible(text),
+    dangling: DANGLING.test(text),
+    original: true,
+    relevance: 0,
+  };
+}
+
+export function isEligible(text: string): boolean {
+  const tokens = text.split(/\s+/).filter(Boolean);
+  if (tokens.length < MIN_WORDS || tokens.length > MAX_WORDS) return false;
+  if (!/[.!?]["”’')]*$/.test(text)) return false;
+  if (BOILERPLATE.test(text)) return false;
+  const capitalised = tokens.filter((t) => /^[A-Z]/.test(t)).length;
+  return capitalised / tokens.length <= MAX_CAPITALISED_SHARE;
+}
+
+function inverseFrequencies(candidates: Candidate[]): Map<string, number> {
+  const df = new Map<string, number>();
+  for (const c of candidates) for (const w of c.tokens) df.set(w, (df.get(w) ?? 0) + 1);
+  const n = candidates.length;
+  const idf = new Map<string, number>();
+  for (const [w, f] of df) idf.set(w, Math.log((n + 1) / (f + 0.5)));
+  return idf;
+}
+
+/** Each article contributes its mean sentence vector once, so long pages do not outvote short ones. */
+function centroidOf(candidates: Candidate[], perArticle: Map<string, Candidate[]>): Vector {
+  const centroid: Vector = new Map();
+  for (const list of perArticle.values()) {
+    const usable = list.filter((c) => c.original && c.norm > 0);
+    for (const c of usable) {
+      for (const [w, x] of c.vector) {
+        centroid.set(w, (centroid.get(w) ?? 0) + x / c.norm / usable.length);
+      }
+    }
+  }
+  if (centroid.size === 0 && candidates.length > 0) return new Map(candidates[0]!.vector);
+  return centroid;
+}
+
+function postingsOf(candidates: Candidate[]): Map<string, number[]> {
+  const postings = new Map<string, number[]>();
+  for (const c of candidates) {
+    for (const w of c.tokens) {
+      const list = postings.get(w);
+      if (list) list.push(c.index);
+      else postings.set(w, [c.index]);
+    }
+  }
+  return postings;
+}
+
+/** Candidates of other articles that share at least `minShared` content words with `c`. */
+export function neighbours(ev: Evidence, c: Candidate, minShared = 2): Candidate[] {
+  const counts = new Map<number, number>();
+  for (const w of c.tokens) {
+    for (const j of ev.postings.get(w) ?? []) counts.set(j, (counts.get(j) ?? 0) + 1);
+  }
+  const out: Candidate[] = [];
+  for (const [j, n] of counts) {
+    const other = ev.candidates[j]!;
+    if (n >= minShared && other.article.id !== c.article.id) out.push(other);
+  }
+  return out;
+}
+
+export function similarity(a: Candidate, b: Candidate): number {
+  return cosine(a.vector, b.vector, a.norm, b.norm);
+}
+
+function scoreRelevance(ev: Evidence): void {
+  const outlets = new Set(ev.outletOf.values());
+  const others = Math.max(1, outlets.size - 1);
+  for (const c of ev.candidates) {
+    if (!c.eligible || !c.original) continue;
+    const central = cosine(c.vector, ev.centroid, c.norm, ev.centroidNorm);
+    const best = new Map<string, number>();
+    for (const o of neighbours(ev, c)) {
+      if (o.outlet === c.outlet) continue;
+      const s = similarity(c, o);
+      if (s > (best.get(o.outlet) ?? 0)) best.set(o.outlet, s);
+    }
+    let support = 0;
+    for (const s of best.values()) support += s;
+    const position = 0.5 ** (c.position / POSITION_HALF_LIFE);
+    c.relevance = W_CENTRAL * central + W_SUPPORT * (support / others) + W_POSITION * position;
+  }
+}

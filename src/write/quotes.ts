@@ -1,0 +1,77 @@
+// Quotations with their speaker: spans in quotation marks next to a speech verb, the speaker a
+// named person (or organisation) beside the verb, or a pronoun resolved to the person named last.
+import { findEntities } from "../text/entities.ts";
+import type { Article } from "../types.ts";
+
+/** Shorter quoted spans are scare quotes or titles, not statements. */
+const MIN_QUOTE_WORDS = 5;
+/** How far around a quotation the speech verb and speaker may stand. */
+const WINDOW_AFTER = 90;
+const WINDOW_BEFORE = 140;
+/** How far back a pronoun may look for the person it stands for. */
+const PRONOUN_LOOKBACK = 600;
+
+const QUOTE_SPAN = /“([^“”]+)”|"([^"]+)"/g;
+const SPEECH =
+  "said|says|told(?: [a-z]+){0,2}|added|stated|explained|wrote|declared|insisted|warned|argued|noted|announced|asked|replied|continued|according to";
+const NAME = "(?:[A-Z][\\p{L}.'’-]*)(?:\\s+(?:[A-Z][\\p{L}.'’-]*|de|van|von|al-?)){0,4}";
+const PRONOUN = "he|she|they|He|She|They";
+const AFTER_VERB_SUBJECT = new RegExp(`^[,.!?]?\\s*(?:${SPEECH})\\s+(${NAME})`, "u");
+const AFTER_SUBJECT_VERB = new RegExp(`^[,.!?]?\\s*(${NAME}|${PRONOUN})\\s+(?:${SPEECH})\\b`, "u");
+const BEFORE_SUBJECT_VERB = new RegExp(
+  `(${NAME}|${PRONOUN})\\s+(?:${SPEECH})(?:\\s+that)?[,:]?\\s*$`,
+  "u",
+);
+const BEFORE_ACCORDING = new RegExp(`according to (${NAME})[,:]?\\s*$`, "u");
+
+export interface QuoteSpan {
+  article: Article;
+  text: string;
+  /** The name or pronoun beside the speech verb, before resolution. */
+  subject: string;
+  /** Offset of the quotation in the article text. */
+  at: number;
+}
+
+/** Quoted spans with a speech verb beside them, in article order (no entity tagging yet: cheap). */
+export function quoteSpans(article: Article): QuoteSpan[] {
+  const out: QuoteSpan[] = [];
+  const text = article.text;
+  for (const m of text.matchAll(QUOTE_SPAN)) {
+    const inner = (m[1] ?? m[2] ?? "").trim();
+    if (inner.split(/\s+/).length < MIN_QUOTE_WORDS || inner.includes("\n")) continue;
+    const start = m.index ?? 0;
+    const end = start + m[0].length;
+    const after = text.slice(end, end + WINDOW_AFTER);
+    const before = text.slice(Math.max(0, start - WINDOW_BEFORE), start);
+    const subject =
+      AFTER_VERB_SUBJECT.exec(after)?.[1] ??
+      AFTER_SUBJECT_VERB.exec(after)?.[1] ??
+      BEFORE_ACCORDING.exec(before)?.[1] ??
+      BEFORE_SUBJECT_VERB.exec(before)?.[1];
+    if (!subject) continue;
+    out.push({ article, text: inner, subject, at: start });
+  }
+  return out;
+}
+
+/** The speaker's name: a pronoun becomes the last person named before the quote. */
+export function resolveSpeaker(span: QuoteSpan): string | null {
+  if (/^(he|she|they)$/i.test(span.subject)) {
+    const before = span.article.text.slice(Math.max(0, span.at - PRONOUN_LOOKBACK), span.at);
+    const people = findEntities(before).people;
+    return people.length > 0 ? longestFor(people, people[people.length - 1]!) : null;
+  }
+  const found = findEntities(`${span.subject} said.`);
+  const name = found.people[0] ?? found.organizations[0] ?? null;
+  if (name) return name;
+  return /^(The|A|An|This|It|That)\b/.test(span.subject) ? null : span.subject;
+}
+
+/** "Powell" after "Colin Powell" was named: prefer the full name. */
+function longestFor(people: string[], last: string): string {
+  const lastWord = last.split(/\s+/).pop()!;
+  let best = last;
+  for (const p of people) if (p.endsWith(lastWord) && p.length > best.length) best = p;
+  return best;
+}

@@ -1,0 +1,82 @@
+// Chooses the brief's sentences: relevance (centrality, support, position) against redundancy
+// with what is already chosen (maximal marginal relevance), within a word budget.
+import { type Candidate, type Evidence, similarity } from "./evidence.ts";
+
+/** Trade-off between relevance and novelty in MMR (1 = relevance only). */
+const MMR_LAMBDA = 0.7;
+/** A sentence this similar to one already chosen adds nothing. */
+const REDUNDANT_SIMILARITY = 0.5;
+/** Word budget: a base, more per additional outlet, and a ceiling so briefs stay briefs. */
+const BASE_WORDS = 130;
+const WORDS_PER_EXTRA_OUTLET = 25;
+const MAX_WORDS = 240;
+const MAX_SENTENCES = 10;
+
+/** One or two consecutive sentences of one article: a dangling sentence travels with the one before. */
+export type Unit = Candidate[];
+
+export function wordBudget(ev: Evidence): number {
+  const outlets = new Set(ev.outletOf.values()).size;
+  return Math.min(MAX_WORDS, BASE_WORDS + WORDS_PER_EXTRA_OUTLET * Math.max(0, outlets - 1));
+}
+
+export function wordCount(text: string): number {
+  return text.split(/\s+/).filter(Boolean).length;
+}
+
+/** The unit that would bring `c` into the brief, or null when it cannot stand. */
+export function unitFor(ev: Evidence, c: Candidate, chosen: Set<number>): Unit | null {
+  if (!c.dangling) return [c];
+  const before = ev.perArticle.get(c.article.id)?.[c.position - 1];
+  if (!before) return null;
+  if (chosen.has(before.index)) return [c];
+  if (!before.eligible || before.dangling) return null;
+  return [before, c];
+}
+
+export function selectUnits(ev: Evidence, pool: Candidate[], budget: number): Unit[] {
+  const ranked = pool
+    .filter((c) => c.eligible && c.original)
+    .sort((a, b) => b.relevance - a.relevance || a.index - b.index);
+  const units: Unit[] = [];
+  const chosen = new Set<number>();
+  let words = 0;
+  let sentences = 0;
+  const remaining = ranked.slice();
+  while (remaining.length > 0 && sentences < MAX_SENTENCES) {
+    let bestAt = -1;
+    let bestScore = Number.NEGATIVE_INFINITY;
+    for (let i = 0; i < remaining.length; i++) {
+      const c = remaining[i]!;
+      if (c.relevance * MMR_LAMBDA < bestScore) break;
+      const redundancy = maxSimilarity(ev, c, chosen);
+      if (redundancy >= REDUNDANT_SIMILARITY) continue;
+      const score = MMR_LAMBDA * c.relevance - (1 - MMR_LAMBDA) * redundancy;
+      if (score > bestScore) {
+        bestScore = score;
+        bestAt = i;
+      }
+    }
+    if (bestAt < 0) break;
+    const [c] = remaining.splice(bestAt, 1) as [Candidate];
+    const unit = unitFor(ev, c, chosen);
+    if (!unit || unit.some((u) => chosen.has(u.index) && u !== c)) continue;
+    const cost = unit.reduce((n, u) => n + (chosen.has(u.index) ? 0 : wordCount(u.text)), 0);
+    if (words > 0 && words + cost > budget) continue;
+    const fresh = unit.filter((u) => !chosen.has(u.index));
+    for (const u of fresh) chosen.add(u.index);
+    units.push(fresh);
+    words += cost;
+    sentences += fresh.length;
+  }
+  return units;
+}
+
+function maxSimilarity(ev: Evidence, c: Candidate, chosen: Set<number>): number {
+  let max = 0;
+  for (const i of chosen) {
+    const s = similarity(c, ev.candidates[i]!);
+    if (s > max) max = s;
+  }
+  return max;
+}

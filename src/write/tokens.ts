@@ -1,0 +1,72 @@
+// Small token helpers for the writer: lower-case \w+ words, content words, numbers, overlaps.
+
+const STOPWORDS = new Set(
+  (
+    "a an the and or but if of to in on at by for with from as is are was were be been being " +
+    "it its this that these those he she they we you i his her their our your my me him them us " +
+    "has have had do does did not no so than then there here who whom which what when where why " +
+    "how will would can could should may might must shall about into over after before also just " +
+    "said says say told more most some any all such up out one s t only very much many other new " +
+    "says its it's according its"
+  ).split(" "),
+);
+
+/** Lower-case word tokens, split on \w+ (Unicode letters and digits). */
+export function words(text: string): string[] {
+  return text.toLowerCase().match(/[\p{L}\p{N}_]+/gu) ?? [];
+}
+
+export function isStopword(word: string): boolean {
+  return STOPWORDS.has(word);
+}
+
+/** Content words: not stop words, not single characters. */
+export function contentWords(text: string): string[] {
+  return words(text).filter((w) => w.length > 1 && !STOPWORDS.has(w));
+}
+
+/** Numbers as written ("5.5", "1,200" → "1200"), so that claims can be compared by their figures. */
+export function numbers(text: string): string[] {
+  const found = text.match(/\d[\d,]*(?:\.\d+)?/g) ?? [];
+  return found.map((n) => n.replace(/,/g, "").replace(/\.$/, ""));
+}
+
+export function jaccard(a: Set<string>, b: Set<string>): number {
+  if (a.size === 0 || b.size === 0) return 0;
+  let shared = 0;
+  const [small, large] = a.size <= b.size ? [a, b] : [b, a];
+  for (const w of small) if (large.has(w)) shared++;
+  return shared / (a.size + b.size - shared);
+}
+
+/** Share of `a`'s words that `b` also has. */
+export function containment(a: Set<string>, b: Set<string>): number {
+  if (a.size === 0) return 0;
+  let shared = 0;
+  for (const w of a) if (b.has(w)) shared++;
+  return shared / a.size;
+}
+
+export type Vector = Map<string, number>;
+
+export function cosine(a: Vector, b: Vector, normA: number, normB: number): number {
+  if (normA === 0 || normB === 0) return 0;
+  const [small, large] = a.size <= b.size ? [a, b] : [b, a];
+  let dot = 0;
+  for (const [w, x] of small) {
+    const y = large.get(w);
+    if (y !== undefined) dot += x * y;
+  }
+  return dot / (normA * normB);
+}
+
+export function norm(v: Vector): number {
+  let sum = 0;
+  for (const x of v.values()) sum += x * x;
+  return Math.sqrt(sum);
+}
+
+/** Collapses runs of whitespace, for verbatim checks that tolerate re-wrapping. */
+export function squash(text: string): string {
+  return text.replace(/\s+/g, " ").trim();
+}
