@@ -1,0 +1,124 @@
+// Reads a response body: decompresses it with node:zlib streams (gzip, deflate, br), counts bytes
+// AFTER decompression so a gzip bomb stops at the cap, and stops at a whole-body deadline
+// (a server dripping one byte a second fails at the deadline, not after each byte).
+
+import { pipeline, Readable, type Transform } from "node:stream";
+import zlib from "node:zlib";
+import { FetchError } from "./errors.ts";
+
+/** First byte of a zlib-wrapped deflate stream (CMF: deflate, 32 KiB window). Spec-conforming
+ *  "deflate" bodies start with it; some old servers send raw deflate without the wrapper. */
+const ZLIB_HEADER_BYTE = 0x78;
+
+export interface ReadLimits {
+  url: string;
+  maxBytes: number;
+  /** Milliseconds allowed for the whole body, from the moment headers arrived. */
+  deadlineMs: number;
+}
+
+/** Content codings in the order to undo them (the header lists them in the order applied). */
+export function parseCodings(contentEncoding: string | null): string[] {
+  return (contentEncoding ?? "")
+    .split(",")
+    .map((c) => c.trim().toLowerCase())
+    .filter((c) => c && c !== "identity")
+    .reverse();
+}
+
+function decoderFor(coding: string, firstByte: number | undefined): Transform | null {
+  if (coding === "gzip" || coding === "x-gzip") return zlib.createGunzip();
+  if (coding === "br") return zlib.createBrotliDecompress();
+  if (coding === "deflate") {
+    return firstByte === undefined || firstByte === ZLIB_HEADER_BYTE
+      ? zlib.createInflate()
+      : zlib.createInflateRaw();
+  }
+  return null;
+}
+
+/** Replays the first chunk, then pulls the rest on demand (keeps backpressure intact). */
+function replay(first: Buffer, rest: AsyncIterator<Buffer>): Readable {
+  return Readable.from(
+    (async function* () {
+      yield first;
+      for (let r = await rest.next(); !r.done; r = await rest.next()) yield r.value;
+    })(),
+  );
+}
+
+/** Destroys a stream we no longer want; undici emits an abort error on destroy, which we ignore. */
+export function discard(stream: Readable): void {
+  stream.on("error", () => {});
+  stream.destroy();
+}
+
+type Failure = "too-large" | "deadline" | null;
+
+/** Collects the decompressed body, or throws FetchError "too-large" / "timeout" / "decode". */
+export async function readBody(
+  body: Readable,
+  contentEncoding: string | null,
+  limits: ReadLimits,
+): Promise<Buffer> {
+  const codings = parseCodings(contentEncoding);
+  let failure: Failure = null;
+  const streams: Readable[] = [body];
+  const timer = setTimeout(() => {
+    failure = "deadline";
+    for (const s of streams) discard(s);
+  }, limits.deadlineMs);
+  const chunks: Buffer[] = [];
+  let total = 0;
+  try {
+    let source: Readable = body;
+    if (codings.length > 0) {
+      const it = body[Symbol.asyncIterator]() as AsyncIterator<Buffer>;
+      const first = await it.next();
+      if (first.done) return Buffer.alloc(0);
+      source = replay(first.value, it);
+      streams.push(source);
+      const decoders = codings.map((c, i) => decoderFor(c, i === 0 ? first.value[0] : undefined));
+      const unknown = codings.find((_, i) => decoders[i] === null);
+      if (unknown !== undefined) {
+        throw new FetchError("decode", limits.url, `unsupported Content-Encoding "${unknown}"`);
+      }
+      source = pipeline([source, ...(decoders as Transform[])], () => {}) as unknown as Readable;
+      streams.push(...(decoders as Transform[]));
+    }
+    for await (const chunk of source) {
+      total += (chunk as Buffer).length;
+      if (total > limits.maxBytes) {
+        failure = "too-large";
+        break;
+      }
+      chunks.push(chunk as Buffer);
+    }
+  } catch (err) {
+    throw mapBodyError(err, limits, failure);
+  } finally {
+    clearTimeout(timer);
+    for (const s of streams) discard(s);
+  }
+  if (failure === "too-large" || failure === "deadline") throw mapBodyError(null, limits, failure);
+  return Buffer.concat(chunks, total);
+}
+
+function mapBodyError(err: unknown, limits: ReadLimits, failure: Failure): FetchError {
+  const { url, maxBytes, deadlineMs } = limits;
+  if (err instanceof FetchError) return err;
+  if (failure === "too-large") {
+    return new FetchError("too-large", url, `body exceeds ${maxBytes} bytes after decompression`);
+  }
+  const code = (err as { code?: string } | null)?.code ?? "";
+  if (failure === "deadline" || code === "UND_ERR_BODY_TIMEOUT") {
+    const cause = err ?? undefined;
+    return new FetchError("timeout", url, `body not complete within ${deadlineMs} ms`, { cause });
+  }
+  // zlib reports Z_DATA_ERROR and friends; brotli reports ERR__ERROR_FORMAT_* style codes.
+  if (code.startsWith("Z_") || code.startsWith("ERR__")) {
+    return new FetchError("decode", url, `corrupt compressed body (${code})`, { cause: err });
+  }
+  const reason = `body read failed: ${(err as Error).message}`;
+  return new FetchError("connect", url, reason, { cause: err });
+}

@@ -1,0 +1,57 @@
+// A throwaway HTTP server on 127.0.0.1 for the fetcher tests; it records every request it sees.
+
+import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
+import { DEFAULT_FETCH, type FetchConfig } from "../../config.ts";
+
+export interface TestServer {
+  /** "http://127.0.0.1:PORT" */
+  origin: string;
+  port: number;
+  /** Paths requested, in order. */
+  requests: string[];
+  /** Request headers, in order. */
+  headers: IncomingMessage["headers"][];
+  close(): Promise<void>;
+}
+
+export type Handler = (req: IncomingMessage, res: ServerResponse) => void;
+
+export async function startServer(handler: Handler): Promise<TestServer> {
+  const requests: string[] = [];
+  const headers: IncomingMessage["headers"][] = [];
+  const server = createServer((req, res) => {
+    requests.push(req.url ?? "");
+    headers.push(req.headers);
+    handler(req, res);
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const port = (server.address() as AddressInfo).port;
+  return {
+    origin: `http://127.0.0.1:${port}`,
+    port,
+    requests,
+    headers,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
+
+/** Short timeouts keep the hostile-server tests quick; loopback is allowed. */
+export function testConfig(overrides: Partial<FetchConfig> = {}): FetchConfig {
+  return {
+    ...DEFAULT_FETCH,
+    allowPrivateHosts: ["127.0.0.1"],
+    connectTimeoutMs: 300,
+    headersTimeoutMs: 300,
+    bodyTimeoutMs: 300,
+    maxBytes: 1024 * 1024,
+    perHostDelayMs: 0,
+    perHostConcurrency: 4,
+    respectRobots: false,
+    ...overrides,
+  };
+}
