@@ -1,0 +1,78 @@
+// Cheap checks before the page is parsed: inline scripts, styles, SVG and comments are cut
+// (JSON-LD kept), giant attribute values are emptied, and what is left must fit a size and
+// element budget. Every pass is linear (indexOf scans, no backtracking), so a hostile page
+// costs a few scans and then a clear error.
+
+/** Largest input we even scan; ten times the biggest real article page we have seen. */
+export const MAX_INPUT_CHARS = 50_000_000;
+/** Largest page (after scripts and styles are cut) we parse; real articles are < 2 MB. */
+export const MAX_HTML_CHARS = 6_000_000;
+/** Most tags we parse; news pages carry 2k–20k, so 150k leaves room and bounds the work. */
+export const MAX_TAGS = 150_000;
+/** Attribute values longer than this (inline data URIs, serialized state) are dropped. */
+export const MAX_ATTRIBUTE_CHARS = 20_000;
+
+// Bounded by the next quote, so each quote is scanned at most once: linear.
+const HUGE_ATTRIBUTE = new RegExp(
+  `(\\s[\\w:.-]+\\s*=\\s*)(?:"[^"]{${MAX_ATTRIBUTE_CHARS},}"|'[^']{${MAX_ATTRIBUTE_CHARS},}')`,
+  "g",
+);
+const TAG_START = /<[a-zA-Z]/g;
+const JSON_LD = /ld\+json/i;
+
+export class BudgetError extends Error {}
+
+/**
+ * Removes every `<name ...>...</name>` (or comment) by indexOf; an unclosed one runs to the
+ * end of the page, as in a browser. `keep` may spare an element by its opening tag.
+ */
+function cut(html: string, open: string, close: string, keep?: (tag: string) => boolean): string {
+  const lower = html.toLowerCase();
+  const parts: string[] = [];
+  let from = 0;
+  let at = lower.indexOf(open, 0);
+  while (at !== -1) {
+    const next = lower.charCodeAt(at + open.length);
+    const isTag =
+      open === "<!--" ||
+      next === 62 ||
+      next === 32 ||
+      next === 9 ||
+      next === 10 ||
+      next === 13 ||
+      next === 47;
+    const tagEnd = lower.indexOf(">", at);
+    const end = lower.indexOf(close, at + open.length);
+    const stop = end === -1 ? html.length : end + close.length;
+    if (!isTag || (keep && tagEnd !== -1 && keep(html.slice(at, tagEnd)))) {
+      at = lower.indexOf(open, isTag ? stop : at + open.length);
+      continue;
+    }
+    parts.push(html.slice(from, at));
+    from = stop;
+    at = lower.indexOf(open, stop);
+  }
+  parts.push(html.slice(from));
+  return parts.join("");
+}
+
+/** Returns the page trimmed for parsing, or throws a BudgetError naming the exceeded budget. */
+export function trimForParsing(html: string): string {
+  if (html.length > MAX_INPUT_CHARS) {
+    throw new BudgetError(`extract: page too large (${html.length} chars > ${MAX_INPUT_CHARS})`);
+  }
+  let out = cut(html, "<!--", "-->");
+  out = cut(out, "<script", "</script>", (tag) => JSON_LD.test(tag));
+  out = cut(out, "<style", "</style>");
+  out = cut(out, "<svg", "</svg>");
+  out = out.replace(HUGE_ATTRIBUTE, '$1""');
+  if (out.length > MAX_HTML_CHARS) {
+    throw new BudgetError(`extract: page too large (${out.length} chars > ${MAX_HTML_CHARS})`);
+  }
+  let tags = 0;
+  TAG_START.lastIndex = 0;
+  while (TAG_START.exec(out) !== null) {
+    if (++tags > MAX_TAGS) throw new BudgetError(`extract: too many elements (> ${MAX_TAGS})`);
+  }
+  return out;
+}

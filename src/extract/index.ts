@@ -1,0 +1,26 @@
+// Article extraction: a pure function of a page and its URL. Parse once (linkedom), read the
+// page's metadata, cut boilerplate, run Readability, read paragraphs, fall back when needed.
+import { parseHTML } from "linkedom";
+import type { ExtractedPage } from "../types.ts";
+import { readabilityBody } from "./body.ts";
+import { cutBoilerplate } from "./boilerplate.ts";
+import { trimForParsing } from "./budget.ts";
+import { readMetadata } from "./metadata.ts";
+
+export { decodeHtml } from "./decode.ts";
+
+export function extractArticle(html: string, url: string): ExtractedPage | null {
+  const trimmed = trimForParsing(html);
+  const { document } = parseHTML(trimmed);
+  const meta = readMetadata(document as unknown as Document, url);
+  if (document.body) cutBoilerplate(document.body as unknown as Element);
+  const body = readabilityBody(document as unknown as Document);
+  if (!body || body.paragraphs.length === 0) return null;
+  const { ldBody: _ldBody, ...page } = meta;
+  return {
+    ...page,
+    headline: meta.headline ?? body.title ?? "",
+    byline: meta.byline ?? body.byline,
+    paragraphs: body.paragraphs,
+  };
+}

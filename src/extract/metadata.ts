@@ -1,0 +1,140 @@
+// Page metadata from the page's own declarations: JSON-LD, Open Graph and other <meta>,
+// rel=canonical, <time>, <html lang>. Read before the body extractor mutates the DOM.
+import type { ExtractedPage } from "../types.ts";
+import { toIsoUtc } from "./dates.ts";
+import { type LdArticle, readJsonLd } from "./jsonld.ts";
+import { domainName } from "./outlet.ts";
+
+export type PageMetadata = Omit<ExtractedPage, "paragraphs" | "headline"> & {
+  headline: string | null;
+  /** JSON-LD articleBody, when the page states one. */
+  ldBody: string | null;
+};
+
+/** Longest plausible outlet or byline; longer values are sentences that leaked into a field. */
+const MAX_NAME_CHARS = 120;
+
+// Meta names/properties per field, best first.
+const PUBLISHED = [
+  "article:published_time",
+  "og:article:published_time",
+  "datepublished",
+  "publishdate",
+  "publish-date",
+  "pubdate",
+  "parsely-pub-date",
+  "sailthru.date",
+  "dc.date.issued",
+  "dcterms.created",
+  "dc.date",
+  "date",
+];
+const MODIFIED = [
+  "article:modified_time",
+  "og:updated_time",
+  "datemodified",
+  "last-modified",
+  "dcterms.modified",
+];
+
+type Meta = Map<string, string>;
+
+function collectMeta(doc: Document): Meta {
+  const meta: Meta = new Map();
+  for (const m of Array.from(doc.querySelectorAll("meta"))) {
+    const key = (
+      m.getAttribute("property") ??
+      m.getAttribute("name") ??
+      m.getAttribute("itemprop") ??
+      m.getAttribute("http-equiv") ??
+      ""
+    )
+      .trim()
+      .toLowerCase();
+    const value = (m.getAttribute("content") ?? "").trim();
+    if (key && value && !meta.has(key)) meta.set(key, value);
+  }
+  return meta;
+}
+
+function first(meta: Meta, keys: string[]): string | null {
+  for (const k of keys) {
+    const v = meta.get(k);
+    if (v) return v;
+  }
+  return null;
+}
+
+function resolve(href: string | null | undefined, base: string): string | null {
+  if (!href) return null;
+  try {
+    const u = new URL(href.trim(), base);
+    return u.protocol === "http:" || u.protocol === "https:" ? u.href : null;
+  } catch {
+    return null;
+  }
+}
+
+function timeElementDate(doc: Document): string | null {
+  const t =
+    doc.querySelector("time[pubdate][datetime], [itemprop=datePublished][datetime]") ??
+    doc.querySelector("article time[datetime], header time[datetime]") ??
+    doc.querySelector("time[datetime]");
+  return toIsoUtc(t?.getAttribute("datetime"));
+}
+
+function cleanName(value: string | null | undefined): string | null {
+  const v = value?.replace(/\s+/g, " ").trim();
+  return v && v.length <= MAX_NAME_CHARS ? v : null;
+}
+
+function language(doc: Document, meta: Meta, ld: LdArticle | null): string | null {
+  const raw =
+    doc.documentElement?.getAttribute("lang") ??
+    meta.get("content-language") ??
+    ld?.inLanguage ??
+    meta.get("og:locale") ??
+    null;
+  const tag = raw?.trim().replace(/_/g, "-").split(/[,\s]/)[0];
+  return tag && /^[a-z]{2,3}(-[a-z0-9]{2,8})*$/i.test(tag) ? tag : null;
+}
+
+function ldBlocks(doc: Document): string[] {
+  return Array.from(doc.querySelectorAll('script[type="application/ld+json"]')).map(
+    (s) => s.textContent ?? "",
+  );
+}
+
+export function readMetadata(doc: Document, url: string): PageMetadata {
+  const meta = collectMeta(doc);
+  const ld = readJsonLd(ldBlocks(doc));
+  const canonical = doc.querySelector('link[rel~="canonical"]')?.getAttribute("href");
+  const canonicalUrl = resolve(canonical, url) ?? resolve(meta.get("og:url"), url) ?? url;
+  const outlet =
+    cleanName(meta.get("og:site_name")) ??
+    cleanName(ld?.publisher) ??
+    cleanName(meta.get("application-name")) ??
+    domainName(canonicalUrl || url);
+  const headline =
+    cleanName(ld?.headline) ??
+    cleanName(meta.get("og:title")) ??
+    cleanName(meta.get("twitter:title")) ??
+    cleanName(doc.querySelector("h1")?.textContent) ??
+    cleanName(doc.querySelector("title")?.textContent);
+  const timeDate = timeElementDate(doc);
+  return {
+    headline,
+    byline: cleanName(ld?.author) ?? cleanName(meta.get("author")) ?? null,
+    outlet,
+    canonicalUrl,
+    publishedAt: toIsoUtc(ld?.datePublished) ?? toIsoUtc(first(meta, PUBLISHED)) ?? timeDate,
+    modifiedAt: toIsoUtc(ld?.dateModified) ?? toIsoUtc(first(meta, MODIFIED)),
+    language: language(doc, meta, ld),
+    leadImage:
+      resolve(meta.get("og:image:secure_url") ?? meta.get("og:image"), url) ??
+      resolve(meta.get("twitter:image") ?? meta.get("twitter:image:src"), url) ??
+      resolve(ld?.image, url),
+    description: meta.get("og:description") ?? meta.get("description") ?? ld?.description ?? null,
+    ldBody: ld?.articleBody ?? null,
+  };
+}

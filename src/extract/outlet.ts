@@ -1,0 +1,25 @@
+// The outlet's name: what the page calls its site, else a name made from the domain.
+
+// Second-level labels under which registries sell names (bbc.co.uk, abc.net.au).
+const SECOND_LEVEL = new Set(["co", "com", "net", "org", "gov", "ac", "edu", "ne", "or", "go"]);
+/** Labels this short are usually initials (cnn, bbc, npr), shown in capitals. */
+const INITIALS_MAX = 3;
+
+export function domainName(url: string): string {
+  let host: string;
+  try {
+    host = new URL(url).hostname.toLowerCase();
+  } catch {
+    return "";
+  }
+  const labels = host.replace(/^www\d*\./, "").split(".");
+  if (labels.length === 1 || /^\d+$/.test(labels.at(-1) ?? "")) return host;
+  let i = labels.length - 2;
+  if (i > 0 && labels.at(-1)!.length === 2 && SECOND_LEVEL.has(labels[i]!)) i--;
+  const label = labels[i]!;
+  if (label.length <= INITIALS_MAX) return label.toUpperCase();
+  return label
+    .split("-")
+    .map((w) => w.charAt(0).toUpperCase() + w.slice(1))
+    .join(" ");
+}

@@ -1,0 +1,79 @@
+// An article element to plain-text paragraphs: every block element (and every <br>) ends a
+// paragraph, inline text is joined, whitespace collapsed. Headings come out as their own
+// paragraphs.
+
+const BLOCK = new Set([
+  "ADDRESS",
+  "ARTICLE",
+  "ASIDE",
+  "BLOCKQUOTE",
+  "BR",
+  "DD",
+  "DETAILS",
+  "DIV",
+  "DL",
+  "DT",
+  "FIELDSET",
+  "FIGCAPTION",
+  "FIGURE",
+  "FOOTER",
+  "FORM",
+  "H1",
+  "H2",
+  "H3",
+  "H4",
+  "H5",
+  "H6",
+  "HEADER",
+  "HR",
+  "LI",
+  "MAIN",
+  "NAV",
+  "OL",
+  "P",
+  "PRE",
+  "SECTION",
+  "SUMMARY",
+  "TABLE",
+  "TBODY",
+  "TD",
+  "TFOOT",
+  "TH",
+  "THEAD",
+  "TR",
+  "UL",
+]);
+const SKIP = new Set(["SCRIPT", "STYLE", "NOSCRIPT", "TEMPLATE", "SVG", "BUTTON", "SELECT"]);
+
+const TEXT_NODE = 3;
+const ELEMENT_NODE = 1;
+
+export function toParagraphs(root: Element): string[] {
+  const out: string[] = [];
+  let buffer = "";
+  const flush = () => {
+    const text = buffer.replace(/\s+/g, " ").trim();
+    if (text) out.push(text);
+    buffer = "";
+  };
+  const walk = (node: Node): void => {
+    for (let child = node.firstChild; child; child = child.nextSibling) {
+      if (child.nodeType === TEXT_NODE) {
+        buffer += child.nodeValue ?? "";
+      } else if (child.nodeType === ELEMENT_NODE) {
+        const tag = (child as Element).tagName.toUpperCase();
+        if (SKIP.has(tag)) continue;
+        if (BLOCK.has(tag)) {
+          flush();
+          walk(child);
+          flush();
+        } else {
+          walk(child);
+        }
+      }
+    }
+  };
+  walk(root);
+  flush();
+  return out;
+}
