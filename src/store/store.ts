@@ -33,8 +33,10 @@ export interface Store {
 
   addSource(source: NewSource): Promise<Source>;
   getSourceByUrl(url: string): Promise<Source | null>;
+  getSource(id: number): Promise<Source | null>;
   listSources(): Promise<Source[]>;
   updateSource(id: number, patch: SourcePatch): Promise<void>;
+  deleteSource(id: number): Promise<void>;
 
   /** Inserts the article unless one with the same id exists; returns true when it was new. */
   putArticle(article: Article): Promise<boolean>;
@@ -60,7 +62,10 @@ export interface Store {
 
   /** Stores a new version of the story's brief (versions kept for the timeline). */
   putBrief(brief: Brief): Promise<void>;
+  /** The latest version. */
   getBrief(storyId: string): Promise<Brief | null>;
+  /** Every stored version, oldest first. */
+  listBriefs(storyId: string): Promise<Brief[]>;
 
   search(query: string, limit?: number): Promise<SearchHit[]>;
 

@@ -1,0 +1,142 @@
+// articles: extracted pages, in the order they were stored (seq).
+import type { Article } from "../types.ts";
+import { type Db, fromJson, type Param, str, toJson } from "./db.ts";
+import type { ArticleQuery } from "./store.ts";
+
+const COLUMNS = `id, url, canonical_url, outlet, outlet_domain, headline, byline, published_at,
+  modified_at, fetched_at, language, lead_image, description, text, paragraphs, sentences,
+  fingerprint, story_id, duplicate_of`;
+
+interface ArticleRow {
+  id: string;
+  url: string;
+  canonical_url: string;
+  outlet: string;
+  outlet_domain: string;
+  headline: string;
+  byline: string | null;
+  published_at: string | null;
+  modified_at: string | null;
+  fetched_at: string;
+  language: string | null;
+  lead_image: string | null;
+  description: string | null;
+  text: string;
+  paragraphs: string;
+  sentences: string;
+  fingerprint: string;
+  story_id: string | null;
+  duplicate_of: string | null;
+}
+
+function toArticle(r: ArticleRow): Article {
+  return {
+    id: r.id,
+    url: r.url,
+    canonicalUrl: r.canonical_url,
+    outlet: r.outlet,
+    outletDomain: r.outlet_domain,
+    headline: r.headline,
+    byline: str(r.byline),
+    publishedAt: str(r.published_at),
+    modifiedAt: str(r.modified_at),
+    fetchedAt: r.fetched_at,
+    language: str(r.language),
+    leadImage: str(r.lead_image),
+    description: str(r.description),
+    text: r.text,
+    paragraphs: fromJson<string[]>(r.paragraphs),
+    sentences: fromJson<string[]>(r.sentences),
+    fingerprint: r.fingerprint,
+    storyId: str(r.story_id),
+    duplicateOf: str(r.duplicate_of),
+  };
+}
+
+function articleParams(a: Article): Param[] {
+  return [
+    a.id,
+    a.url,
+    a.canonicalUrl,
+    a.outlet,
+    a.outletDomain,
+    a.headline,
+    a.byline,
+    a.publishedAt,
+    a.modifiedAt,
+    a.fetchedAt,
+    a.language,
+    a.leadImage,
+    a.description,
+    a.text,
+    toJson(a.paragraphs),
+    toJson(a.sentences),
+    a.fingerprint,
+    a.storyId,
+    a.duplicateOf,
+  ];
+}
+
+const INSERT = `INSERT INTO articles (${COLUMNS})
+  VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING`;
+
+/** Inserts unless an article with this id exists; true when it was new. One statement, atomic. */
+export async function putArticle(db: Db, article: Article): Promise<boolean> {
+  return (await db.run(INSERT, articleParams(article))) === 1;
+}
+
+export async function getArticle(db: Db, id: string): Promise<Article | null> {
+  const row = await db.get<ArticleRow>(`SELECT ${COLUMNS} FROM articles WHERE id = ?`, [id]);
+  return row ? toArticle(row) : null;
+}
+
+export async function hasArticleUrl(db: Db, url: string): Promise<boolean> {
+  // Two indexed probes rather than one OR, so both dialects use an index for certain.
+  const row = await db.get(
+    `SELECT 1 AS hit FROM articles WHERE url = ?
+     UNION ALL SELECT 1 AS hit FROM articles WHERE canonical_url = ? LIMIT 1`,
+    [url, url],
+  );
+  return row !== null;
+}
+
+/** Articles in insertion order, optionally of one story and/or fetched after `since`. */
+export async function listArticles(db: Db, query: ArticleQuery = {}): Promise<Article[]> {
+  const where: string[] = [];
+  const params: Param[] = [];
+  if (query.storyId !== undefined) {
+    where.push("story_id = ?");
+    params.push(query.storyId);
+  }
+  if (query.since !== undefined) {
+    where.push("fetched_at > ?");
+    params.push(query.since);
+  }
+  let sql = `SELECT ${COLUMNS} FROM articles`;
+  if (where.length > 0) sql += ` WHERE ${where.join(" AND ")}`;
+  sql += " ORDER BY seq";
+  if (query.limit !== undefined) {
+    sql += " LIMIT ?";
+    params.push(Math.max(0, Math.floor(query.limit)));
+  }
+  const rows = await db.all<ArticleRow>(sql, params);
+  return rows.map(toArticle);
+}
+
+export async function countArticles(db: Db): Promise<number> {
+  const row = await db.get<{ n: number | string }>("SELECT count(*) AS n FROM articles");
+  return Number(row?.n ?? 0);
+}
+
+export async function assignArticle(
+  db: Db,
+  articleId: string,
+  storyId: string,
+  duplicateOf: string | null,
+): Promise<void> {
+  await db.run("UPDATE articles SET story_id = ?, duplicate_of = ? WHERE id = ?", [
+    storyId,
+    duplicateOf,
+    articleId,
+  ]);
+}

@@ -1,0 +1,31 @@
+// briefs: every version of every story's brief, kept for the timeline.
+import type { Brief } from "../types.ts";
+import { type Db, fromJson, toJson } from "./db.ts";
+
+/** Stores the brief under (storyId, version); writing the same version again replaces it. */
+export async function putBrief(db: Db, brief: Brief): Promise<void> {
+  await db.run(
+    `INSERT INTO briefs (story_id, version, generated_at, body) VALUES (?, ?, ?, ?)
+     ON CONFLICT (story_id, version) DO UPDATE SET generated_at = excluded.generated_at,
+       body = excluded.body`,
+    [brief.storyId, brief.version, brief.generatedAt, toJson(brief)],
+  );
+}
+
+/** The latest version: one probe of the primary key. */
+export async function getBrief(db: Db, storyId: string): Promise<Brief | null> {
+  const row = await db.get<{ body: string }>(
+    "SELECT body FROM briefs WHERE story_id = ? ORDER BY version DESC LIMIT 1",
+    [storyId],
+  );
+  return row ? fromJson<Brief>(row.body) : null;
+}
+
+/** Every version, oldest first. */
+export async function listBriefs(db: Db, storyId: string): Promise<Brief[]> {
+  const rows = await db.all<{ body: string }>(
+    "SELECT body FROM briefs WHERE story_id = ? ORDER BY version",
+    [storyId],
+  );
+  return rows.map((r) => fromJson<Brief>(r.body));
+}

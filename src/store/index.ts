@@ -1,0 +1,136 @@
+// openStore: a postgres:// or postgresql:// URL opens PostgreSQL, anything else is a SQLite
+// file path (":memory:" allowed). Migrations run on open. See postgres.ts for URL options.
+import type { Article, Brief, NewSource, SearchHit, Source, Story, Thread } from "../types.ts";
+import * as articles from "./articles.ts";
+import * as briefs from "./briefs.ts";
+import type { Db } from "./db.ts";
+import { migrate } from "./migrations.ts";
+import { openPostgres, parsePgUrl } from "./postgres.ts";
+import * as searchTable from "./search.ts";
+import * as sources from "./sources.ts";
+import { openSqlite } from "./sqlite.ts";
+import * as state from "./state.ts";
+import type { ArticleQuery, SourcePatch, Store, StoryQuery } from "./store.ts";
+import * as stories from "./stories.ts";
+import * as threads from "./threads.ts";
+
+export type { ArticleQuery, SourcePatch, Store, StoryQuery } from "./store.ts";
+
+export function isPostgresUrl(db: string): boolean {
+  return /^postgres(ql)?:\/\//i.test(db);
+}
+
+export async function openStore(db: string): Promise<Store> {
+  if (isPostgresUrl(db)) {
+    const target = parsePgUrl(db);
+    const conn = openPostgres(target);
+    try {
+      await migrate(conn, target.schema);
+    } catch (cause) {
+      await conn.close();
+      throw new Error("store: cannot migrate PostgreSQL database", { cause });
+    }
+    return new SqlStore(conn);
+  }
+  const conn = openSqlite(db);
+  try {
+    await migrate(conn);
+  } catch (cause) {
+    await conn.close();
+    throw new Error(`store: cannot migrate SQLite database ${db}`, { cause });
+  }
+  return new SqlStore(conn);
+}
+
+/** The Store, one method per table function; the dialect lives in the Db it is given. */
+class SqlStore implements Store {
+  readonly kind: "sqlite" | "postgres";
+  constructor(private readonly db: Db) {
+    this.kind = db.dialect;
+  }
+  close(): Promise<void> {
+    return this.db.close();
+  }
+
+  addSource(source: NewSource): Promise<Source> {
+    return sources.addSource(this.db, source);
+  }
+  getSourceByUrl(url: string): Promise<Source | null> {
+    return sources.getSourceByUrl(this.db, url);
+  }
+  getSource(id: number): Promise<Source | null> {
+    return sources.getSource(this.db, id);
+  }
+  listSources(): Promise<Source[]> {
+    return sources.listSources(this.db);
+  }
+  updateSource(id: number, patch: SourcePatch): Promise<void> {
+    return sources.updateSource(this.db, id, patch);
+  }
+  deleteSource(id: number): Promise<void> {
+    return sources.deleteSource(this.db, id);
+  }
+
+  putArticle(article: Article): Promise<boolean> {
+    return articles.putArticle(this.db, article);
+  }
+  getArticle(id: string): Promise<Article | null> {
+    return articles.getArticle(this.db, id);
+  }
+  hasArticleUrl(url: string): Promise<boolean> {
+    return articles.hasArticleUrl(this.db, url);
+  }
+  listArticles(query?: ArticleQuery): Promise<Article[]> {
+    return articles.listArticles(this.db, query);
+  }
+  countArticles(): Promise<number> {
+    return articles.countArticles(this.db);
+  }
+  assignArticle(articleId: string, storyId: string, duplicateOf: string | null): Promise<void> {
+    return articles.assignArticle(this.db, articleId, storyId, duplicateOf);
+  }
+
+  putThread(thread: Thread): Promise<void> {
+    return threads.putThread(this.db, thread);
+  }
+  listThreads(): Promise<Thread[]> {
+    return threads.listThreads(this.db);
+  }
+  threadsForUrls(urls: string[]): Promise<Thread[]> {
+    return threads.threadsForUrls(this.db, urls);
+  }
+
+  putStory(story: Story): Promise<void> {
+    return stories.putStory(this.db, story);
+  }
+  deleteStory(id: string): Promise<void> {
+    return stories.deleteStory(this.db, id);
+  }
+  getStory(id: string): Promise<Story | null> {
+    return stories.getStory(this.db, id);
+  }
+  listStories(query?: StoryQuery): Promise<Story[]> {
+    return stories.listStories(this.db, query);
+  }
+
+  putBrief(brief: Brief): Promise<void> {
+    return briefs.putBrief(this.db, brief);
+  }
+  getBrief(storyId: string): Promise<Brief | null> {
+    return briefs.getBrief(this.db, storyId);
+  }
+  listBriefs(storyId: string): Promise<Brief[]> {
+    return briefs.listBriefs(this.db, storyId);
+  }
+
+  search(query: string, limit?: number): Promise<SearchHit[]> {
+    return searchTable.search(this.db, query, limit);
+  }
+
+  getState(key: string): Promise<string | null> {
+    return state.getState(this.db, key);
+  }
+  setState(key: string, value: string): Promise<void> {
+    return state.setState(this.db, key, value);
+  }
+}

@@ -1,0 +1,423 @@
+// One suite, two stores: every case runs against SQLite (a temp file) and PostgreSQL (a fresh
+// schema per test, named at random and dropped afterwards). PostgreSQL comes from
+// STORYLINE_TEST_PG, e.g. postgres://postgres@127.0.0.1:5432/postgres; unset, its cases skip.
+import assert from "node:assert/strict";
+import { randomBytes } from "node:crypto";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { after, describe, test } from "node:test";
+import pg from "pg";
+import { openStore } from "./index.ts";
+import { sampleArticle, sampleBrief, sampleStory, sampleThread } from "./sample.ts";
+import type { Store } from "./store.ts";
+
+const PG_URL = process.env.STORYLINE_TEST_PG ?? "";
+
+interface Backend {
+  name: "sqlite" | "postgres";
+  skip: string | false;
+  /** A fresh location; opening it twice opens the same database. */
+  location(): string;
+}
+
+const tmp = mkdtempSync(join(tmpdir(), "storyline-store-"));
+const schemas: string[] = [];
+let files = 0;
+
+function withParam(url: string, param: string): string {
+  return url + (url.includes("?") ? "&" : "?") + param;
+}
+
+const backends: Backend[] = [
+  { name: "sqlite", skip: false, location: () => join(tmp, `t${++files}.db`) },
+  {
+    name: "postgres",
+    skip: PG_URL ? false : "STORYLINE_TEST_PG is not set: PostgreSQL store cases skipped",
+    location() {
+      const schema = `storyline_test_${randomBytes(6).toString("hex")}`;
+      schemas.push(schema);
+      return withParam(PG_URL, `schema=${schema}`);
+    },
+  },
+];
+
+after(async () => {
+  rmSync(tmp, { recursive: true, force: true });
+  if (schemas.length === 0) return;
+  const client = new pg.Client({ connectionString: PG_URL });
+  await client.connect();
+  for (const s of schemas) await client.query(`DROP SCHEMA IF EXISTS ${s} CASCADE`);
+  await client.end();
+});
+
+async function withStore(b: Backend, fn: (s: Store) => Promise<void>): Promise<void> {
+  const store = await openStore(b.location());
+  try {
+    await fn(store);
+  } finally {
+    await store.close();
+  }
+}
+
+for (const b of backends) {
+  describe(`store (${b.name})`, { skip: b.skip }, () => {
+    test("opens the right kind of store", () =>
+      withStore(b, async (s) => assert.equal(s.kind, b.name)));
+
+    test("sources: add, find, list, patch, delete", () =>
+      withStore(b, async (s) => {
+        const feed = await s.addSource({ kind: "feed", url: "https://a.example/feed.xml" });
+        assert.deepEqual(feed, {
+          id: feed.id,
+          kind: "feed",
+          url: "https://a.example/feed.xml",
+          title: null,
+          etag: null,
+          lastModified: null,
+          nextFetchAt: null,
+          failureCount: 0,
+          lastError: null,
+          lastFetchedAt: null,
+          disabled: false,
+        });
+        const page = await s.addSource({ kind: "page", url: "https://b.example/", title: "B" });
+        assert.equal(page.title, "B");
+        const again = await s.addSource({ kind: "feed", url: "https://a.example/feed.xml" });
+        assert.equal(again.id, feed.id, "adding a known URL returns the existing source");
+        assert.deepEqual(
+          (await s.listSources()).map((x) => x.url),
+          ["https://a.example/feed.xml", "https://b.example/"],
+        );
+        assert.equal(await s.getSourceByUrl("https://nowhere.example/"), null);
+        assert.equal(await s.getSource(999_999), null);
+
+        await s.updateSource(feed.id, {
+          etag: '"abc"',
+          lastModified: "Wed, 25 Nov 2026 10:00:00 GMT",
+          failureCount: 2,
+          lastError: "ingest: timeout",
+          disabled: true,
+        });
+        await s.updateSource(feed.id, { nextFetchAt: "2026-11-26T13:00:00.000Z" });
+        await s.updateSource(feed.id, {});
+        const patched = await s.getSourceByUrl(feed.url);
+        assert.deepEqual(patched, {
+          ...feed,
+          etag: '"abc"',
+          lastModified: "Wed, 25 Nov 2026 10:00:00 GMT",
+          failureCount: 2,
+          lastError: "ingest: timeout",
+          disabled: true,
+          nextFetchAt: "2026-11-26T13:00:00.000Z",
+        });
+        await s.updateSource(feed.id, { lastError: null, disabled: false, failureCount: 0 });
+        const cleared = await s.getSource(feed.id);
+        assert.equal(cleared?.lastError, null);
+        assert.equal(cleared?.disabled, false);
+        assert.equal(cleared?.etag, '"abc"', "fields not in the patch keep their value");
+        assert.deepEqual(await s.getSource(page.id), page);
+
+        await s.deleteSource(page.id);
+        assert.equal(await s.getSource(page.id), null);
+        assert.equal((await s.listSources()).length, 1);
+      }));
+
+    test("articles: idempotent put and round-trip of every field", () =>
+      withStore(b, async (s) => {
+        const a = sampleArticle(1, {
+          headline: "Ünïcödé — “quotes” 'single' \\ back\nslash 🚀",
+          paragraphs: ["", "tab\there", "x".repeat(100_000)],
+          sentences: [],
+          storyId: "s1",
+          duplicateOf: "a0",
+        });
+        const b2 = sampleArticle(2);
+        assert.equal(await s.putArticle(a), true);
+        assert.equal(await s.putArticle(b2), true);
+        assert.equal(await s.putArticle({ ...a, headline: "changed" }), false);
+        assert.deepEqual(await s.getArticle(a.id), a, "second put must not overwrite");
+        assert.deepEqual(await s.getArticle(b2.id), b2);
+        assert.equal(await s.getArticle("missing"), null);
+        assert.equal(await s.countArticles(), 2);
+      }));
+
+    test("articles: hasArticleUrl checks fetched and canonical URLs", () =>
+      withStore(b, async (s) => {
+        const a = sampleArticle(3);
+        assert.equal(await s.hasArticleUrl(a.url), false);
+        await s.putArticle(a);
+        assert.equal(await s.hasArticleUrl(a.url), true);
+        assert.equal(await s.hasArticleUrl(a.canonicalUrl), true);
+        assert.equal(await s.hasArticleUrl(`${a.canonicalUrl}/other`), false);
+      }));
+
+    test("articles: listed in insertion order, filtered, counted, assigned", () =>
+      withStore(b, async (s) => {
+        const order = [5, 2, 9, 1, 7];
+        for (const n of order) await s.putArticle(sampleArticle(n));
+        await s.putArticle(sampleArticle(2));
+        assert.deepEqual(
+          (await s.listArticles()).map((a) => a.id),
+          order.map((n) => `a${n}`),
+        );
+        assert.equal(await s.countArticles(), 5);
+        assert.deepEqual(
+          (await s.listArticles({ limit: 2 })).map((a) => a.id),
+          ["a5", "a2"],
+        );
+        // fetchedAt grows with n: since a5's fetch time leaves 9 and 7.
+        const since = sampleArticle(5).fetchedAt;
+        assert.deepEqual(
+          (await s.listArticles({ since })).map((a) => a.id),
+          ["a9", "a7"],
+        );
+
+        await s.assignArticle("a9", "story-1", null);
+        await s.assignArticle("a1", "story-1", "a9");
+        await s.assignArticle("missing", "story-1", null);
+        assert.deepEqual(
+          (await s.listArticles({ storyId: "story-1" })).map((a) => [a.id, a.duplicateOf]),
+          [
+            ["a9", null],
+            ["a1", "a9"],
+          ],
+        );
+        const a1 = await s.getArticle("a1");
+        assert.equal(a1?.storyId, "story-1");
+        await s.assignArticle("a1", "story-2", null);
+        assert.equal((await s.getArticle("a1"))?.duplicateOf, null);
+        assert.deepEqual(
+          (await s.listArticles({ storyId: "story-1", since: sampleArticle(1).fetchedAt })).map(
+            (a) => a.id,
+          ),
+          ["a9"],
+        );
+      }));
+
+    test("threads: comments round-trip, replace on re-put, match by article URL", () =>
+      withStore(b, async (s) => {
+        const t1 = sampleThread("1", "https://a.example/story/");
+        const t2 = sampleThread("2", "https://b.example/other", 0);
+        const t3 = sampleThread("3", null, 2);
+        await s.putThread(t1);
+        await s.putThread(t2);
+        await s.putThread(t3);
+        assert.deepEqual(await s.listThreads(), [t1, t2, t3]);
+
+        const shorter = { ...sampleThread("1", "https://a.example/story", 1), title: "Renamed" };
+        await s.putThread(shorter);
+        assert.deepEqual(await s.listThreads(), [shorter, t2, t3]);
+
+        assert.deepEqual(await s.threadsForUrls(["https://a.example/story/"]), [shorter]);
+        assert.deepEqual(await s.threadsForUrls(["https://a.example/story//"]), [shorter]);
+        assert.deepEqual(
+          await s.threadsForUrls(["https://b.example/other/", "https://a.example/story", "x"]),
+          [shorter, t2],
+        );
+        assert.deepEqual(await s.threadsForUrls(["https://a.example/"]), []);
+        assert.deepEqual(await s.threadsForUrls([]), []);
+      }));
+
+    test("stories: newest first, paged, replaced, deleted with their briefs", () =>
+      withStore(b, async (s) => {
+        await s.putStory(sampleStory("s1", "2026-11-26T10:00:00.000Z", ["a1"]));
+        await s.putStory(sampleStory("s2", "2026-11-26T12:00:00.000Z", ["a2", "a3"]));
+        await s.putStory(sampleStory("s3", "2026-11-26T11:00:00.000Z"));
+        assert.deepEqual(
+          (await s.listStories()).map((x) => x.id),
+          ["s2", "s3", "s1"],
+        );
+        assert.deepEqual(
+          (await s.listStories({ limit: 1, offset: 1 })).map((x) => x.id),
+          ["s3"],
+        );
+        const grown = sampleStory("s1", "2026-11-26T13:00:00.000Z", ["a1", "a4"]);
+        await s.putStory(grown);
+        assert.deepEqual(await s.getStory("s1"), grown);
+        assert.deepEqual(
+          (await s.listStories()).map((x) => x.id),
+          ["s1", "s2", "s3"],
+        );
+
+        await s.putArticle(sampleArticle(2, { storyId: "s2" }));
+        await s.putBrief(sampleBrief("s2", 1));
+        await s.deleteStory("s2");
+        assert.equal(await s.getStory("s2"), null);
+        assert.equal(await s.getBrief("s2"), null);
+        assert.equal((await s.getArticle("a2"))?.storyId, null);
+        assert.deepEqual(
+          (await s.listStories()).map((x) => x.id),
+          ["s1", "s3"],
+        );
+        await s.deleteStory("never-was");
+      }));
+
+    test("briefs: versions kept, latest returned", () =>
+      withStore(b, async (s) => {
+        assert.equal(await s.getBrief("s1"), null);
+        assert.deepEqual(await s.listBriefs("s1"), []);
+        const v1 = sampleBrief("s1", 1);
+        const v2 = sampleBrief("s1", 2);
+        const v3 = sampleBrief("s1", 10);
+        await s.putBrief(v2);
+        await s.putBrief(v1);
+        await s.putBrief(v3);
+        await s.putBrief(sampleBrief("s2", 99));
+        assert.deepEqual(await s.getBrief("s1"), v3);
+        assert.deepEqual(await s.listBriefs("s1"), [v1, v2, v3]);
+        const v1b = { ...v1, headline: "Rewritten" };
+        await s.putBrief(v1b);
+        assert.deepEqual(await s.listBriefs("s1"), [v1b, v2, v3]);
+      }));
+
+    test("search: finds, marks matches, ranks headline hits first", () =>
+      withStore(b, async (s) => {
+        await s.putArticle(
+          sampleArticle(1, {
+            headline: "Council debates budget",
+            text: "The city council met on Tuesday. A volcano erupted far away, officials noted.",
+            storyId: "s1",
+          }),
+        );
+        await s.putArticle(
+          sampleArticle(2, {
+            headline: "Volcano erupts near village",
+            text: "Lava from the volcano reached the road. Villagers left their homes.",
+          }),
+        );
+        await s.putArticle(sampleArticle(3, { headline: "Sports", text: "A match was played." }));
+
+        const hits = await s.search("volcano");
+        assert.deepEqual(
+          hits.map((h) => h.articleId),
+          ["a2", "a1"],
+        );
+        const a1hit = hits.find((h) => h.articleId === "a1");
+        assert.equal(a1hit?.storyId, "s1");
+        assert.equal(a1hit?.headline, "Council debates budget");
+        assert.equal(a1hit?.outlet, sampleArticle(1).outlet);
+        assert.equal(a1hit?.url, sampleArticle(1).canonicalUrl);
+        assert.equal(a1hit?.publishedAt, sampleArticle(1).publishedAt);
+        for (const h of hits) {
+          assert.ok(h.snippet.toLowerCase().includes("\u0001volcano\u0002"), h.snippet);
+        }
+
+        assert.deepEqual(
+          (await s.search("VOLCANO villagers")).map((h) => h.articleId),
+          ["a2"],
+          "every word must match, case-insensitively",
+        );
+        assert.deepEqual(
+          (await s.search("erupted")).map((h) => h.articleId).sort(),
+          ["a1", "a2"],
+          "stemming: erupted finds erupts",
+        );
+        assert.equal((await s.search("volcano", 1)).length, 1);
+        assert.deepEqual(await s.search("nothing-like-this-anywhere"), []);
+        assert.deepEqual(await s.search(""), []);
+        assert.deepEqual(await s.search("   "), []);
+      }));
+
+    test("search: hostile query strings never throw", () =>
+      withStore(b, async (s) => {
+        await s.putArticle(sampleArticle(1, { headline: "Foo and bar", text: "foo OR near" }));
+        const hostile = [
+          '"foo',
+          "AND OR (",
+          "NOT",
+          "foo*",
+          "^foo",
+          "NEAR(foo bar)",
+          "headline:foo",
+          "'; DROP TABLE articles; --",
+          "foo & | ! <-> bar",
+          "(((((",
+          '""""',
+          "\0\u0001\u0002",
+          "-foo +bar ~baz",
+          "\ud800 lone surrogate",
+          "word ".repeat(5_000),
+          "🚀🚀🚀",
+        ];
+        for (const q of hostile) {
+          const hits = await s.search(q);
+          assert.ok(Array.isArray(hits), q);
+        }
+        assert.deepEqual(
+          (await s.search('"foo')).map((h) => h.articleId),
+          ["a1"],
+        );
+        assert.equal(await s.countArticles(), 1);
+      }));
+
+    test("state: get, set, overwrite", () =>
+      withStore(b, async (s) => {
+        assert.equal(await s.getState("cluster.checkpoint"), null);
+        await s.setState("cluster.checkpoint", "42");
+        await s.setState("other", "");
+        await s.setState("cluster.checkpoint", '{"seq":43}');
+        assert.equal(await s.getState("cluster.checkpoint"), '{"seq":43}');
+        assert.equal(await s.getState("other"), "");
+      }));
+
+    test("reopening keeps everything", async () => {
+      const where = b.location();
+      const first = await openStore(where);
+      const source = await first.addSource({ kind: "feed", url: "https://a.example/rss" });
+      await first.putArticle(sampleArticle(1));
+      await first.putThread(sampleThread("1", "https://a.example/x"));
+      await first.putStory(sampleStory("s1", "2026-11-26T10:00:00.000Z"));
+      await first.putBrief(sampleBrief("s1", 1));
+      await first.setState("k", "v");
+      await first.close();
+
+      const second = await openStore(where);
+      try {
+        assert.deepEqual(await second.listSources(), [source]);
+        assert.deepEqual(await second.getArticle("a1"), sampleArticle(1));
+        assert.deepEqual(await second.listThreads(), [sampleThread("1", "https://a.example/x")]);
+        assert.deepEqual(
+          await second.getStory("s1"),
+          sampleStory("s1", "2026-11-26T10:00:00.000Z"),
+        );
+        assert.deepEqual(await second.getBrief("s1"), sampleBrief("s1", 1));
+        assert.equal(await second.getState("k"), "v");
+        assert.equal((await second.search("harbour")).length, 1);
+      } finally {
+        await second.close();
+      }
+    });
+
+    test("concurrent writes: one winner per id, nothing lost", () =>
+      withStore(b, async (s) => {
+        const same = await Promise.all(
+          Array.from({ length: 20 }, () => s.putArticle(sampleArticle(1))),
+        );
+        assert.equal(same.filter(Boolean).length, 1);
+        await Promise.all([
+          ...Array.from({ length: 40 }, (_, i) => s.putArticle(sampleArticle(100 + i))),
+          ...Array.from({ length: 10 }, (_, i) => s.putThread(sampleThread(`t${i}`, null, 5))),
+          ...Array.from({ length: 10 }, () => s.putThread(sampleThread("same", null, 4))),
+          ...Array.from({ length: 10 }, (_, i) => s.setState(`k${i}`, `${i}`)),
+        ]);
+        assert.equal(await s.countArticles(), 41);
+        const threads = await s.listThreads();
+        assert.equal(threads.length, 11);
+        for (const t of threads) assert.equal(t.comments.length, t.id.endsWith("same") ? 4 : 5);
+        assert.equal(await s.getState("k9"), "9");
+      }));
+
+    test("concurrent opens migrate once", async () => {
+      const where = b.location();
+      // SQLite files are opened one after another; PostgreSQL workers race for the lock.
+      const stores =
+        b.name === "postgres"
+          ? await Promise.all([openStore(where), openStore(where), openStore(where)])
+          : [await openStore(where), await openStore(where)];
+      await stores[0]!.putArticle(sampleArticle(1));
+      for (const st of stores) assert.equal(await st.countArticles(), 1);
+      await Promise.all(stores.map((st) => st.close()));
+    });
+  });
+}

@@ -1,0 +1,75 @@
+// stories: clusters of articles, most recently updated first.
+import type { Story } from "../types.ts";
+import { type Db, fromJson, toJson } from "./db.ts";
+import type { StoryQuery } from "./store.ts";
+
+const COLUMNS = "id, title, article_ids, first_seen, last_updated, top_terms";
+
+/** Front pages ask for a page of stories; without a limit they get this many. */
+const DEFAULT_STORY_LIMIT = 1_000;
+
+interface StoryRow {
+  id: string;
+  title: string;
+  article_ids: string;
+  first_seen: string;
+  last_updated: string;
+  top_terms: string;
+}
+
+function toStory(r: StoryRow): Story {
+  return {
+    id: r.id,
+    title: r.title,
+    articleIds: fromJson<string[]>(r.article_ids),
+    firstSeen: r.first_seen,
+    lastUpdated: r.last_updated,
+    topTerms: fromJson<string[]>(r.top_terms),
+  };
+}
+
+/** Inserts or replaces the story. */
+export async function putStory(db: Db, story: Story): Promise<void> {
+  await db.run(
+    `INSERT INTO stories (${COLUMNS}) VALUES (?, ?, ?, ?, ?, ?)
+     ON CONFLICT (id) DO UPDATE SET title = excluded.title, article_ids = excluded.article_ids,
+       first_seen = excluded.first_seen, last_updated = excluded.last_updated,
+       top_terms = excluded.top_terms`,
+    [
+      story.id,
+      story.title,
+      toJson(story.articleIds),
+      story.firstSeen,
+      story.lastUpdated,
+      toJson(story.topTerms),
+    ],
+  );
+}
+
+/**
+ * Deletes the story and its briefs, and detaches articles still pointing at it (the clusterer
+ * reassigns them), in one transaction.
+ */
+export async function deleteStory(db: Db, id: string): Promise<void> {
+  await db.tx(async (t) => {
+    await t.run("DELETE FROM stories WHERE id = ?", [id]);
+    await t.run("DELETE FROM briefs WHERE story_id = ?", [id]);
+    await t.run("UPDATE articles SET story_id = NULL WHERE story_id = ?", [id]);
+  });
+}
+
+export async function getStory(db: Db, id: string): Promise<Story | null> {
+  const row = await db.get<StoryRow>(`SELECT ${COLUMNS} FROM stories WHERE id = ?`, [id]);
+  return row ? toStory(row) : null;
+}
+
+/** One indexed range scan on (last_updated DESC, id). */
+export async function listStories(db: Db, query: StoryQuery = {}): Promise<Story[]> {
+  const limit = Math.max(0, Math.floor(query.limit ?? DEFAULT_STORY_LIMIT));
+  const offset = Math.max(0, Math.floor(query.offset ?? 0));
+  const rows = await db.all<StoryRow>(
+    `SELECT ${COLUMNS} FROM stories ORDER BY last_updated DESC, id LIMIT ? OFFSET ?`,
+    [limit, offset],
+  );
+  return rows.map(toStory);
+}

@@ -1,0 +1,124 @@
+// threads and comments: discussions (Hacker News, Reddit, Lemmy) about articles.
+import type { Comment, Platform, Thread } from "../types.ts";
+import { type Db, str, toJson } from "./db.ts";
+
+const THREAD_COLUMNS = "id, platform, url, title, article_url, fetched_at";
+const COMMENT_COLUMNS = "thread_id, id, parent_id, author, text, score, posted_at, url";
+
+interface ThreadRow {
+  id: string;
+  platform: string;
+  url: string;
+  title: string | null;
+  article_url: string | null;
+  fetched_at: string;
+}
+
+interface CommentRow {
+  thread_id: string;
+  id: string;
+  parent_id: string | null;
+  author: string | null;
+  text: string;
+  score: number | null;
+  posted_at: string | null;
+  url: string | null;
+}
+
+/** The form article URLs are matched in: trailing slashes dropped ("…/a/" and "…/a" are one). */
+export function urlKey(url: string): string {
+  return url.trim().replace(/\/+$/, "");
+}
+
+function toComment(r: CommentRow): Comment {
+  return {
+    id: r.id,
+    parentId: str(r.parent_id),
+    author: str(r.author),
+    text: r.text,
+    score: r.score === null ? null : Number(r.score),
+    postedAt: str(r.posted_at),
+    url: str(r.url),
+  };
+}
+
+/** Inserts or replaces the thread and all its comments, atomically. */
+export async function putThread(db: Db, thread: Thread): Promise<void> {
+  await db.tx(async (t) => {
+    await t.run(
+      `INSERT INTO threads (id, platform, url, title, article_url, article_url_key, fetched_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?)
+       ON CONFLICT (id) DO UPDATE SET platform = excluded.platform, url = excluded.url,
+         title = excluded.title, article_url = excluded.article_url,
+         article_url_key = excluded.article_url_key, fetched_at = excluded.fetched_at`,
+      [
+        thread.id,
+        thread.platform,
+        thread.url,
+        thread.title,
+        thread.articleUrl,
+        thread.articleUrl === null ? null : urlKey(thread.articleUrl),
+        thread.fetchedAt,
+      ],
+    );
+    await t.run("DELETE FROM comments WHERE thread_id = ?", [thread.id]);
+    let position = 0;
+    for (const c of thread.comments) {
+      await t.run(
+        `INSERT INTO comments (thread_id, position, id, parent_id, author, text, score, posted_at, url)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        [thread.id, position++, c.id, c.parentId, c.author, c.text, c.score, c.postedAt, c.url],
+      );
+    }
+  });
+}
+
+/** Attaches comments (in stored order) to thread rows, in one query for all of them. */
+async function withComments(db: Db, rows: ThreadRow[]): Promise<Thread[]> {
+  if (rows.length === 0) return [];
+  const ids = toJson(rows.map((r) => r.id));
+  const sql =
+    db.dialect === "sqlite"
+      ? `SELECT ${COMMENT_COLUMNS} FROM comments
+         WHERE thread_id IN (SELECT value FROM json_each(?)) ORDER BY thread_id, position`
+      : `SELECT ${COMMENT_COLUMNS} FROM comments
+         WHERE thread_id = ANY (SELECT jsonb_array_elements_text(?::jsonb)) ORDER BY thread_id, position`;
+  const byThread = new Map<string, Comment[]>();
+  for (const r of await db.all<CommentRow>(sql, [ids])) {
+    const list = byThread.get(r.thread_id);
+    if (list) list.push(toComment(r));
+    else byThread.set(r.thread_id, [toComment(r)]);
+  }
+  return rows.map((r) => ({
+    id: r.id,
+    platform: r.platform as Platform,
+    url: r.url,
+    title: str(r.title),
+    articleUrl: str(r.article_url),
+    comments: byThread.get(r.id) ?? [],
+    fetchedAt: r.fetched_at,
+  }));
+}
+
+export async function getThread(db: Db, id: string): Promise<Thread | null> {
+  const row = await db.get<ThreadRow>(`SELECT ${THREAD_COLUMNS} FROM threads WHERE id = ?`, [id]);
+  return row ? ((await withComments(db, [row]))[0] ?? null) : null;
+}
+
+export async function listThreads(db: Db): Promise<Thread[]> {
+  const rows = await db.all<ThreadRow>(`SELECT ${THREAD_COLUMNS} FROM threads ORDER BY id`);
+  return withComments(db, rows);
+}
+
+/** Threads about any of these URLs, compared without trailing slashes. */
+export async function threadsForUrls(db: Db, urls: string[]): Promise<Thread[]> {
+  if (urls.length === 0) return [];
+  const keys = toJson([...new Set(urls.map(urlKey))]);
+  const sql =
+    db.dialect === "sqlite"
+      ? `SELECT ${THREAD_COLUMNS} FROM threads
+         WHERE article_url_key IN (SELECT value FROM json_each(?)) ORDER BY id`
+      : `SELECT ${THREAD_COLUMNS} FROM threads
+         WHERE article_url_key = ANY (SELECT jsonb_array_elements_text(?::jsonb)) ORDER BY id`;
+  return withComments(db, await db.all<ThreadRow>(sql, [keys]));
+}
