@@ -1,0 +1,55 @@
+// Bytes to text for feeds: byte-order mark first, then the XML prolog's encoding, then the
+// HTTP charset, then UTF-8, falling back to windows-1252 when the bytes are not valid UTF-8
+// (the commonest lie in the wild: a prolog saying UTF-8 over windows-1252 bytes).
+import iconv from "iconv-lite";
+
+/** The prolog is at the very start; a generous window covers long XML declarations. */
+const PROLOG_WINDOW = 512;
+
+const PROLOG_ENCODING = /^<\?xml[^>]*?\bencoding\s*=\s*["']([A-Za-z0-9._:-]+)["']/;
+const CHARSET_PARAM = /charset\s*=\s*"?([A-Za-z0-9._:-]+)/i;
+
+function bomEncoding(buf: Buffer): { encoding: string; skip: number } | null {
+  if (buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf) return { encoding: "utf-8", skip: 3 };
+  if (buf[0] === 0xff && buf[1] === 0xfe) return { encoding: "utf-16le", skip: 2 };
+  if (buf[0] === 0xfe && buf[1] === 0xff) return { encoding: "utf-16be", skip: 2 };
+  // UTF-16 without a BOM still starts with "<" as two bytes, one of them zero.
+  if (buf[0] === 0x3c && buf[1] === 0x00) return { encoding: "utf-16le", skip: 0 };
+  if (buf[0] === 0x00 && buf[1] === 0x3c) return { encoding: "utf-16be", skip: 0 };
+  return null;
+}
+
+function declaredEncoding(buf: Buffer, contentType: string | null | undefined): string | null {
+  const head = buf.subarray(0, PROLOG_WINDOW).toString("latin1").trimStart();
+  const fromProlog = PROLOG_ENCODING.exec(head)?.[1];
+  const fromHeader = contentType ? CHARSET_PARAM.exec(contentType)?.[1] : undefined;
+  for (const name of [fromProlog, fromHeader]) {
+    // A prolog saying UTF-16 on bytes we did not detect as UTF-16 is wrong; ignore it.
+    if (name && !/^utf-?16/i.test(name) && iconv.encodingExists(name)) return name.toLowerCase();
+  }
+  return null;
+}
+
+/** As browsers do (WHATWG Encoding): Latin-1 and ASCII labels mean windows-1252, a superset. */
+const WINDOWS_1252_ALIASES = /^(iso-?8859-1|latin-?1|l1|us-ascii|ascii|cp819|ibm819)$/i;
+
+function isValidUtf8(buf: Buffer): boolean {
+  try {
+    new TextDecoder("utf-8", { fatal: true }).decode(buf);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Decodes a feed document's bytes; never throws (undecodable bytes become U+FFFD). */
+export function decodeFeedBytes(buf: Buffer, contentType?: string | null): string {
+  const bom = bomEncoding(buf);
+  if (bom) return iconv.decode(buf.subarray(bom.skip), bom.encoding);
+  const declared = declaredEncoding(buf, contentType);
+  const isUtf8Name = declared === null || /^utf-?8$/i.test(declared);
+  if (!isUtf8Name) {
+    return iconv.decode(buf, WINDOWS_1252_ALIASES.test(declared) ? "windows-1252" : declared);
+  }
+  return isValidUtf8(buf) ? buf.toString("utf8") : iconv.decode(buf, "windows-1252");
+}
