@@ -1,0 +1,298 @@
+// Routes in-process (app.request) against a real SQLite store filled with the fixtures.
+import assert from "node:assert/strict";
+import { after, before, test } from "node:test";
+import type { Hono } from "hono";
+import { openStore } from "../store/index.ts";
+import type { Store } from "../store/store.ts";
+import { FIXTURE_NOW, fillStore, loadFixtures } from "./fixtures.ts";
+import { createApp, type ServeOptions } from "./index.ts";
+
+let store: Store;
+let app: Hono;
+const added: unknown[] = [];
+const LOCAL = { incoming: { socket: { remoteAddress: "127.0.0.1" } } };
+const REMOTE = { incoming: { socket: { remoteAddress: "203.0.113.9" } } };
+
+function makeApp(extra: Partial<ServeOptions> = {}): Hono {
+  return createApp({
+    store,
+    adminToken: "s3cret-admin-token",
+    cacheTtlMs: 0,
+    now: () => FIXTURE_NOW,
+    onAddSource: async (input) => {
+      added.push(input);
+      return `Added ${input.kind}`;
+    },
+    ...extra,
+  });
+}
+
+before(async () => {
+  store = await openStore(":memory:");
+  await fillStore(store, loadFixtures());
+  app = makeApp();
+});
+after(() => store.close());
+
+test("front page lists stories ranked by breadth and recency, with security headers", async () => {
+  const res = await app.request("/");
+  assert.equal(res.status, 200);
+  const body = await res.text();
+  const order = [
+    "Harbour bridge reopens",
+    "Storm warning",
+    "Council approves",
+    "Library extends",
+  ].map((t) => body.indexOf(t));
+  assert.ok(
+    order.every((i) => i > 0),
+    String(order),
+  );
+  assert.deepEqual(
+    [...order].sort((a, b) => a - b),
+    order,
+  );
+  assert.match(body, /4 outlets · 5 articles/);
+  const csp = res.headers.get("content-security-policy")!;
+  assert.match(csp, /default-src 'self'/);
+  assert.match(csp, /frame-ancestors 'none'/);
+  assert.doesNotMatch(csp, /unsafe-inline/);
+  assert.equal(res.headers.get("x-content-type-options"), "nosniff");
+  assert.ok(res.headers.get("referrer-policy"));
+  assert.match(res.headers.get("set-cookie") ?? "", /sl_visit=0\.\d+/);
+  assert.doesNotMatch(body, /<script>|style="/);
+});
+
+test("new-since-last-visit marks follow the cookie", async () => {
+  const since = Date.parse("2026-11-25T10:00:00Z");
+  const cookie = `sl_visit=${since}.${since}`;
+  const front = await (await app.request("/", { headers: { cookie } })).text();
+  assert.match(
+    front,
+    /Harbour bridge reopens after two years of repairs<\/a> <span class="new-mark">new/,
+  );
+  assert.doesNotMatch(front, /cycle lanes<\/a> <span class="new-mark">/);
+  const story = await (await app.request("/stories/s-bridge", { headers: { cookie } })).text();
+  assert.match(story, /is-new[^"]*"><span class="new-mark">new<\/span> Traffic counts/);
+  const fresh = await (await app.request("/stories/s-bridge")).text();
+  assert.doesNotMatch(fresh, /class="new-mark"/);
+});
+
+test("story page and 404s", async () => {
+  const res = await app.request("/stories/s-bridge");
+  assert.equal(res.status, 200);
+  const body = await res.text();
+  assert.match(body, /<h2 id="h-community">Community response<\/h2>/);
+  assert.match(body, /href="https:\/\/news\.ycombinator\.com\/item\?id=9010"/);
+  assert.match(body, /<h2 id="h-coverage">More coverage<\/h2>/);
+  const missing = await app.request("/stories/nope");
+  assert.equal(missing.status, 404);
+  assert.match(await missing.text(), /<h1>Not found<\/h1>/);
+  assert.equal((await app.request("/no/such/page")).status, 404);
+  assert.equal((await app.request("/?page=abc")).status, 400);
+});
+
+test("search highlights matches and escapes the query", async () => {
+  const res = await app.request(`/search?q=${encodeURIComponent("bridge")}`);
+  assert.equal(res.status, 200);
+  const body = await res.text();
+  assert.match(body, /<mark>[Bb]ridge<\/mark>/);
+  assert.match(body, /href="\/stories\/s-bridge"/);
+  const evil = await (
+    await app.request(`/search?q=${encodeURIComponent('"><script>alert(1)</script>')}`)
+  ).text();
+  assert.doesNotMatch(evil, /<script>alert/);
+  assert.match(evil, /&lt;script&gt;alert\(1\)&lt;\/script&gt;/);
+});
+
+test("JSON API: stories with pagination, one story, search", async () => {
+  const page1 = (await (await app.request("/api/stories?limit=2")).json()) as {
+    stories: { id: string; outletCount: number }[];
+    next: string | null;
+    total: number;
+  };
+  assert.equal(page1.stories.length, 2);
+  assert.equal(page1.stories[0]!.id, "s-bridge");
+  assert.equal(page1.stories[0]!.outletCount, 4);
+  assert.equal(page1.total, 4);
+  assert.ok(page1.next?.endsWith("/api/stories?limit=2&offset=2"));
+  const page2 = (await (
+    await app.request(new URL(page1.next!).pathname + new URL(page1.next!).search)
+  ).json()) as typeof page1;
+  assert.equal(page2.stories.length, 2);
+  assert.equal(page2.next, null);
+  const one = (await (await app.request("/api/stories/s-bridge")).json()) as {
+    brief: { version: number };
+    articles: { id: string; url: string }[];
+  };
+  assert.equal(one.brief.version, 2);
+  assert.equal(one.articles.length, 5);
+  assert.equal((await app.request("/api/stories/nope")).status, 404);
+  assert.deepEqual(await (await app.request("/api/stories/nope")).json(), {
+    error: "no such story",
+  });
+  assert.equal((await app.request("/api/stories?limit=1000")).status, 400);
+  const search = (await (await app.request("/api/search?q=storm")).json()) as {
+    hits: { storyId: string }[];
+  };
+  assert.equal(search.hits[0]?.storyId, "s-storm");
+  assert.equal((await app.request("/api/search")).status, 400);
+});
+
+test("healthz and metrics", async () => {
+  const health = await app.request("/healthz");
+  assert.equal(health.status, 200);
+  assert.deepEqual(await health.json(), { ok: true, store: "sqlite" });
+  await app.request("/");
+  const metrics = await (await app.request("/metrics")).text();
+  assert.match(
+    metrics,
+    /storyline_http_requests_total\{method="GET",route="\/",status="200"\} \d+/,
+  );
+  assert.match(
+    metrics,
+    /storyline_http_request_duration_seconds_bucket\{route="\/",le="0\.02"\} \d+/,
+  );
+  assert.match(metrics, /^storyline_articles 9$/m);
+  assert.match(metrics, /^storyline_sources_failing 1$/m);
+});
+
+test("healthz answers 503 when the store is gone", async () => {
+  const dead = await openStore(":memory:");
+  const deadApp = makeApp({ store: dead });
+  await dead.close();
+  const res = await deadApp.request("/healthz");
+  assert.equal(res.status, 503);
+  assert.deepEqual(await res.json(), { error: "the store does not answer" });
+});
+
+test("sources page lists health; adding a feed needs same origin and the CSRF token", async () => {
+  const page = await app.request("/sources", {}, LOCAL);
+  const body = await page.text();
+  assert.match(body, /ingest: HTTP 503 from dailyledger\.example/);
+  assert.match(body, /status-disabled/);
+  assert.doesNotMatch(body, /name="token"/);
+  const cookie = /sl_csrf=([^;]+)/.exec(page.headers.get("set-cookie") ?? "")![1]!;
+  const token = /name="csrf" value="([^"]+)"/.exec(body)![1]!;
+  assert.equal(token, cookie);
+  const post = (form: Record<string, string>, headers: Record<string, string>, env = LOCAL) =>
+    app.request(
+      "/sources",
+      {
+        method: "POST",
+        body: new URLSearchParams(form),
+        headers: { cookie: `sl_csrf=${cookie}`, ...headers },
+      },
+      env,
+    );
+  const origin = { origin: "http://localhost" };
+
+  const ok = await post({ csrf: token, kind: "feed", url: "https://example.org/feed.xml" }, origin);
+  assert.equal(ok.status, 303);
+  assert.deepEqual(added.at(-1), { kind: "feed", url: "https://example.org/feed.xml" });
+  const flash = /sl_flash=([^;]+)/.exec(ok.headers.get("set-cookie") ?? "")![1]!;
+  const after = await (
+    await app.request("/sources", { headers: { cookie: `sl_flash=${flash}` } }, LOCAL)
+  ).text();
+  assert.match(after, /<p class="flash" role="status">Added feed<\/p>/);
+
+  const count = added.length;
+  assert.equal(
+    (
+      await post(
+        { csrf: token, kind: "feed", url: "https://x.org/" },
+        { origin: "https://evil.example" },
+      )
+    ).status,
+    403,
+  );
+  assert.equal(
+    (await post({ csrf: "wrong-token-wrong-token", kind: "feed", url: "https://x.org/" }, origin))
+      .status,
+    403,
+  );
+  assert.equal(
+    (await post({ csrf: token, kind: "feed", url: "javascript:alert(1)" }, origin)).status,
+    400,
+  );
+  assert.equal(
+    (await post({ csrf: token, kind: "feed", url: "https://x.org/" }, origin, REMOTE)).status,
+    401,
+  );
+  assert.equal(
+    (
+      await post(
+        { csrf: token, kind: "feed", url: "https://x.org/" },
+        { ...origin, "x-forwarded-for": "1.2.3.4" },
+      )
+    ).status,
+    401,
+  );
+  assert.equal(added.length, count);
+  const withToken = await post(
+    { csrf: token, token: "s3cret-admin-token", kind: "page", url: "https://x.org/a" },
+    origin,
+    REMOTE,
+  );
+  assert.equal(withToken.status, 303);
+  assert.deepEqual(added.at(-1), { kind: "page", url: "https://x.org/a" });
+});
+
+test("OPML upload arrives as text", async () => {
+  const page = await app.request("/sources", {}, LOCAL);
+  const token = /name="csrf" value="([^"]+)"/.exec(await page.text())![1]!;
+  const form = new FormData();
+  form.set("csrf", token);
+  form.set("kind", "opml");
+  const opml =
+    '<opml version="2.0"><body><outline xmlUrl="https://example.org/rss"/></body></opml>';
+  form.set("opml", new File([opml], "feeds.opml", { type: "text/x-opml" }));
+  const res = await app.request(
+    "/sources",
+    { method: "POST", body: form, headers: { cookie: `sl_csrf=${token}` } },
+    LOCAL,
+  );
+  assert.equal(res.status, 303);
+  assert.deepEqual(added.at(-1), { kind: "opml", opml });
+});
+
+test("remote readers must give the admin token; without onAddSource the form is absent", async () => {
+  const remote = await (await app.request("/sources", {}, REMOTE)).text();
+  assert.match(remote, /name="token" type="password"/);
+  const bare = makeApp({ onAddSource: undefined });
+  assert.match(
+    await (await bare.request("/sources", {}, LOCAL)).text(),
+    /not available on this server/,
+  );
+  assert.equal(
+    (await bare.request("/sources", { method: "POST", body: new URLSearchParams({}) }, LOCAL))
+      .status,
+    501,
+  );
+});
+
+test("static files are served with types and caching", async () => {
+  const css = await app.request("/static/app.css");
+  assert.equal(css.status, 200);
+  assert.match(css.headers.get("content-type")!, /text\/css/);
+  const etag = css.headers.get("etag")!;
+  assert.equal(
+    (await app.request("/static/app.css", { headers: { "if-none-match": etag } })).status,
+    304,
+  );
+  assert.equal((await app.request("/static/../index.ts")).status, 404);
+});
+
+test("unknown errors answer 500 without leaking", async () => {
+  const broken = makeApp({
+    store: new Proxy(store, {
+      get(target, prop) {
+        if (prop === "getStory") return () => Promise.reject(new Error("secret database detail"));
+        return Reflect.get(target, prop);
+      },
+    }),
+  });
+  const res = await broken.request("/stories/s-bridge");
+  assert.equal(res.status, 500);
+  assert.doesNotMatch(await res.text(), /secret database detail/);
+});

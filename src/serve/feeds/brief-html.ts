@@ -1,0 +1,35 @@
+// A brief as a self-contained HTML fragment for feed readers: sentences with bracketed source
+// links, quotes and the community paragraph. Absolute links only; every text escaped.
+import { html, type Safe } from "../html.ts";
+import type { StoryModel } from "../model.ts";
+
+export function briefHtml(m: StoryModel): string {
+  const brief = m.brief;
+  if (!brief) return "";
+  const sources = (ids: readonly string[]): Safe => {
+    const seen = new Set<string>();
+    const links: Safe[] = [];
+    for (const id of ids) {
+      const a = m.articles.get(id);
+      if (!a || seen.has(a.outlet)) continue;
+      seen.add(a.outlet);
+      links.push(a.href ? html`<a href="${a.href}">${a.outlet}</a>` : html`${a.outlet}`);
+    }
+    return links.length ? html` [${links.map((l, i) => html`${i ? ", " : ""}${l}`)}]` : html``;
+  };
+  const paragraphs = brief.paragraphs
+    .filter((p) => p.role !== "community" && p.sentences.length > 0)
+    .map(
+      (p) =>
+        html`<p>${p.sentences.map((s, i) => html`${i ? " " : ""}${s.rendered || s.text}${sources(s.articleIds)}`)}</p>`,
+    );
+  const quotes = brief.quotes.map(
+    (q) =>
+      html`<blockquote><p>${q.text}</p><p>— ${q.speaker ? html`${q.speaker}, ` : ""}${q.outlet}</p></blockquote>`,
+  );
+  const community =
+    brief.reaction?.text ?? brief.paragraphs.find((p) => p.role === "community")?.summary;
+  return html`${brief.dek ? html`<p><strong>${brief.dek}</strong></p>` : ""}${paragraphs}${quotes}${
+    community ? html`<p><em>${community}</em></p>` : ""
+  }`.value;
+}

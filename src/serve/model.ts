@@ -1,0 +1,179 @@
+// What the pages need, read from the store with small caches so a page costs a couple of map
+// look-ups: briefs are precomputed, so nothing heavy ever happens per request.
+import type { Store } from "../store/store.ts";
+import type { Article, Brief, Story } from "../types.ts";
+import { safeHref } from "./links.ts";
+import { rankStories } from "./rank.ts";
+
+/** The few article fields pages show; the body text never leaves the store for a page. */
+export interface ArticleSummary {
+  id: string;
+  outlet: string;
+  outletDomain: string;
+  /** Absolute http(s) URL, or null when the stored URL may not become a link. */
+  href: string | null;
+  headline: string;
+  byline: string | null;
+  publishedAt: string | null;
+  fetchedAt: string;
+}
+
+export interface StoryModel {
+  story: Story;
+  brief: Brief | null;
+  articles: Map<string, ArticleSummary>;
+  /** Distinct outlet names, most articles first. */
+  outlets: string[];
+  /** Latest fetch time among the story's articles. */
+  newestFetchedAt: string | null;
+}
+
+/** Stories considered for the front page: the most recently updated ones (older ones have decayed). */
+export const RANK_CANDIDATES = 300;
+/** A story with more articles than this is summarised from its first ones (pages list them all otherwise). */
+export const MAX_ARTICLES_PER_STORY = 2000;
+/** Article summaries kept in memory (a few hundred bytes each). */
+export const SUMMARY_CACHE_ENTRIES = 5000;
+/** Pages may be this stale: a new brief shows within a second while a busy server reads the store a few times a second. */
+export const DEFAULT_CACHE_TTL_MS = 1000;
+
+export function summarise(a: Article): ArticleSummary {
+  return {
+    id: a.id,
+    outlet: a.outlet,
+    outletDomain: a.outletDomain,
+    href: safeHref(a.canonicalUrl) ?? safeHref(a.url),
+    headline: a.headline,
+    byline: a.byline,
+    publishedAt: a.publishedAt,
+    fetchedAt: a.fetchedAt,
+  };
+}
+
+class TtlCache<V> {
+  private readonly entries = new Map<string, { at: number; value: Promise<V> }>();
+  constructor(
+    private readonly ttlMs: number,
+    private readonly maxEntries: number,
+  ) {}
+
+  get(key: string, now: number, load: () => Promise<V>): Promise<V> {
+    const hit = this.entries.get(key);
+    if (hit && now - hit.at < this.ttlMs) return hit.value;
+    const value = load();
+    if (this.ttlMs > 0) {
+      this.entries.delete(key);
+      this.entries.set(key, { at: now, value });
+      if (this.entries.size > this.maxEntries)
+        this.entries.delete(this.entries.keys().next().value!);
+      value.catch(() => this.entries.delete(key));
+    }
+    return value;
+  }
+}
+
+export interface ReaderOptions {
+  cacheTtlMs?: number;
+  now?: () => number;
+}
+
+export class Reader {
+  private readonly summaries = new TtlCache<ArticleSummary[]>(
+    Number.POSITIVE_INFINITY,
+    SUMMARY_CACHE_ENTRIES,
+  );
+  private readonly pages: TtlCache<unknown>;
+  readonly now: () => number;
+
+  constructor(
+    readonly store: Store,
+    opts: ReaderOptions = {},
+  ) {
+    this.pages = new TtlCache(opts.cacheTtlMs ?? DEFAULT_CACHE_TTL_MS, SUMMARY_CACHE_ENTRIES);
+    this.now = opts.now ?? Date.now;
+  }
+
+  /** The story's articles, cached until the story changes (a new article bumps lastUpdated). */
+  articlesOf(story: Story): Promise<ArticleSummary[]> {
+    const key = `${story.id}|${story.lastUpdated}|${story.articleIds.length}`;
+    return this.summaries.get(key, 0, async () => {
+      const found = await this.store.listArticles({
+        storyId: story.id,
+        limit: MAX_ARTICLES_PER_STORY,
+      });
+      const have = new Set(found.map((a) => a.id));
+      for (const id of story.articleIds.slice(0, MAX_ARTICLES_PER_STORY)) {
+        if (have.has(id)) continue;
+        const a = await this.store.getArticle(id);
+        if (a) found.push(a);
+      }
+      return found.map(summarise);
+    });
+  }
+
+  private async model(story: Story, brief: Brief | null): Promise<StoryModel> {
+    const list = await this.articlesOf(story);
+    const counts = new Map<string, number>();
+    let newest: string | null = null;
+    for (const a of list) {
+      counts.set(a.outlet, (counts.get(a.outlet) ?? 0) + 1);
+      if (!newest || a.fetchedAt > newest) newest = a.fetchedAt;
+    }
+    const outlets = [...counts]
+      .sort((x, y) => y[1] - x[1] || x[0].localeCompare(y[0]))
+      .map((e) => e[0]);
+    return {
+      story,
+      brief,
+      articles: new Map(list.map((a) => [a.id, a])),
+      outlets,
+      newestFetchedAt: newest,
+    };
+  }
+
+  storyModel(id: string): Promise<StoryModel | null> {
+    return this.cached(`story:${id}`, async () => {
+      const story = await this.store.getStory(id);
+      if (!story) return null;
+      return this.model(story, await this.store.getBrief(id));
+    });
+  }
+
+  /** Stories ranked for the front page (briefs included), cached briefly. */
+  ranked(): Promise<StoryModel[]> {
+    return this.cached("ranked", async () => {
+      const stories = await this.store.listStories({ limit: RANK_CANDIDATES });
+      const models = await Promise.all(stories.map((s) => this.model(s, null)));
+      const order = rankStories(
+        models.map((m) => ({ m, outletCount: m.outlets.length, lastUpdated: m.story.lastUpdated })),
+        this.now(),
+      );
+      return order.map((o) => o.m);
+    });
+  }
+
+  /** One page of the ranked list with briefs loaded. */
+  frontPage(offset: number, limit: number): Promise<{ items: StoryModel[]; total: number }> {
+    return this.cached(`front:${offset}:${limit}`, async () => {
+      const all = await this.ranked();
+      const items = await Promise.all(
+        all
+          .slice(offset, offset + limit)
+          .map(async (m) => ({ ...m, brief: await this.store.getBrief(m.story.id) })),
+      );
+      return { items, total: all.length };
+    });
+  }
+
+  /** Stories in most-recent order with briefs, for feeds. */
+  recentWithBriefs(limit: number): Promise<StoryModel[]> {
+    return this.cached(`recent:${limit}`, async () => {
+      const stories = await this.store.listStories({ limit });
+      return Promise.all(stories.map(async (s) => this.model(s, await this.store.getBrief(s.id))));
+    });
+  }
+
+  cached<V>(key: string, load: () => Promise<V>): Promise<V> {
+    return this.pages.get(key, this.now(), load) as Promise<V>;
+  }
+}

@@ -1,0 +1,116 @@
+// The JSON API, health check and metrics.
+import { Hono } from "hono";
+import type { Deps } from "../deps.ts";
+import { baseUrl } from "../deps.ts";
+import { HttpError } from "../http-error.ts";
+import type { StoryModel } from "../model.ts";
+import { queryOf, SEARCH_RESULTS, searchOrFail } from "./pages.ts";
+
+export const API_DEFAULT_LIMIT = 20;
+export const API_MAX_LIMIT = 100;
+/** Offsets past the ranked candidate list make no sense; bound them anyway. */
+const API_MAX_OFFSET = 100_000;
+
+function intParam(
+  value: string | undefined,
+  fallback: number,
+  min: number,
+  max: number,
+  name: string,
+): number {
+  if (value === undefined || value === "") return fallback;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < min || n > max)
+    throw new HttpError(400, `serve: ${name} must be an integer from ${min} to ${max}`);
+  return n;
+}
+
+function storySummary(m: StoryModel, base: string) {
+  return {
+    id: m.story.id,
+    title: m.brief?.headline || m.story.title,
+    dek: m.brief?.dek ?? null,
+    firstSeen: m.story.firstSeen,
+    lastUpdated: m.story.lastUpdated,
+    articleCount: m.articles.size,
+    outletCount: m.outlets.length,
+    outlets: m.outlets,
+    url: new URL(`stories/${encodeURIComponent(m.story.id)}`, base).href,
+    apiUrl: new URL(`api/stories/${encodeURIComponent(m.story.id)}`, base).href,
+  };
+}
+
+export function apiRoutes(deps: Deps): Hono {
+  const app = new Hono();
+  app.get("/api/stories", async (c) => {
+    const limit = intParam(c.req.query("limit"), API_DEFAULT_LIMIT, 1, API_MAX_LIMIT, "limit");
+    const offset = intParam(c.req.query("offset"), 0, 0, API_MAX_OFFSET, "offset");
+    const { items, total } = await deps.reader.frontPage(offset, limit);
+    const base = baseUrl(c, deps);
+    const next =
+      offset + limit < total
+        ? new URL(`api/stories?limit=${limit}&offset=${offset + limit}`, base).href
+        : null;
+    return c.json({ stories: items.map((m) => storySummary(m, base)), offset, limit, total, next });
+  });
+
+  app.get("/api/stories/:id", async (c) => {
+    const m = await deps.reader.storyModel(c.req.param("id"));
+    if (!m) throw new HttpError(404, "serve: no such story");
+    return c.json({
+      story: {
+        ...storySummary(m, baseUrl(c, deps)),
+        articleIds: m.story.articleIds,
+        topTerms: m.story.topTerms,
+      },
+      brief: m.brief,
+      articles: [...m.articles.values()].map((a) => ({
+        id: a.id,
+        outlet: a.outlet,
+        outletDomain: a.outletDomain,
+        url: a.href,
+        headline: a.headline,
+        byline: a.byline,
+        publishedAt: a.publishedAt,
+        fetchedAt: a.fetchedAt,
+      })),
+    });
+  });
+
+  app.get("/api/search", async (c) => {
+    const q = queryOf(c.req.query("q"));
+    if (!q) throw new HttpError(400, "serve: give a query as ?q=");
+    const limit = intParam(c.req.query("limit"), SEARCH_RESULTS, 1, API_MAX_LIMIT, "limit");
+    return c.json({ query: q, hits: await searchOrFail(deps, q, limit) });
+  });
+
+  app.get("/healthz", async (c) => {
+    try {
+      await deps.store.listStories({ limit: 1 });
+      return c.json({ ok: true, store: deps.store.kind });
+    } catch (cause) {
+      throw new HttpError(503, "serve: the store does not answer", { cause });
+    }
+  });
+
+  app.get("/metrics", async (c) => {
+    const [articles, sources] = await Promise.all([
+      deps.store.countArticles(),
+      deps.store.listSources(),
+    ]);
+    const text = deps.metrics.render({
+      storyline_articles: { help: "Articles in the store.", value: articles },
+      storyline_sources: { help: "Sources followed.", value: sources.length },
+      storyline_sources_failing: {
+        help: "Sources whose last fetch failed.",
+        value: sources.filter((s) => s.failureCount > 0 && !s.disabled).length,
+      },
+      storyline_sources_disabled: {
+        help: "Sources disabled.",
+        value: sources.filter((s) => s.disabled).length,
+      },
+    });
+    return c.body(text, 200, { "Content-Type": "text/plain; version=0.0.4; charset=utf-8" });
+  });
+  return app;
+}

@@ -1,0 +1,90 @@
+// Feeds out: Atom 1.0 and JSON Feed 1.1 of briefs — all stories, one search, one outlet.
+import { type Context, Hono } from "hono";
+import type { Deps } from "../deps.ts";
+import { baseUrl } from "../deps.ts";
+import { toAtom } from "../feeds/atom.ts";
+import { buildFeed, type Feed } from "../feeds/feed.ts";
+import { toJsonFeed } from "../feeds/jsonfeed.ts";
+import { HttpError } from "../http-error.ts";
+import type { StoryModel } from "../model.ts";
+import { queryOf } from "./pages.ts";
+
+/** Entries per feed: a day or two of stories, the size feed readers expect. */
+export const FEED_ITEMS = 50;
+/** Recent stories scanned for one outlet's feed. */
+const OUTLET_SCAN = 300;
+/** Feed readers poll; a few minutes of caching costs nothing in freshness. */
+const FEED_CACHE_CONTROL = "public, max-age=300";
+
+function send(c: Context, feed: Feed, format: "atom" | "json") {
+  c.header("Cache-Control", FEED_CACHE_CONTROL);
+  if (format === "atom")
+    return c.body(toAtom(feed), 200, { "Content-Type": "application/atom+xml; charset=utf-8" });
+  return c.body(toJsonFeed(feed), 200, { "Content-Type": "application/feed+json; charset=utf-8" });
+}
+
+async function searchModels(deps: Deps, q: string): Promise<StoryModel[]> {
+  const hits = await deps.store.search(q, FEED_ITEMS * 2);
+  const ids = [...new Set(hits.map((h) => h.storyId).filter((id): id is string => id !== null))];
+  const models = await Promise.all(
+    ids.slice(0, FEED_ITEMS).map((id) => deps.reader.storyModel(id)),
+  );
+  return models.filter((m): m is StoryModel => m !== null && m.brief !== null);
+}
+
+export function feedRoutes(deps: Deps): Hono {
+  const app = new Hono();
+  const all = (format: "atom" | "json") => async (c: Context) => {
+    const models = await deps.reader.recentWithBriefs(FEED_ITEMS);
+    const feed = buildFeed(models, {
+      baseUrl: baseUrl(c, deps),
+      title: "Storyline: all stories",
+      homePath: "./",
+      selfPath: `feeds/stories.${format}`,
+      idPath: "stories",
+    });
+    return send(c, feed, format);
+  };
+  app.get("/feeds/stories.atom", all("atom"));
+  app.get("/feeds/stories.json", all("json"));
+
+  const search = (format: "atom" | "json") => async (c: Context) => {
+    const q = queryOf(c.req.query("q"));
+    if (!q) throw new HttpError(400, "serve: give a query as ?q=");
+    const models = await deps.reader.cached(`feed-search:${q}`, () => searchModels(deps, q));
+    const enc = encodeURIComponent(q);
+    const feed = buildFeed(models, {
+      baseUrl: baseUrl(c, deps),
+      title: `Storyline: search for “${q}”`,
+      homePath: `search?q=${enc}`,
+      selfPath: `feeds/search.${format}?q=${enc}`,
+      idPath: `search/${enc}`,
+    });
+    return send(c, feed, format);
+  };
+  app.get("/feeds/search.atom", search("atom"));
+  app.get("/feeds/search.json", search("json"));
+
+  app.get("/feeds/outlet/:file", async (c) => {
+    const match = /^(.+)\.(atom|json)$/.exec(c.req.param("file"));
+    if (!match) throw new HttpError(404, "serve: outlet feeds end in .atom or .json");
+    const name = match[1]!;
+    const format = match[2] as "atom" | "json";
+    const wanted = name.toLowerCase();
+    const models = (await deps.reader.recentWithBriefs(OUTLET_SCAN)).filter((m) =>
+      [...m.articles.values()].some(
+        (a) => a.outlet.toLowerCase() === wanted || a.outletDomain.toLowerCase() === wanted,
+      ),
+    );
+    const enc = encodeURIComponent(name);
+    const feed = buildFeed(models.slice(0, FEED_ITEMS), {
+      baseUrl: baseUrl(c, deps),
+      title: `Storyline: stories covered by ${name}`,
+      homePath: "./",
+      selfPath: `feeds/outlet/${enc}.${format}`,
+      idPath: `outlet/${enc}`,
+    });
+    return send(c, feed, format);
+  });
+  return app;
+}

@@ -1,0 +1,90 @@
+// HTML pages for readers: front page, story page, search.
+import { Hono } from "hono";
+import type { Deps } from "../deps.ts";
+import { visitSince } from "../deps.ts";
+import { HttpError } from "../http-error.ts";
+import { frontPage } from "../views/front.ts";
+import { layout } from "../views/layout.ts";
+import { searchPage } from "../views/search.ts";
+import { storyPage } from "../views/story.ts";
+
+/** Stories per front page. */
+export const PAGE_SIZE = 30;
+/** Pages beyond this are refused: the ranked list holds a few hundred stories at most. */
+const MAX_PAGE = 100;
+/** Longer queries are cut: nobody types 200 characters into a news search. */
+export const MAX_QUERY_LENGTH = 200;
+export const SEARCH_RESULTS = 50;
+
+export function pageNumber(value: string | undefined): number {
+  if (value === undefined) return 1;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1 || n > MAX_PAGE)
+    throw new HttpError(400, "serve: bad page number");
+  return n;
+}
+
+export function queryOf(value: string | undefined): string {
+  return (
+    (value ?? "")
+      // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters become spaces
+      .replace(/[\u0000-\u001f\u007f]/g, " ")
+      .trim()
+      .slice(0, MAX_QUERY_LENGTH)
+  );
+}
+
+export function pageRoutes(deps: Deps): Hono {
+  const app = new Hono();
+  app.get("/", async (c) => {
+    const page = pageNumber(c.req.query("page"));
+    const since = visitSince(c, deps);
+    const { items, total } = await deps.reader.frontPage((page - 1) * PAGE_SIZE, PAGE_SIZE);
+    if (page > 1 && items.length === 0) throw new HttpError(404, "serve: no such page");
+    const body = frontPage(items, since, page, page * PAGE_SIZE < total);
+    c.header("Cache-Control", "private, no-cache");
+    return c.html(layout({ title: "Top stories", current: "stories", body }));
+  });
+
+  app.get("/stories/:id", async (c) => {
+    const model = await deps.reader.storyModel(c.req.param("id"));
+    if (!model) throw new HttpError(404, "serve: no such story");
+    const since = visitSince(c, deps);
+    c.header("Cache-Control", "private, no-cache");
+    return c.html(
+      layout({ title: model.brief?.headline || model.story.title, body: storyPage(model, since) }),
+    );
+  });
+
+  app.get("/search", async (c) => {
+    const q = queryOf(c.req.query("q"));
+    const hits = q ? await searchOrFail(deps, q) : null;
+    const feeds: [string, string, string][] = q
+      ? [
+          [
+            `Search: ${q} (Atom)`,
+            `/feeds/search.atom?q=${encodeURIComponent(q)}`,
+            "application/atom+xml",
+          ],
+        ]
+      : [];
+    return c.html(
+      layout({
+        title: q ? `Search: ${q}` : "Search",
+        current: "search",
+        query: q,
+        feeds,
+        body: searchPage(q, hits),
+      }),
+    );
+  });
+  return app;
+}
+
+export async function searchOrFail(deps: Deps, q: string, limit = SEARCH_RESULTS) {
+  try {
+    return await deps.store.search(q, limit);
+  } catch (cause) {
+    throw new HttpError(400, "serve: the search could not be run", { cause });
+  }
+}

@@ -1,0 +1,117 @@
+// The sources page and the add-a-source form. Writes are guarded three ways: same-origin check,
+// a double-submit CSRF token, and the admin token for anyone not on this machine.
+
+import type { Context } from "hono";
+import { Hono } from "hono";
+import { bodyLimit } from "hono/body-limit";
+import { deleteCookie, getCookie, setCookie } from "hono/cookie";
+import type { AddSourceInput, Deps } from "../deps.ts";
+import { HttpError } from "../http-error.ts";
+import { safeHref } from "../links.ts";
+import { isLocalRequest, isSameOrigin, newToken, sameSecret } from "../security.ts";
+import { layout } from "../views/layout.ts";
+import { sourcesPage } from "../views/sources.ts";
+
+const CSRF_COOKIE = "sl_csrf";
+const FLASH_COOKIE = "sl_flash";
+/** An OPML file of a few thousand feeds is well under this. */
+export const MAX_FORM_BYTES = 2 * 1024 * 1024;
+const MAX_FLASH_CHARS = 500;
+
+function csrfToken(c: Context): string {
+  let token = getCookie(c, CSRF_COOKIE);
+  if (!token || !/^[\w-]{20,64}$/.test(token)) {
+    token = newToken();
+    setCookie(c, CSRF_COOKIE, token, { path: "/sources", httpOnly: true, sameSite: "Strict" });
+  }
+  return token;
+}
+
+function parseInput(form: Record<string, unknown>): AddSourceInput {
+  const kind = form.kind;
+  if (kind === "feed" || kind === "page") {
+    const url = typeof form.url === "string" ? safeHref(form.url) : null;
+    if (!url) throw new HttpError(400, "serve: give an absolute http(s) URL");
+    return { kind, url };
+  }
+  if (kind === "opml") {
+    const opml = form.opml;
+    if (typeof opml === "string" && opml.trim()) return { kind, opml };
+    if (opml instanceof File) return { kind, opml: "" }; // read by the caller (async)
+    throw new HttpError(400, "serve: attach an OPML file");
+  }
+  throw new HttpError(400, "serve: unknown source kind");
+}
+
+export function sourceRoutes(deps: Deps): Hono {
+  const app = new Hono();
+  app.get("/sources", async (c) => {
+    const flash = getCookie(c, FLASH_COOKIE) ?? null;
+    if (flash) deleteCookie(c, FLASH_COOKIE, { path: "/sources" });
+    const body = sourcesPage({
+      sources: await deps.store.listSources(),
+      csrfToken: csrfToken(c),
+      needsToken: !isLocalRequest(c),
+      canAdd: deps.onAddSource !== undefined,
+      flash: flash ? decodeURIComponent(flash) : null,
+    });
+    c.header("Cache-Control", "private, no-store");
+    return c.html(layout({ title: "Sources", current: "sources", body }));
+  });
+
+  app.post(
+    "/sources",
+    bodyLimit({
+      maxSize: MAX_FORM_BYTES,
+      onError: () => {
+        throw new HttpError(413, "serve: the upload is too large");
+      },
+    }),
+    async (c) => {
+      if (!deps.onAddSource) throw new HttpError(501, "serve: adding sources is not available");
+      if (!isSameOrigin(c, deps.publicBaseUrl))
+        throw new HttpError(403, "serve: cross-site form post refused");
+      const form = await c.req.parseBody();
+      if (
+        !sameSecret(getCookie(c, CSRF_COOKIE), typeof form.csrf === "string" ? form.csrf : null)
+      ) {
+        throw new HttpError(403, "serve: the form has expired; reload the page and try again");
+      }
+      if (!isLocalRequest(c)) {
+        const given =
+          typeof form.token === "string"
+            ? form.token
+            : c.req.header("authorization")?.replace(/^Bearer /i, "");
+        if (!deps.adminToken)
+          throw new HttpError(
+            403,
+            "serve: adding sources from another machine needs an admin token",
+          );
+        if (!sameSecret(deps.adminToken, given))
+          throw new HttpError(401, "serve: wrong admin token");
+      }
+      const input = parseInput(form);
+      if (input.kind === "opml" && form.opml instanceof File) input.opml = await form.opml.text();
+      if (input.kind === "opml" && !input.opml?.trim())
+        throw new HttpError(400, "serve: the OPML file is empty");
+      let message: string;
+      try {
+        message = await deps.onAddSource(input);
+      } catch (cause) {
+        throw new HttpError(
+          400,
+          `serve: could not add the source: ${cause instanceof Error ? cause.message : "unknown error"}`,
+          { cause },
+        );
+      }
+      setCookie(c, FLASH_COOKIE, encodeURIComponent(message.slice(0, MAX_FLASH_CHARS)), {
+        path: "/sources",
+        httpOnly: true,
+        sameSite: "Strict",
+        maxAge: 60,
+      });
+      return c.redirect("/sources", 303);
+    },
+  );
+  return app;
+}

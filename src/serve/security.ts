@@ -1,0 +1,67 @@
+// Response hardening and the checks guarding the one write action (adding a source).
+import { randomBytes, timingSafeEqual } from "node:crypto";
+import type { Context, MiddlewareHandler } from "hono";
+
+export const CSP = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self'",
+  "img-src 'self' data:",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "form-action 'self'",
+  "frame-ancestors 'none'",
+].join("; ");
+
+export const securityHeaders: MiddlewareHandler = async (c, next) => {
+  await next();
+  c.header("Content-Security-Policy", CSP);
+  c.header("X-Content-Type-Options", "nosniff");
+  c.header("Referrer-Policy", "strict-origin-when-cross-origin");
+  c.header("X-Frame-Options", "DENY");
+  c.header("Cross-Origin-Opener-Policy", "same-origin");
+  c.header("Permissions-Policy", "camera=(), microphone=(), geolocation=(), interest-cohort=()");
+};
+
+export function newToken(): string {
+  return randomBytes(24).toString("base64url");
+}
+
+export function sameSecret(a: string | null | undefined, b: string | null | undefined): boolean {
+  if (!a || !b) return false;
+  const x = Buffer.from(a);
+  const y = Buffer.from(b);
+  return x.length === y.length && timingSafeEqual(x, y);
+}
+
+/** The socket's peer address when served by @hono/node-server; null in-process or unknown. */
+export function remoteAddress(c: Context): string | null {
+  const env = c.env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined;
+  return env?.incoming?.socket?.remoteAddress ?? null;
+}
+
+export function isLoopbackAddress(address: string | null): boolean {
+  if (!address) return false;
+  return address === "::1" || /^(::ffff:)?127\.\d+\.\d+\.\d+$/.test(address);
+}
+
+/**
+ * True when the request comes straight from this machine. A request relayed by a proxy
+ * (Forwarded / X-Forwarded-For) counts as remote even though its socket is loopback.
+ */
+export function isLocalRequest(c: Context): boolean {
+  if (c.req.header("forwarded") || c.req.header("x-forwarded-for")) return false;
+  return isLoopbackAddress(remoteAddress(c));
+}
+
+/** Same-origin check for a form POST: Origin must be ours; without Origin, Fetch Metadata must not say cross-site. */
+export function isSameOrigin(c: Context, publicBaseUrl: string | undefined): boolean {
+  const origin = c.req.header("origin");
+  if (origin) {
+    const ours = new Set([new URL(c.req.url).origin]);
+    if (publicBaseUrl) ours.add(new URL(publicBaseUrl).origin);
+    return ours.has(origin);
+  }
+  const site = c.req.header("sec-fetch-site");
+  return site === undefined || site === "same-origin" || site === "none";
+}

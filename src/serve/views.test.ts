@@ -1,0 +1,162 @@
+// Views are pure functions of records: tested without a store or server.
+import assert from "node:assert/strict";
+import { test } from "node:test";
+import { loadFixtures } from "./fixtures.ts";
+import { escapeHtml, highlight, html } from "./html.ts";
+import { safeHref } from "./links.ts";
+import { type StoryModel, summarise } from "./model.ts";
+import { rankStories, storyScore } from "./rank.ts";
+import { chartData, coverageChart } from "./views/chart.ts";
+import { storyPage } from "./views/story.ts";
+import { isNewSince, nextVisit, VISIT_GAP_MS } from "./visit.ts";
+
+function model(storyId: string): StoryModel {
+  const fx = loadFixtures();
+  const story = fx.stories.find((s) => s.id === storyId)!;
+  const articles = fx.articles.filter((a) => a.storyId === storyId).map(summarise);
+  return {
+    story,
+    brief: fx.briefs.find((b) => b.storyId === storyId) ?? null,
+    articles: new Map(articles.map((a) => [a.id, a])),
+    outlets: [...new Set(articles.map((a) => a.outlet))],
+    newestFetchedAt:
+      articles
+        .map((a) => a.fetchedAt)
+        .sort()
+        .at(-1) ?? null,
+  };
+}
+
+test("html escapes interpolations and keeps Safe parts", () => {
+  const evil = `<script>alert(1)</script>"'\``;
+  assert.equal(
+    html`<p title="${evil}">${evil}</p>`.value,
+    `<p title="${escapeHtml(evil)}">${escapeHtml(evil)}</p>`,
+  );
+  assert.ok(!escapeHtml(evil).includes("<"));
+  assert.equal(html`<b>${html`<i>x</i>`}</b>`.value, "<b><i>x</i></b>");
+  assert.equal(escapeHtml("a\u0001b\u0000c"), "abc");
+});
+
+test("highlight turns markers into <mark> and escapes the rest", () => {
+  assert.equal(highlight("a \u0001<b>\u0002 c").value, "a <mark>&lt;b&gt;</mark> c");
+  assert.equal(highlight("\u0001open").value, "<mark>open</mark>");
+  assert.equal(highlight("stray\u0002 end").value, "stray end");
+});
+
+test("safeHref allows only absolute http(s) URLs", () => {
+  assert.equal(safeHref("https://example.com/a?b=1"), "https://example.com/a?b=1");
+  for (const bad of [
+    "javascript:alert(1)",
+    " JavaScript:alert(1)",
+    "data:text/html,<script>",
+    "vbscript:x",
+    "/relative",
+    "",
+    null,
+    "https://user:pw@example.com/",
+  ]) {
+    assert.equal(safeHref(bad), null, String(bad));
+  }
+});
+
+test("ranking favours breadth and recency", () => {
+  const now = Date.parse("2026-11-26T00:00:00Z");
+  assert.ok(
+    storyScore(5, "2026-11-25T20:00:00Z", now) > storyScore(1, "2026-11-25T20:00:00Z", now),
+  );
+  assert.ok(
+    storyScore(2, "2026-11-25T23:00:00Z", now) > storyScore(2, "2026-11-24T23:00:00Z", now),
+  );
+  const ranked = rankStories(
+    [
+      { id: "old-broad", outletCount: 10, lastUpdated: "2026-11-20T00:00:00Z" },
+      { id: "fresh-broad", outletCount: 6, lastUpdated: "2026-11-25T22:00:00Z" },
+      { id: "fresh-narrow", outletCount: 1, lastUpdated: "2026-11-25T23:00:00Z" },
+    ],
+    now,
+  );
+  assert.deepEqual(
+    ranked.map((r) => r.id),
+    ["fresh-broad", "fresh-narrow", "old-broad"],
+  );
+});
+
+test("visit cookie keeps the mark during a visit and moves it after a gap", () => {
+  const t0 = 1_000_000_000_000;
+  const first = nextVisit(undefined, t0);
+  assert.equal(first.since, null);
+  const same = nextVisit(first.cookie, t0 + 60_000);
+  assert.equal(same.since, null);
+  const later = nextVisit(same.cookie, t0 + 60_000 + VISIT_GAP_MS + 1);
+  assert.equal(later.since, t0 + 60_000);
+  const within = nextVisit(later.cookie, t0 + 60_000 + VISIT_GAP_MS + 5000);
+  assert.equal(within.since, t0 + 60_000);
+  assert.equal(nextVisit("garbage", t0).since, null);
+  assert.ok(isNewSince("2026-11-25T00:00:00Z", Date.parse("2026-11-24T00:00:00Z")));
+  assert.ok(!isNewSince("2026-11-23T00:00:00Z", Date.parse("2026-11-24T00:00:00Z")));
+});
+
+test("story page shows chips linked to articles, quotes, community links, timeline and chart", () => {
+  const page = storyPage(model("s-bridge"), null).value;
+  assert.match(page, /<h1>Harbour bridge reopens after two years of repairs<\/h1>/);
+  assert.match(
+    page,
+    /class="chip-link" href="https:\/\/coastherald\.example\/news\/a1"[^>]*>Coast Herald<\/a>/,
+  );
+  assert.match(
+    page,
+    /role="tooltip"[^>]*><span class="chip-headline">Harbour bridge reopens after two years of repairs/,
+  );
+  assert.match(page, /We expect traffic to return to normal within a week\./);
+  assert.match(page, /href="https:\/\/news\.ycombinator\.com\/item\?id=9011"/);
+  assert.match(page, /<h2 id="h-timeline">Timeline<\/h2>/);
+  assert.match(page, /<svg class="chart"/);
+  assert.doesNotMatch(page, /class="new-mark"/);
+  assert.equal((page.match(/<h1/g) ?? []).length, 1);
+});
+
+test("story page marks sentences from articles fetched since the last visit", () => {
+  const page = storyPage(model("s-bridge"), Date.parse("2026-11-25T00:00:00Z")).value;
+  assert.match(
+    page,
+    /class="sentence is-new single-source"><span class="new-mark">new<\/span> Traffic counts/,
+  );
+  assert.doesNotMatch(
+    page,
+    /class="sentence is-new[^"]*"><span class="new-mark">new<\/span> The harbour bridge reopened/,
+  );
+});
+
+test("a javascript: article URL is never a link", () => {
+  const m = model("s-cycle");
+  const a = m.articles.get("b1")!;
+  m.articles.set(
+    "b1",
+    summarise({
+      ...loadFixtures().articles.find((x) => x.id === "b1")!,
+      url: "javascript:alert(1)",
+      canonicalUrl: "javascript:alert(1)",
+    }),
+  );
+  assert.equal(m.articles.get("b1")!.href, null);
+  const page = storyPage(m, null).value;
+  assert.doesNotMatch(page, /javascript:/i);
+  assert.match(page, new RegExp(`tabindex="0" aria-describedby="src-\\d+">${a.outlet}<`));
+});
+
+test("chart buckets articles per outlet over time", () => {
+  const data = chartData(model("s-bridge").articles.values())!;
+  assert.equal(data.rows[0]!.outlet, "Coast Herald");
+  assert.equal(data.rows[0]!.total, 2);
+  assert.equal(
+    data.rows.reduce((n, r) => n + r.total, 0),
+    5,
+  );
+  assert.ok(data.buckets <= 24);
+  assert.match(
+    coverageChart(model("s-bridge").articles.values()).value,
+    /<desc id="chart-desc">Coast Herald: 2 articles/,
+  );
+  assert.equal(chartData([]), null);
+});

@@ -1,0 +1,47 @@
+// The front page: stories ranked by recency and breadth, with new-since-last-visit marks.
+import { html, type Safe } from "../html.ts";
+import type { StoryModel } from "../model.ts";
+import { isNewSince } from "../visit.ts";
+import { plural, timeEl } from "./format.ts";
+
+/** Outlets named under each headline; the rest are counted. */
+const OUTLETS_SHOWN = 5;
+
+export function storyHref(id: string): string {
+  return `/stories/${encodeURIComponent(id)}`;
+}
+
+function card(m: StoryModel, since: number | null): Safe {
+  const fresh = isNewSince(m.newestFetchedAt, since);
+  const lead = m.brief?.dek ?? m.brief?.paragraphs[0]?.sentences[0]?.rendered ?? null;
+  const shown = m.outlets.slice(0, OUTLETS_SHOWN).join(", ");
+  const more =
+    m.outlets.length > OUTLETS_SHOWN ? ` and ${m.outlets.length - OUTLETS_SHOWN} more` : "";
+  return html`<li class="story-card${fresh ? " is-new" : ""}">
+<h2><a href="${storyHref(m.story.id)}">${m.brief?.headline || m.story.title}</a>${fresh ? html` <span class="new-mark">new</span>` : ""}</h2>
+${lead ? html`<p class="lead">${lead}</p>` : ""}
+<p class="story-meta">${plural(m.outlets.length, "outlet")} · ${plural(m.articles.size, "article")} · updated ${timeEl(m.story.lastUpdated)}</p>
+${shown ? html`<p class="outlets">${shown}${more}</p>` : ""}
+</li>`;
+}
+
+export function frontPage(
+  items: StoryModel[],
+  since: number | null,
+  page: number,
+  hasNext: boolean,
+): Safe {
+  const pager =
+    page > 1 || hasNext
+      ? html`<nav class="pager" aria-label="Pages">${page > 1 ? html`<a rel="prev" href="/?page=${page - 1}">Newer stories</a>` : ""}${
+          hasNext ? html`<a rel="next" href="/?page=${page + 1}">Older stories</a>` : ""
+        }</nav>`
+      : "";
+  return html`<h1>${page > 1 ? `Top stories, page ${page}` : "Top stories"}</h1>
+${
+  items.length === 0
+    ? html`<p>No stories yet. Add sources on the <a href="/sources">sources page</a>.</p>`
+    : html`<ol class="stories">${items.map((m) => card(m, since))}</ol>`
+}
+${pager}`;
+}

@@ -1,0 +1,58 @@
+// The sources page: each source's health and the forms to add feeds, pages and OPML files.
+import type { Source } from "../../types.ts";
+import { html, type Safe } from "../html.ts";
+import { safeHref } from "../links.ts";
+import { timeEl } from "./format.ts";
+
+export interface SourcesPageOptions {
+  sources: Source[];
+  csrfToken: string;
+  /** Show the admin token field (the reader is not on loopback). */
+  needsToken: boolean;
+  /** Adding is wired (the pipeline gave an onAddSource). */
+  canAdd: boolean;
+  flash: string | null;
+}
+
+function row(s: Source): Safe {
+  const href = safeHref(s.url);
+  const status = s.disabled ? "disabled" : s.failureCount > 0 ? "failing" : "ok";
+  return html`<tr class="status-${status}">
+<th scope="row">${s.title ?? ""}${s.title ? html`<br>` : ""}<span class="url">${href ? html`<a href="${href}" rel="noopener noreferrer nofollow">${s.url}</a>` : s.url}</span></th>
+<td>${s.kind}</td><td>${status}</td><td>${s.lastFetchedAt ? timeEl(s.lastFetchedAt) : "never"}</td><td>${s.failureCount}</td><td class="error">${s.lastError ?? ""}</td>
+</tr>`;
+}
+
+function forms(o: SourcesPageOptions): Safe {
+  if (!o.canAdd) return html`<p>Adding sources is not available on this server.</p>`;
+  const hidden = html`<input type="hidden" name="csrf" value="${o.csrfToken}">${
+    o.needsToken
+      ? html`<label>Admin token <input name="token" type="password" autocomplete="current-password" required></label>`
+      : ""
+  }`;
+  return html`<div class="add-forms">
+<form method="post" action="/sources" class="add-form"><h3>Feed</h3>${hidden}<input type="hidden" name="kind" value="feed">
+<label for="add-feed">Feed URL (RSS, Atom or JSON Feed)</label><input id="add-feed" name="url" type="url" required placeholder="https://example.com/feed.xml">
+<button type="submit">Add feed</button></form>
+<form method="post" action="/sources" class="add-form"><h3>Page</h3>${hidden}<input type="hidden" name="kind" value="page">
+<label for="add-page">Article or page URL</label><input id="add-page" name="url" type="url" required placeholder="https://example.com/news/story">
+<button type="submit">Add page</button></form>
+<form method="post" action="/sources" class="add-form" enctype="multipart/form-data"><h3>OPML</h3>${hidden}<input type="hidden" name="kind" value="opml">
+<label for="add-opml">OPML file (a list of feeds)</label><input id="add-opml" name="opml" type="file" accept=".opml,.xml,text/xml,text/x-opml,application/xml" required>
+<button type="submit">Import OPML</button></form>
+</div>`;
+}
+
+export function sourcesPage(o: SourcesPageOptions): Safe {
+  return html`<h1>Sources</h1>
+${o.flash ? html`<p class="flash" role="status">${o.flash}</p>` : ""}
+<section aria-labelledby="h-add"><h2 id="h-add">Add a source</h2>${forms(o)}</section>
+<section aria-labelledby="h-health"><h2 id="h-health">Health</h2>
+${
+  o.sources.length === 0
+    ? html`<p>No sources yet.</p>`
+    : html`<div class="table-wrap"><table class="sources"><caption>${o.sources.length} sources; failing ones are retried with back-off</caption>
+<thead><tr><th scope="col">Source</th><th scope="col">Kind</th><th scope="col">Status</th><th scope="col">Last fetch</th><th scope="col">Failures</th><th scope="col">Last error</th></tr></thead>
+<tbody>${o.sources.map(row)}</tbody></table></div>`
+}</section>`;
+}

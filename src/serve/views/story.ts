@@ -1,0 +1,115 @@
+// The story page: brief with outlet chips, quotes, community response, more coverage, timeline and
+// the coverage chart. A pure function of the story model and the reader's last-visit time.
+import type { BriefParagraph, BriefSentence, Quote, Reaction } from "../../types.ts";
+import { html, type Safe } from "../html.ts";
+import { safeHref } from "../links.ts";
+import type { StoryModel } from "../model.ts";
+import { isNewSince } from "../visit.ts";
+import { coverageChart } from "./chart.ts";
+import { chips, IdGen } from "./chips.ts";
+import { plural, timeEl } from "./format.ts";
+
+interface Ctx {
+  model: StoryModel;
+  since: number | null;
+  ids: IdGen;
+}
+
+const NEW_MARK = html`<span class="new-mark">new</span> `;
+
+function isNew(ctx: Ctx, articleIds: readonly string[]): boolean {
+  return articleIds.some((id) => isNewSince(ctx.model.articles.get(id)?.fetchedAt, ctx.since));
+}
+
+function sentence(ctx: Ctx, s: BriefSentence): Safe {
+  const fresh = isNew(ctx, s.articleIds);
+  const cls = ["sentence", fresh ? "is-new" : "", s.singleSource ? "single-source" : ""]
+    .filter(Boolean)
+    .join(" ");
+  return html`<span class="${cls}">${fresh ? NEW_MARK : ""}${s.rendered || s.text}${
+    s.singleSource ? html`<span class="single-note"> (single source)</span>` : ""
+  } ${chips(s.articleIds, s.outlets, ctx.model.articles, ctx.ids)}</span> `;
+}
+
+function paragraph(ctx: Ctx, p: BriefParagraph): Safe {
+  if (p.sentences.length === 0) return html``;
+  return html`<p class="brief-p role-${p.role}">${p.sentences.map((s) => sentence(ctx, s))}</p>\n`;
+}
+
+function quotes(ctx: Ctx, list: Quote[]): Safe {
+  if (list.length === 0) return html``;
+  return html`<section aria-labelledby="h-quotes"><h2 id="h-quotes">Quotes</h2>
+${list.map((q) => {
+  const a = ctx.model.articles.get(q.articleId);
+  const outlet = a?.href
+    ? html`<a href="${a.href}" rel="noopener noreferrer nofollow">${q.outlet}</a>`
+    : q.outlet;
+  return html`<figure class="quote"><blockquote><p>${q.text}</p></blockquote><figcaption>${q.speaker ? html`${q.speaker}, ` : ""}via ${outlet}</figcaption></figure>\n`;
+})}</section>`;
+}
+
+function community(reaction: Reaction | null, paragraphs: BriefParagraph[]): Safe {
+  const summary = reaction?.text ?? paragraphs.find((p) => p.role === "community")?.summary;
+  if (!summary) return html``;
+  const themes = reaction?.themes ?? [];
+  return html`<section aria-labelledby="h-community"><h2 id="h-community">Community response</h2>
+<p class="community">${summary}</p>
+${
+  themes.length > 0
+    ? html`<ul class="themes">${themes.map((t) => {
+        const href = safeHref(t.comment.url);
+        const cite = href
+          ? html`<a href="${href}" rel="noopener noreferrer nofollow">comment${t.comment.author ? html` by ${t.comment.author}` : ""}</a>`
+          : html`comment${t.comment.author ? html` by ${t.comment.author}` : ""}`;
+        return html`<li><strong>${t.label}</strong> <span class="share">(${Math.round(t.share * 100)}% of comments)</span>: <q>${t.comment.text}</q> — ${cite}</li>`;
+      })}</ul>`
+    : ""
+}</section>`;
+}
+
+function moreCoverage(ctx: Ctx): Safe {
+  const list = ctx.model.brief?.moreCoverage ?? [];
+  if (list.length === 0) return html``;
+  return html`<section aria-labelledby="h-coverage"><h2 id="h-coverage">More coverage</h2><ul class="coverage">
+${list.map((c) => {
+  const href = safeHref(c.url);
+  const fresh = isNewSince(ctx.model.articles.get(c.articleId)?.fetchedAt, ctx.since);
+  const headline = href
+    ? html`<a href="${href}" rel="noopener noreferrer nofollow">${c.headline}</a>`
+    : html`<span>${c.headline}</span>`;
+  return html`<li>${fresh ? NEW_MARK : ""}<span class="outlet">${c.outlet}</span>: ${headline} ${timeEl(c.publishedAt)}</li>\n`;
+})}</ul></section>`;
+}
+
+function timeline(ctx: Ctx): Safe {
+  const list = ctx.model.brief?.timeline ?? [];
+  if (list.length === 0) return html``;
+  return html`<section aria-labelledby="h-timeline"><h2 id="h-timeline">Timeline</h2><ol class="timeline">
+${list.map(
+  (e) =>
+    html`<li>${isNew(ctx, e.articleIds) ? NEW_MARK : ""}${timeEl(e.at)} <span>${e.text}</span> ${chips(e.articleIds, [], ctx.model.articles, ctx.ids)}</li>\n`,
+)}</ol></section>`;
+}
+
+export function storyPage(model: StoryModel, since: number | null): Safe {
+  const ctx: Ctx = { model, since, ids: new IdGen() };
+  const { story, brief } = model;
+  const articles = model.articles.size;
+  const meta = html`<p class="story-meta">${plural(articles, "article")} from ${plural(model.outlets.length, "outlet")} · updated ${timeEl(story.lastUpdated)}</p>`;
+  const body = brief
+    ? html`<section aria-labelledby="h-brief" class="brief"><h2 id="h-brief" class="visually-hidden">Brief</h2>
+${brief.paragraphs.filter((p) => p.role !== "community").map((p) => paragraph(ctx, p))}</section>
+${quotes(ctx, brief.quotes)}
+${community(brief.reaction, brief.paragraphs)}`
+    : html`<p>No brief has been written for this story yet.</p>`;
+  return html`<article class="story">
+<header><h1>${brief?.headline || story.title}</h1>
+${brief?.dek ? html`<p class="dek">${brief.dek}</p>` : ""}
+${meta}</header>
+${body}
+${moreCoverage(ctx)}
+${timeline(ctx)}
+<section aria-labelledby="h-chart"><h2 id="h-chart">Coverage over time</h2>
+<figure class="chart-figure">${coverageChart(model.articles.values())}</figure></section>
+</article>`;
+}
