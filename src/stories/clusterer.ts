@@ -1,0 +1,277 @@
+// Online, single-pass story clustering in the spirit of Miranda et al. (EMNLP 2018): each article is
+// compared with the candidate stories that share its rare terms and entities, by TF-IDF cosine with
+// a running IDF and time decay, and joins the best one above a threshold or starts a new story.
+// Near-duplicates (wire copies) join their original's story without adding evidence. Every
+// `mergeEvery` articles, stories that have converged are merged (the older id survives).
+
+import { simhash } from "../text/fingerprint.ts";
+import { tokenize } from "../text/terms.ts";
+import { DuplicateIndex } from "./duplicates.ts";
+import { documentVector } from "./features.ts";
+import type { Assignment, ClusterDoc, Clusterer } from "./index.ts";
+import type { ClusterParams } from "./params.ts";
+import { DEFAULT_PARAMS } from "./params.ts";
+import { Postings } from "./postings.ts";
+import type { SparseVector } from "./sparse.ts";
+import { addScaled, dot, heaviest, norm, truncate } from "./sparse.ts";
+import { decay, gapMs, StoryState } from "./story.ts";
+import { Vocabulary } from "./vocabulary.ts";
+
+/** Below this many articles every term may find candidates (the document shares are still noise). */
+const MIN_DF_FOR_COMMON = 20;
+
+interface Merge {
+  from: string;
+  into: string;
+}
+
+export class StoryClusterer implements Clusterer {
+  private readonly p: ClusterParams;
+  private readonly vocab = new Vocabulary();
+  private readonly postings: Postings;
+  private readonly dups: DuplicateIndex;
+  private readonly stories: StoryState[] = [];
+  private readonly storyIndex = new Map<string, number>();
+  private readonly articleIndex = new Map<string, number>();
+  private readonly articleIds: string[] = [];
+  private articleStory = new Int32Array(1024);
+  private duplicateRoot = new Int32Array(1024).fill(-1);
+  private candidateScore = new Float64Array(1024);
+  private candidateStamp = new Int32Array(1024);
+  private stamp = 0;
+  private dirty = new Set<number>();
+  private readonly idfOf = (id: number) => this.vocab.idf(id);
+
+  constructor(params: Partial<ClusterParams> = {}) {
+    this.p = { ...DEFAULT_PARAMS, ...params };
+    this.postings = new Postings(this.p.postingCap);
+    this.dups = new DuplicateIndex(this.p.duplicateMaxDistance, this.p.duplicateBucketCap);
+  }
+
+  size(): number {
+    return this.articleIds.length;
+  }
+
+  storyOf(articleId: string): string | null {
+    const a = this.articleIndex.get(articleId);
+    return a === undefined ? null : this.stories[this.resolve(this.articleStory[a]!)]!.id;
+  }
+
+  topTerms(storyId: string, n = 10): string[] {
+    const s = this.storyIndex.get(storyId);
+    if (s === undefined) return [];
+    const v = this.stories[this.resolve(s)]!.vector;
+    const names: string[] = [];
+    for (const i of heaviest(v, v.ids.length, this.idfOf)) {
+      const name = this.vocab.name(v.ids[i]!);
+      if (name !== null) names.push(name.replace(/^@/, "").replace(/_/g, " "));
+      if (names.length >= n) break;
+    }
+    return names;
+  }
+
+  add(doc: ClusterDoc): Assignment {
+    const known = this.articleIndex.get(doc.id);
+    if (known !== undefined) return this.replayed(known);
+    const a = this.articleIds.length;
+    this.articleIds.push(doc.id);
+    this.articleIndex.set(doc.id, a);
+    this.ensureArticleCapacity(a);
+
+    const original = this.findOriginal(doc);
+    if (original >= 0) return this.joinAsDuplicate(a, original, doc.publishedAt);
+
+    const vector = documentVector(doc, this.p, this.vocab);
+    this.vocab.countDocument(vector.ids);
+    const docNorm = norm(vector, this.idfOf) || 1;
+    const queryTerms = this.queryTerms(vector);
+    const best = this.bestStory(vector, docNorm, queryTerms, doc.publishedAt);
+    const s = best >= 0 ? best : this.newStory(doc.id, a);
+    const story = this.stories[s]!;
+    story.vector = this.grow(story.vector, vector, 1 / docNorm);
+    story.size++;
+    story.touch(doc.publishedAt);
+    this.articleStory[a] = s;
+    for (const t of queryTerms.slice(0, this.p.indexTerms)) this.postings.add(vector.ids[t]!, s);
+    this.dirty.add(s);
+    const merged = a % this.p.mergeEvery === this.p.mergeEvery - 1 ? this.mergePass() : [];
+    return { storyId: this.stories[this.resolve(s)]!.id, duplicateOf: null, merged };
+  }
+
+  private replayed(a: number): Assignment {
+    const root = this.duplicateRoot[a]!;
+    return {
+      storyId: this.stories[this.resolve(this.articleStory[a]!)]!.id,
+      duplicateOf: root >= 0 ? this.articleIds[root]! : null,
+      merged: [],
+    };
+  }
+
+  /** Fingerprints the article and returns the original it copies (article index), or -1. */
+  private findOriginal(doc: ClusterDoc): number {
+    const bodyWords = tokenize(doc.text).length;
+    const text = bodyWords >= this.p.duplicateMinWords ? doc.text : `${doc.title}\n${doc.text}`;
+    const words = bodyWords >= this.p.duplicateMinWords ? bodyWords : tokenize(text).length;
+    const f = simhash(text);
+    // Too short to tell a copy from a coincidence: indexed, never matched.
+    const match = words >= MIN_FINGERPRINT_WORDS ? this.dups.find(f) : -1;
+    this.dups.add(f);
+    if (match < 0) return -1;
+    const root = this.duplicateRoot[match]!;
+    return root >= 0 ? root : match;
+  }
+
+  private joinAsDuplicate(a: number, original: number, at: number): Assignment {
+    const s = this.resolve(this.articleStory[original]!);
+    this.articleStory[a] = s;
+    this.duplicateRoot[a] = original;
+    this.stories[s]!.size++;
+    this.stories[s]!.touch(at);
+    return { storyId: this.stories[s]!.id, duplicateOf: this.articleIds[original]!, merged: [] };
+  }
+
+  /** Indexes (into vector) of the article's rarest, heaviest terms, heaviest first. */
+  private queryTerms(vector: SparseVector): number[] {
+    const limit = this.p.maxQueryDocShare * this.vocab.docCount;
+    const order = heaviest(vector, vector.ids.length, this.idfOf);
+    return order
+      .filter((i) => {
+        const df = this.vocab.df(vector.ids[i]!);
+        return df <= MIN_DF_FOR_COMMON || df <= limit;
+      })
+      .slice(0, Math.max(this.p.queryTerms, this.p.indexTerms));
+  }
+
+  private bestStory(vector: SparseVector, docNorm: number, terms: number[], at: number): number {
+    const candidates = this.candidates(vector, terms.slice(0, this.p.queryTerms));
+    let best = -1;
+    let bestScore = this.p.joinThreshold;
+    for (const s of candidates) {
+      const story = this.stories[s]!;
+      const cosine = dot(vector, story.vector, this.idfOf) / (docNorm * this.storyNorm(story));
+      const score =
+        cosine * decay(gapMs(story, at, at), this.p.decayGraceMs, this.p.decayHalfLifeMs);
+      if (score > bestScore || (score === bestScore && best >= 0 && s < best)) {
+        best = s;
+        bestScore = score;
+      }
+    }
+    return best;
+  }
+
+  /** Stories sharing the most (IDF-weighted) query terms, at most maxCandidates. */
+  private candidates(vector: SparseVector, terms: number[], exclude = -1): number[] {
+    const stamp = ++this.stamp;
+    const found: number[] = [];
+    for (const t of terms) {
+      const weight = vector.weights[t]! * this.idfOf(vector.ids[t]!);
+      this.postings.forEach(vector.ids[t]!, (listed) => {
+        const s = this.resolve(listed);
+        if (s === exclude) return;
+        if (this.candidateStamp[s] !== stamp) {
+          this.candidateStamp[s] = stamp;
+          this.candidateScore[s] = 0;
+          found.push(s);
+        }
+        this.candidateScore[s]! += weight;
+      });
+    }
+    if (found.length <= this.p.maxCandidates) return found.sort((x, y) => x - y);
+    found.sort((x, y) => this.candidateScore[y]! - this.candidateScore[x]! || x - y);
+    return found.slice(0, this.p.maxCandidates);
+  }
+
+  private storyNorm(story: StoryState): number {
+    return norm(story.vector, this.idfOf) || 1;
+  }
+
+  /** Adds a vector into a centroid, truncating once it holds well over the kept number of terms. */
+  private grow(centroid: SparseVector, v: SparseVector, scale: number): SparseVector {
+    const sum = addScaled(centroid, v, scale);
+    const k = this.p.centroidTerms;
+    return sum.ids.length > k + (k >> 1) ? truncate(sum, k, this.idfOf) : sum;
+  }
+
+  private newStory(articleId: string, a: number): number {
+    const s = this.stories.length;
+    const story = new StoryState(`s-${articleId}`, a);
+    this.stories.push(story);
+    this.storyIndex.set(story.id, s);
+    if (s >= this.candidateScore.length) {
+      const score = new Float64Array(s * 2);
+      score.set(this.candidateScore);
+      this.candidateScore = score;
+      const stamp = new Int32Array(s * 2);
+      stamp.set(this.candidateStamp);
+      this.candidateStamp = stamp;
+    }
+    return s;
+  }
+
+  private resolve(s: number): number {
+    let root = s;
+    while (this.stories[root]!.alias >= 0) root = this.stories[root]!.alias;
+    let at = s;
+    while (this.stories[at]!.alias >= 0 && this.stories[at]!.alias !== root) {
+      const next = this.stories[at]!.alias;
+      this.stories[at]!.alias = root;
+      at = next;
+    }
+    return root;
+  }
+
+  /** Merges each story touched since the last pass into a converged older (or younger) story. */
+  private mergePass(): Merge[] {
+    const merges: Merge[] = [];
+    const touched = [...this.dirty].sort((x, y) => x - y);
+    this.dirty = new Set();
+    for (const t of touched) {
+      const s = this.resolve(t);
+      const story = this.stories[s]!;
+      const terms = heaviest(story.vector, this.p.indexTerms, this.idfOf);
+      const sNorm = this.storyNorm(story);
+      let best = -1;
+      let bestScore = this.p.mergeThreshold;
+      for (const c of this.candidates(story.vector, terms, s)) {
+        const other = this.stories[c]!;
+        const cosine =
+          dot(story.vector, other.vector, this.idfOf) / (sNorm * this.storyNorm(other));
+        const gap = gapMs(other, story.firstAt, story.lastAt);
+        const score = cosine * decay(gap, this.p.decayGraceMs, this.p.decayHalfLifeMs);
+        if (score > bestScore) {
+          best = c;
+          bestScore = score;
+        }
+      }
+      if (best >= 0) merges.push(this.merge(s, best));
+    }
+    return merges;
+  }
+
+  private merge(x: number, y: number): Merge {
+    const [into, from] =
+      this.stories[x]!.firstArticle < this.stories[y]!.firstArticle ? [x, y] : [y, x];
+    const a = this.stories[into]!;
+    const b = this.stories[from]!;
+    a.vector = this.grow(a.vector, b.vector, 1);
+    a.size += b.size;
+    a.touch(b.firstAt);
+    a.touch(b.lastAt);
+    b.alias = into;
+    b.vector = { ids: new Int32Array(0), weights: new Float32Array(0) };
+    return { from: b.id, into: a.id };
+  }
+
+  private ensureArticleCapacity(a: number): void {
+    if (a < this.articleStory.length) return;
+    const story = new Int32Array(this.articleStory.length * 2);
+    story.set(this.articleStory);
+    this.articleStory = story;
+    const root = new Int32Array(this.duplicateRoot.length * 2).fill(-1);
+    root.set(this.duplicateRoot);
+    this.duplicateRoot = root;
+  }
+}
+
+/** Fewest words before a fingerprint is trusted to mark a copy. */
+const MIN_FINGERPRINT_WORDS = 8;

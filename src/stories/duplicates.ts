@@ -1,0 +1,72 @@
+// Near-duplicate lookup over 64-bit SimHash fingerprints with LSH banding: the fingerprint is cut
+// into 4 bands of 16 bits, and two fingerprints at most 3 bits apart share at least one band
+// exactly (pigeonhole). Buckets are linked lists in typed arrays (16 bytes an article), newest first.
+
+import type { Fingerprint64 } from "../text/fingerprint.ts";
+import { hammingDistance } from "../text/fingerprint.ts";
+
+const BANDS = 4;
+const BAND_SLOTS = 1 << 16;
+
+function band(f: Fingerprint64, b: number): number {
+  const word = b < 2 ? f.hi : f.lo;
+  return (b % 2 === 0 ? word >>> 16 : word & 0xffff) + b * BAND_SLOTS;
+}
+
+export class DuplicateIndex {
+  private readonly heads = new Int32Array(BANDS * BAND_SLOTS).fill(-1);
+  private next = new Int32Array(BANDS * 1024);
+  private hi = new Uint32Array(1024);
+  private lo = new Uint32Array(1024);
+  private count = 0;
+
+  constructor(
+    private readonly maxDistance: number,
+    private readonly bucketCap: number,
+  ) {}
+
+  /** The closest earlier entry within maxDistance (lowest index on ties), or -1. */
+  find(f: Fingerprint64): number {
+    let best = -1;
+    let bestDistance = this.maxDistance + 1;
+    for (let b = 0; b < BANDS; b++) {
+      let entry = this.heads[band(f, b)]!;
+      for (let seen = 0; entry >= 0 && seen < this.bucketCap; seen++) {
+        const d = hammingDistance(f, { hi: this.hi[entry]!, lo: this.lo[entry]! });
+        if (d < bestDistance || (d === bestDistance && entry < best)) {
+          best = entry;
+          bestDistance = d;
+        }
+        entry = this.next[entry * BANDS + b]!;
+      }
+    }
+    return best;
+  }
+
+  /** Adds a fingerprint; returns its entry number (0, 1, 2, ... in order of addition). */
+  add(f: Fingerprint64): number {
+    const entry = this.count++;
+    if (entry >= this.hi.length) this.grow();
+    this.hi[entry] = f.hi;
+    this.lo[entry] = f.lo;
+    for (let b = 0; b < BANDS; b++) {
+      const slot = band(f, b);
+      this.next[entry * BANDS + b] = this.heads[slot]!;
+      this.heads[slot] = entry;
+    }
+    return entry;
+  }
+
+  private grow(): void {
+    const size = this.hi.length * 2;
+    const hi = new Uint32Array(size);
+    hi.set(this.hi);
+    this.hi = hi;
+    const lo = new Uint32Array(size);
+    lo.set(this.lo);
+    this.lo = lo;
+    const next = new Int32Array(size * BANDS);
+    next.set(this.next);
+    this.next = next;
+  }
+}

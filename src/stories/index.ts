@@ -1,0 +1,38 @@
+// Public face of the stories stage: near-duplicate detection and online story clustering.
+
+import { StoryClusterer } from "./clusterer.ts";
+import type { ClusterParams } from "./params.ts";
+
+export { fingerprint } from "../text/fingerprint.ts";
+export type { ClusterParams } from "./params.ts";
+export { DEFAULT_PARAMS } from "./params.ts";
+
+export interface ClusterDoc {
+  id: string;
+  title: string;
+  text: string;
+  /** Milliseconds since the epoch; NaN when unknown (then no time decay applies). */
+  publishedAt: number;
+  outlet?: string;
+}
+
+export interface Assignment {
+  /** Stable: "s-" + the id of the story's first article; after a merge the older story's id wins. */
+  storyId: string;
+  /** Near-duplicate (wire copy) of this earlier article, or null. */
+  duplicateOf: string | null;
+  /** Stories merged by this step (periodic merging), for the pipeline to move articles. */
+  merged: { from: string; into: string }[];
+}
+
+export interface Clusterer {
+  add(doc: ClusterDoc): Assignment;
+  storyOf(articleId: string): string | null;
+  topTerms(storyId: string, n?: number): string[];
+  size(): number;
+}
+
+/** A deterministic clusterer: the same articles in the same order give the same story ids. */
+export function createClusterer(params: Partial<ClusterParams> = {}): Clusterer {
+  return new StoryClusterer(params);
+}

@@ -1,0 +1,82 @@
+// Every knob of the story clusterer, with its default and the reason for it.
+// Defaults were chosen on the development sets (googlenews-dev, wikinews-dev): general settings, not
+// fitted item by item. Times are in milliseconds.
+
+const HOUR = 3_600_000;
+const DAY = 24 * HOUR;
+
+export interface ClusterParams {
+  /** Cosine similarity (after time decay) an article needs to join an existing story; below it the
+   * article starts a new story. Single threshold, as in Miranda et al.; there is no fixed k. */
+  joinThreshold: number;
+  /** Weight of headline terms relative to body terms: the headline names the event, the body
+   * wanders. Applied to term counts before TF-IDF. */
+  titleWeight: number;
+  /** Weight of a named entity (capitalised run such as "condoleezza_rice") relative to a word.
+   * Entities are the strongest "same event" evidence; Miranda et al. keep them as their own feature. */
+  entityWeight: number;
+  /** Weight of word bigrams ("white_house") relative to single words: phrases disambiguate short
+   * texts such as headlines. 0 turns bigrams off. */
+  bigramWeight: number;
+  /** Body words read per article: the lead carries the event; the tail of a long article drifts to
+   * background and costs time. */
+  maxBodyWords: number;
+  /** Terms kept in a story centroid (top by TF-IDF mass). Bounds memory per story and speeds the
+   * cosine; the tail of a centroid is noise from single articles. */
+  centroidTerms: number;
+  /** Terms of a new article used to look up candidate stories in the inverted index: its rarest,
+   * heaviest terms. More finds more candidates at more cost. */
+  queryTerms: number;
+  /** Terms under which a story is listed in the inverted index (its heaviest centroid terms). */
+  indexTerms: number;
+  /** Stories kept per posting list, most recent first; older entries are dropped. Caps the cost of
+   * common terms as the index grows (a story idle that long is rarely the right one). */
+  postingCap: number;
+  /** Candidate stories scored with the full cosine, the ones sharing the most query terms. */
+  maxCandidates: number;
+  /** Terms in more than this share of all articles are not used to find candidates (too common
+   * to be evidence; they still count in the cosine). */
+  maxQueryDocShare: number;
+  /** Time decay half-life: similarity is halved for each half-life between the article and the
+   * story's last update. Three days lets a running story continue over a weekend while two events
+   * a week apart that share a famous name fall to a quarter. Unknown dates (NaN) never decay. */
+  decayHalfLifeMs: number;
+  /** Gap below which no decay applies at all: articles of the same news cycle are not penalised
+   * for arriving hours apart. */
+  decayGraceMs: number;
+  /** Run a merge pass after this many articles. Early stories are built with an immature IDF and
+   * may split one event in two; merging repairs that as evidence accumulates. */
+  mergeEvery: number;
+  /** Centroid cosine above which two stories are merged (the older story's id survives). Higher
+   * than joinThreshold: a centroid is a stabler estimate than a single article. */
+  mergeThreshold: number;
+  /** Hamming distance (of 64 bits) at or under which two SimHash fingerprints mark a near-duplicate.
+   * 3 is the value Manku et al. found right for 64-bit SimHash of web pages. */
+  duplicateMaxDistance: number;
+  /** Fewest words a text needs before it is fingerprinted on its own (a wire copy keeps its body
+   * but may change its headline); shorter texts are fingerprinted with their headline. */
+  duplicateMinWords: number;
+  /** Bucket entries examined per SimHash band: the most recent ones. Caps cost as the index grows. */
+  duplicateBucketCap: number;
+}
+
+export const DEFAULT_PARAMS: ClusterParams = {
+  joinThreshold: 0.08,
+  titleWeight: 2,
+  entityWeight: 1.5,
+  bigramWeight: 0.5,
+  maxBodyWords: 400,
+  centroidTerms: 64,
+  queryTerms: 12,
+  indexTerms: 12,
+  postingCap: 256,
+  maxCandidates: 24,
+  maxQueryDocShare: 1,
+  decayHalfLifeMs: 3 * DAY,
+  decayGraceMs: 12 * HOUR,
+  mergeEvery: 100,
+  mergeThreshold: 0.5,
+  duplicateMaxDistance: 3,
+  duplicateMinWords: 20,
+  duplicateBucketCap: 64,
+};

@@ -1,0 +1,91 @@
+// Near-duplicate fingerprints: 64-bit SimHash (Charikar 2002; Manku et al., WWW 2007) over word
+// shingles. Two texts that differ by a few words land a few bits apart; unrelated texts ~32 apart.
+
+import { tokenize } from "./terms.ts";
+
+/** Words per shingle: 3 keeps word order (so a reordered text is not a copy) yet survives small edits. */
+const SHINGLE_WORDS = 3;
+
+/** A 64-bit fingerprint as two unsigned 32-bit halves, so no BigInt is needed on hot paths. */
+export interface Fingerprint64 {
+  hi: number;
+  lo: number;
+}
+
+/** 32-bit MurmurHash3-style string hash with a seed (two seeds give 64 independent-enough bits). */
+export function hash32(text: string, seed: number): number {
+  let h = seed >>> 0;
+  for (let i = 0; i < text.length; i++) {
+    let k = text.charCodeAt(i);
+    k = Math.imul(k, 0xcc9e2d51);
+    k = (k << 15) | (k >>> 17);
+    k = Math.imul(k, 0x1b873593);
+    h ^= k;
+    h = (h << 13) | (h >>> 19);
+    h = (Math.imul(h, 5) + 0xe6546b64) | 0;
+  }
+  h ^= text.length;
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  h ^= h >>> 16;
+  return h >>> 0;
+}
+
+const SEED_HI = 0x9747b28c;
+const SEED_LO = 0x5bd1e995;
+
+/** SimHash of a text's word shingles (all words, stop words too: copies keep their function words). */
+export function simhash(text: string): Fingerprint64 {
+  const words = tokenize(text);
+  const votes = new Int32Array(64);
+  const n = words.length < SHINGLE_WORDS ? Math.min(words.length, 1) : words.length - 2;
+  for (let i = 0; i < n; i++) {
+    const shingle = words.slice(i, i + SHINGLE_WORDS).join(" ");
+    const hi = hash32(shingle, SEED_HI);
+    const lo = hash32(shingle, SEED_LO);
+    for (let b = 0; b < 32; b++) {
+      votes[b]! += (hi >>> b) & 1 ? 1 : -1;
+      votes[32 + b]! += (lo >>> b) & 1 ? 1 : -1;
+    }
+  }
+  let hi = 0;
+  let lo = 0;
+  for (let b = 0; b < 32; b++) {
+    if (votes[b]! > 0) hi |= 1 << b;
+    if (votes[32 + b]! > 0) lo |= 1 << b;
+  }
+  return { hi: hi >>> 0, lo: lo >>> 0 };
+}
+
+/** Set bits in a 32-bit integer. */
+export function popcount32(x: number): number {
+  let v = x - ((x >>> 1) & 0x55555555);
+  v = (v & 0x33333333) + ((v >>> 2) & 0x33333333);
+  return (Math.imul((v + (v >>> 4)) & 0x0f0f0f0f, 0x01010101) >>> 24) & 0xff;
+}
+
+/** Bits that differ between two fingerprints, 0..64. */
+export function hammingDistance(a: Fingerprint64, b: Fingerprint64): number {
+  return popcount32((a.hi ^ b.hi) >>> 0) + popcount32((a.lo ^ b.lo) >>> 0);
+}
+
+/** 16 lowercase hex digits. */
+export function toHex(f: Fingerprint64): string {
+  return f.hi.toString(16).padStart(8, "0") + f.lo.toString(16).padStart(8, "0");
+}
+
+/** Parses 16 hex digits, or null when the string is not one. */
+export function fromHex(hex: string): Fingerprint64 | null {
+  if (!/^[0-9a-f]{16}$/i.test(hex)) return null;
+  return {
+    hi: Number.parseInt(hex.slice(0, 8), 16) >>> 0,
+    lo: Number.parseInt(hex.slice(8), 16) >>> 0,
+  };
+}
+
+/** 64-bit SimHash of a text as 16 hex digits (what `Article.fingerprint` holds). */
+export function fingerprint(text: string): string {
+  return toHex(simhash(text));
+}

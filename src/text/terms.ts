@@ -1,0 +1,113 @@
+// Tokenising, stop words, a light plural stemmer, a cheap named-entity heuristic and term weights.
+// Shared by clustering (src/stories) and anything else that needs bag-of-words features.
+
+/** Words too common to say anything about a story. Kept short: rare-term weighting does the rest. */
+export const STOP_WORDS: ReadonlySet<string> = new Set(
+  (
+    "a about above after again against all also am an and any are aren as at be because been before " +
+    "being below between both but by can could did do does doing don down during each few for from " +
+    "further had has have having he her here hers herself him himself his how i if in into is isn it " +
+    "its itself just let ll me more most my myself no nor not now of off on once only or other our " +
+    "ours ourselves out over own re said same say says she should so some such than that the their " +
+    "theirs them themselves then there these they this those through to too under until up us ve very " +
+    "was we were what when where which while who whom why will with would you your yours yourself " +
+    "yourselves s t d m new one two year years told according mr mrs ms may might must shall get got " +
+    "like make made many much last first week day days time people via per still even back well way " +
+    "since around another"
+  ).split(" "),
+);
+
+// Runs of letters or digits (any script); apostrophes and hyphens split words.
+const WORD = /[\p{L}\p{N}]+/gu;
+
+/** Lowercased word tokens, stop words included (fingerprints want every word). */
+export function tokenize(text: string): string[] {
+  return text.toLowerCase().match(WORD) ?? [];
+}
+
+/** Shortest word kept as a content term: single letters are noise. */
+const MIN_TERM_LENGTH = 2;
+
+/** Light plural stemming, so "elections" and "election" meet; no dictionary, no lemmatiser. */
+export function stem(word: string): string {
+  if (word.length <= 3) return word;
+  if (word.endsWith("ies") && word.length > 4) return `${word.slice(0, -3)}y`;
+  if (word.endsWith("sses")) return word.slice(0, -2);
+  if (word.endsWith("s") && !/(ss|us|is|ous)$/.test(word)) return word.slice(0, -1);
+  return word;
+}
+
+/** Content terms: tokens without stop words, too-short words or bare numbers shorter than a year. */
+export function contentTerms(text: string): string[] {
+  const out: string[] = [];
+  for (const token of tokenize(text)) {
+    if (token.length < MIN_TERM_LENGTH || STOP_WORDS.has(token)) continue;
+    if (/^\d+$/.test(token) && token.length < 4) continue;
+    out.push(stem(token));
+  }
+  return out;
+}
+
+/** Adjacent pairs of content terms, "a_b": phrases ("white_house") are far rarer than their words. */
+export function bigrams(terms: readonly string[]): string[] {
+  const out: string[] = [];
+  for (let i = 1; i < terms.length; i++) out.push(`${terms[i - 1]}_${terms[i]}`);
+  return out;
+}
+
+// A capitalised word: an uppercase letter then letters, digits, apostrophes or dots ("McCain", "U.S.").
+const CAPITALISED = /^\p{Lu}[\p{L}\p{N}'’.]*$/u;
+const SENTENCE_END = /[.!?:"“”]$/;
+/** Capitalised words that open sentences or headlines without naming anything. */
+const NOT_NAMES: ReadonlySet<string> = new Set(
+  "The A An In On At For But And Or If As It He She They We I This That These Those His Her Their Its Our After Before When While With From By To Of Mr Mrs Ms Dr".split(
+    " ",
+  ),
+);
+
+/**
+ * Named entities by a cheap heuristic: runs of capitalised words, joined with "_" and lowercased
+ * ("Condoleezza Rice" -> "condoleezza_rice"). A single capitalised word that opens a sentence is
+ * skipped (it is capitalised for grammar, not because it is a name). Lowercased text yields nothing,
+ * which is the right answer for data that lost its capitals.
+ */
+export function capitalisedEntities(text: string): string[] {
+  const out: string[] = [];
+  let run: string[] = [];
+  let runAtStart = false;
+  let atSentenceStart = true;
+  const flush = () => {
+    if (run.length > 1 || (run.length === 1 && !runAtStart)) out.push(run.join("_"));
+    run = [];
+  };
+  for (const raw of text.split(/\s+/)) {
+    const word = raw.replace(/^[("“'‘]+|[)"”'’,;:.!?]+$/g, "");
+    if (word.length > 1 && CAPITALISED.test(word) && !(run.length === 0 && NOT_NAMES.has(word))) {
+      if (run.length === 0) runAtStart = atSentenceStart;
+      run.push(stem(word.toLowerCase().replace(/[.'’]/g, "")));
+    } else {
+      flush();
+    }
+    atSentenceStart = raw === "" ? atSentenceStart : SENTENCE_END.test(raw);
+    if (atSentenceStart) flush();
+  }
+  flush();
+  return out;
+}
+
+/** Sublinear term frequency: the tenth mention of a word is worth less than the second. */
+export function sublinearTf(count: number): number {
+  return count > 0 ? 1 + Math.log(count) : 0;
+}
+
+/** Smoothed inverse document frequency from a running count: rare terms weigh more, never below 1. */
+export function idf(documentFrequency: number, documentCount: number): number {
+  return 1 + Math.log((documentCount + 1) / (documentFrequency + 1));
+}
+
+/** Counts of each item, in first-seen order. */
+export function countTerms(terms: readonly string[]): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const t of terms) counts.set(t, (counts.get(t) ?? 0) + 1);
+  return counts;
+}
