@@ -1,6 +1,8 @@
 import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { after, before, describe, it } from "node:test";
-import { type DemoComment, loadCorpus } from "./corpus.ts";
+import { DEFAULT_CORPUS_DIR, type DemoComment, loadCorpus } from "./corpus.ts";
 import { type DemoServer, startDemoServer } from "./server.ts";
 import { countComments } from "./threads.ts";
 
@@ -61,6 +63,19 @@ describe("demo corpus", () => {
       return new Set(outlets).size === 1;
     });
     assert.equal(single.length, 1);
+  });
+
+  it("agrees with the gold label file", () => {
+    const gold = JSON.parse(readFileSync(join(DEFAULT_CORPUS_DIR, "gold.json"), "utf8")) as {
+      stories: Record<string, string[]>;
+      copies: Record<string, string>;
+    };
+    for (const a of corpus.articles) {
+      assert.ok(gold.stories[a.story]?.includes(a.id), `${a.id} in gold story ${a.story}`);
+      assert.equal(gold.copies[a.id] ?? null, a.copyOf, `${a.id} copy label`);
+    }
+    const labelled = Object.values(gold.stories).flat();
+    assert.equal(labelled.length, corpus.articles.length);
   });
 
   it("has three threads of 30+ nested comments on three different stories", () => {
@@ -157,6 +172,11 @@ describe("demo server", () => {
     assert.equal(hits[0].num_comments, countComments(thread.comments));
     const none = JSON.parse((await get(`${server.url}/hn/api/v1/search?query=nothing`)).body);
     assert.equal(none.hits.length, 0);
+    const story = JSON.parse((await get(`${server.url}/hn/v0/item/${thread.postId}.json`)).body);
+    assert.equal(story.descendants, countComments(thread.comments));
+    const first = JSON.parse((await get(`${server.url}/hn/v0/item/${story.kids[0]}.json`)).body);
+    assert.equal(first.parent, story.id);
+    assert.equal(first.id, item.children[0].id);
     const page = server.threadUrls.find((u) => u.includes("/hn/item?id="));
     assert.equal((await get(page ?? "")).status, 200);
   });

@@ -8,6 +8,7 @@ import { type DemoCorpus, type DemoThread, loadCorpus } from "./corpus.ts";
 import { renderFeed, renderOpml } from "./feeds.ts";
 import { articlePage, feedFile } from "./pages.ts";
 import {
+  hnFirebaseItems,
   hnItem,
   hnSearch,
   LEMMY_MAX_LIMIT,
@@ -73,8 +74,12 @@ function buildRoutes(corpus: DemoCorpus, base: string): Map<string, Resource> {
   const urlOf = threadUrlOf(corpus, base);
   for (const t of corpus.threads) {
     routes.set(threadPath(t), resource(threadPage(t, urlOf(t)), HTML));
-    if (t.platform === "hackernews")
+    if (t.platform === "hackernews") {
       routes.set(`/hn/api/v1/items/${t.postId}`, json(hnItem(t, urlOf(t))));
+      for (const [id, item] of hnFirebaseItems(t, urlOf(t))) {
+        routes.set(`/hn/v0/item/${id}.json`, json(item));
+      }
+    }
     if (t.platform === "reddit") {
       const listing = json(redditComments(t, urlOf(t)));
       const permalink = redditPermalink(t);

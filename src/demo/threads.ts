@@ -230,3 +230,35 @@ export function threadPage(thread: DemoThread, articleUrl: string): string {
 </body></html>
 `;
 }
+
+/** The official HN (Firebase v0) API answers one item at a time, children as `kids` ids. */
+export function hnFirebaseItems(thread: DemoThread, articleUrl: string): Map<number, unknown> {
+  const items = new Map<number, unknown>();
+  const storyId = Number(thread.postId);
+  const walk = (c: DemoComment, parent: number): void => {
+    const id = hnCommentId(thread, c);
+    const deleted = c.author === null;
+    items.set(id, {
+      id,
+      type: "comment",
+      ...(deleted ? { deleted: true } : { by: c.author, text: hnHtml(c.text) }),
+      time: unix(c.postedAt),
+      parent,
+      kids: c.replies.map((r) => hnCommentId(thread, r)),
+    });
+    for (const r of c.replies) walk(r, id);
+  };
+  items.set(storyId, {
+    id: storyId,
+    type: "story",
+    by: thread.author,
+    title: thread.title,
+    url: articleUrl,
+    score: thread.score,
+    time: unix(thread.postedAt),
+    descendants: countComments(thread.comments),
+    kids: thread.comments.map((c) => hnCommentId(thread, c)),
+  });
+  for (const c of thread.comments) walk(c, storyId);
+  return items;
+}
