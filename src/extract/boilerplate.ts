@@ -34,73 +34,26 @@ const DROP_ROLES =
   /^(?:navigation|complementary|contentinfo|dialog|alertdialog|banner|search|menu|menubar|toolbar|tablist)$/i;
 const HIDDEN_STYLE = /display\s*:\s*none|visibility\s*:\s*hidden/i;
 
-// Tokens of class/id names that mark furniture. Matched against each '-'/'_' separated part.
-const FURNITURE = new RegExp(
-  `(?:^|[-_ ])(?:${[
-    "share",
-    "shares",
-    "sharing",
-    "social",
-    "newsletter",
-    "newsletters",
-    "signup",
-    "subscribe",
-    "subscription",
-    "related",
-    "recommended",
-    "recommendations",
-    "promo",
-    "promotion",
-    "advert",
-    "advertisement",
-    "ad",
-    "ads",
-    "adslot",
-    "adunit",
-    "sponsor",
-    "sponsored",
-    "outbrain",
-    "taboola",
-    "cookie",
-    "consent",
-    "breadcrumb",
-    "breadcrumbs",
-    "caption",
-    "credit",
-    "credits",
-    "byline",
-    "tags",
-    "tag",
-    "toolbar",
-    "popup",
-    "modal",
-    "overlay",
-    "trending",
-    "popular",
-    "readmore",
-    "comments",
-    "comment",
-    "disqus",
-    "skip",
-    "bio",
-    "dateline",
-    "timestamp",
-    "widget",
-    "sidebar",
-    "footer",
-    "masthead",
-    "menu",
-    "nav",
-    "navigation",
-    "pagination",
-    "pager",
-  ].join("|")})(?:$|[-_ ])`,
-  "i",
-);
-// Names that say "this is the article" win over furniture words in the same name
-// (entry-content-read-more, article-body-share), as do embedded posts that are part of the story.
-const KEEP =
-  /article|body|content|entry|main|story|post|text|twitter-tweet|instagram-media|tiktok/i;
+const words = (list: string[]) => new RegExp(`(?:^|[-_ ])(?:${list.join("|")})(?:$|[-_ ])`, "i");
+
+// Class/id name parts that always mark furniture, whatever else the name says.
+const FURNITURE_STRONG = words([
+  "share", "shares", "sharing", "sharebar", "newsletter", "newsletters", "related", "recommended",
+  "recommendations", "promo", "promotion", "advert", "advertisement", "ad", "ads", "adslot",
+  "adunit", "sponsor", "sponsored", "outbrain", "taboola", "cookie", "consent", "breadcrumb",
+  "breadcrumbs", "caption", "credit", "credits", "byline", "dateline", "timestamp", "readmore",
+  "disqus",
+]);
+// Parts that mark furniture unless the name also says it is the article (article-comments no,
+// but "comments" alone yes; "box article modal-enabled" stays).
+const FURNITURE_WEAK = words([
+  "social", "signup", "subscribe", "subscription", "tags", "tag", "toolbar", "popup", "modal",
+  "overlay", "trending", "popular", "comments", "comment", "skip", "bio", "widget", "sidebar",
+  "footer", "masthead", "menu", "nav", "navigation", "pagination", "pager",
+]);
+const CONTENT_NAME = /article|body|content|entry|main|story|post|text|embed/i;
+// Embedded posts that are part of the story (tweets, Instagram) stay, whatever holds them.
+const EMBEDDED_POST = ".twitter-tweet, .instagram-media, .tiktok-embed";
 
 const ELEMENT_NODE = 1;
 
@@ -128,9 +81,11 @@ function hasProse(el: Element): boolean {
 
 function isFurniture(el: Element): boolean {
   const names = `${el.getAttribute("class") ?? ""} ${el.getAttribute("id") ?? ""}`;
-  if (names.length < 2 || !FURNITURE.test(names) || KEEP.test(names)) return false;
-  if (el.tagName === "BODY" || el.tagName === "HTML" || el.tagName === "ARTICLE") return false;
-  return !hasProse(el);
+  if (names.length < 2) return false;
+  const furniture =
+    FURNITURE_STRONG.test(names) || (FURNITURE_WEAK.test(names) && !CONTENT_NAME.test(names));
+  if (!furniture || el.tagName === "BODY" || el.tagName === "ARTICLE") return false;
+  return !hasProse(el) && el.querySelector(EMBEDDED_POST) === null;
 }
 
 function shouldDrop(el: Element): boolean {

@@ -5,6 +5,7 @@ import type { ExtractedPage } from "../types.ts";
 import { readabilityBody } from "./body.ts";
 import { cutBoilerplate } from "./boilerplate.ts";
 import { trimForParsing } from "./budget.ts";
+import { filterParagraphs } from "./filters.ts";
 import { readMetadata } from "./metadata.ts";
 
 export { decodeHtml } from "./decode.ts";
@@ -15,12 +16,14 @@ export function extractArticle(html: string, url: string): ExtractedPage | null 
   const meta = readMetadata(document as unknown as Document, url);
   if (document.body) cutBoilerplate(document.body as unknown as Element);
   const body = readabilityBody(document as unknown as Document);
-  if (!body || body.paragraphs.length === 0) return null;
+  if (!body) return null;
+  const paragraphs = filterParagraphs(body.paragraphs, meta.headline ?? body.title);
+  if (paragraphs.length === 0) return null;
   const { ldBody: _ldBody, ...page } = meta;
   return {
     ...page,
     headline: meta.headline ?? body.title ?? "",
     byline: meta.byline ?? body.byline,
-    paragraphs: body.paragraphs,
+    paragraphs,
   };
 }

@@ -45,6 +45,10 @@ const BLOCK = new Set([
 ]);
 const SKIP = new Set(["SCRIPT", "STYLE", "NOSCRIPT", "TEMPLATE", "SVG", "BUTTON", "SELECT"]);
 
+/** A list whose text is at least this share of link text is a list of links (related stories). */
+const LINK_LIST_DENSITY = 0.7;
+const LISTS = new Set(["UL", "OL", "DL"]);
+
 const TEXT_NODE = 3;
 const ELEMENT_NODE = 1;
 
@@ -62,7 +66,7 @@ export function toParagraphs(root: Element): string[] {
         buffer += child.nodeValue ?? "";
       } else if (child.nodeType === ELEMENT_NODE) {
         const tag = (child as Element).tagName.toUpperCase();
-        if (SKIP.has(tag)) continue;
+        if (SKIP.has(tag) || (LISTS.has(tag) && isLinkList(child as Element))) continue;
         if (BLOCK.has(tag)) {
           flush();
           walk(child);
@@ -76,4 +80,15 @@ export function toParagraphs(root: Element): string[] {
   walk(root);
   flush();
   return out;
+}
+
+function isLinkList(list: Element): boolean {
+  const text = (list.textContent ?? "").replace(/\s+/g, "").length;
+  if (text === 0) return true;
+  let links = 0;
+  const anchors = list.getElementsByTagName("a");
+  for (let i = 0; i < anchors.length; i++) {
+    links += (anchors[i]!.textContent ?? "").replace(/\s+/g, "").length;
+  }
+  return links / text >= LINK_LIST_DENSITY;
 }
