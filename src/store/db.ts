@@ -35,3 +35,13 @@ export function toJson(value: unknown): string {
 export function str(value: unknown): string | null {
   return value === null || value === undefined ? null : String(value);
 }
+
+/**
+ * PostgreSQL text cannot hold NUL; both stores drop it from bound strings (rather than fail the
+ * whole write) so they keep the same behaviour. NUL inside JSON text survives as an escape.
+ */
+export function withoutNul(params: Param[]): Param[] {
+  return params.some((p) => typeof p === "string" && p.includes("\0"))
+    ? params.map((p) => (typeof p === "string" ? p.replaceAll("\0", "") : p))
+    : params;
+}

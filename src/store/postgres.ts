@@ -4,7 +4,7 @@
 //                 runs. Equivalent to libpq's options=-c search_path=NAME, which also works.
 //   ?pool=N       pool size (default DEFAULT_POOL_SIZE).
 import pg from "pg";
-import type { Db, Param, Row } from "./db.ts";
+import { type Db, type Param, type Row, withoutNul } from "./db.ts";
 
 /** Web workers answer many small indexed queries; ten connections keep up without hogging PG. */
 const DEFAULT_POOL_SIZE = 10;
@@ -58,17 +58,12 @@ function statement(sql: string): { name: string; text: string } {
   return stmt;
 }
 
-/** PostgreSQL text cannot hold NUL; drop it rather than fail the whole write. */
-function clean(params: Param[]): Param[] {
-  return params.map((p) => (typeof p === "string" && p.includes("\0") ? p.replace(/\0/g, "") : p));
-}
-
 type Queryable = pg.Pool | pg.PoolClient;
 
 async function query(on: Queryable, sql: string, params: Param[]): Promise<pg.QueryResult> {
   const { name, text } = statement(sql);
   try {
-    return await on.query({ name, text, values: clean(params) });
+    return await on.query({ name, text, values: withoutNul(params) });
   } catch (cause) {
     throw new Error(`store: postgres query failed: ${(cause as Error).message}`, { cause });
   }

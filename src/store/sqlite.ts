@@ -2,7 +2,7 @@
 // cached by their SQL text. Durability: WAL with synchronous=FULL, so a transaction is on disk
 // (WAL fsynced) before its promise resolves; NORMAL could lose the last commits on power loss.
 import Database from "better-sqlite3";
-import type { Db, Param, Row } from "./db.ts";
+import { type Db, type Param, type Row, withoutNul } from "./db.ts";
 
 /** How long a writer waits for another process's write lock before failing (ms). */
 const BUSY_TIMEOUT_MS = 5_000;
@@ -60,15 +60,15 @@ class SqliteDb implements Db {
   }
 
   allNow<T>(sql: string, params: Param[]): T[] {
-    return this.prepare(sql).all(...params) as T[];
+    return this.prepare(sql).all(...withoutNul(params)) as T[];
   }
 
   getNow<T>(sql: string, params: Param[]): T | null {
-    return (this.prepare(sql).get(...params) as T | undefined) ?? null;
+    return (this.prepare(sql).get(...withoutNul(params)) as T | undefined) ?? null;
   }
 
   runNow(sql: string, params: Param[]): number {
-    return this.prepare(sql).run(...params).changes;
+    return this.prepare(sql).run(...withoutNul(params)).changes;
   }
 
   async tx<T>(fn: (db: Db) => Promise<T>): Promise<T> {

@@ -219,6 +219,26 @@ for (const b of backends) {
         assert.deepEqual(await s.threadsForUrls([]), []);
       }));
 
+    test("threads: hundreds of comments keep their order; NUL is dropped, not fatal", () =>
+      withStore(b, async (s) => {
+        const big = sampleThread("big", "https://c.example/a", 300);
+        big.comments[7]!.score = 2.5;
+        big.comments[8]!.text = "nul\u0000inside";
+        await s.putThread(big);
+        const [back] = await s.threadsForUrls(["https://c.example/a"]);
+        assert.deepEqual(
+          back?.comments.map((c) => c.id),
+          big.comments.map((c) => c.id),
+        );
+        assert.equal(back?.comments[7]?.score, 2.5);
+        assert.equal(back?.comments[8]?.text, "nulinside");
+        assert.deepEqual(back?.comments[9], big.comments[9]);
+
+        const a = sampleArticle(1, { headline: "nul\u0000head" });
+        assert.equal(await s.putArticle(a), true);
+        assert.equal((await s.getArticle("a1"))?.headline, "nulhead");
+      }));
+
     test("stories: newest first, paged, replaced, deleted with their briefs", () =>
       withStore(b, async (s) => {
         await s.putStory(sampleStory("s1", "2026-11-26T10:00:00.000Z", ["a1"]));
