@@ -65,11 +65,12 @@ export function blockedRange(ip: string): string | null {
   }
   const v6 = addr as ipaddr.IPv6;
   const range = v6.range();
+  if (!PUBLIC_V6_RANGES.has(range)) return range;
   for (const v4 of embeddedV4(v6, range)) {
     const inner = v4.range();
     if (!PUBLIC_V4_RANGES.has(inner)) return `${range} embedding ${inner} ${v4.toString()}`;
   }
-  return PUBLIC_V6_RANGES.has(range) ? null : range;
+  return null;
 }
 
 /**
