@@ -35,21 +35,73 @@ const DROP_ROLES =
 const HIDDEN_STYLE = /display\s*:\s*none|visibility\s*:\s*hidden/i;
 
 const words = (list: string[]) => new RegExp(`(?:^|[-_ ])(?:${list.join("|")})(?:$|[-_ ])`, "i");
+// Furniture words that also mark names they begin (relatedposts, sharebar, newsletterSignup).
+const PREFIXES = /(?:^|[-_ ])(?:related|share|newsletter|advert|outbrain|taboola|breadcrumb)/i;
 
 // Class/id name parts that always mark furniture, whatever else the name says.
 const FURNITURE_STRONG = words([
-  "share", "shares", "sharing", "sharebar", "newsletter", "newsletters", "related", "recommended",
-  "recommendations", "promo", "promotion", "advert", "advertisement", "ad", "ads", "adslot",
-  "adunit", "sponsor", "sponsored", "outbrain", "taboola", "cookie", "consent", "breadcrumb",
-  "breadcrumbs", "caption", "credit", "credits", "byline", "dateline", "timestamp", "readmore",
+  "share",
+  "shares",
+  "sharing",
+  "sharebar",
+  "newsletter",
+  "newsletters",
+  "related",
+  "recommended",
+  "recommendations",
+  "promo",
+  "promotion",
+  "advert",
+  "advertisement",
+  "ad",
+  "ads",
+  "adslot",
+  "adunit",
+  "sponsor",
+  "sponsored",
+  "outbrain",
+  "taboola",
+  "cookie",
+  "consent",
+  "breadcrumb",
+  "breadcrumbs",
+  "caption",
+  "credit",
+  "credits",
+  "byline",
+  "dateline",
+  "timestamp",
+  "readmore",
   "disqus",
 ]);
 // Parts that mark furniture unless the name also says it is the article (article-comments no,
 // but "comments" alone yes; "box article modal-enabled" stays).
 const FURNITURE_WEAK = words([
-  "social", "signup", "subscribe", "subscription", "tags", "tag", "toolbar", "popup", "modal",
-  "overlay", "trending", "popular", "comments", "comment", "skip", "bio", "widget", "sidebar",
-  "footer", "masthead", "menu", "nav", "navigation", "pagination", "pager",
+  "social",
+  "signup",
+  "subscribe",
+  "subscription",
+  "tags",
+  "tag",
+  "toolbar",
+  "popup",
+  "modal",
+  "overlay",
+  "trending",
+  "popular",
+  "comments",
+  "comment",
+  "skip",
+  "bio",
+  "widget",
+  "sidebar",
+  "footer",
+  "masthead",
+  "menu",
+  "nav",
+  "navigation",
+  "pagination",
+  "pager",
 ]);
 const CONTENT_NAME = /article|body|content|entry|main|story|post|text|embed/i;
 // Embedded posts that are part of the story (tweets, Instagram) stay, whatever holds them.
@@ -83,7 +135,9 @@ function isFurniture(el: Element): boolean {
   const names = `${el.getAttribute("class") ?? ""} ${el.getAttribute("id") ?? ""}`;
   if (names.length < 2) return false;
   const furniture =
-    FURNITURE_STRONG.test(names) || (FURNITURE_WEAK.test(names) && !CONTENT_NAME.test(names));
+    FURNITURE_STRONG.test(names) ||
+    PREFIXES.test(names) ||
+    (FURNITURE_WEAK.test(names) && !CONTENT_NAME.test(names));
   if (!furniture || el.tagName === "BODY" || el.tagName === "ARTICLE") return false;
   return !hasProse(el) && el.querySelector(EMBEDDED_POST) === null;
 }

@@ -7,6 +7,7 @@ import { cutBoilerplate } from "./boilerplate.ts";
 import { trimForParsing } from "./budget.ts";
 import { filterParagraphs } from "./filters.ts";
 import { readMetadata } from "./metadata.ts";
+import { cutTeaserArticles } from "./teasers.ts";
 
 export { decodeHtml } from "./decode.ts";
 
@@ -14,7 +15,11 @@ export function extractArticle(html: string, url: string): ExtractedPage | null 
   const trimmed = trimForParsing(html);
   const { document } = parseHTML(trimmed);
   const meta = readMetadata(document as unknown as Document, url);
-  if (document.body) cutBoilerplate(document.body as unknown as Element);
+  const root = document.body as unknown as Element | null;
+  if (root) {
+    cutBoilerplate(root);
+    cutTeaserArticles(root);
+  }
   const body = readabilityBody(document as unknown as Document);
   if (!body) return null;
   const paragraphs = filterParagraphs(body.paragraphs, meta.headline ?? body.title);
