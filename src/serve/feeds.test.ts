@@ -1,0 +1,136 @@
+// Feeds out: well-formed Atom 1.0 and JSON Feed 1.1, checked by parsing them.
+import assert from "node:assert/strict";
+import { after, before, test } from "node:test";
+import type { Hono } from "hono";
+import { JSDOM } from "jsdom";
+import { openStore } from "../store/index.ts";
+import type { Store } from "../store/store.ts";
+import { FIXTURE_NOW, fillStore, loadFixtures } from "./fixtures.ts";
+import { createApp } from "./index.ts";
+
+const ATOM_NS = "http://www.w3.org/2005/Atom";
+const RFC3339 = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?Z$/;
+let store: Store;
+let app: Hono;
+
+before(async () => {
+  store = await openStore(":memory:");
+  const fx = loadFixtures();
+  // A hostile headline: control characters, markup and a lone surrogate must not break the XML.
+  fx.briefs[2]!.headline = 'Storm \u0001warning <script>alert(1)</script> & \ud800 "coast"';
+  await fillStore(store, fx);
+  app = createApp({
+    store,
+    adminToken: null,
+    cacheTtlMs: 0,
+    now: () => FIXTURE_NOW,
+    publicBaseUrl: "https://news.example.org/",
+  });
+});
+after(() => store.close());
+
+function parseAtom(xml: string): Document {
+  // jsdom's XML mode throws on any well-formedness error.
+  return new JSDOM(xml, { contentType: "application/xml" }).window.document;
+}
+
+test("all-stories Atom feed is valid-shaped Atom 1.0", async () => {
+  const res = await app.request("/feeds/stories.atom");
+  assert.equal(res.status, 200);
+  assert.match(res.headers.get("content-type")!, /^application\/atom\+xml/);
+  const doc = parseAtom(await res.text());
+  const feed = doc.documentElement;
+  assert.equal(feed.localName, "feed");
+  assert.equal(feed.namespaceURI, ATOM_NS);
+  const child = (el: Element, name: string) => [...el.children].find((c) => c.localName === name);
+  assert.match(child(feed, "id")!.textContent!, /^tag:news\.example\.org,2026:stories$/);
+  assert.match(child(feed, "updated")!.textContent!, RFC3339);
+  const self = [...feed.children].find(
+    (c) => c.localName === "link" && c.getAttribute("rel") === "self",
+  )!;
+  assert.equal(self.getAttribute("href"), "https://news.example.org/feeds/stories.atom");
+  const entries = [...feed.children].filter((c) => c.localName === "entry");
+  assert.equal(entries.length, 3, "stories with briefs only");
+  const ids = new Set<string>();
+  for (const e of entries) {
+    const id = child(e, "id")!.textContent!;
+    assert.match(id, /^tag:news\.example\.org,\d{4}-\d\d-\d\d:story\/s-/);
+    ids.add(id);
+    assert.match(child(e, "updated")!.textContent!, RFC3339);
+    assert.match(
+      child(e, "link")!.getAttribute("href")!,
+      /^https:\/\/news\.example\.org\/stories\/s-/,
+    );
+    assert.ok(child(e, "title")!.textContent);
+    assert.equal(child(e, "content")!.getAttribute("type"), "html");
+    assert.ok(child(e, "author"));
+  }
+  assert.equal(ids.size, 3);
+  const bridge = entries.find((e) => child(e, "title")!.textContent!.startsWith("Harbour"))!;
+  const html = child(bridge, "content")!.textContent!;
+  assert.match(html, /<a href="https:\/\/coastherald\.example\/news\/a1">Coast Herald<\/a>/);
+  assert.match(html, /We expect traffic to return/);
+  const storm = entries.find((e) => child(e, "title")!.textContent!.startsWith("Storm"))!;
+  assert.equal(
+    child(storm, "title")!.textContent,
+    'Storm warning <script>alert(1)</script> &  "coast"',
+  );
+});
+
+test("JSON Feed 1.1 carries the same briefs", async () => {
+  const res = await app.request("/feeds/stories.json");
+  assert.match(res.headers.get("content-type")!, /^application\/feed\+json/);
+  const feed = (await res.json()) as {
+    version: string;
+    feed_url: string;
+    home_page_url: string;
+    items: {
+      id: string;
+      url: string;
+      title: string;
+      content_html: string;
+      date_published: string;
+      date_modified: string;
+    }[];
+  };
+  assert.equal(feed.version, "https://jsonfeed.org/version/1.1");
+  assert.equal(feed.feed_url, "https://news.example.org/feeds/stories.json");
+  assert.equal(feed.home_page_url, "https://news.example.org/");
+  assert.equal(feed.items.length, 3);
+  for (const i of feed.items) {
+    assert.match(i.id, /^tag:/);
+    assert.match(i.url, /^https:\/\/news\.example\.org\/stories\//);
+    assert.match(i.date_published, RFC3339);
+    assert.match(i.date_modified, RFC3339);
+    assert.ok(i.content_html.length > 0);
+    assert.doesNotMatch(i.content_html, /<script/);
+  }
+});
+
+test("search and outlet feeds select their stories", async () => {
+  const search = parseAtom(await (await app.request("/feeds/search.atom?q=cycle")).text());
+  const titles = [...search.getElementsByTagNameNS(ATOM_NS, "entry")].map(
+    (e) => e.getElementsByTagNameNS(ATOM_NS, "title")[0]!.textContent,
+  );
+  assert.deepEqual(titles, ["Council approves twelve kilometres of cycle lanes"]);
+  assert.equal((await app.request("/feeds/search.atom")).status, 400);
+
+  const outlet = parseAtom(await (await app.request("/feeds/outlet/Northern%20Post.atom")).text());
+  const outletTitles = [...outlet.getElementsByTagNameNS(ATOM_NS, "entry")]
+    .map((e) => e.getElementsByTagNameNS(ATOM_NS, "title")[0]!.textContent!)
+    .sort();
+  assert.equal(outletTitles.length, 2);
+  assert.match(outletTitles[0]!, /^Council approves/);
+  const self = [...outlet.getElementsByTagNameNS(ATOM_NS, "link")].find(
+    (l) => l.getAttribute("rel") === "self",
+  )!;
+  assert.equal(
+    self.getAttribute("href"),
+    "https://news.example.org/feeds/outlet/Northern%20Post.atom",
+  );
+  const byDomain = parseAtom(
+    await (await app.request("/feeds/outlet/cityradio.example.atom")).text(),
+  );
+  assert.equal(byDomain.getElementsByTagNameNS(ATOM_NS, "entry").length, 1);
+  assert.equal((await app.request("/feeds/outlet/Northern%20Post.rss")).status, 404);
+});
