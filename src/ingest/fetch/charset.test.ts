@@ -96,3 +96,22 @@ test("the fetcher reports the charset it decoded with (windows-1252 bytes labell
     await server.close();
   }
 });
+
+test("when header and meta disagree, detection picks between them", () => {
+  const { charset, text } = decodeBody(
+    fixture("shift_jis-meta-only.html"),
+    "text/html; charset=windows-1252",
+  );
+  assert.equal(charset, "shift_jis");
+  assert.ok(text.includes("東京"));
+});
+
+test("in XML the prolog counts, not a <meta> quoted inside the content", () => {
+  const xml = Buffer.from(
+    '<?xml version="1.0" encoding="windows-1252"?><rss><description><![CDATA[<meta charset="koi8-r">]]> caf\xe9</description></rss>',
+    "latin1",
+  );
+  const { charset, text } = decodeBody(xml, "application/rss+xml");
+  assert.equal(charset, "windows-1252");
+  assert.ok(text.endsWith("café</description></rss>"));
+});

@@ -2,6 +2,7 @@
 // the Content-Type header, the XML prolog and <meta>; when they disagree, or the declared one
 // plainly does not fit the bytes (a "utf-8" body that is not UTF-8), chardet decides.
 
+import { isAscii, isUtf8 } from "node:buffer";
 import chardet from "chardet";
 import iconv from "iconv-lite";
 
@@ -11,11 +12,21 @@ const PROLOG_SCAN_BYTES = 1024;
 const META_SCAN_BYTES = 4096;
 /** Used when nothing is declared and detection has no answer: the web's historical default. */
 const FALLBACK_CHARSET = "windows-1252";
+/** chardet reads this much: enough text for a confident guess, bounded cost on a 10 MB body. */
+const DETECT_SAMPLE_BYTES = 64 * 1024;
 /** Labels that browsers decode as windows-1252 (WHATWG Encoding): servers say latin1, mean cp1252. */
 const CP1252_ALIASES = new Set(["iso-8859-1", "iso8859-1", "latin1", "l1", "us-ascii", "ascii"]);
+/** Other spellings seen in the wild for names iconv-lite knows differently. */
+const LABEL_ALIASES: Record<string, string> = {
+  utf8: "utf-8",
+  "x-sjis": "shift_jis",
+  sjis: "shift_jis",
+  ms_kanji: "shift_jis",
+};
 
 const PROLOG_RE = /^\s*<\?xml[^>]*?\bencoding\s*=\s*["']([^"']+)["']/i;
 const META_CHARSET_RE = /<meta[^>]+charset\s*=\s*["']?\s*([a-z0-9._:-]+)/i;
+const CONTENT_TYPE_CHARSET_RE = /;\s*charset\s*=\s*("?)([^";\s]+)\1/i;
 
 export interface Decoded {
   charset: string;
@@ -30,13 +41,12 @@ export function normaliseCharset(label: string | null | undefined): string | nul
     .toLowerCase()
     .replace(/^["']|["']$/g, "");
   if (CP1252_ALIASES.has(l)) l = "windows-1252";
-  if (l === "utf8") l = "utf-8";
-  if (l === "x-sjis" || l === "sjis" || l === "ms_kanji") l = "shift_jis";
+  l = LABEL_ALIASES[l] ?? l;
   return iconv.encodingExists(l) ? l : null;
 }
 
 export function charsetFromContentType(contentType: string | null): string | null {
-  const m = contentType ? /;\s*charset\s*=\s*("?)([^";\s]+)\1/i.exec(contentType) : null;
+  const m = contentType ? CONTENT_TYPE_CHARSET_RE.exec(contentType) : null;
   return m ? normaliseCharset(m[2]) : null;
 }
 
@@ -47,39 +57,22 @@ function bomCharset(body: Buffer): string | null {
   return null;
 }
 
+/** Charsets the document declares about itself: its XML prolog, or else its <meta>. */
 function declaredInBody(body: Buffer): string[] {
-  const found: string[] = [];
   const prolog = PROLOG_RE.exec(body.subarray(0, PROLOG_SCAN_BYTES).toString("latin1"));
-  const fromProlog = normaliseCharset(prolog?.[1]);
-  if (fromProlog) found.push(fromProlog);
+  // An XML document declares itself in its prolog; a <meta> further on is quoted HTML content.
+  if (prolog) return [normaliseCharset(prolog[1])].filter((c): c is string => c !== null);
   const meta = META_CHARSET_RE.exec(body.subarray(0, META_SCAN_BYTES).toString("latin1"));
-  let fromMeta = normaliseCharset(meta?.[1]);
+  const fromMeta = normaliseCharset(meta?.[1]);
   // A document cannot describe itself in UTF-16 from ASCII bytes (WHATWG): it means UTF-8.
-  if (fromMeta?.startsWith("utf-16")) fromMeta = "utf-8";
-  if (fromMeta) found.push(fromMeta);
-  return found;
-}
-
-const strictUtf8 = new TextDecoder("utf-8", { fatal: true });
-
-function isValidUtf8(body: Buffer): boolean {
-  try {
-    strictUtf8.decode(body);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-/** True when the body holds any byte >= 0x80, i.e. the choice of charset actually matters. */
-function hasHighBytes(body: Buffer): boolean {
-  return body.some((b) => b >= 0x80);
+  if (fromMeta?.startsWith("utf-16")) return ["utf-8"];
+  return fromMeta ? [fromMeta] : [];
 }
 
 /** chardet's guesses, best first, limited to encodings iconv-lite can decode. */
 function detected(body: Buffer): string[] {
   return chardet
-    .analyse(body)
+    .analyse(body.subarray(0, DETECT_SAMPLE_BYTES))
     .map((m) => normaliseCharset(m.name))
     .filter((n): n is string => n !== null);
 }
@@ -92,10 +85,10 @@ export function chooseCharset(body: Buffer, contentType: string | null): string 
     (c): c is string => c !== null,
   );
   const distinct = [...new Set(declared)];
-  if (!hasHighBytes(body)) return distinct[0] ?? "utf-8";
+  if (isAscii(body)) return distinct[0] ?? "utf-8";
   // Non-ASCII bytes that form valid UTF-8 are practically never legacy text by accident; a
   // different label on them is a stale template or a server default (Apache's ISO-8859-1).
-  if (isValidUtf8(body)) return "utf-8";
+  if (isUtf8(body)) return "utf-8";
   const legacy = distinct.filter((c) => c !== "utf-8");
   if (legacy.length === 1) return legacy[0]!;
   // Declarations disagree, or only a failed "utf-8" (or nothing) was declared: detect.

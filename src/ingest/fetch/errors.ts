@@ -26,7 +26,11 @@ export class FetchError extends Error {
   readonly retryAfterMs?: number | null;
 
   constructor(code: FetchErrorCode, url: string, reason: string, opts: FetchErrorOptions = {}) {
-    super(`fetch: ${url}: ${reason}`, opts.cause === undefined ? undefined : { cause: opts.cause });
+    const oneLine = reason.replace(/\s*[\r\n]+\s*/g, " ");
+    super(
+      `fetch: ${url}: ${oneLine}`,
+      opts.cause === undefined ? undefined : { cause: opts.cause },
+    );
     this.name = "FetchError";
     this.code = code;
     this.url = url;

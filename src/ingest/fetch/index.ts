@@ -69,6 +69,8 @@ export function parseTarget(raw: string): URL {
   if (url.protocol !== "http:" && url.protocol !== "https:") {
     throw new FetchError("bad-url", raw, `scheme ${url.protocol} refused (only http and https)`);
   }
+  // The fragment is never sent; dropping it also makes redirect-loop detection exact.
+  url.hash = "";
   return url;
 }
 

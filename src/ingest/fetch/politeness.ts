@@ -30,10 +30,14 @@ export class HostLimiter {
     }
   }
 
-  /** Cancels pending timers; waiting tasks stay pending (call only when shutting down). */
+  /** Cancels pending timers and lets every waiting task run at once (they then fail fast on a
+   *  closed agent) so that nobody awaits a fetch forever. */
   close(): void {
     this.closed = true;
-    for (const s of this.hosts.values()) if (s.timer) clearTimeout(s.timer);
+    for (const s of this.hosts.values()) {
+      if (s.timer) clearTimeout(s.timer);
+      for (const wake of s.waiters.splice(0)) wake();
+    }
   }
 
   private state(host: string): HostState {
@@ -62,7 +66,11 @@ export class HostLimiter {
   }
 
   private pump(s: HostState): void {
-    if (this.closed || s.timer) return;
+    if (this.closed) {
+      for (const wake of s.waiters.splice(0)) wake();
+      return;
+    }
+    if (s.timer) return;
     while (s.waiters.length > 0 && s.active < Math.max(1, this.concurrency)) {
       const wait = s.lastStart + this.delayMs - Date.now();
       if (wait > 0) {
