@@ -204,11 +204,9 @@ describe("browser: script injection", { skip }, () => {
 
   async function open(context: BrowserContext): Promise<{ page: Page; outside: string[] }> {
     const page = await context.newPage();
-    await page.addInitScript(() => {
-      Object.defineProperty(window, "__xss", {
-        set: () => console.log("XSS-FIRED"),
-        configurable: true,
-      });
+    // A string, not a function: tsx's compiled functions reference helpers the page lacks.
+    await page.addInitScript({
+      content: `Object.defineProperty(window, "__xss", { set() { console.log("XSS-FIRED"); }, configurable: true });`,
     });
     page.on("dialog", (d) => {
       fired.push(`dialog on ${page.url()}`);
@@ -230,7 +228,7 @@ describe("browser: script injection", { skip }, () => {
       "/feeds/stories.atom",
     ];
     for (let i = 0; i < BASE_PAYLOADS.length; i++) list.push(`/stories/x${i}`);
-    for (const p of PAYLOADS) list.push(`/search?q=${encodeURIComponent(p)}`);
+    for (const p of BASE_PAYLOADS) list.push(`/search?q=${encodeURIComponent(p)}`);
     return list;
   }
 
@@ -238,6 +236,7 @@ describe("browser: script injection", { skip }, () => {
     const res = await page.goto(server.url + path, { waitUntil: "load" });
     assert.ok(res && res.status() < 500, `${path} answered ${res?.status()}`);
     await page.mouse.move(200, 200);
+    if (path.startsWith("/feeds/")) return; // shown by Chromium's own text viewer, not our markup
     const problems = await page.evaluate(() => {
       const found: string[] = [];
       for (const el of document.querySelectorAll("*")) {
@@ -281,6 +280,17 @@ describe("browser: script injection", { skip }, () => {
       assert.deepEqual(outside, [], "no request for another host");
     });
   }
+
+  test("the detector itself catches a payload that runs", async () => {
+    const context = await browser.newContext({ bypassCSP: true });
+    const { page } = await open(context);
+    await page.goto(`${server.url}/healthz`);
+    await page.setContent(`<img src=x onerror="${RUN}">`);
+    await page.waitForTimeout(200);
+    await context.close();
+    assert.equal(fired.length, 1);
+    fired.length = 0;
+  });
 
   test("javascript: and data: article URLs are never rendered as links", async () => {
     const context = await browser.newContext();
