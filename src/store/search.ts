@@ -12,6 +12,11 @@ export const DEFAULT_SEARCH_LIMIT = 20;
 const MAX_SEARCH_LIMIT = 200;
 /** A headline match counts this many times a body match (FTS5 bm25 column weight). */
 const HEADLINE_WEIGHT = 5;
+/**
+ * Broad queries rank only their newest this-many matches (by insertion order), so search cost
+ * stays flat as the archive grows instead of scoring every article that mentions "government".
+ */
+const MAX_RANKED_MATCHES = 1_000;
 /** Snippet length in tokens (FTS5) / words (ts_headline). */
 const SNIPPET_WORDS = 24;
 
@@ -40,19 +45,29 @@ interface HitRow {
   snippet: string | null;
 }
 
-const SQLITE_SEARCH = `SELECT a.id, a.story_id, a.headline, a.outlet, a.canonical_url AS url,
-    a.published_at, snippet(articles_fts, -1, char(1), char(2), '…', ${SNIPPET_WORDS}) AS snippet
-  FROM articles_fts JOIN articles a ON a.seq = articles_fts.rowid
+// Ranks every match but builds snippets for the page of hits only (snippet() in the ranking
+// query would run for every match: 450 ms instead of 23 ms for 3,000 long matches).
+const SQLITE_SEARCH = `WITH top AS (
+    SELECT rowid AS seq, bm25(articles_fts, ${HEADLINE_WEIGHT}.0, 1.0) AS score
+    FROM articles_fts WHERE articles_fts MATCH ? AND rowid >= coalesce((
+      SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?
+      ORDER BY rowid DESC LIMIT 1 OFFSET ${MAX_RANKED_MATCHES - 1}), 0)
+    ORDER BY score, rowid DESC LIMIT ?)
+  SELECT a.id, a.story_id, a.headline, a.outlet, a.canonical_url AS url, a.published_at,
+    snippet(articles_fts, -1, char(1), char(2), '…', ${SNIPPET_WORDS}) AS snippet
+  FROM top JOIN articles_fts ON articles_fts.rowid = top.seq JOIN articles a ON a.seq = top.seq
   WHERE articles_fts MATCH ?
-  ORDER BY bm25(articles_fts, ${HEADLINE_WEIGHT}.0, 1.0), a.seq DESC
-  LIMIT ?`;
+  ORDER BY top.score, top.seq DESC`;
 
 // Headlines are computed only for the page of hits, never for every match.
 const PG_SEARCH = `WITH q AS (SELECT plainto_tsquery('english', ?) AS q),
+  recent AS (
+    SELECT a.seq FROM articles a, q WHERE a.search @@ q.q
+    ORDER BY a.seq DESC LIMIT ${MAX_RANKED_MATCHES}),
   hits AS (
     SELECT a.seq, a.id, a.story_id, a.headline, a.outlet, a.canonical_url AS url,
       a.published_at, a.text, ts_rank(a.search, q.q) AS rank
-    FROM articles a, q WHERE a.search @@ q.q
+    FROM recent JOIN articles a ON a.seq = recent.seq, q
     ORDER BY rank DESC, a.seq DESC LIMIT ?)
   SELECT h.id, h.story_id, h.headline, h.outlet, h.url, h.published_at,
     CASE WHEN position(chr(1) IN s.body) > 0 THEN s.body
@@ -70,9 +85,10 @@ export async function search(
   const tokens = queryTokens(query);
   const n = Math.min(MAX_SEARCH_LIMIT, Math.max(0, Math.floor(limit)));
   if (tokens.length === 0 || n === 0) return [];
+  const fts = ftsQuery(tokens);
   const rows =
     db.dialect === "sqlite"
-      ? await db.all<HitRow>(SQLITE_SEARCH, [ftsQuery(tokens), n])
+      ? await db.all<HitRow>(SQLITE_SEARCH, [fts, fts, n, fts])
       : await db.all<HitRow>(PG_SEARCH, [
           tokens.join(" "),
           n,

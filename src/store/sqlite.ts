@@ -18,6 +18,9 @@ export function openSqlite(path: string): Db {
   conn.pragma("synchronous = FULL");
   conn.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
   conn.pragma("foreign_keys = ON");
+  // Refresh planner statistics where they are stale (cheap; SQLite's advice for long-lived
+  // connections), so e.g. the fetched_at index is chosen once the table has grown.
+  conn.pragma("optimize = 0x10002");
   return new SqliteDb(conn);
 }
 
@@ -107,6 +110,7 @@ class SqliteDb implements Db {
   async close(): Promise<void> {
     while (this.busy) await this.settle();
     this.statements.clear();
+    this.conn.pragma("optimize");
     this.conn.close();
   }
 }
