@@ -1,0 +1,140 @@
+// fetchThread: a human or API thread URL to a Thread, through the shared Fetcher.
+import type { Thread } from "../../types.ts";
+import type { Fetcher } from "../fetch/index.ts";
+import { ThreadError } from "./error.ts";
+import { HN_HUMAN_BASE, parseHnAlgoliaThread } from "./hackernews-algolia.ts";
+import { fetchHnFirebaseThread } from "./hackernews-firebase.ts";
+import { lemmyThread, parseLemmyComments, parseLemmyPost } from "./lemmy.ts";
+import { parseRedditThread } from "./reddit.ts";
+
+export interface ThreadApis {
+  hackernewsSearch: string;
+  hackernewsItems: string;
+}
+
+/** Lemmy pages of comments fetched at most; 5 × 50 top-level comments (with replies) is plenty. */
+export const MAX_LEMMY_PAGES = 5;
+const LEMMY_PAGE_SIZE = 50;
+const LEMMY_MAX_DEPTH = 8;
+
+export type ThreadTarget =
+  | { platform: "hackernews"; via: "algolia"; api: string; humanBase: string }
+  | { platform: "hackernews"; via: "firebase"; itemsApi: string; id: number; humanBase: string }
+  | { platform: "reddit"; api: string; origin: string }
+  | { platform: "lemmy"; origin: string; postId: number };
+
+/** Where people read HN, given the search API base: the API's own origin unless it is Algolia's. */
+export function hnHumanBase(hackernewsSearch: string): string {
+  const url = new URL(hackernewsSearch);
+  return url.hostname === "hn.algolia.com" ? HN_HUMAN_BASE : url.origin;
+}
+
+const ALGOLIA_ITEM = /\/items\/(\d+)\/?$/;
+const FIREBASE_ITEM = /^(.*)\/item\/(\d+)\.json$/;
+const REDDIT_COMMENTS = /\/comments\/[a-z0-9]+(\/|\.json$|$)/i;
+const LEMMY_POST = /\/post\/(\d+)\/?$/;
+
+function trimSlash(path: string): string {
+  return path.replace(/\/+$/, "");
+}
+
+/** What a thread URL points at, or null when it is no thread URL we know. */
+export function recogniseThreadUrl(raw: string, apis: ThreadApis): ThreadTarget | null {
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    return null;
+  }
+  const path = url.pathname;
+  const id = url.searchParams.get("id");
+  let m = ALGOLIA_ITEM.exec(path);
+  if (m && path.includes("/api/"))
+    return {
+      platform: "hackernews",
+      via: "algolia",
+      api: url.href,
+      humanBase: hnHumanBase(apis.hackernewsSearch),
+    };
+  m = FIREBASE_ITEM.exec(path);
+  if (m)
+    return {
+      platform: "hackernews",
+      via: "firebase",
+      itemsApi: `${url.origin}${m[1]}`,
+      id: Number(m[2]),
+      humanBase: HN_HUMAN_BASE,
+    };
+  if (/\/item\/?$/.test(path) && id && /^\d+$/.test(id)) {
+    return {
+      platform: "hackernews",
+      via: "algolia",
+      api: `${trimSlash(apis.hackernewsSearch)}/items/${id}`,
+      humanBase: url.origin,
+    };
+  }
+  if (REDDIT_COMMENTS.test(path)) {
+    const api = path.endsWith(".json")
+      ? url.href
+      : `${url.origin}${trimSlash(path)}.json${url.search}`;
+    return { platform: "reddit", api, origin: url.origin };
+  }
+  if (/\/api\/v3\/post\/?$/.test(path) && id && /^\d+$/.test(id))
+    return { platform: "lemmy", origin: url.origin, postId: Number(id) };
+  m = LEMMY_POST.exec(path);
+  if (m) return { platform: "lemmy", origin: url.origin, postId: Number(m[1]) };
+  return null;
+}
+
+async function getJson(fetcher: Fetcher, url: string): Promise<string> {
+  const res = await fetcher.fetch(url, { accept: "application/json" });
+  if (res.kind !== "ok") throw new ThreadError(`unexpected 304 Not Modified from ${url}`);
+  return res.text;
+}
+
+async function fetchLemmy(
+  fetcher: Fetcher,
+  origin: string,
+  postId: number,
+  fetchedAt: string,
+): Promise<Thread> {
+  const post = parseLemmyPost(await getJson(fetcher, `${origin}/api/v3/post?id=${postId}`));
+  const list = `${origin}/api/v3/comment/list?post_id=${postId}&max_depth=${LEMMY_MAX_DEPTH}&limit=${LEMMY_PAGE_SIZE}&sort=Top`;
+  const views = [];
+  for (let page = 1; page <= MAX_LEMMY_PAGES; page++) {
+    const batch = parseLemmyComments(
+      await getJson(fetcher, page === 1 ? list : `${list}&page=${page}`),
+    );
+    views.push(...batch);
+    if (batch.length < LEMMY_PAGE_SIZE) break;
+  }
+  return lemmyThread(post, views, origin, fetchedAt);
+}
+
+/**
+ * Fetches and parses a discussion thread: a Hacker News item URL (any host; read through the
+ * Algolia items API), a Reddit comments URL, a Lemmy post URL, or any of their API URLs.
+ * Throws ThreadError for unknown URLs and bad responses; fetch errors pass through.
+ */
+export async function fetchThread(
+  threadUrl: string,
+  fetcher: Fetcher,
+  apis: ThreadApis,
+): Promise<Thread> {
+  const target = recogniseThreadUrl(threadUrl, apis);
+  const fetchedAt = new Date().toISOString();
+  if (target === null)
+    throw new ThreadError(`not a Hacker News, Reddit or Lemmy thread URL: ${threadUrl}`);
+  switch (target.platform) {
+    case "hackernews":
+      return target.via === "algolia"
+        ? parseHnAlgoliaThread(await getJson(fetcher, target.api), fetchedAt, target.humanBase)
+        : fetchHnFirebaseThread(target.id, fetcher, target.itemsApi, {
+            humanBase: target.humanBase,
+          });
+    case "reddit":
+      return parseRedditThread(await getJson(fetcher, target.api), fetchedAt, target.origin);
+    case "lemmy":
+      return fetchLemmy(fetcher, target.origin, target.postId, fetchedAt);
+  }
+}

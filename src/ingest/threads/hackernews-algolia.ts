@@ -1,0 +1,72 @@
+// Hacker News through the Algolia items API (GET /api/v1/items/<id>): the whole tree in one
+// response, comments nested in `children`, text as HTML.
+import { z } from "zod";
+import type { Comment, Thread } from "../../types.ts";
+import { htmlToText, inlineText } from "../feeds/text.ts";
+import { httpUrl } from "../feeds/url.ts";
+import { guard, isoFromEpochSeconds, readJson, ThreadError } from "./error.ts";
+import { walkComments } from "./walk.ts";
+
+export const HN_HUMAN_BASE = "https://news.ycombinator.com";
+
+/** One node, checked shallowly; children are checked as the walk reaches them. */
+const algoliaNode = z.object({
+  id: z.union([z.number(), z.string().regex(/^\d+$/)]),
+  created_at: z.string().nullish(),
+  created_at_i: z.number().nullish(),
+  type: z.string().nullish(),
+  author: z.string().nullish(),
+  title: z.string().nullish(),
+  url: z.string().nullish(),
+  text: z.string().nullish(),
+  points: z.number().nullish(),
+  children: z.array(z.unknown()).nullish(),
+});
+type AlgoliaNode = z.infer<typeof algoliaNode>;
+
+function postedAt(node: AlgoliaNode): string | null {
+  return (
+    isoFromEpochSeconds(node.created_at_i) ??
+    (node.created_at ? new Date(node.created_at).toISOString() : null)
+  );
+}
+
+function children(node: AlgoliaNode): AlgoliaNode[] {
+  return (node.children ?? []).map((c) => guard(algoliaNode, c, "Hacker News item"));
+}
+
+function toComment(humanBase: string) {
+  return (node: AlgoliaNode, parentId: string | null): Comment | null => {
+    const text = node.text ? htmlToText(node.text) : "";
+    if (!node.author && text === "") return null; // deleted: no author, no text
+    return {
+      id: String(node.id),
+      parentId,
+      author: node.author ?? null,
+      text,
+      score: node.points ?? null,
+      postedAt: postedAt(node),
+      url: `${humanBase}/item?id=${node.id}`,
+    };
+  };
+}
+
+/** A Thread from an Algolia items response. `humanBase` is where people read HN (for URLs). */
+export function parseHnAlgoliaThread(
+  input: string | Buffer | unknown,
+  fetchedAt: string,
+  humanBase = HN_HUMAN_BASE,
+): Thread {
+  const root = guard(algoliaNode, readJson(input), "Hacker News item");
+  if (root.type === "comment")
+    throw new ThreadError(`Hacker News item ${root.id} is a comment, not a story`);
+  return {
+    id: `hackernews:${root.id}`,
+    platform: "hackernews",
+    url: `${humanBase}/item?id=${root.id}`,
+    title: inlineText(root.title),
+    articleUrl: httpUrl(root.url),
+    comments: walkComments(children(root), toComment(humanBase), children),
+    fetchedAt,
+  };
+}
