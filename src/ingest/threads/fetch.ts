@@ -23,10 +23,15 @@ export type ThreadTarget =
   | { platform: "reddit"; api: string; origin: string }
   | { platform: "lemmy"; origin: string; postId: number };
 
-/** Where people read HN, given the search API base: the API's own origin unless it is Algolia's. */
+/**
+ * Where people read HN, given the search API base: news.ycombinator.com for Algolia's own API,
+ * else the API's origin plus any path before "/api/v1" (a test or demo server mounting HN under
+ * a prefix serves both there).
+ */
 export function hnHumanBase(hackernewsSearch: string): string {
   const url = new URL(hackernewsSearch);
-  return url.hostname === "hn.algolia.com" ? HN_HUMAN_BASE : url.origin;
+  if (url.hostname === "hn.algolia.com") return HN_HUMAN_BASE;
+  return `${url.origin}${url.pathname.replace(/\/+$/, "").replace(/\/api(\/v\d+)?$/, "")}`;
 }
 
 const ALGOLIA_ITEM = /\/items\/(\d+)\/?$/;
@@ -70,7 +75,7 @@ export function recogniseThreadUrl(raw: string, apis: ThreadApis): ThreadTarget 
       platform: "hackernews",
       via: "algolia",
       api: `${trimSlash(apis.hackernewsSearch)}/items/${id}`,
-      humanBase: url.origin,
+      humanBase: `${url.origin}${path.replace(/\/item\/?$/, "")}`,
     };
   }
   if (REDDIT_COMMENTS.test(path)) {
