@@ -100,7 +100,7 @@ export async function hasArticleUrl(db: Db, url: string): Promise<boolean> {
   return row !== null;
 }
 
-/** Articles in insertion order, optionally of one story and/or fetched after `since`. */
+/** Articles in insertion order, optionally of one story, unassigned, or fetched after `since`. */
 export async function listArticles(db: Db, query: ArticleQuery = {}): Promise<Article[]> {
   const where: string[] = [];
   const params: Param[] = [];
@@ -108,6 +108,7 @@ export async function listArticles(db: Db, query: ArticleQuery = {}): Promise<Ar
     where.push("story_id = ?");
     params.push(query.storyId);
   }
+  if (query.unassigned) where.push("story_id IS NULL");
   if (query.since !== undefined) {
     where.push("fetched_at > ?");
     params.push(query.since);

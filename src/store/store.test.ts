@@ -177,6 +177,10 @@ for (const b of backends) {
         await s.assignArticle("a1", "story-1", "a9");
         await s.assignArticle("missing", "story-1", null);
         assert.deepEqual(
+          (await s.listArticles({ unassigned: true })).map((a) => a.id),
+          ["a5", "a2", "a7"],
+        );
+        assert.deepEqual(
           (await s.listArticles({ storyId: "story-1" })).map((a) => [a.id, a.duplicateOf]),
           [
             ["a9", null],
@@ -252,6 +256,11 @@ for (const b of backends) {
           (await s.listStories({ limit: 1, offset: 1 })).map((x) => x.id),
           ["s3"],
         );
+        assert.deepEqual(
+          (await s.listStories({ offset: 2 })).map((x) => x.id),
+          ["s1"],
+        );
+        assert.deepEqual(await s.listStories({ limit: 0 }), []);
         const grown = sampleStory("s1", "2026-11-26T13:00:00.000Z", ["a1", "a4"]);
         await s.putStory(grown);
         assert.deepEqual(await s.getStory("s1"), grown);

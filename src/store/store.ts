@@ -13,6 +13,8 @@ export type SourcePatch = Partial<Omit<Source, "id" | "kind" | "url">>;
 
 export interface ArticleQuery {
   storyId?: string;
+  /** Only articles not yet assigned to a story (storyId null). */
+  unassigned?: boolean;
   /** Only articles fetched after this time. */
   since?: IsoTime;
   limit?: number;

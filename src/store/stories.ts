@@ -5,9 +5,6 @@ import type { StoryQuery } from "./store.ts";
 
 const COLUMNS = "id, title, article_ids, first_seen, last_updated, top_terms";
 
-/** Front pages ask for a page of stories; without a limit they get this many. */
-const DEFAULT_STORY_LIMIT = 1_000;
-
 interface StoryRow {
   id: string;
   title: string;
@@ -65,7 +62,9 @@ export async function getStory(db: Db, id: string): Promise<Story | null> {
 
 /** One indexed range scan on (last_updated DESC, id). */
 export async function listStories(db: Db, query: StoryQuery = {}): Promise<Story[]> {
-  const limit = Math.max(0, Math.floor(query.limit ?? DEFAULT_STORY_LIMIT));
+  // No limit given means all of them (SQLite reads a negative LIMIT as none; PostgreSQL, NULL).
+  const none = db.dialect === "sqlite" ? -1 : null;
+  const limit = query.limit === undefined ? none : Math.max(0, Math.floor(query.limit));
   const offset = Math.max(0, Math.floor(query.offset ?? 0));
   const rows = await db.all<StoryRow>(
     `SELECT ${COLUMNS} FROM stories ORDER BY last_updated DESC, id LIMIT ? OFFSET ?`,
