@@ -98,6 +98,11 @@ export function chooseCharset(body: Buffer, contentType: string | null): string 
 
 export function decodeBody(body: Buffer, contentType: string | null): Decoded {
   const charset = chooseCharset(body, contentType);
+  if (charset === "utf-8") {
+    // Node's own decoder is the fast path for the common case; drop a BOM as iconv-lite would.
+    const start = bomCharset(body) === "utf-8" ? 3 : 0;
+    return { charset, text: body.toString("utf8", start) };
+  }
   // iconv-lite strips a leading BOM for the UTF encodings.
   return { charset, text: iconv.decode(body, charset) };
 }
