@@ -17,6 +17,9 @@ import { addScaled, dot, heaviest, norm, truncate } from "./sparse.ts";
 import { decay, gapMs, StoryState } from "./story.ts";
 import { Vocabulary } from "./vocabulary.ts";
 
+/** Recompute a cached centroid norm once the article count grew by this factor (IDF drift). */
+const NORM_REFRESH = 1.02;
+
 /** Below this many articles every term may find candidates (the document shares are still noise). */
 const MIN_DF_FOR_COMMON = 20;
 
@@ -89,6 +92,7 @@ export class StoryClusterer implements Clusterer {
     const s = best >= 0 ? best : this.newStory(doc.id, a);
     const story = this.stories[s]!;
     story.vector = this.grow(story.vector, vector, 1 / docNorm);
+    story.normAt = -1;
     story.size++;
     story.touch(doc.publishedAt);
     this.articleStory[a] = s;
@@ -181,15 +185,21 @@ export class StoryClusterer implements Clusterer {
     return found.slice(0, this.p.maxCandidates);
   }
 
+  /** The centroid's norm, recomputed when the story changed or the IDF drifted noticeably. */
   private storyNorm(story: StoryState): number {
-    return norm(story.vector, this.idfOf) || 1;
+    const n = this.vocab.docCount;
+    if (story.normAt < 0 || n > story.normAt * NORM_REFRESH) {
+      story.norm = norm(story.vector, this.idfOf) || 1;
+      story.normAt = n;
+    }
+    return story.norm;
   }
 
   /** Adds a vector into a centroid, truncating once it holds well over the kept number of terms. */
   private grow(centroid: SparseVector, v: SparseVector, scale: number): SparseVector {
     const sum = addScaled(centroid, v, scale);
     const k = this.p.centroidTerms;
-    return sum.ids.length > k + (k >> 1) ? truncate(sum, k, this.idfOf) : sum;
+    return sum.ids.length > 2 * k ? truncate(sum, k, this.idfOf) : sum;
   }
 
   private newStory(articleId: string, a: number): number {
@@ -254,6 +264,7 @@ export class StoryClusterer implements Clusterer {
     const a = this.stories[into]!;
     const b = this.stories[from]!;
     a.vector = this.grow(a.vector, b.vector, 1);
+    a.normAt = -1;
     a.size += b.size;
     a.touch(b.firstAt);
     a.touch(b.lastAt);

@@ -1,16 +1,17 @@
 // Near-duplicate lookup over 64-bit SimHash fingerprints with LSH banding: the fingerprint is cut
-// into 4 bands of 16 bits, and two fingerprints at most 3 bits apart share at least one band
-// exactly (pigeonhole). Buckets are linked lists in typed arrays (16 bytes an article), newest first.
+// into 8 bands of 8 bits, and two fingerprints at most 7 bits apart share at least one band exactly
+// (pigeonhole). Buckets are linked lists in typed arrays (32 bytes an article), newest first; only
+// the newest entries of a bucket are examined, since copies follow their original within days.
 
 import type { Fingerprint64 } from "../text/fingerprint.ts";
 import { hammingDistance } from "../text/fingerprint.ts";
 
-const BANDS = 4;
-const BAND_SLOTS = 1 << 16;
+const BANDS = 8;
+const BAND_SLOTS = 1 << 8;
 
 function band(f: Fingerprint64, b: number): number {
-  const word = b < 2 ? f.hi : f.lo;
-  return (b % 2 === 0 ? word >>> 16 : word & 0xffff) + b * BAND_SLOTS;
+  const word = b < 4 ? f.hi : f.lo;
+  return ((word >>> ((b % 4) * 8)) & 0xff) + b * BAND_SLOTS;
 }
 
 export class DuplicateIndex {

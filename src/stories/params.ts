@@ -51,12 +51,15 @@ export interface ClusterParams {
    * than joinThreshold: a centroid is a stabler estimate than a single article. */
   mergeThreshold: number;
   /** Hamming distance (of 64 bits) at or under which two SimHash fingerprints mark a near-duplicate.
-   * 3 is the value Manku et al. found right for 64-bit SimHash of web pages. */
+   * Manku et al. use 3 for whole web pages; news bodies are shorter, so a copy with a credit line
+   * added lands 4-6 bits away, while unrelated texts sit near 32 (chance of <= 6: ~1e-11). At most 7
+   * (the banding of duplicates.ts guarantees recall up to 7). */
   duplicateMaxDistance: number;
   /** Fewest words a text needs before it is fingerprinted on its own (a wire copy keeps its body
    * but may change its headline); shorter texts are fingerprinted with their headline. */
   duplicateMinWords: number;
-  /** Bucket entries examined per SimHash band: the most recent ones. Caps cost as the index grows. */
+  /** Bucket entries examined per SimHash band (8 bands): the most recent ones. Caps cost as the
+   * index grows; with 256 buckets a band, 64 entries reach back ~16k articles. */
   duplicateBucketCap: number;
 }
 
@@ -64,19 +67,19 @@ export const DEFAULT_PARAMS: ClusterParams = {
   joinThreshold: 0.08,
   titleWeight: 2,
   entityWeight: 1.5,
-  bigramWeight: 0.5,
+  bigramWeight: 0,
   maxBodyWords: 400,
   centroidTerms: 64,
   queryTerms: 12,
   indexTerms: 12,
-  postingCap: 256,
-  maxCandidates: 24,
+  postingCap: 64,
+  maxCandidates: 12,
   maxQueryDocShare: 1,
   decayHalfLifeMs: 3 * DAY,
   decayGraceMs: 12 * HOUR,
   mergeEvery: 100,
   mergeThreshold: 0.5,
-  duplicateMaxDistance: 3,
+  duplicateMaxDistance: 6,
   duplicateMinWords: 20,
   duplicateBucketCap: 64,
 };

@@ -65,17 +65,26 @@ export function addScaled(a: SparseVector, b: SparseVector, scale: number): Spar
   return { ids: ids.slice(0, n), weights: weights.slice(0, n) };
 }
 
-/** The k terms with the most IDF-weighted mass, still sorted by id. */
+/** The k terms with the most IDF-weighted mass, still sorted by id (ties keep the lower ids). */
 export function truncate(v: SparseVector, k: number, idf: IdfOf): SparseVector {
-  if (v.ids.length <= k) return v;
-  const order = Array.from(v.ids.keys());
-  const mass = order.map((i) => v.weights[i]! * idf(v.ids[i]!));
-  order.sort((x, y) => mass[y]! - mass[x]! || x - y);
-  const keep = order.slice(0, k).sort((x, y) => x - y);
-  return {
-    ids: Int32Array.from(keep, (i) => v.ids[i]!),
-    weights: Float32Array.from(keep, (i) => v.weights[i]!),
-  };
+  const n = v.ids.length;
+  if (n <= k) return v;
+  const mass = new Float64Array(n);
+  for (let i = 0; i < n; i++) mass[i] = v.weights[i]! * idf(v.ids[i]!);
+  const cut = mass.slice().sort()[n - k]!;
+  let above = 0;
+  for (let i = 0; i < n; i++) if (mass[i]! > cut) above++;
+  let ties = k - above;
+  const ids = new Int32Array(k);
+  const weights = new Float32Array(k);
+  let m = 0;
+  for (let i = 0; i < n; i++) {
+    if (mass[i]! > cut || (mass[i] === cut && ties-- > 0)) {
+      ids[m] = v.ids[i]!;
+      weights[m++] = v.weights[i]!;
+    }
+  }
+  return { ids, weights };
 }
 
 /** Indexes of the n heaviest terms (IDF-weighted), heaviest first. */

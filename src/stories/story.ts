@@ -12,6 +12,9 @@ export class StoryState {
   lastAt = Number.NaN;
   /** Index of the story this one was merged into, or -1 while it lives. */
   alias = -1;
+  /** Cached norm of the IDF-weighted centroid and the article count it was computed at (-1: stale). */
+  norm = 0;
+  normAt = -1;
 
   constructor(
     readonly id: string,

@@ -4,7 +4,6 @@
 // per bigram would cost more memory per article than everything else together.
 
 import { hash32 } from "../text/fingerprint.ts";
-import { idf } from "../text/terms.ts";
 
 /** Bigram ids start here, above any word id a stream will reach. */
 export const BIGRAM_BASE = 1 << 30;
@@ -19,6 +18,10 @@ export class Vocabulary {
   private readonly bigramDf = new Int32Array(BIGRAM_SLOTS);
   /** Articles counted so far (the N of the IDF). */
   docCount = 0;
+  /** ln(k) for k = 0.., grown on demand: the IDF is 1 + ln(N + 1) - ln(df + 1), and logs are the
+   * hottest arithmetic of the clusterer. */
+  private logs = new Float64Array(1024).map((_, k) => Math.log(k));
+  private logDocs = 0;
 
   /** Id of a word or entity, assigned on first sight. */
   wordId(term: string): number {
@@ -49,13 +52,20 @@ export class Vocabulary {
     return id < BIGRAM_BASE ? this.wordDf[id]! : this.bigramDf[id - BIGRAM_BASE]!;
   }
 
+  /** Smoothed running IDF (same formula as terms.ts idf), from cached logarithms. */
   idf(id: number): number {
-    return idf(this.df(id), this.docCount);
+    return 1 + this.logDocs - this.logs[this.df(id) + 1]!;
   }
 
   /** Counts one article containing these (distinct) terms. */
   countDocument(termIds: Int32Array): void {
     this.docCount++;
+    if (this.docCount + 2 >= this.logs.length) {
+      const grown = new Float64Array(this.logs.length * 2);
+      for (let k = 0; k < grown.length; k++) grown[k] = Math.log(k);
+      this.logs = grown;
+    }
+    this.logDocs = this.logs[this.docCount + 1]!;
     for (const id of termIds) {
       if (id < BIGRAM_BASE) this.wordDf[id]!++;
       else this.bigramDf[id - BIGRAM_BASE]!++;

@@ -36,25 +36,39 @@ export function hash32(text: string, seed: number): number {
 const SEED_HI = 0x9747b28c;
 const SEED_LO = 0x5bd1e995;
 
+/** Mixes three 32-bit word hashes into one shingle hash (order-sensitive). */
+function mix3(a: number, b: number, c: number, seed: number): number {
+  let h = Math.imul(a ^ seed, 0x9e3779b1);
+  h = Math.imul((h ^ b) + ((h << 6) | 0) + (h >>> 2), 0x85ebca6b);
+  h = Math.imul((h ^ c) + ((h << 6) | 0) + (h >>> 2), 0xc2b2ae35);
+  h ^= h >>> 15;
+  h = Math.imul(h, 0x27d4eb2f);
+  return (h ^ (h >>> 16)) >>> 0;
+}
+
+function vote(votes: Int32Array, offset: number, bits: number): void {
+  for (let b = 0; b < 32; b++) votes[offset + b]! += (bits >>> b) & 1;
+}
+
 /** SimHash of a text's word shingles (all words, stop words too: copies keep their function words). */
 export function simhash(text: string): Fingerprint64 {
   const words = tokenize(text);
+  const hashes = words.map((w) => hash32(w, SEED_HI));
   const votes = new Int32Array(64);
   const n = words.length < SHINGLE_WORDS ? Math.min(words.length, 1) : words.length - 2;
   for (let i = 0; i < n; i++) {
-    const shingle = words.slice(i, i + SHINGLE_WORDS).join(" ");
-    const hi = hash32(shingle, SEED_HI);
-    const lo = hash32(shingle, SEED_LO);
-    for (let b = 0; b < 32; b++) {
-      votes[b]! += (hi >>> b) & 1 ? 1 : -1;
-      votes[32 + b]! += (lo >>> b) & 1 ? 1 : -1;
-    }
+    const a = hashes[i]!;
+    const b = hashes[i + 1] ?? 0;
+    const c = hashes[i + 2] ?? 0;
+    vote(votes, 0, mix3(a, b, c, SEED_HI));
+    vote(votes, 32, mix3(a, b, c, SEED_LO));
   }
+  // A bit is set when more than half of the shingles voted for it.
   let hi = 0;
   let lo = 0;
   for (let b = 0; b < 32; b++) {
-    if (votes[b]! > 0) hi |= 1 << b;
-    if (votes[32 + b]! > 0) lo |= 1 << b;
+    if (2 * votes[b]! > n) hi |= 1 << b;
+    if (2 * votes[32 + b]! > n) lo |= 1 << b;
   }
   return { hi: hi >>> 0, lo: lo >>> 0 };
 }

@@ -30,11 +30,21 @@ const MIN_TERM_LENGTH = 2;
 
 /** Light plural stemming, so "elections" and "election" meet; no dictionary, no lemmatiser. */
 export function stem(word: string): string {
-  if (word.length <= 3) return word;
-  if (word.endsWith("ies") && word.length > 4) return `${word.slice(0, -3)}y`;
+  const n = word.length;
+  if (n <= 3 || word.charCodeAt(n - 1) !== 115 /* s */) return word;
+  if (word.endsWith("ies") && n > 4) return `${word.slice(0, -3)}y`;
   if (word.endsWith("sses")) return word.slice(0, -2);
-  if (word.endsWith("s") && !/(ss|us|is|ous)$/.test(word)) return word.slice(0, -1);
-  return word;
+  const before = word.charCodeAt(n - 2);
+  if (before === 115 /* s */ || before === 117 /* u */ || before === 105 /* i */) return word;
+  return word.slice(0, -1);
+}
+
+function isDigits(token: string): boolean {
+  for (let i = 0; i < token.length; i++) {
+    const c = token.charCodeAt(i);
+    if (c < 48 || c > 57) return false;
+  }
+  return true;
 }
 
 /** Content terms: tokens without stop words, too-short words or bare numbers shorter than a year. */
@@ -42,7 +52,7 @@ export function contentTerms(text: string): string[] {
   const out: string[] = [];
   for (const token of tokenize(text)) {
     if (token.length < MIN_TERM_LENGTH || STOP_WORDS.has(token)) continue;
-    if (/^\d+$/.test(token) && token.length < 4) continue;
+    if (token.length < 4 && isDigits(token)) continue;
     out.push(stem(token));
   }
   return out;
@@ -57,6 +67,8 @@ export function bigrams(terms: readonly string[]): string[] {
 
 // A capitalised word: an uppercase letter then letters, digits, apostrophes or dots ("McCain", "U.S.").
 const CAPITALISED = /^\p{Lu}[\p{L}\p{N}'’.]*$/u;
+const HAS_CAPITAL = /\p{Lu}/u;
+const CLAUSE_END = /[,;)]$/;
 const SENTENCE_END = /[.!?:"“”]$/;
 /** Capitalised words that open sentences or headlines without naming anything. */
 const NOT_NAMES: ReadonlySet<string> = new Set(
@@ -73,6 +85,7 @@ const NOT_NAMES: ReadonlySet<string> = new Set(
  */
 export function capitalisedEntities(text: string): string[] {
   const out: string[] = [];
+  if (!HAS_CAPITAL.test(text)) return out;
   let run: string[] = [];
   let runAtStart = false;
   let atSentenceStart = true;
@@ -82,14 +95,21 @@ export function capitalisedEntities(text: string): string[] {
   };
   for (const raw of text.split(/\s+/)) {
     const word = raw.replace(/^[("“'‘]+|[)"”'’,;:.!?]+$/g, "");
-    if (word.length > 1 && CAPITALISED.test(word) && !(run.length === 0 && NOT_NAMES.has(word))) {
+    const first = word.charCodeAt(0);
+    const maybeCapital = (first >= 65 && first <= 90) || first > 127;
+    if (
+      maybeCapital &&
+      word.length > 1 &&
+      CAPITALISED.test(word) &&
+      !(run.length === 0 && NOT_NAMES.has(word))
+    ) {
       if (run.length === 0) runAtStart = atSentenceStart;
       run.push(stem(word.toLowerCase().replace(/[.'’]/g, "")));
     } else {
       flush();
     }
     atSentenceStart = raw === "" ? atSentenceStart : SENTENCE_END.test(raw);
-    if (atSentenceStart) flush();
+    if (atSentenceStart || CLAUSE_END.test(raw)) flush();
   }
   flush();
   return out;

@@ -1,0 +1,164 @@
+// npm run bench:cluster [-- --max N]
+// Assignment throughput and memory per article as the clusterer's index grows to 10k, 100k and 1M
+// articles, on a synthetic stream (Zipf background words, planted stories with their own words and
+// names, a clock running 10,000 articles a day), then on the real development sets.
+// The synthetic stream runs in a child process with a large heap and --expose-gc, so heap figures
+// are measured after a full collection and no earlier test's garbage counts.
+
+import { spawnSync } from "node:child_process";
+import { existsSync, readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { parseArgs } from "node:util";
+import { parseItems } from "../src/stories/eval/data.ts";
+import { runStoryline } from "../src/stories/eval/run.ts";
+import { createClusterer } from "../src/stories/index.ts";
+
+const CHECKPOINTS = [10_000, 100_000, 1_000_000];
+/** Articles timed just before each checkpoint. */
+const WINDOW = 5_000;
+const VOCABULARY = 50_000;
+const ZIPF_EXPONENT = 1.07;
+const ARTICLES_PER_DAY = 10_000;
+/** A new story is planted every this many articles on average (mean story size ~20). */
+const STORY_EVERY = 20;
+const DATA = fileURLToPath(new URL("../../shared/data/", import.meta.url));
+
+/** Deterministic PRNG (mulberry32). */
+function rng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) | 0;
+    let t = Math.imul(a ^ (a >>> 15), 1 | a);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+function word(i: number): string {
+  return `w${i.toString(36)}`;
+}
+
+interface Planted {
+  words: string[];
+  names: string[];
+}
+
+function makeStream(seed: number) {
+  const random = rng(seed);
+  const cdf = new Float64Array(VOCABULARY);
+  let total = 0;
+  for (let i = 0; i < VOCABULARY; i++) cdf[i] = total += 1 / (i + 1) ** ZIPF_EXPONENT;
+  const zipf = () => {
+    const x = random() * total;
+    let lo = 0;
+    let hi = VOCABULARY - 1;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (cdf[mid]! < x) lo = mid + 1;
+      else hi = mid;
+    }
+    return word(lo);
+  };
+  const active: Planted[] = [];
+  const pick = (list: string[], n: number) =>
+    Array.from({ length: n }, () => list[Math.floor(random() * list.length)]!);
+  return (n: number) => {
+    if (active.length === 0 || random() < 1 / STORY_EVERY) {
+      const words = Array.from({ length: 10 }, () =>
+        word(1000 + Math.floor(random() * (VOCABULARY - 1000))),
+      );
+      const names = Array.from(
+        { length: 3 },
+        () => `Name${Math.floor(random() * 1e6).toString(36)}`,
+      );
+      active.push({ words, names });
+      if (active.length > 200) active.shift();
+    }
+    // Recent stories are the busiest: pick from the newest end, skewed.
+    const story = active[active.length - 1 - Math.floor(active.length * random() ** 3)]!;
+    const title = [
+      ...pick(story.words, 3),
+      story.names[0]!,
+      ...Array.from({ length: 3 }, zipf),
+    ].join(" ");
+    const body = [
+      ...pick(story.names, 2),
+      ...pick(story.words, 8),
+      ...Array.from({ length: 30 }, zipf),
+    ].join(" ");
+    return { id: `a${n}`, title, text: body, publishedAt: (n / ARTICLES_PER_DAY) * 86_400_000 };
+  };
+}
+
+function heapMb(): number {
+  (globalThis as { gc?: () => void }).gc?.();
+  return process.memoryUsage().heapUsed / 1e6;
+}
+
+function child(max: number): void {
+  const next = makeStream(42);
+  const base = heapMb();
+  const clusterer = createClusterer();
+  for (const checkpoint of CHECKPOINTS.filter((c) => c <= max)) {
+    const start = clusterer.size();
+    for (let n = start; n < checkpoint - WINDOW; n++) clusterer.add(next(n));
+    const docs = Array.from({ length: WINDOW }, (_, i) => next(checkpoint - WINDOW + i));
+    const cpu0 = process.cpuUsage();
+    const t0 = performance.now();
+    for (const doc of docs) clusterer.add(doc);
+    const wall = (performance.now() - t0) / 1000;
+    const cpu = process.cpuUsage(cpu0);
+    const cpuSeconds = (cpu.user + cpu.system) / 1e6;
+    const bytes = ((heapMb() - base) * 1e6) / checkpoint;
+    console.log(
+      `synthetic  index ${String(checkpoint).padStart(9)}  ${Math.round(WINDOW / wall)
+        .toString()
+        .padStart(7)} articles/s (wall)  ${Math.round(WINDOW / cpuSeconds)
+        .toString()
+        .padStart(
+          7,
+        )} articles/s (cpu)  ${((cpuSeconds / WINDOW) * 1e6).toFixed(1).padStart(7)} us/article (cpu)  ${bytes.toFixed(0).padStart(5)} B/article heap`,
+    );
+  }
+}
+
+function realSets(): void {
+  const sets = [
+    ["googlenews-dev title+snippet", "googlenews-dev/items.jsonl", "both"],
+    ["googlenews-dev title", "googlenews-dev/items.jsonl", "title"],
+    ["wikinews-dev sources", "wikinews-dev/stories.jsonl", "both"],
+  ] as const;
+  for (const [name, file, mode] of sets) {
+    const path = DATA + file;
+    if (!existsSync(path)) continue;
+    const items = parseItems(readFileSync(path, "utf8"));
+    runStoryline(items, mode, {}); // warm-up
+    const { result } = runStoryline(items, mode, {});
+    console.log(
+      `real       ${name.padEnd(30)} ${items.length} items  ${Math.round(result.itemsPerSecond)} articles/s (wall)`,
+    );
+  }
+}
+
+const { values } = parseArgs({
+  options: { child: { type: "string" }, max: { type: "string", default: "1000000" } },
+});
+if (values.child) {
+  child(Number(values.child));
+} else {
+  const run = spawnSync(
+    process.execPath,
+    [
+      "--max-old-space-size=8192",
+      "--expose-gc",
+      "--import",
+      "tsx",
+      fileURLToPath(import.meta.url),
+      "--child",
+      values.max,
+    ],
+    { stdio: "inherit" },
+  );
+  if (run.status !== 0) process.exitCode = run.status ?? 1;
+  realSets();
+}

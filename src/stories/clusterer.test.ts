@@ -1,0 +1,96 @@
+import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
+import { test } from "node:test";
+import type { ClusterDoc } from "./index.ts";
+import { createClusterer, fingerprint } from "./index.ts";
+
+const DAY = 86_400_000;
+const T0 = Date.UTC(2026, 0, 5, 9);
+const fixture = JSON.parse(
+  readFileSync(new URL("testdata/articles.json", import.meta.url), "utf8"),
+);
+type Raw = { id: string; title: string; text: string; outlet?: string };
+const doc = (raw: Raw, at: number): ClusterDoc => ({ ...raw, publishedAt: at });
+
+function withBackground() {
+  const c = createClusterer();
+  (fixture.background as Raw[]).forEach((raw, i) => {
+    c.add(doc(raw, T0 - DAY + i * 3_600_000));
+  });
+  return c;
+}
+
+test("two outlets' different wording of one event join one story", () => {
+  const c = withBackground();
+  const [a, b] = fixture.sameEvent as Raw[];
+  const first = c.add(doc(a!, T0));
+  const second = c.add(doc(b!, T0 + 3 * 3_600_000));
+  assert.equal(first.storyId, "s-a1");
+  assert.equal(second.storyId, "s-a1");
+  assert.equal(second.duplicateOf, null);
+  assert.equal(c.storyOf("a2"), "s-a1");
+  assert.ok(c.topTerms("s-a1", 20).includes("grindavik"));
+});
+
+test("two events sharing a famous name a week apart stay apart", () => {
+  const c = withBackground();
+  const [m1, m2] = fixture.famousName as Raw[];
+  assert.equal(c.add(doc(m1!, T0)).storyId, "s-m1");
+  assert.equal(c.add(doc(m2!, T0 + 7 * DAY)).storyId, "s-m2");
+});
+
+test("a wire copy with a changed headline is a duplicate of the original", () => {
+  const c = withBackground();
+  const { original, copy } = fixture.wireCopy as { original: Raw; copy: Raw };
+  c.add(doc(original, T0));
+  const got = c.add(doc(copy, T0 + 3_600_000));
+  assert.equal(got.duplicateOf, "w1");
+  assert.equal(got.storyId, "s-w1");
+  assert.equal(c.size(), 6);
+});
+
+test("unrelated articles are not duplicates and start their own stories", () => {
+  const c = createClusterer();
+  const ids = (fixture.background as Raw[]).map((raw, i) => c.add(doc(raw, T0 + i * 60_000)));
+  assert.deepEqual(
+    ids.map((a) => a.storyId),
+    ["s-bg1", "s-bg2", "s-bg3", "s-bg4"],
+  );
+  assert.ok(ids.every((a) => a.duplicateOf === null));
+  assert.equal(c.storyOf("nope"), null);
+});
+
+test("the same input order gives the same ids; replaying an id changes nothing", () => {
+  const all: Raw[] = [
+    ...fixture.background,
+    ...fixture.sameEvent,
+    ...fixture.famousName,
+    fixture.wireCopy.original,
+    fixture.wireCopy.copy,
+  ];
+  const run = () => {
+    const c = createClusterer({ mergeEvery: 3 });
+    return all.map((raw, i) => c.add(doc(raw, T0 + i * 3_600_000)));
+  };
+  assert.deepEqual(run(), run());
+  const c = createClusterer();
+  const first = c.add(doc(all[0]!, T0));
+  assert.deepEqual(c.add(doc(all[0]!, T0)), first);
+  assert.equal(c.size(), 1);
+});
+
+test("periodic merging joins converged stories under the older id", () => {
+  // A high join threshold splits one event in two; a lower merge threshold rejoins it.
+  const c = createClusterer({ joinThreshold: 0.99, mergeThreshold: 0.2, mergeEvery: 2 });
+  const [a, b] = fixture.sameEvent as Raw[];
+  c.add(doc(a!, T0));
+  const second = c.add(doc(b!, T0 + 3_600_000));
+  assert.deepEqual(second.merged, [{ from: "s-a2", into: "s-a1" }]);
+  assert.equal(second.storyId, "s-a1");
+  assert.equal(c.storyOf("a2"), "s-a1");
+  assert.deepEqual(c.topTerms("s-a2", 3), c.topTerms("s-a1", 3));
+});
+
+test("fingerprint is re-exported as 16 hex digits", () => {
+  assert.match(fingerprint("some text here to hash"), /^[0-9a-f]{16}$/);
+});
