@@ -145,6 +145,7 @@ export function createFetcher(config: FetchConfig, hooks: FetcherHooks = {}): Fe
       if (opts.robots && config.respectRobots) {
         const verdict = await robots.check(url);
         if (!verdict.allowed) throw new FetchError("robots", url.href, verdict.reason);
+        if (verdict.crawlDelayMs) limiter.setCrawlDelay(url.host, verdict.crawlDelayMs);
       }
       const h = await hop(url, headers, opts.maxBytes);
       if (h.kind !== "redirect") return { url, hop: h };

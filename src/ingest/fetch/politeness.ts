@@ -2,11 +2,16 @@
 // between the starts of two requests to it. Waiters are served first come, first served.
 
 /** Hosts idle for this long are forgotten, so a long run over many hosts does not grow the map. */
-const IDLE_HOST_FORGET_MS = 60_000;
+const IDLE_HOST_FORGET_MS = 10 * 60_000;
+/** A robots.txt Crawl-delay is honoured up to a minute; beyond that one host's queue would stall
+ *  every caller waiting on it, and we poll each feed only every few minutes anyway. */
+export const MAX_CRAWL_DELAY_MS = 60_000;
 
 interface HostState {
   active: number;
   lastStart: number;
+  /** Crawl-delay asked for by the host's robots.txt, if longer than our own delay. */
+  delayMs: number;
   waiters: Array<() => void>;
   timer: NodeJS.Timeout | null;
 }
@@ -30,6 +35,11 @@ export class HostLimiter {
     }
   }
 
+  /** Raises the gap between request starts for one host (robots.txt Crawl-delay), within bounds. */
+  setCrawlDelay(host: string, ms: number): void {
+    this.state(host).delayMs = Math.max(this.delayMs, Math.min(ms, MAX_CRAWL_DELAY_MS));
+  }
+
   /** Cancels pending timers and lets every waiting task run at once (they then fail fast on a
    *  closed agent) so that nobody awaits a fetch forever. */
   close(): void {
@@ -44,7 +54,13 @@ export class HostLimiter {
     let s = this.hosts.get(host);
     if (!s) {
       this.forgetIdle();
-      s = { active: 0, lastStart: Number.NEGATIVE_INFINITY, waiters: [], timer: null };
+      s = {
+        active: 0,
+        lastStart: Number.NEGATIVE_INFINITY,
+        delayMs: this.delayMs,
+        waiters: [],
+        timer: null,
+      };
       this.hosts.set(host, s);
     }
     return s;
@@ -72,7 +88,7 @@ export class HostLimiter {
     }
     if (s.timer) return;
     while (s.waiters.length > 0 && s.active < Math.max(1, this.concurrency)) {
-      const wait = s.lastStart + this.delayMs - Date.now();
+      const wait = s.lastStart + s.delayMs - Date.now();
       if (wait > 0) {
         s.timer = setTimeout(() => {
           s.timer = null;
@@ -89,7 +105,8 @@ export class HostLimiter {
   private forgetIdle(): void {
     const now = Date.now();
     for (const [host, s] of this.hosts) {
-      if (s.active === 0 && s.waiters.length === 0 && now - s.lastStart > IDLE_HOST_FORGET_MS) {
+      const idle = s.active === 0 && s.waiters.length === 0 && !s.timer;
+      if (idle && now - s.lastStart > Math.max(IDLE_HOST_FORGET_MS, s.delayMs)) {
         this.hosts.delete(host);
       }
     }

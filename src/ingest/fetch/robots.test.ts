@@ -90,3 +90,24 @@ test("robots.txt is not consulted when respectRobots is off", async () => {
     await server.close();
   }
 });
+
+test("a robots.txt Crawl-delay spaces requests to that host", async () => {
+  const starts: number[] = [];
+  const server = await startServer((req, res) => {
+    if (req.url === "/robots.txt") return void res.end("User-agent: *\nCrawl-delay: 0.1\n");
+    starts.push(Date.now());
+    res.end("ok");
+  });
+  const f = createFetcher(testConfig({ respectRobots: true }));
+  try {
+    await Promise.all([1, 2, 3].map((i) => f.fetch(`${server.origin}/p${i}`)));
+    assert.equal(starts.length, 3);
+    for (let i = 1; i < starts.length; i++) {
+      // Timers may fire a millisecond or two early; the spacing must still be about 100 ms.
+      assert.ok(starts[i]! - starts[i - 1]! >= 95, `gap ${starts[i]! - starts[i - 1]!} ms`);
+    }
+  } finally {
+    await f.close();
+    await server.close();
+  }
+});

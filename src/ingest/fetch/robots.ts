@@ -5,6 +5,7 @@ import robotsParserModule from "robots-parser";
 
 interface RobotsRules {
   isAllowed(url: string, ua?: string): boolean | undefined;
+  getCrawlDelay(ua?: string): number | undefined;
 }
 // The package's typings describe an ES default export, but it is CommonJS `module.exports = fn`.
 const robotsParser = robotsParserModule as unknown as (url: string, text: string) => RobotsRules;
@@ -25,7 +26,9 @@ interface Entry {
   expires: number;
 }
 
-export type RobotsVerdict = { allowed: true } | { allowed: false; reason: string };
+export type RobotsVerdict =
+  | { allowed: true; crawlDelayMs: number | null }
+  | { allowed: false; reason: string };
 
 export class RobotsCache {
   private readonly cache = new Map<string, Promise<Entry>>();
@@ -38,14 +41,16 @@ export class RobotsCache {
 
   async check(url: URL): Promise<RobotsVerdict> {
     const entry = await this.entry(url.origin);
-    if (entry.rules === null) return { allowed: true };
+    if (entry.rules === null) return { allowed: true, crawlDelayMs: null };
     if (entry.rules === "error") {
       return { allowed: false, reason: `robots.txt unavailable (HTTP ${entry.status})` };
     }
     if (entry.rules.isAllowed(url.href, this.userAgent) === false) {
       return { allowed: false, reason: "disallowed by robots.txt" };
     }
-    return { allowed: true };
+    const delay = entry.rules.getCrawlDelay(this.userAgent);
+    const crawlDelayMs = delay !== undefined && delay > 0 ? delay * 1000 : null;
+    return { allowed: true, crawlDelayMs };
   }
 
   private entry(origin: string): Promise<Entry> {
