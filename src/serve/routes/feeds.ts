@@ -7,7 +7,7 @@ import { buildFeed, type Feed } from "../feeds/feed.ts";
 import { toJsonFeed } from "../feeds/jsonfeed.ts";
 import { HttpError } from "../http-error.ts";
 import type { StoryModel } from "../model.ts";
-import { queryOf } from "./pages.ts";
+import { queryOf, searchOrFail } from "./pages.ts";
 
 /** Entries per feed: a day or two of stories, the size feed readers expect. */
 export const FEED_ITEMS = 50;
@@ -24,7 +24,7 @@ function send(c: Context, feed: Feed, format: "atom" | "json") {
 }
 
 async function searchModels(deps: Deps, q: string): Promise<StoryModel[]> {
-  const hits = await deps.store.search(q, FEED_ITEMS * 2);
+  const hits = await searchOrFail(deps, q, FEED_ITEMS * 2);
   const ids = [...new Set(hits.map((h) => h.storyId).filter((id): id is string => id !== null))];
   const models = await Promise.all(
     ids.slice(0, FEED_ITEMS).map((id) => deps.reader.storyModel(id)),
