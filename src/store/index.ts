@@ -1,5 +1,6 @@
 // openStore: a postgres:// or postgresql:// URL opens PostgreSQL, anything else is a SQLite
 // file path (":memory:" allowed). Migrations run on open. See postgres.ts for URL options.
+import { AsyncLocalStorage } from "node:async_hooks";
 import type { Article, Brief, NewSource, SearchHit, Source, Story, Thread } from "../types.ts";
 import * as articles from "./articles.ts";
 import * as briefs from "./briefs.ts";
@@ -42,14 +43,42 @@ export async function openStore(db: string): Promise<Store> {
   return new SqlStore(conn);
 }
 
+/** The transaction a call runs in, if any: calls made inside `transaction(fn)` join it. */
+interface TxScope {
+  owner: SqlStore;
+  db: Db;
+  /** False once the transaction ended, so a straggling call cannot run on a finished one. */
+  active: boolean;
+}
+const txScope = new AsyncLocalStorage<TxScope>();
+
 /** The Store, one method per table function; the dialect lives in the Db it is given. */
 class SqlStore implements Store {
   readonly kind: "sqlite" | "postgres";
-  constructor(private readonly db: Db) {
-    this.kind = db.dialect;
+  constructor(private readonly base: Db) {
+    this.kind = base.dialect;
   }
+
+  private get db(): Db {
+    const scope = txScope.getStore();
+    return scope?.active && scope.owner === this ? scope.db : this.base;
+  }
+
   close(): Promise<void> {
-    return this.db.close();
+    return this.base.close();
+  }
+
+  async transaction<T>(fn: () => Promise<T>): Promise<T> {
+    const current = txScope.getStore();
+    if (current?.active && current.owner === this) return fn();
+    return this.base.tx(async (db) => {
+      const scope: TxScope = { owner: this, db, active: true };
+      try {
+        return await txScope.run(scope, fn);
+      } finally {
+        scope.active = false;
+      }
+    });
   }
 
   addSource(source: NewSource): Promise<Source> {

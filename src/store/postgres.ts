@@ -1,7 +1,8 @@
 // PostgreSQL behind the Db surface, on a pg Pool. Statements are sent as named prepared
 // statements (prepared once per pooled connection). Connection URL options of our own:
 //   ?schema=NAME  keep every table in schema NAME (created on open); used by tests to isolate
-//                 runs. Equivalent to libpq's options=-c search_path=NAME, which also works.
+//                 runs. libpq's options=-c%20search_path%3DNAME also works, but then the schema
+//                 must already exist.
 //   ?pool=N       pool size (default DEFAULT_POOL_SIZE).
 import pg from "pg";
 import { type Db, type Param, type Row, withoutNul } from "./db.ts";

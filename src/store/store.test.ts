@@ -380,6 +380,41 @@ for (const b of backends) {
         assert.equal(await s.countArticles(), 1);
       }));
 
+    test("transaction: commits together, rolls back together, nests", () =>
+      withStore(b, async (s) => {
+        await s.putArticle(sampleArticle(1));
+        await s.transaction(async () => {
+          await s.assignArticle("a1", "s1", null);
+          await s.putStory(sampleStory("s1", "2026-11-26T10:00:00.000Z", ["a1"]));
+          await s.transaction(() => s.setState("checkpoint", "1"));
+        });
+        assert.equal((await s.getArticle("a1"))?.storyId, "s1");
+        assert.equal(await s.getState("checkpoint"), "1");
+
+        await assert.rejects(
+          s.transaction(async () => {
+            await s.putArticle(sampleArticle(2));
+            await s.putThread(sampleThread("9", null));
+            await s.setState("checkpoint", "2");
+            throw new Error("boom");
+          }),
+          /boom/,
+        );
+        assert.equal(await s.getArticle("a2"), null);
+        assert.deepEqual(await s.listThreads(), []);
+        assert.equal(await s.getState("checkpoint"), "1");
+
+        // Calls from outside run beside (PostgreSQL) or after (SQLite) the transaction.
+        const outside = s.putArticle(sampleArticle(3));
+        const inside = s.transaction(async () => {
+          await s.putArticle(sampleArticle(4));
+          return s.countArticles();
+        });
+        assert.equal(await outside, true);
+        assert.ok((await inside) >= 2);
+        assert.equal(await s.countArticles(), 3);
+      }));
+
     test("state: get, set, overwrite", () =>
       withStore(b, async (s) => {
         assert.equal(await s.getState("cluster.checkpoint"), null);

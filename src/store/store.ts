@@ -32,6 +32,13 @@ export interface StoryQuery {
 export interface Store {
   readonly kind: "sqlite" | "postgres";
   close(): Promise<void>;
+  /**
+   * Runs `fn` as one transaction: every call on this store made inside it (awaited or not, as
+   * long as it starts before `fn` settles) commits together, or not at all when `fn` throws.
+   * One commit is one fsync on SQLite, so batching writes is much faster. On SQLite other
+   * callers wait while it runs: keep it short. Nested calls join the outer transaction.
+   */
+  transaction<T>(fn: () => Promise<T>): Promise<T>;
 
   addSource(source: NewSource): Promise<Source>;
   getSourceByUrl(url: string): Promise<Source | null>;
