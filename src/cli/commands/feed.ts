@@ -24,8 +24,8 @@ function summary(feed: ParsedFeed): string {
   return `${lines.join("\n")}\n`;
 }
 
-export async function run(args: string[]): Promise<number> {
-  const { values, positionals } = parseArgs({
+function parseOptions(args: string[]) {
+  return parseArgs({
     args,
     allowPositionals: true,
     options: {
@@ -34,28 +34,48 @@ export async function run(args: string[]): Promise<number> {
       "content-type": { type: "string" },
     },
   });
+}
+
+/** Where the command writes; replaceable so tests need not touch the real streams. */
+export interface Io {
+  out(text: string): void;
+  err(text: string): void;
+}
+
+const PROCESS_IO: Io = {
+  out: (text) => process.stdout.write(text),
+  err: (text) => process.stderr.write(text),
+};
+
+export async function run(args: string[], io: Io = PROCESS_IO): Promise<number> {
+  let parsed: ReturnType<typeof parseOptions>;
+  try {
+    parsed = parseOptions(args);
+  } catch (err) {
+    io.err(`feed: ${(err as Error).message}\n${USAGE}`);
+    return 2;
+  }
+  const { values, positionals } = parsed;
   const [sub, file] = positionals;
   if (sub !== "parse" || file === undefined) {
-    process.stderr.write(USAGE);
+    io.err(USAGE);
     return 2;
   }
   let body: Buffer;
   try {
     body = await readFile(file);
   } catch (err) {
-    process.stderr.write(
-      `feed: cannot read ${file}: ${(err as NodeJS.ErrnoException).code ?? err}\n`,
-    );
+    io.err(`feed: cannot read ${file}: ${(err as NodeJS.ErrnoException).code ?? err}\n`);
     return 2;
   }
   const feedUrl = values.url ?? pathToFileURL(resolve(file)).href;
   try {
     const feed = await parseFeed(body, feedUrl, values["content-type"] ?? null);
-    process.stdout.write(values.json ? `${JSON.stringify(feed, null, 2)}\n` : summary(feed));
+    io.out(values.json ? `${JSON.stringify(feed, null, 2)}\n` : summary(feed));
     return 0;
   } catch (err) {
     if (!(err instanceof FeedError)) throw err;
-    process.stderr.write(`${err.message}\n`);
+    io.err(`${err.message}\n`);
     return 2;
   }
 }

@@ -155,7 +155,11 @@ const COMMENT = /<!--[\s\S]*?-->/g;
 const CDATA = /<!\[CDATA\[([\s\S]*?)\]\]>/g;
 const PARAGRAPH_BREAK =
   /<\/?(p|div|ul|ol|pre|blockquote|h[1-6]|table|section|article|header|footer|figure|hr)\b[^>]*>/gi;
-const LINE_BREAK = /<(br|\/?li|\/?tr)\b[^>]*>/gi;
+const LINE_BREAK = /<(br|li|tr)\b[^>]*>/gi;
+/** Whitespace runs that need collapsing: two or more, or one that is not a plain space (fast on long text). */
+const SPACE_RUN = /\s{2,}|[^\S ]/g;
+const LINE_SPACE_RUN = /[ \t\f\v\u00a0]{2,}|[\t\f\v\u00a0]/g;
+const PRE = /<pre\b[^>]*>([\s\S]*?)<\/pre\s*>/gi;
 const TAG = /<\/?[A-Za-z][^>]*>/g;
 
 /** Plain text from an HTML fragment; block elements become blank lines, <br> a newline, at most one blank line in a row. */
@@ -164,13 +168,15 @@ export function htmlToText(html: string): string {
     .replace(CDATA, "$1")
     .replace(COMMENT, "")
     .replace(DROP_WITH_CONTENT, "")
+    // Source line breaks are only spaces in HTML, except inside <pre>.
+    .replace(PRE, (_, inner: string) => `<pre>${inner.replace(/\r?\n/g, "<br>")}</pre>`)
+    .replace(SPACE_RUN, " ")
     .replace(PARAGRAPH_BREAK, "\n\n")
     .replace(LINE_BREAK, "\n")
     .replace(TAG, "");
   const lines = fixC1(decodeEntities(marked))
-    .replace(/\r\n?/g, "\n")
     .split("\n")
-    .map((line) => line.replace(/[ \t\f\v\u00a0]+/g, " ").trim());
+    .map((line) => line.replace(LINE_SPACE_RUN, " ").trim());
   return lines
     .join("\n")
     .replace(/\n{3,}/g, "\n\n")
@@ -180,6 +186,6 @@ export function htmlToText(html: string): string {
 /** One line of text (titles, names): tags stripped, entities decoded, whitespace collapsed; "" becomes null. */
 export function inlineText(html: string | null | undefined): string | null {
   if (html == null) return null;
-  const text = htmlToText(String(html)).replace(/\s+/g, " ").trim();
+  const text = htmlToText(String(html)).replace(SPACE_RUN, " ").trim();
   return text === "" ? null : text;
 }
