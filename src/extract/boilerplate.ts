@@ -105,7 +105,15 @@ const FURNITURE_WEAK = words([
 ]);
 const CONTENT_NAME = /article|body|content|entry|main|story|post|text|embed/i;
 // Embedded posts that are part of the story (tweets, Instagram) stay, whatever holds them.
-const EMBEDDED_POST = ".twitter-tweet, .instagram-media, .tiktok-embed";
+const EMBEDDED_POST = /twitter-tweet|instagram-media|tiktok-embed/;
+
+function holdsEmbeddedPost(el: Element): boolean {
+  const quotes = el.getElementsByTagName("blockquote");
+  for (let i = 0; i < quotes.length; i++) {
+    if (EMBEDDED_POST.test(quotes[i]!.getAttribute("class") ?? "")) return true;
+  }
+  return false;
+}
 
 const ELEMENT_NODE = 1;
 
@@ -118,7 +126,7 @@ function isHidden(el: Element): boolean {
 
 function hasProse(el: Element): boolean {
   let prose = 0;
-  const paragraphs = el.querySelectorAll("p");
+  const paragraphs = el.getElementsByTagName("p");
   for (let i = 0; i < paragraphs.length; i++) {
     const p = paragraphs[i]!;
     if (
@@ -139,7 +147,7 @@ function isFurniture(el: Element): boolean {
     PREFIXES.test(names) ||
     (FURNITURE_WEAK.test(names) && !CONTENT_NAME.test(names));
   if (!furniture || el.tagName === "BODY" || el.tagName === "ARTICLE") return false;
-  return !hasProse(el) && el.querySelector(EMBEDDED_POST) === null;
+  return !hasProse(el) && !holdsEmbeddedPost(el);
 }
 
 function shouldDrop(el: Element): boolean {

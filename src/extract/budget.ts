@@ -22,35 +22,30 @@ const JSON_LD = /ld\+json/i;
 
 export class BudgetError extends Error {}
 
-/**
- * Removes every `<name ...>...</name>` (or comment) by indexOf; an unclosed one runs to the
- * end of the page, as in a browser. `keep` may spare an element by its opening tag.
- */
-function cut(html: string, open: string, close: string, keep?: (tag: string) => boolean): string {
-  const lower = html.toLowerCase();
+// Openers of the elements we cut; each one's end is searched from there, so the page is
+// scanned once. An unclosed one runs to the end of the page, as in a browser.
+const OPENER = /<(script|style|svg)(?=[\s>/])([^>]*)>|<!--/gi;
+const CLOSER: Record<string, RegExp> = {
+  script: /<\/script\s*>/gi,
+  style: /<\/style\s*>/gi,
+  svg: /<\/svg\s*>/gi,
+  comment: /-->/g,
+};
+
+function cutInvisible(html: string): string {
   const parts: string[] = [];
   let from = 0;
-  let at = lower.indexOf(open, 0);
-  while (at !== -1) {
-    const next = lower.charCodeAt(at + open.length);
-    const isTag =
-      open === "<!--" ||
-      next === 62 ||
-      next === 32 ||
-      next === 9 ||
-      next === 10 ||
-      next === 13 ||
-      next === 47;
-    const tagEnd = lower.indexOf(">", at);
-    const end = lower.indexOf(close, at + open.length);
-    const stop = end === -1 ? html.length : end + close.length;
-    if (!isTag || (keep && tagEnd !== -1 && keep(html.slice(at, tagEnd)))) {
-      at = lower.indexOf(open, isTag ? stop : at + open.length);
-      continue;
-    }
-    parts.push(html.slice(from, at));
+  OPENER.lastIndex = 0;
+  for (let m = OPENER.exec(html); m !== null; m = OPENER.exec(html)) {
+    const name = m[1]?.toLowerCase() ?? "comment";
+    if (name === "script" && JSON_LD.test(m[2] ?? "")) continue;
+    const closer = CLOSER[name]!;
+    closer.lastIndex = OPENER.lastIndex;
+    const end = closer.exec(html);
+    const stop = end === null ? html.length : end.index + end[0].length;
+    parts.push(html.slice(from, m.index));
     from = stop;
-    at = lower.indexOf(open, stop);
+    OPENER.lastIndex = stop;
   }
   parts.push(html.slice(from));
   return parts.join("");
@@ -61,11 +56,7 @@ export function trimForParsing(html: string): string {
   if (html.length > MAX_INPUT_CHARS) {
     throw new BudgetError(`extract: page too large (${html.length} chars > ${MAX_INPUT_CHARS})`);
   }
-  let out = cut(html, "<!--", "-->");
-  out = cut(out, "<script", "</script>", (tag) => JSON_LD.test(tag));
-  out = cut(out, "<style", "</style>");
-  out = cut(out, "<svg", "</svg>");
-  out = out.replace(HUGE_ATTRIBUTE, '$1""');
+  const out = cutInvisible(html).replace(HUGE_ATTRIBUTE, '$1""');
   if (out.length > MAX_HTML_CHARS) {
     throw new BudgetError(`extract: page too large (${out.length} chars > ${MAX_HTML_CHARS})`);
   }

@@ -2,7 +2,7 @@
 // page's metadata, cut boilerplate, run Readability, read paragraphs, fall back when needed.
 import { parseHTML } from "linkedom";
 import type { ExtractedPage } from "../types.ts";
-import { readabilityBody } from "./body.ts";
+import { extractBody } from "./body.ts";
 import { cutBoilerplate } from "./boilerplate.ts";
 import { trimForParsing } from "./budget.ts";
 import { filterParagraphs } from "./filters.ts";
@@ -20,7 +20,7 @@ export function extractArticle(html: string, url: string): ExtractedPage | null 
     cutBoilerplate(root);
     cutTeaserArticles(root);
   }
-  const body = readabilityBody(document as unknown as Document);
+  const body = extractBody(document as unknown as Document, meta.ldBody);
   if (!body) return null;
   const paragraphs = filterParagraphs(body.paragraphs, meta.headline ?? body.title);
   if (paragraphs.length === 0) return null;

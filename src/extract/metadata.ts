@@ -41,7 +41,9 @@ type Meta = Map<string, string>;
 
 function collectMeta(doc: Document): Meta {
   const meta: Meta = new Map();
-  for (const m of Array.from(doc.querySelectorAll("meta"))) {
+  const metas = doc.getElementsByTagName("meta");
+  for (let i = 0; i < metas.length; i++) {
+    const m = metas[i]!;
     const key = (
       m.getAttribute("property") ??
       m.getAttribute("name") ??
@@ -75,17 +77,30 @@ function resolve(href: string | null | undefined, base: string): string | null {
   }
 }
 
+/** The <time datetime> marked as the publication date, else the first one in the page. */
 function timeElementDate(doc: Document): string | null {
-  const t =
-    doc.querySelector("time[pubdate][datetime], [itemprop=datePublished][datetime]") ??
-    doc.querySelector("article time[datetime], header time[datetime]") ??
-    doc.querySelector("time[datetime]");
-  return toIsoUtc(t?.getAttribute("datetime"));
+  const times = Array.from(doc.getElementsByTagName("time")).filter((t) =>
+    t.hasAttribute("datetime"),
+  );
+  const marked = times.find(
+    (t) => t.hasAttribute("pubdate") || t.getAttribute("itemprop") === "datePublished",
+  );
+  return toIsoUtc((marked ?? times[0])?.getAttribute("datetime"));
+}
+
+function firstText(doc: Document, tag: string): string | null {
+  return doc.getElementsByTagName(tag)[0]?.textContent ?? null;
 }
 
 function cleanName(value: string | null | undefined): string | null {
   const v = value?.replace(/\s+/g, " ").trim();
   return v && v.length <= MAX_NAME_CHARS ? v : null;
+}
+
+/** "By Jane Doe" to "Jane Doe"; a bare "By" or a URL is no byline. */
+function cleanByline(value: string | null | undefined): string | null {
+  const v = cleanName(value)?.replace(/^by\s+/i, "");
+  return v && /\p{L}{2}/u.test(v) && !/^(?:by|https?:)/i.test(v) ? v : null;
 }
 
 function language(doc: Document, meta: Meta, ld: LdArticle | null): string | null {
@@ -100,15 +115,17 @@ function language(doc: Document, meta: Meta, ld: LdArticle | null): string | nul
 }
 
 function ldBlocks(doc: Document): string[] {
-  return Array.from(doc.querySelectorAll('script[type="application/ld+json"]')).map(
-    (s) => s.textContent ?? "",
-  );
+  return Array.from(doc.getElementsByTagName("script"))
+    .filter((s) => /ld\+json/i.test(s.getAttribute("type") ?? ""))
+    .map((s) => s.textContent ?? "");
 }
 
 export function readMetadata(doc: Document, url: string): PageMetadata {
   const meta = collectMeta(doc);
   const ld = readJsonLd(ldBlocks(doc));
-  const canonical = doc.querySelector('link[rel~="canonical"]')?.getAttribute("href");
+  const canonical = Array.from(doc.getElementsByTagName("link"))
+    .find((l) => /(?:^|\s)canonical(?:\s|$)/i.test(l.getAttribute("rel") ?? ""))
+    ?.getAttribute("href");
   const canonicalUrl = resolve(canonical, url) ?? resolve(meta.get("og:url"), url) ?? url;
   const outlet =
     cleanName(meta.get("og:site_name")) ??
@@ -119,12 +136,12 @@ export function readMetadata(doc: Document, url: string): PageMetadata {
     cleanName(ld?.headline) ??
     cleanName(meta.get("og:title")) ??
     cleanName(meta.get("twitter:title")) ??
-    cleanName(doc.querySelector("h1")?.textContent) ??
-    cleanName(doc.querySelector("title")?.textContent);
+    cleanName(firstText(doc, "h1")) ??
+    cleanName(firstText(doc, "title"));
   const timeDate = timeElementDate(doc);
   return {
     headline,
-    byline: cleanName(ld?.author) ?? cleanName(meta.get("author")) ?? null,
+    byline: cleanByline(ld?.author) ?? cleanByline(meta.get("author")),
     outlet,
     canonicalUrl,
     publishedAt: toIsoUtc(ld?.datePublished) ?? toIsoUtc(first(meta, PUBLISHED)) ?? timeDate,
