@@ -19,39 +19,31 @@ export function rememberUrls(ctx: PipelineContext, article: Article): void {
 }
 
 /**
- * Rebuilds the in-memory clusterer from the store at start-up. The clusterer is deterministic, so
- * replaying assigned articles in stored order gives back the same story ids; articles stored but not
- * yet clustered (a crash between the two steps) are queued.
+ * Rebuilds the in-memory clusterer from the store at start-up. Articles are clustered in the order
+ * they were stored and the clusterer is deterministic, so replaying the assigned ones in that order
+ * gives back the same story ids. Articles stored but not yet clustered (a crash between the two
+ * steps) are left for the next `clusterPending`.
  */
 export async function restoreClusterer(ctx: PipelineContext): Promise<void> {
   const articles = await ctx.store.listArticles();
   for (const article of articles) {
     rememberUrls(ctx, article);
-    if (article.storyId === null) ctx.pending.push(article.id);
-    else ctx.clusterer.add(clusterDoc(article));
+    if (article.storyId !== null) ctx.clusterer.add(clusterDoc(article));
   }
-  if (articles.length > 0) {
-    log(
-      "info",
-      "pipeline",
-      `restored ${articles.length} articles, ${ctx.pending.length} to cluster`,
-    );
-  }
+  if (articles.length > 0) log("info", "pipeline", `restored ${articles.length} articles`);
 }
 
-/** Assigns every pending article to a story, in the order they were stored. */
+/** Assigns every unassigned article to a story, in the order they were stored. */
 export async function clusterPending(ctx: PipelineContext): Promise<number> {
-  const ids = ctx.pending.splice(0);
-  for (const id of ids) {
-    const article = await ctx.store.getArticle(id);
-    if (article === null) continue;
+  const articles = await ctx.store.listArticles({ unassigned: true });
+  for (const article of articles) {
     const assignment = ctx.clusterer.add(clusterDoc(article));
-    await ctx.store.assignArticle(id, assignment.storyId, assignment.duplicateOf);
+    await ctx.store.assignArticle(article.id, assignment.storyId, assignment.duplicateOf);
     ctx.changedStories.add(assignment.storyId);
     for (const merge of assignment.merged) await mergeStories(ctx, merge.from, merge.into);
   }
   for (const storyId of ctx.changedStories) await saveStory(ctx, storyId);
-  return ids.length;
+  return articles.length;
 }
 
 async function mergeStories(ctx: PipelineContext, from: string, into: string): Promise<void> {

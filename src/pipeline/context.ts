@@ -11,8 +11,6 @@ export interface PipelineContext {
   clusterer: Clusterer;
   /** Article URL (as fetched and canonical, normalised) → article id, for linking threads to stories. */
   articleByUrl: Map<string, string>;
-  /** Articles stored but not yet clustered, in the order they were stored. */
-  pending: string[];
   /** Stories whose brief must be (re)written. */
   changedStories: Set<string>;
 }

@@ -23,7 +23,6 @@ export async function createPipeline(config: Config, store: Store): Promise<Pipe
     fetcher: createFetcher(config.fetch),
     clusterer: createClusterer(),
     articleByUrl: new Map(),
-    pending: [],
     changedStories: new Set(),
   };
   await restoreClusterer(ctx);

@@ -48,7 +48,6 @@ async function ingestPage(ctx: PipelineContext, url: string): Promise<boolean> {
   const { article, inserted } = await fetchArticle(ctx, url);
   rememberUrls(ctx, article);
   ctx.articleByUrl.set(normalizeUrl(url), article.id);
-  if (inserted) ctx.pending.push(article.id);
   return inserted;
 }
 

@@ -92,7 +92,6 @@ function briefContext(deps: IngestDeps): PipelineContext {
     ...deps,
     clusterer: createClusterer(),
     articleByUrl: new Map(),
-    pending: [],
     changedStories: new Set(),
   };
 }
@@ -109,12 +108,9 @@ async function clusterWhileLeader(
     log("info", "worker", `pid ${process.pid} is now the clusterer`);
     const ctx: PipelineContext = { ...briefContext(deps), clusterer: createClusterer() };
     await restoreClusterer(ctx);
-    ctx.pending.length = 0;
     while (lock.held() && !signal.aborted) {
       try {
         await scheduleDueSources(deps, boss);
-        const unassigned = (await deps.store.listArticles()).filter((a) => a.storyId === null);
-        ctx.pending.push(...unassigned.map((a) => a.id));
         await clusterPending(ctx);
         for (const storyId of ctx.changedStories) {
           await boss.send(JOBS.brief, { storyId }, { singletonKey: storyId });
