@@ -70,7 +70,8 @@ export function paragraphsOf(
   });
   // What most outlets report comes first; what only one reports follows.
   const breadth = (u: Placed[]) => supportOf(ev, u[0]!.candidate).outlets.length;
-  groups.details.sort((a, b) => breadth(b) - breadth(a));
+  const place = (u: Placed[]) => u[0]!.candidate.articleOrder * 1e4 + u[0]!.candidate.position;
+  groups.details.sort((a, b) => breadth(b) - breadth(a) || place(a) - place(b));
   const out: BriefParagraph[] = [];
   const push = (role: BriefParagraph["role"], units: Placed[][]) => {
     if (units.length > 0) out.push({ role, sentences: render(ev, units.flat()) });
@@ -100,7 +101,7 @@ function render(ev: Evidence, placed: Placed[]): BriefSentence[] {
   return placed.map((p) => {
     const s = toSentence(ev, p);
     const key = s.outlets.join("\u0000");
-    const phrase = attributed(s.text, s.outlets, key === previousKey && !p.contrast);
+    const phrase = attributed(s.text, s.outlets, key === previousKey && !p.contrast, ev.common);
     s.rendered =
       p.contrast && phrase.startsWith("According") ? `By contrast, a${phrase.slice(1)}` : phrase;
     previousKey = key;

@@ -2,7 +2,7 @@
 // and the phrase that attributes it when shown.
 import type { Article } from "../types.ts";
 import { type Candidate, type Evidence, neighbours } from "./evidence.ts";
-import { jaccard } from "./tokens.ts";
+import { isStopword, jaccard } from "./tokens.ts";
 
 /** Two sentences saying the same thing share at least half their content words... */
 const EQUIVALENT_JACCARD = 0.5;
@@ -36,6 +36,18 @@ export function equivalent(a: Candidate, b: Candidate): boolean {
 
 /** Every article carrying `c` or an equivalent sentence; wire copies of those articles too. */
 export function supportOf(ev: Evidence, c: Candidate): Support {
+  const cached = supportCache.get(ev)?.get(c.index);
+  if (cached) return cached;
+  const support = computeSupport(ev, c);
+  const map = supportCache.get(ev) ?? new Map<number, Support>();
+  map.set(c.index, support);
+  supportCache.set(ev, map);
+  return support;
+}
+
+const supportCache = new WeakMap<Evidence, Map<number, Support>>();
+
+function computeSupport(ev: Evidence, c: Candidate): Support {
   const ids = new Set<string>([c.article.id]);
   for (const o of neighbours(ev, c, 3))
     if (!ids.has(o.article.id) && equivalent(c, o)) ids.add(o.article.id);
@@ -79,19 +91,36 @@ export function outletPhrase(outlets: string[]): string {
   return `reporting from ${outlets.length} outlets`;
 }
 
-/** Lower-cases the first letter when the sentence opens with an ordinary word, not a name. */
-function lowerOpening(text: string): string {
-  const m =
-    /^(["“]?)(The|A|An|In|On|At|For|With|After|Before|During|By|Two|Three|Some|Many|Most|Officials|Police|Several)\b/.exec(
-      text,
-    );
-  if (!m) return text;
+/** Lower-cases the first letter when the opening word is an ordinary word, which the story's
+ * own text shows by using it in lower case elsewhere; names keep their capital. */
+function lowerOpening(text: string, common: Set<string>): string {
+  const m = /^(["“]?)(\p{Lu}[\p{L}'’-]*)/u.exec(text);
+  if (
+    !m ||
+    m[2] === "I" ||
+    !(common.has(m[2]!.toLowerCase()) || isStopword(m[2]!.toLowerCase())) ||
+    /^\p{Lu}{2}/u.test(m[2]!)
+  )
+    return text;
   const at = m[1]!.length;
   return text.slice(0, at) + text.charAt(at).toLowerCase() + text.slice(at + 1);
 }
 
+/** Words the story's texts use in lower case. */
+export function lowerCaseWords(texts: string[]): Set<string> {
+  const out = new Set<string>();
+  for (const t of texts)
+    for (const w of t.match(/(?<![\p{L}])\p{Ll}[\p{L}'’-]*/gu) ?? []) out.add(w);
+  return out;
+}
+
 /** "According to The Guardian, …" or "…, according to reporting from 4 outlets." */
-export function attributed(text: string, outlets: string[], repeat: boolean): string {
+export function attributed(
+  text: string,
+  outlets: string[],
+  repeat: boolean,
+  common: Set<string> = new Set(),
+): string {
   const phrase = outletPhrase(outlets);
   if (repeat)
     return `${text} (${outlets.length > NAME_AT_MOST ? `${outlets.length} outlets` : phrase})`;
@@ -99,7 +128,7 @@ export function attributed(text: string, outlets: string[], repeat: boolean): st
   if (outlets.length > NAME_AT_MOST && /[a-z0-9]\.$/.test(text)) {
     return `${text.slice(0, -1)}, according to ${phrase}.`;
   }
-  return `According to ${phrase}, ${lowerOpening(text)}`;
+  return `According to ${phrase}, ${lowerOpening(text, common)}`;
 }
 
 export function articleUrl(a: Article): string {

@@ -5,12 +5,14 @@ import { buildReaction } from "./community/reaction.ts";
 import { articleTime, centralDek, centralHeadline, moreCoverage, timeline } from "./coverage.ts";
 import { buildEvidence, type Candidate, type Evidence } from "./evidence.ts";
 import { type QuoteSpan, quoteSpans, resolveSpeaker } from "./quotes.ts";
-import { selectUnits, type Unit, unitFor, wordBudget } from "./select.ts";
+import { addUnit, selectUnits, type Unit, unitFor, wordBudget } from "./select.ts";
 
 /** Quotes listed with a brief. */
 const MAX_QUOTES = 3;
 /** Speaker resolution runs the entity tagger: try at most this many quotations. */
-const MAX_QUOTES_TRIED = 8;
+const MAX_QUOTES_TRIED = 6;
+/** Entity tagging costs milliseconds per call: at most this many per brief. */
+const MAX_TAGGER_CALLS = 2;
 
 export interface BriefInput {
   story: Story;
@@ -46,7 +48,7 @@ export function writeBrief(input: BriefInput): Brief {
 }
 
 /** Oldest first (ids break ties), so the result does not depend on the order articles arrive in. */
-function orderArticles(articles: Article[]): Article[] {
+export function orderArticles(articles: Article[]): Article[] {
   return articles.slice().sort((a, b) => {
     const ta = articleTime(a);
     const tb = articleTime(b);
@@ -72,9 +74,10 @@ function findQuotes(ev: Evidence): FoundQuote[] {
   spans.sort((x, y) => y.score - x.score || x.span.at - y.span.at);
   const out: FoundQuote[] = [];
   const seen = new Set<string>();
+  const budget = { taggerCalls: MAX_TAGGER_CALLS };
   for (const { span, sentence } of spans.slice(0, MAX_QUOTES_TRIED)) {
     if (out.length >= MAX_QUOTES || seen.has(span.text)) continue;
-    const speaker = resolveSpeaker(span);
+    const speaker = resolveSpeaker(span, budget);
     if (!speaker) continue;
     seen.add(span.text);
     out.push({
@@ -95,7 +98,7 @@ function addQuoteUnit(ev: Evidence, units: Unit[], found: FoundQuote[]): void {
     if (!f.sentence?.eligible) continue;
     const unit = unitFor(ev, f.sentence, chosen);
     if (!unit) continue;
-    units.push(unit.filter((c) => !chosen.has(c.index)));
+    addUnit(units, unit, chosen);
     return;
   }
 }

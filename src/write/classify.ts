@@ -7,7 +7,7 @@ const REACTION =
 const OUTLOOK =
   /\b(will|is expected|are expected|expects|plans to|is planning|are planning|scheduled|next (week|month|year)|later this|upcoming|in the coming|remains to be seen|is likely to|are likely to|is set to|are set to|is due to|are due to)\b/i;
 const CONTEXT =
-  /\b(last (year|month|week)|in (19|20)\d\d|previously|earlier this|since (19|20)\d\d|had been|history|historically|first time since|years ago|in the past|former|was founded|began in)\b/i;
+  /\b(last (year|month|week)|in (19|20)\d\d|previously|earlier this|since (19|20)\d\d|had been|history|historically|first time since|years ago|in the past|was founded|began in)\b/i;
 
 export function kindOf(text: string): Exclude<SentenceKind, "lead"> {
   if (QUOTED.test(text)) return "quote";

@@ -1,6 +1,7 @@
 // The story's sentences as evidence: token sets, TF-IDF vectors, which outlet carries each one,
 // and a relevance score (centrality across sources, position in the article).
 import type { Article } from "../types.ts";
+import { lowerCaseWords } from "./attribute.ts";
 import { contentWords, cosine, norm, numbers, type Vector } from "./tokens.ts";
 
 /** Long pages (transcripts, comment dumps) add little after this many sentences, and cost time. */
@@ -11,11 +12,15 @@ const MAX_WORDS = 70;
 /** Title-case lines (menus, headlines) are not sentences of the report. */
 const MAX_CAPITALISED_SHARE = 0.6;
 /** Weights of relevance: centrality to the story, support from other outlets, early position. */
-const W_CENTRAL = 0.5;
-const W_SUPPORT = 0.3;
-const W_POSITION = 0.2;
+const W_CENTRAL = 0.4;
+const W_SUPPORT = 0.2;
+const W_POSITION = 0.4;
+/** Headlines are the outlets' own summaries: sentences that echo them carry the story. */
+const W_HEADLINE = 0.4;
+/** The earliest article broke the story and usually tells it most fully; later ones follow up. */
+const FIRST_REPORT_BONUS = 0.2;
 /** Position prior halves after this many sentences: news puts the essentials first. */
-const POSITION_HALF_LIFE = 6;
+const POSITION_HALF_LIFE = 5;
 
 const BOILERPLATE =
   /(https?:\/\/|www\.|©|copyright|all rights reserved|click here|subscribe|sign up|newsletter|cookie|advertis|follow us|read more|e-?mail this|print this|share this|comments? \(|posted by|related stories|terms of (use|service)|privacy policy|javascript)/i;
@@ -53,6 +58,8 @@ export interface Evidence {
   centroid: Vector;
   centroidNorm: number;
   postings: Map<string, number[]>;
+  /** Words the articles use in lower case (to tell ordinary opening words from names). */
+  common: Set<string>;
 }
 
 export function evidenceOutlets(articles: Article[]): Map<string, string> {
@@ -98,6 +105,7 @@ export function buildEvidence(articles: Article[]): Evidence {
     centroid,
     centroidNorm: norm(centroid),
     postings: postingsOf(candidates),
+    common: lowerCaseWords(candidates.map((c) => c.text)),
   };
   scoreRelevance(evidence);
   return evidence;
@@ -194,21 +202,50 @@ export function similarity(a: Candidate, b: Candidate): number {
   return cosine(a.vector, b.vector, a.norm, b.norm);
 }
 
-function scoreRelevance(ev: Evidence): void {
-  const outlets = new Set(ev.outletOf.values());
-  const others = Math.max(1, outlets.size - 1);
-  for (const c of ev.candidates) {
-    if (!c.eligible || !c.original) continue;
-    const central = cosine(c.vector, ev.centroid, c.norm, ev.centroidNorm);
-    const best = new Map<string, number>();
-    for (const o of neighbours(ev, c)) {
-      if (o.outlet === c.outlet) continue;
-      const s = similarity(c, o);
-      if (s > (best.get(o.outlet) ?? 0)) best.set(o.outlet, s);
+function headlineVector(ev: Evidence): { vector: Vector; norm: number } {
+  const vector: Vector = new Map();
+  for (const a of ev.articles) {
+    for (const w of new Set(contentWords(a.headline))) {
+      vector.set(w, (vector.get(w) ?? 0) + (ev.idf.get(w) ?? 0));
     }
-    let support = 0;
-    for (const s of best.values()) support += s;
-    const position = 0.5 ** (c.position / POSITION_HALF_LIFE);
-    c.relevance = W_CENTRAL * central + W_SUPPORT * (support / others) + W_POSITION * position;
   }
+  return { vector, norm: norm(vector) };
+}
+
+/** Support from other outlets costs a neighbour search: only this many front-runners get one. */
+const SUPPORT_CANDIDATES = 80;
+
+function scoreRelevance(ev: Evidence): void {
+  const headline = headlineVector(ev);
+  const usable = ev.candidates.filter((c) => c.eligible && c.original);
+  for (const c of usable) {
+    const central = cosine(c.vector, ev.centroid, c.norm, ev.centroidNorm);
+    const echo = cosine(c.vector, headline.vector, c.norm, headline.norm);
+    const position = 0.5 ** (c.position / POSITION_HALF_LIFE);
+    c.relevance =
+      W_CENTRAL * central +
+      W_POSITION * position +
+      W_HEADLINE * echo +
+      (c.articleOrder === 0 ? FIRST_REPORT_BONUS : 0);
+  }
+  const outlets = new Set(ev.outletOf.values());
+  if (outlets.size < 2) return;
+  const front = usable
+    .slice()
+    .sort((a, b) => b.relevance - a.relevance || a.index - b.index)
+    .slice(0, SUPPORT_CANDIDATES);
+  for (const c of front) c.relevance += (W_SUPPORT * supportScore(ev, c)) / (outlets.size - 1);
+}
+
+/** Sum over other outlets of the best similarity of one of their sentences to `c`. */
+function supportScore(ev: Evidence, c: Candidate): number {
+  const best = new Map<string, number>();
+  for (const o of neighbours(ev, c)) {
+    if (o.outlet === c.outlet) continue;
+    const s = similarity(c, o);
+    if (s > (best.get(o.outlet) ?? 0)) best.set(o.outlet, s);
+  }
+  let support = 0;
+  for (const s of best.values()) support += s;
+  return support;
 }

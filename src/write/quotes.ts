@@ -9,14 +9,17 @@ const MIN_QUOTE_WORDS = 5;
 const WINDOW_AFTER = 90;
 const WINDOW_BEFORE = 140;
 /** How far back a pronoun may look for the person it stands for. */
-const PRONOUN_LOOKBACK = 600;
+const PRONOUN_LOOKBACK = 250;
 
 const QUOTE_SPAN = /“([^“”]+)”|"([^"]+)"/g;
 const SPEECH =
   "said|says|told(?: [a-z]+){0,2}|added|stated|explained|wrote|declared|insisted|warned|argued|noted|announced|asked|replied|continued|according to";
 const NAME = "(?:[A-Z][\\p{L}.'’-]*)(?:\\s+(?:[A-Z][\\p{L}.'’-]*|de|van|von|al-?)){0,4}";
 const PRONOUN = "he|she|they|He|She|They";
-const AFTER_VERB_SUBJECT = new RegExp(`^[,.!?]?\\s*(?:${SPEECH})\\s+(${NAME})`, "u");
+const AFTER_VERB_SUBJECT = new RegExp(
+  `^[,.!?]?\\s*(?:${SPEECH})\\s+(?:[a-z]+\\s+){0,4}(${NAME})`,
+  "u",
+);
 const AFTER_SUBJECT_VERB = new RegExp(`^[,.!?]?\\s*(${NAME}|${PRONOUN})\\s+(?:${SPEECH})\\b`, "u");
 const BEFORE_SUBJECT_VERB = new RegExp(
   `(${NAME}|${PRONOUN})\\s+(?:${SPEECH})(?:\\s+that)?[,:]?\\s*$`,
@@ -38,7 +41,7 @@ export function quoteSpans(article: Article): QuoteSpan[] {
   const out: QuoteSpan[] = [];
   const text = article.text;
   for (const m of text.matchAll(QUOTE_SPAN)) {
-    const inner = (m[1] ?? m[2] ?? "").trim();
+    const inner = (m[1] ?? m[2] ?? "").trim().replace(/,$/, "");
     if (inner.split(/\s+/).length < MIN_QUOTE_WORDS || inner.includes("\n")) continue;
     const start = m.index ?? 0;
     const end = start + m[0].length;
@@ -55,17 +58,26 @@ export function quoteSpans(article: Article): QuoteSpan[] {
   return out;
 }
 
-/** The speaker's name: a pronoun becomes the last person named before the quote. */
-export function resolveSpeaker(span: QuoteSpan): string | null {
+/** The speaker's name: a pronoun becomes the last person named before the quote (entity
+ * tagging, the costly step, runs only then); a surname becomes the full name used earlier. */
+export function resolveSpeaker(span: QuoteSpan, budget = { taggerCalls: 3 }): string | null {
   if (/^(he|she|they)$/i.test(span.subject)) {
+    if (budget.taggerCalls-- <= 0) return null;
     const before = span.article.text.slice(Math.max(0, span.at - PRONOUN_LOOKBACK), span.at);
     const people = findEntities(before).people;
     return people.length > 0 ? longestFor(people, people[people.length - 1]!) : null;
   }
-  const found = findEntities(`${span.subject} said.`);
-  const name = found.people[0] ?? found.organizations[0] ?? null;
-  if (name) return name;
-  return /^(The|A|An|This|It|That)\b/.test(span.subject) ? null : span.subject;
+  const subject = span.subject.replace(/[.,]$/, "");
+  const words = subject.split(/\s+/);
+  if (/^(The|A|An|This|It|That|Its|Their|His|Her)$/.test(words[0]!)) return null;
+  if (words.length >= 2) return subject;
+  const full = new RegExp(`((?:[A-Z][\\p{L}'’-]+\\s+){1,3})${subject}\\b`, "u").exec(
+    span.article.text,
+  );
+  if (full) return `${full[1]}${subject}`.replace(/^(Mr|Mrs|Ms|Dr|The)\.?\s+/, "");
+  if (budget.taggerCalls-- <= 0) return null;
+  const found = findEntities(`${subject} said.`);
+  return found.people[0] ?? found.organizations[0] ?? null;
 }
 
 /** "Powell" after "Colin Powell" was named: prefer the full name. */

@@ -3,14 +3,16 @@
 import { type Candidate, type Evidence, similarity } from "./evidence.ts";
 
 /** Trade-off between relevance and novelty in MMR (1 = relevance only). */
-const MMR_LAMBDA = 0.7;
+const MMR_LAMBDA = 0.5;
 /** A sentence this similar to one already chosen adds nothing. */
-const REDUNDANT_SIMILARITY = 0.5;
+const REDUNDANT_SIMILARITY = 0.3;
 /** Word budget: a base, more per additional outlet, and a ceiling so briefs stay briefs. */
 const BASE_WORDS = 130;
 const WORDS_PER_EXTRA_OUTLET = 25;
 const MAX_WORDS = 240;
 const MAX_SENTENCES = 10;
+/** Sentences far less relevant than the best one are off the story, even if words remain. */
+const MIN_RELATIVE_RELEVANCE = 0.35;
 
 /** One or two consecutive sentences of one article: a dangling sentence travels with the one before. */
 export type Unit = Candidate[];
@@ -42,7 +44,8 @@ export function selectUnits(ev: Evidence, pool: Candidate[], budget: number): Un
   const chosen = new Set<number>();
   let words = 0;
   let sentences = 0;
-  const remaining = ranked.slice();
+  const floor = (ranked[0]?.relevance ?? 0) * MIN_RELATIVE_RELEVANCE;
+  const remaining = ranked.filter((c) => c.relevance >= floor);
   while (remaining.length > 0 && sentences < MAX_SENTENCES) {
     let bestAt = -1;
     let bestScore = Number.NEGATIVE_INFINITY;
@@ -63,13 +66,28 @@ export function selectUnits(ev: Evidence, pool: Candidate[], budget: number): Un
     if (!unit || unit.some((u) => chosen.has(u.index) && u !== c)) continue;
     const cost = unit.reduce((n, u) => n + (chosen.has(u.index) ? 0 : wordCount(u.text)), 0);
     if (words > 0 && words + cost > budget) continue;
-    const fresh = unit.filter((u) => !chosen.has(u.index));
-    for (const u of fresh) chosen.add(u.index);
-    units.push(fresh);
+    const fresh = addUnit(units, unit, chosen);
     words += cost;
     sentences += fresh.length;
   }
   return units;
+}
+
+/** Adds a unit; a sentence whose predecessor is already in a unit joins that unit, right after it. */
+export function addUnit(units: Unit[], unit: Unit, chosen: Set<number>): Candidate[] {
+  const fresh = unit.filter((u) => !chosen.has(u.index));
+  for (const u of fresh) chosen.add(u.index);
+  const first = fresh[0];
+  const home = first
+    ? units.find((u) =>
+        u.some((c) => c.article === first.article && c.position === first.position - 1),
+      )
+    : undefined;
+  if (home && first?.dangling) {
+    const at = home.findIndex((c) => c.position === first.position - 1);
+    home.splice(at + 1, 0, ...fresh);
+  } else if (fresh.length > 0) units.push(fresh);
+  return fresh;
 }
 
 function maxSimilarity(ev: Evidence, c: Candidate, chosen: Set<number>): number {

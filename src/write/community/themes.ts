@@ -10,13 +10,19 @@ const MIN_COMMENTS_PER_PHRASE = 2;
 const MAX_PHRASE_SHARE = 0.6;
 /** Phrases whose comment sets overlap this much are one theme. */
 const MERGE_OVERLAP = 0.5;
+/** Only a phrase mostly inside a theme brings its other comments into the theme's share. */
+const ABSORB_OVERLAP = 0.75;
 const MAX_THEMES = 4;
 const MAX_PHRASES_PER_THEME = 3;
 /** Words too generic in discussions to name a theme. */
 const GENERIC = new Set(
-  "like think people thing things really get got know want even way make going well still much article comment comments time lot yes yeah actually pretty something anything nothing every need sure see look good bad right point".split(
-    " ",
-  ),
+  "anyone someone everyone never always doubt skeptical sceptical convinced buy glad great love well done kudos excellent impressive honestly clearly exactly years"
+    .split(" ")
+    .concat(
+      "like think people thing things really get got know want even way make going well still much article comment comments time lot yes yeah actually pretty something anything nothing every need sure see look good bad right point".split(
+        " ",
+      ),
+    ),
 );
 
 export interface ThreadComment {
@@ -67,12 +73,17 @@ export function findThemes(items: ThreadComment[]): Theme[] {
   const clusters: Cluster[] = [];
   for (const [phrase, members] of ranked) {
     const home = clusters.find((c) => overlap(c.members, members) >= MERGE_OVERLAP);
-    if (home) {
-      if (home.phrases.length < MAX_PHRASES_PER_THEME && !covered(home.phrases, phrase))
-        home.phrases.push(phrase);
+    if (!home) {
+      if (clusters.length < MAX_THEMES * 2)
+        clusters.push({ phrases: [phrase], members: new Set(members) });
+      continue;
+    }
+    const seed = home.phrases[0]!;
+    const extendsSeed = !seed.includes(" ") && phrase.split(" ").includes(seed);
+    const room = home.phrases.length < MAX_PHRASES_PER_THEME;
+    if (room && (extendsSeed || !covered(home.phrases, phrase))) home.phrases.push(phrase);
+    if (overlap(home.members, members) >= ABSORB_OVERLAP)
       for (const m of members) home.members.add(m);
-    } else if (clusters.length < MAX_THEMES * 2)
-      clusters.push({ phrases: [phrase], members: new Set(members) });
   }
   const themes: Theme[] = [];
   for (const c of clusters) {
@@ -95,6 +106,13 @@ function covered(phrases: string[], phrase: string): boolean {
   return phrases.some((p) => p.split(" ").includes(phrase) || phrase.split(" ").includes(p));
 }
 
+/** A two-word phrase names a theme better than a single word: "emergency plan" over "emergency". */
+function labelOf(phrases: string[]): string {
+  const seed = phrases[0]!;
+  if (seed.includes(" ")) return seed;
+  return phrases.find((p) => p.includes(" ") && p.split(" ").includes(seed)) ?? seed;
+}
+
 function toTheme(c: Cluster, items: ThreadComment[], phraseSets: Set<string>[]): Theme | null {
   let best = -1;
   let bestScore = -1;
@@ -111,7 +129,7 @@ function toTheme(c: Cluster, items: ThreadComment[], phraseSets: Set<string>[]):
   if (best < 0) return null;
   const { thread, comment } = items[best]!;
   return {
-    label: c.phrases.slice(0, 2).join(" and "),
+    label: labelOf(c.phrases),
     keyPhrases: c.phrases,
     share: c.members.size / items.length,
     comment: {

@@ -1,0 +1,115 @@
+import assert from "node:assert/strict";
+import { test } from "node:test";
+import type { Brief } from "../types.ts";
+import { damStory, laterArticle, loadThreads, storyOf } from "./fixtures.ts";
+import { renderBriefText, writeBrief } from "./index.ts";
+import { squash } from "./tokens.ts";
+
+const { story, articles } = damStory();
+const byId = new Map(articles.map((a) => [a.id, a]));
+const brief = writeBrief({ story, articles, threads: loadThreads("skeptical"), previous: null });
+const sentences = brief.paragraphs.flatMap((p) => p.sentences);
+
+test("every brief sentence stands verbatim in each article it is attributed to", () => {
+  assert.ok(sentences.length >= 4);
+  for (const s of sentences) {
+    assert.ok(s.articleIds.length > 0);
+    assert.ok(squash(byId.get(s.articleIds[0]!)!.text).includes(squash(s.text)), s.text);
+    assert.ok(s.rendered.includes(s.text.slice(1, -1)), "rendering keeps the sentence");
+  }
+});
+
+test("the lead is what most outlets report, attributed to all of them, wire copy counted once", () => {
+  const lead = brief.paragraphs[0]!;
+  assert.equal(lead.role, "lead");
+  const s = lead.sentences[0]!;
+  assert.equal(s.kind, "lead");
+  assert.match(s.text, /^Engineers opened the spillway/);
+  assert.deepEqual([...s.articleIds].sort(), ["a1", "a2", "a3", "a4"]);
+  assert.deepEqual([...s.outlets].sort(), ["Northern Times", "Press Wire", "Valley Post"]);
+  assert.equal(s.singleSource, false);
+  assert.match(s.rendered, /according to reporting from 3 outlets\.$/);
+});
+
+test("single-outlet sentences say which outlet; the wire copy's outlet never stands for the wire", () => {
+  const shelter = sentences.find((s) => s.text.includes("emergency shelter"));
+  assert.ok(shelter);
+  assert.deepEqual(shelter.outlets, ["Press Wire"]);
+  assert.deepEqual(shelter.articleIds, ["a3", "a4"]);
+  assert.match(shelter.rendered, /^According to Press Wire, the county/);
+  assert.ok(sentences.every((s) => !s.outlets.includes("Daily Courier")));
+});
+
+test("different figures for the same thing are shown side by side, each attributed", () => {
+  const i12 = sentences.findIndex((s) => s.text.includes("At least 12 homes"));
+  const i40 = sentences.findIndex((s) => s.text.includes("At least 40 homes"));
+  assert.ok(i12 >= 0 && i40 >= 0);
+  assert.equal(Math.abs(i12 - i40), 1);
+  assert.match(sentences[i12]!.rendered, /Northern Times/);
+  assert.match(sentences[i40]!.rendered, /Valley Post/);
+});
+
+test("quotes are verbatim with their speaker; a pronoun opening is kept next to its antecedent", () => {
+  const q = brief.quotes.find((x) => x.text.startsWith("the dam is safe"));
+  assert.ok(q);
+  assert.equal(q.speaker, "Elena Ruiz");
+  assert.equal(q.outlet, "Northern Times");
+  assert.ok(byId.get(q.articleId)!.text.includes(q.text));
+  const okafor = brief.quotes.find((x) => x.text.startsWith("We have enough beds"));
+  assert.equal(okafor?.speaker, "Tom Okafor");
+  const she = sentences.findIndex((s) => s.text.startsWith("She told reporters"));
+  if (she >= 0) assert.match(sentences[she - 1]!.text, /^Mayor Elena Ruiz/);
+});
+
+test("community paragraph, more coverage and timeline are filled", () => {
+  assert.equal(brief.reaction?.tone, "skeptical");
+  const community = brief.paragraphs.find((p) => p.role === "community");
+  assert.equal(community?.summary, brief.reaction?.text);
+  const named = new Set(sentences.flatMap((s) => s.outlets));
+  for (const c of brief.moreCoverage) assert.ok(!named.has(c.outlet));
+  assert.ok(brief.moreCoverage.some((c) => c.outlet === "Daily Courier"));
+  assert.equal(brief.timeline.length, 1);
+  assert.equal(brief.headline.length > 0, true);
+  assert.equal(brief.version, 1);
+});
+
+test("writing is deterministic and independent of article order", () => {
+  const again = writeBrief({
+    story,
+    articles: articles.slice().reverse(),
+    threads: [],
+    previous: null,
+  });
+  const first = writeBrief({ story, articles, threads: [], previous: null });
+  assert.deepEqual(again, first);
+});
+
+test("a later article with a new development adds a timeline entry; nothing new adds none", () => {
+  const later = [...articles, laterArticle()];
+  const next: Brief = writeBrief({
+    story: storyOf(later),
+    articles: later,
+    threads: [],
+    previous: brief,
+  });
+  assert.equal(next.version, 2);
+  assert.equal(next.timeline.length, 2);
+  assert.match(next.timeline[1]!.text, /crested/);
+  assert.deepEqual(next.timeline[1]!.articleIds, ["a6"]);
+  const same = writeBrief({ story, articles, threads: [], previous: brief });
+  assert.equal(same.timeline.length, 1);
+});
+
+test("the text rendering has the headline, attributed paragraphs and more coverage", () => {
+  const text = renderBriefText(brief);
+  assert.match(text, /^# /);
+  assert.match(text, /according to reporting from 3 outlets/);
+  assert.match(text, /The community response on Hacker News and Reddit/);
+  assert.match(text, /More coverage:\n- Daily Courier/);
+});
+
+test("a story without usable sentences gives an empty brief, not an error", () => {
+  const empty = writeBrief({ story, articles: [], threads: [], previous: null });
+  assert.deepEqual(empty.paragraphs, []);
+  assert.equal(empty.headline, story.title);
+});

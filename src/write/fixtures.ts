@@ -1,0 +1,63 @@
+// Test fixtures: Article, Story and Thread records from the small JSON files in testdata/.
+import { readFileSync } from "node:fs";
+import { splitSentences } from "../text/sentences.ts";
+import type { Article, Story, Thread } from "../types.ts";
+
+const HERE = new URL("./testdata/", import.meta.url);
+
+type ArticleSeed = Pick<Article, "id" | "outlet" | "url" | "headline" | "text"> &
+  Partial<Pick<Article, "publishedAt" | "duplicateOf">>;
+
+export function articleFrom(seed: ArticleSeed): Article {
+  const host = new URL(seed.url).hostname;
+  return {
+    id: seed.id,
+    url: seed.url,
+    canonicalUrl: seed.url,
+    outlet: seed.outlet,
+    outletDomain: host,
+    headline: seed.headline,
+    byline: null,
+    publishedAt: seed.publishedAt ?? null,
+    modifiedAt: null,
+    fetchedAt: seed.publishedAt ?? "2026-03-03T00:00:00.000Z",
+    language: "en",
+    leadImage: null,
+    description: null,
+    text: seed.text,
+    paragraphs: seed.text.split(/\n+/).filter(Boolean),
+    sentences: splitSentences(seed.text),
+    fingerprint: "0000000000000000",
+    storyId: "s1",
+    duplicateOf: seed.duplicateOf ?? null,
+  };
+}
+
+export function loadJson<T>(path: string): T {
+  return JSON.parse(readFileSync(new URL(path, HERE), "utf8")) as T;
+}
+
+export function damStory(): { story: Story; articles: Article[] } {
+  const articles = loadJson<ArticleSeed[]>("story/articles.json").map(articleFrom);
+  return { story: storyOf(articles), articles };
+}
+
+export function laterArticle(): Article {
+  return articleFrom(loadJson<ArticleSeed>("story/later.json"));
+}
+
+export function storyOf(articles: Article[]): Story {
+  const times = articles.map((a) => a.publishedAt ?? a.fetchedAt).sort();
+  return {
+    id: "s1",
+    title: articles[0]?.headline ?? "",
+    articleIds: articles.map((a) => a.id),
+    firstSeen: times[0] ?? "2026-03-03T00:00:00.000Z",
+    lastUpdated: times[times.length - 1] ?? "2026-03-03T00:00:00.000Z",
+    topTerms: [],
+  };
+}
+
+export function loadThreads(name: string): Thread[] {
+  return loadJson<Thread[]>(`threads/${name}.json`);
+}
