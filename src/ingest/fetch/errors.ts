@@ -45,8 +45,9 @@ export class BlockedAddressError extends Error {
   constructor(
     readonly host: string,
     readonly address: string,
+    readonly range: string,
   ) {
-    super(`fetch: ${host} resolves to blocked address ${address}`);
+    super(`fetch: ${host} resolves to blocked address ${address} (${range})`);
     this.name = "BlockedAddressError";
   }
 }

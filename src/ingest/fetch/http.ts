@@ -32,10 +32,13 @@ export function header(res: RawResponse, name: string): string | null {
   return Array.isArray(v) ? (v[0] ?? null) : v;
 }
 
+export type Timeouts = Pick<FetchConfig, "connectTimeoutMs" | "headersTimeoutMs" | "bodyTimeoutMs">;
+
 export async function requestOnce(
   agent: Agent,
   url: URL,
   headers: Record<string, string>,
+  timeouts: Timeouts,
 ): Promise<RawResponse> {
   try {
     const res = await agent.request({
@@ -46,7 +49,7 @@ export async function requestOnce(
     });
     return { status: res.statusCode, headers: res.headers, body: res.body as unknown as Readable };
   } catch (err) {
-    throw transportError(err, url.href);
+    throw transportError(err, url.href, timeouts);
   }
 }
 
@@ -63,7 +66,7 @@ function findCause(err: unknown): { blocked: BlockedAddressError | null; code: s
   return { blocked: null, code };
 }
 
-export function transportError(err: unknown, url: string): FetchError {
+export function transportError(err: unknown, url: string, t: Timeouts): FetchError {
   if (err instanceof FetchError) return err;
   const { blocked, code } = findCause(err);
   const msg = (err as Error)?.message ?? String(err);
@@ -71,20 +74,24 @@ export function transportError(err: unknown, url: string): FetchError {
     return new FetchError(
       "ssrf",
       url,
-      `refused: ${blocked.host} resolves to blocked address ${blocked.address}`,
+      `refused address ${blocked.address} (${blocked.range}) resolved for ${blocked.host}`,
       {
         cause: err,
       },
     );
   }
   if (err instanceof undiciErrors.ConnectTimeoutError) {
-    return new FetchError("timeout", url, "connect timed out", { cause: err });
+    return new FetchError("timeout", url, `no connection within ${t.connectTimeoutMs} ms`, {
+      cause: err,
+    });
   }
   if (err instanceof undiciErrors.HeadersTimeoutError) {
-    return new FetchError("timeout", url, "no response headers in time", { cause: err });
+    return new FetchError("timeout", url, `no response headers within ${t.headersTimeoutMs} ms`, {
+      cause: err,
+    });
   }
   if (err instanceof undiciErrors.BodyTimeoutError) {
-    return new FetchError("timeout", url, "body stalled", { cause: err });
+    return new FetchError("timeout", url, `body stalled for ${t.bodyTimeoutMs} ms`, { cause: err });
   }
   if (code === "ENOTFOUND" || code === "EAI_AGAIN" || code === "ENODATA") {
     return new FetchError("dns", url, `DNS lookup failed (${code})`, { cause: err });

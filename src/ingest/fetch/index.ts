@@ -101,7 +101,7 @@ export function createFetcher(config: FetchConfig, hooks: FetcherHooks = {}): Fe
   /** One request to one URL, holding the host's politeness slot until the body is read. */
   function hop(url: URL, headers: Record<string, string>, maxBytes: number): Promise<Hop> {
     return limiter.run(url.host, async () => {
-      const res = await requestOnce(agent, url, headers);
+      const res = await requestOnce(agent, url, headers, config);
       const location = header(res, "location");
       if (res.status === 304) {
         discard(res.body);

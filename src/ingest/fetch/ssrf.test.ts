@@ -179,7 +179,10 @@ test("a name resolving to 10.0.0.1 is refused inside the connect lookup", async 
     const err = await f.fetch("http://intranet.test/secret").catch((e: unknown) => e);
     assert.ok(err instanceof FetchError);
     assert.equal(err.code, "ssrf", err.message);
-    assert.match(err.message, /intranet\.test resolves to blocked address 10\.0\.0\.1/);
+    assert.equal(
+      err.message,
+      "fetch: http://intranet.test/secret: refused address 10.0.0.1 (private) resolved for intranet.test",
+    );
     assert.deepEqual(asked, ["intranet.test"]);
   } finally {
     await f.close();
@@ -228,5 +231,26 @@ test("only http and https are fetched", async () => {
     await assert.rejects(f.fetch("not a url"), { code: "bad-url" });
   } finally {
     await f.close();
+  }
+});
+
+test("a redirect to a name resolving to a private address is refused at connect", async () => {
+  const server = await startServer((_req, res) => {
+    res.writeHead(307, { location: "http://intranet.test/admin" });
+    res.end();
+  });
+  const asked: string[] = [];
+  const dns = fakeDns({ "intranet.test": ["192.168.0.10"] }, asked);
+  const f = createFetcher(testConfig(), { lookup: dns });
+  try {
+    await assert.rejects(f.fetch(`${server.origin}/go`), {
+      code: "ssrf",
+      message:
+        "fetch: http://intranet.test/admin: refused address 192.168.0.10 (private) resolved for intranet.test",
+    });
+    assert.deepEqual(asked, ["intranet.test"]);
+  } finally {
+    await f.close();
+    await server.close();
   }
 });

@@ -103,7 +103,9 @@ export function guardedLookup(allow: AllowList, base: LookupFunction = dnsLookup
         (a) => hostAllowed || allow.has(normaliseHost(a.address)) || !blockedRange(a.address),
       );
       if (usable.length === 0) {
-        return callback(new BlockedAddressError(hostname, found[0]?.address ?? "(none)"), "");
+        const first = found[0]?.address ?? "(none)";
+        const range = blockedRange(first) ?? "not allowed";
+        return callback(new BlockedAddressError(hostname, first, range), "");
       }
       if (options.all) return callback(null, usable);
       callback(null, usable[0]!.address, usable[0]!.family);
