@@ -64,7 +64,7 @@ export interface ClusterParams {
 }
 
 export const DEFAULT_PARAMS: ClusterParams = {
-  joinThreshold: 0.08,
+  joinThreshold: 0.1,
   titleWeight: 2,
   entityWeight: 1.5,
   bigramWeight: 0,
@@ -78,7 +78,7 @@ export const DEFAULT_PARAMS: ClusterParams = {
   decayHalfLifeMs: 3 * DAY,
   decayGraceMs: 12 * HOUR,
   mergeEvery: 100,
-  mergeThreshold: 0.5,
+  mergeThreshold: 0.3,
   duplicateMaxDistance: 6,
   duplicateMinWords: 20,
   duplicateBucketCap: 64,

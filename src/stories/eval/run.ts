@@ -22,7 +22,7 @@ export interface EvalRun {
 }
 
 /** Thresholds swept for the baseline's best case. */
-const NAIVE_SWEEP = [0.1, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0.6];
+const NAIVE_SWEEP = [0.05, 0.075, 0.1, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0.6];
 
 export function runStoryline(items: EvalItem[], mode: TextMode, params: Partial<ClusterParams>) {
   const clusterer = createClusterer(params);
