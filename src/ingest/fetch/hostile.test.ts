@@ -11,6 +11,8 @@ import { startServer, type TestServer, testConfig } from "./test-server.ts";
 
 /** A hung fetcher would hang the suite: fail any test here that takes this long. */
 const TEST_TIMEOUT_MS = 10_000;
+/** Size tests get a generous deadline so that a loaded machine cannot turn them into timeouts. */
+const SIZE_TEST_DEADLINE_MS = 5_000;
 /** 1 MiB of zeros deflates to ~1 KiB; 1024 such gzip members inflate to 1 GiB. */
 const ZEROS = Buffer.alloc(1024 * 1024);
 const BOMB_MEMBERS = 1024;
@@ -110,7 +112,9 @@ test("a 1 GiB gzip bomb stops at maxBytes", { timeout: TEST_TIMEOUT_MS }, async 
       stream(res, () => (sent++ < BOMB_MEMBERS ? member : null));
     },
     async (s) => {
-      const f = createFetcher(testConfig({ maxBytes: 2 * 1024 * 1024 }));
+      const f = createFetcher(
+        testConfig({ maxBytes: 2 * 1024 * 1024, bodyTimeoutMs: SIZE_TEST_DEADLINE_MS }),
+      );
       const err = await expectCode(f.fetch(`${s.origin}/bomb`), "too-large");
       assert.match(err.message, /after decompression/);
       await f.close();
@@ -151,7 +155,7 @@ test("a streamed 100 MB body stops at maxBytes and the server stops sending", {
       });
     },
     async (s) => {
-      const f = createFetcher(testConfig());
+      const f = createFetcher(testConfig({ bodyTimeoutMs: SIZE_TEST_DEADLINE_MS }));
       await expectCode(f.fetch(`${s.origin}/huge`), "too-large");
       await f.close();
       await new Promise((r) => setTimeout(r, 50));
