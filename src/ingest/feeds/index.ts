@@ -1,15 +1,12 @@
 // Feed parsing: decode, sniff the document, hand off to the XML or JSON Feed parser.
 import type { ParsedFeed } from "../../types.ts";
 import { decodeFeedBytes } from "./decode.ts";
-import { sniffDocument } from "./detect.ts";
+import { isFeedRoot, sniffDocument } from "./detect.ts";
 import { FeedError } from "./error.ts";
 import { jsonToParsedFeed } from "./jsonfeed/adapter.ts";
 import { parseJsonFeed } from "./jsonfeed/parse.ts";
 import { xmlToParsedFeed } from "./xml/adapter.ts";
 import { parseXmlFeed } from "./xml/parse.ts";
-
-/** Local names of the root elements feedparser understands (any namespace prefix). */
-const FEED_ROOTS = new Set(["rss", "rdf", "feed"]);
 
 export { FeedError } from "./error.ts";
 
@@ -31,12 +28,12 @@ export async function parseFeed(
     case "html":
       throw new FeedError("not a feed: got an HTML page");
     case "json":
-      return jsonToParsedFeed(parseJsonFeed(text), feedUrl);
+      return jsonToParsedFeed(parseJsonFeed(sniffed.body), feedUrl);
     case "xml":
-      if (!FEED_ROOTS.has(sniffed.root?.split(":").pop() ?? "")) {
+      if (!isFeedRoot(sniffed.root)) {
         throw new FeedError(`not a feed: XML document with root <${sniffed.root}>`);
       }
-      return xmlToParsedFeed(await parseXmlFeed(text, feedUrl), feedUrl);
+      return xmlToParsedFeed(await parseXmlFeed(sniffed.body, feedUrl), feedUrl);
     default:
       throw new FeedError("not a feed: neither XML nor JSON");
   }

@@ -105,13 +105,17 @@ async function fetchLemmy(
 ): Promise<Thread> {
   const post = parseLemmyPost(await getJson(fetcher, `${origin}/api/v3/post?id=${postId}`));
   const list = `${origin}/api/v3/comment/list?post_id=${postId}&max_depth=${LEMMY_MAX_DEPTH}&limit=${LEMMY_PAGE_SIZE}&sort=Top`;
-  const views = [];
+  const views: ReturnType<typeof parseLemmyComments> = [];
+  const seen = new Set<number>();
   for (let page = 1; page <= MAX_LEMMY_PAGES; page++) {
     const batch = parseLemmyComments(
       await getJson(fetcher, page === 1 ? list : `${list}&page=${page}`),
     );
-    views.push(...batch);
-    if (batch.length < LEMMY_PAGE_SIZE) break;
+    const fresh = batch.filter((v) => !seen.has(v.comment.id));
+    for (const v of fresh) seen.add(v.comment.id);
+    views.push(...fresh);
+    // A short page is the last; a page of nothing new means the server ignores `page`.
+    if (batch.length < LEMMY_PAGE_SIZE || fresh.length === 0) break;
   }
   return lemmyThread(post, views, origin, fetchedAt);
 }
