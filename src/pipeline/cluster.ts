@@ -36,13 +36,17 @@ export async function restoreClusterer(ctx: PipelineContext): Promise<void> {
 /** Assigns every unassigned article to a story, in the order they were stored. */
 export async function clusterPending(ctx: PipelineContext): Promise<number> {
   const articles = await ctx.store.listArticles({ unassigned: true });
-  for (const article of articles) {
-    const assignment = ctx.clusterer.add(clusterDoc(article));
-    await ctx.store.assignArticle(article.id, assignment.storyId, assignment.duplicateOf);
-    ctx.changedStories.add(assignment.storyId);
-    for (const merge of assignment.merged) await mergeStories(ctx, merge.from, merge.into);
-  }
-  for (const storyId of ctx.changedStories) await saveStory(ctx, storyId);
+  // One transaction per batch: one disk sync instead of one per article, and a crash leaves
+  // either the whole batch assigned or none of it, which replay handles.
+  await ctx.store.transaction(async () => {
+    for (const article of articles) {
+      const assignment = ctx.clusterer.add(clusterDoc(article));
+      await ctx.store.assignArticle(article.id, assignment.storyId, assignment.duplicateOf);
+      ctx.changedStories.add(assignment.storyId);
+      for (const merge of assignment.merged) await mergeStories(ctx, merge.from, merge.into);
+    }
+    for (const storyId of ctx.changedStories) await saveStory(ctx, storyId);
+  });
   return articles.length;
 }
 
