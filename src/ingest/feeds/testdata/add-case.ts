@@ -2,7 +2,7 @@
 // and writes expected.json from what the parser says NOW, for you to check by eye (and correct)
 // before committing. Every parser fix should come with a case.
 //   node --import tsx src/ingest/feeds/testdata/add-case.ts <slug> <file> [--url FEED_URL] [--content-type TYPE]
-import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { extname, join } from "node:path";
 import { parseArgs } from "node:util";
 import { parseFeed } from "../index.ts";
@@ -25,13 +25,14 @@ if (existsSync(dir)) {
 }
 mkdirSync(dir, { recursive: true });
 const ext = (extname(file).slice(1) || "txt").toLowerCase();
-copyFileSync(file, join(dir, `input.${ext}`));
+const body = readFileSync(file); // read once: the file may be a pipe
+writeFileSync(join(dir, `input.${ext}`), body);
 
 const expected: Record<string, unknown> = {};
 if (values.url) expected.feedUrl = values.url;
 if (values["content-type"]) expected.contentType = values["content-type"];
 try {
-  const feed = await parseFeed(readFileSync(file), values.url ?? DEFAULT_FEED_URL, values["content-type"]);
+  const feed = await parseFeed(body, values.url ?? DEFAULT_FEED_URL, values["content-type"]);
   const first = feed.entries[0];
   Object.assign(expected, {
     format: feed.format,
