@@ -7,7 +7,7 @@ import { test } from "node:test";
 import zlib from "node:zlib";
 import { readBody } from "./body.ts";
 import { createFetcher, FetchError } from "./index.ts";
-import { startServer, type TestServer, testConfig } from "./test-server.ts";
+import { SHORT_TIMEOUTS, startServer, type TestServer, testConfig } from "./test-server.ts";
 
 /** A hung fetcher would hang the suite: fail any test here that takes this long. */
 const TEST_TIMEOUT_MS = 10_000;
@@ -61,7 +61,7 @@ test("a server that never sends headers times out", { timeout: TEST_TIMEOUT_MS }
   await withServer(
     () => {},
     async (s) => {
-      const f = createFetcher(testConfig());
+      const f = createFetcher(testConfig(SHORT_TIMEOUTS));
       const err = await expectCode(f.fetch(`${s.origin}/silent`), "timeout");
       assert.match(err.message, /no response headers within 300 ms/);
       await f.close();
@@ -76,7 +76,7 @@ test("a body that never ends times out", { timeout: TEST_TIMEOUT_MS }, async () 
       res.write("start of a body that never ends");
     },
     async (s) => {
-      const f = createFetcher(testConfig());
+      const f = createFetcher(testConfig(SHORT_TIMEOUTS));
       await expectCode(f.fetch(`${s.origin}/forever`), "timeout");
       await f.close();
     },
@@ -94,7 +94,7 @@ test("a body dripping a byte every 50 ms fails at the whole-body deadline", {
       timers.push(setInterval(() => res.write("x"), 50));
     },
     async (s) => {
-      const f = createFetcher(testConfig());
+      const f = createFetcher(testConfig(SHORT_TIMEOUTS));
       const err = await expectCode(f.fetch(`${s.origin}/drip`), "timeout");
       assert.match(err.message, /body not complete within 300 ms/);
       await f.close();

@@ -40,14 +40,17 @@ export async function startServer(handler: Handler): Promise<TestServer> {
   };
 }
 
-/** Short timeouts keep the hostile-server tests quick; loopback is allowed. */
+/** Short timeouts for the stall tests, so the suite stays quick. */
+export const SHORT_TIMEOUTS = { connectTimeoutMs: 300, headersTimeoutMs: 300, bodyTimeoutMs: 300 };
+
+/** Loopback allowed; timeouts loose enough that a loaded machine does not fail ordinary tests. */
 export function testConfig(overrides: Partial<FetchConfig> = {}): FetchConfig {
   return {
     ...DEFAULT_FETCH,
     allowPrivateHosts: ["127.0.0.1"],
-    connectTimeoutMs: 300,
-    headersTimeoutMs: 300,
-    bodyTimeoutMs: 300,
+    connectTimeoutMs: 3000,
+    headersTimeoutMs: 3000,
+    bodyTimeoutMs: 3000,
     maxBytes: 1024 * 1024,
     perHostDelayMs: 0,
     perHostConcurrency: 4,
