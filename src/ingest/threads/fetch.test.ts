@@ -67,6 +67,16 @@ test("an HN item URL on any host is read through the Algolia items API", async (
   assert.ok(Date.parse(t.fetchedAt) > 0);
 });
 
+test("an HN item Algolia does not have yet is read item by item from the Firebase API", async () => {
+  const t = await fetchThread(`${server.base}/item?id=900`, loopbackFetcher(), apis);
+  assert.equal(t.id, "hackernews:900");
+  assert.equal(t.url, `${server.base}/item?id=900`);
+  assert.deepEqual(
+    t.comments.map((c) => c.id),
+    ["901", "903", "904"],
+  );
+});
+
 test("a direct Algolia items URL works too", async () => {
   const t = await fetchThread(`${server.base}/api/v1/items/4242`, loopbackFetcher(), apis);
   assert.equal(t.title, "Island nation signs reef treaty & sets quotas");
@@ -160,12 +170,14 @@ test("recogniseThreadUrl: the shapes of thread URLs", () => {
     platform: "hackernews",
     via: "algolia",
     api: "https://hn.algolia.com/api/v1/items/123",
+    id: 123,
     humanBase: "https://news.ycombinator.com",
   });
   assert.deepEqual(recogniseThreadUrl("https://hn.algolia.com/api/v1/items/5", a), {
     platform: "hackernews",
     via: "algolia",
     api: "https://hn.algolia.com/api/v1/items/5",
+    id: 5,
     humanBase: "https://news.ycombinator.com",
   });
   assert.equal(

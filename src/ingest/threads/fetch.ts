@@ -18,7 +18,7 @@ const LEMMY_PAGE_SIZE = 50;
 const LEMMY_MAX_DEPTH = 8;
 
 export type ThreadTarget =
-  | { platform: "hackernews"; via: "algolia"; api: string; humanBase: string }
+  | { platform: "hackernews"; via: "algolia"; api: string; id: number; humanBase: string }
   | { platform: "hackernews"; via: "firebase"; itemsApi: string; id: number; humanBase: string }
   | { platform: "reddit"; api: string; origin: string }
   | { platform: "lemmy"; origin: string; postId: number };
@@ -59,6 +59,7 @@ export function recogniseThreadUrl(raw: string, apis: ThreadApis): ThreadTarget 
       platform: "hackernews",
       via: "algolia",
       api: url.href,
+      id: Number(m[1]),
       humanBase: hnHumanBase(apis.hackernewsSearch),
     };
   m = FIREBASE_ITEM.exec(path);
@@ -68,13 +69,14 @@ export function recogniseThreadUrl(raw: string, apis: ThreadApis): ThreadTarget 
       via: "firebase",
       itemsApi: `${url.origin}${m[1]}`,
       id: Number(m[2]),
-      humanBase: HN_HUMAN_BASE,
+      humanBase: hnHumanBase(apis.hackernewsSearch),
     };
   if (/\/item\/?$/.test(path) && id && /^\d+$/.test(id)) {
     return {
       platform: "hackernews",
       via: "algolia",
       api: `${trimSlash(apis.hackernewsSearch)}/items/${id}`,
+      id: Number(id),
       humanBase: `${url.origin}${path.replace(/\/item\/?$/, "")}`,
     };
   }
@@ -121,8 +123,31 @@ async function fetchLemmy(
 }
 
 /**
+ * Algolia first (one request for the whole tree); when it fails (it lags behind brand-new
+ * stories and has outages) the Firebase API, item by item. The Algolia error wins if both fail.
+ */
+async function fetchHnWithFallback(
+  target: Extract<ThreadTarget, { via: "algolia" }>,
+  fetcher: Fetcher,
+  apis: ThreadApis,
+  fetchedAt: string,
+): Promise<Thread> {
+  try {
+    return parseHnAlgoliaThread(await getJson(fetcher, target.api), fetchedAt, target.humanBase);
+  } catch (algoliaError) {
+    try {
+      return await fetchHnFirebaseThread(target.id, fetcher, apis.hackernewsItems, {
+        humanBase: target.humanBase,
+      });
+    } catch {
+      throw algoliaError;
+    }
+  }
+}
+
+/**
  * Fetches and parses a discussion thread: a Hacker News item URL (any host; read through the
- * Algolia items API), a Reddit comments URL, a Lemmy post URL, or any of their API URLs.
+ * Algolia items API, falling back to the Firebase API), a Reddit comments URL, a Lemmy post URL, or any of their API URLs.
  * Throws ThreadError for unknown URLs and bad responses; fetch errors pass through.
  */
 export async function fetchThread(
@@ -137,7 +162,7 @@ export async function fetchThread(
   switch (target.platform) {
     case "hackernews":
       return target.via === "algolia"
-        ? parseHnAlgoliaThread(await getJson(fetcher, target.api), fetchedAt, target.humanBase)
+        ? fetchHnWithFallback(target, fetcher, apis, fetchedAt)
         : fetchHnFirebaseThread(target.id, fetcher, target.itemsApi, {
             humanBase: target.humanBase,
           });
