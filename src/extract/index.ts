@@ -12,7 +12,7 @@ import { cutTeaserArticles } from "./teasers.ts";
 export { decodeHtml } from "./decode.ts";
 
 export function extractArticle(html: string, url: string): ExtractedPage | null {
-  const trimmed = trimForParsing(html);
+  const { html: trimmed, tags } = trimForParsing(html);
   const { document } = parseHTML(trimmed);
   const meta = readMetadata(document as unknown as Document, url);
   const root = document.body as unknown as Element | null;
@@ -20,7 +20,7 @@ export function extractArticle(html: string, url: string): ExtractedPage | null 
     cutBoilerplate(root);
     cutTeaserArticles(root);
   }
-  const body = extractBody(document as unknown as Document, meta.ldBody);
+  const body = extractBody(document as unknown as Document, meta.ldBody, tags);
   if (!body) return null;
   const paragraphs = filterParagraphs(body.paragraphs, meta.headline ?? body.title);
   if (paragraphs.length === 0) return null;

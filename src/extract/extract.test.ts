@@ -1,0 +1,94 @@
+import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
+import { test } from "node:test";
+import { decodeHtml, extractArticle } from "./index.ts";
+
+const fixture = (name: string) => readFileSync(new URL(`./testdata/${name}`, import.meta.url));
+const URL_ = "https://herald.example/news/bridge-reopens?utm_source=feed";
+
+test("metadata comes from JSON-LD, Open Graph and rel=canonical", () => {
+  const page = extractArticle(fixture("news-article.html").toString("utf8"), URL_)!;
+  assert.equal(page.headline, "Harbour bridge reopens after repairs");
+  assert.equal(page.outlet, "The Coastal Herald");
+  assert.equal(page.byline, "Ada Quill");
+  assert.equal(page.publishedAt, "2024-03-01T07:00:00.000Z");
+  assert.equal(page.modifiedAt, "2024-03-02T08:30:00.000Z");
+  assert.equal(page.canonicalUrl, "https://herald.example/news/bridge-reopens?ref=canonical");
+  assert.equal(page.language, "en-GB");
+  assert.equal(page.leadImage, "https://herald.example/img/bridge.jpg");
+  assert.equal(page.description, "The harbour bridge is open again.");
+});
+
+test("body keeps prose and headings, drops share bars, captions, newsletter, related links", () => {
+  const page = extractArticle(fixture("news-article.html").toString("utf8"), URL_)!;
+  const text = page.paragraphs.join("\n");
+  assert.equal(page.paragraphs.length, 5, text);
+  assert.match(page.paragraphs[0]!, /^The harbour bridge reopened/);
+  assert.equal(page.paragraphs[2], "Traffic returns");
+  assert.match(page.paragraphs[4]!, /final inspection of the lighting/);
+  for (const junk of [
+    "Facebook",
+    "Photo:",
+    "newsletter",
+    "Advertisement",
+    "Ferry fares",
+    "By Ada",
+    "Published",
+    "©",
+    "Most read",
+    "tracking",
+  ]) {
+    assert.ok(!text.includes(junk), `should drop ${junk}`);
+  }
+});
+
+test("a page with no article gives null", () => {
+  assert.equal(extractArticle(fixture("no-article.html").toString("utf8"), URL_), null);
+});
+
+test("teaser cards after the story are not part of it", () => {
+  const page = extractArticle(
+    fixture("teaser-cards.html").toString("utf8"),
+    "https://orchard.example/why",
+  )!;
+  const text = page.paragraphs.join("\n");
+  assert.match(text, /forty trees next year/);
+  assert.ok(!text.includes("mill pond"), text);
+  assert.ok(!text.includes("river"), text);
+});
+
+test("outlet falls back to a name made from the domain", () => {
+  const html = fixture("teaser-cards.html").toString("utf8");
+  assert.equal(extractArticle(html, "https://www.bbc.co.uk/news/x")!.outlet, "BBC");
+  assert.equal(extractArticle(html, "https://www.orchard-news.example/x")!.outlet, "Orchard News");
+});
+
+test("windows-1252 and Shift_JIS pages decode by their <meta> charset", () => {
+  const fr = decodeHtml(fixture("windows-1252.html"));
+  assert.match(fr, /Le café du quartier a fermé/);
+  assert.equal(extractArticle(fr, "https://cafe.example/")!.headline, "Café déjà fermé");
+  const ja = decodeHtml(fixture("shift_jis.html"));
+  assert.match(ja, /港の橋が再開/);
+  assert.match(extractArticle(ja, "https://ja.example/")!.paragraphs[0]!, /^港の橋は八か月/);
+});
+
+test("charset: BOM wins, header beats meta, lying declarations are detected", () => {
+  const text = "<p>naïve café</p>";
+  const bom = Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text, "utf8")]);
+  assert.equal(decodeHtml(bom, "text/html; charset=windows-1252"), text);
+  // Declared UTF-8 but really windows-1252: not valid UTF-8, so detection decides.
+  const cp = Buffer.from(
+    fixture("windows-1252.html").toString("latin1").replace("windows-1252", "utf-8"),
+    "latin1",
+  );
+  assert.match(decodeHtml(cp, "text/html; charset=utf-8"), /Le café du quartier/);
+  // Declared windows-1252 but really UTF-8.
+  const utf = Buffer.from(`<meta charset="windows-1252">${text}`, "utf8");
+  assert.match(decodeHtml(utf), /naïve café/);
+  // Shift_JIS with no declaration at all.
+  const sj = Buffer.from(
+    fixture("shift_jis.html").toString("latin1").replace('<meta charset="Shift_JIS">', ""),
+    "latin1",
+  );
+  assert.match(decodeHtml(sj), /港の橋が再開/);
+});
