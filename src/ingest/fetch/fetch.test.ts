@@ -221,3 +221,18 @@ test("Retry-After is parsed from seconds and from an HTTP date", async () => {
     },
   );
 });
+
+test("a redirect to a non-http scheme is refused", async () => {
+  await withFetcher(
+    (_req, res) => {
+      res.writeHead(302, { location: "file:///etc/passwd" });
+      res.end();
+    },
+    async (s, f) => {
+      await assert.rejects(f.fetch(`${s.origin}/x`), {
+        code: "bad-url",
+        message: `fetch: ${s.origin}/x: redirect to scheme file: refused (only http and https)`,
+      });
+    },
+  );
+});
