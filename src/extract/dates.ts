@@ -23,6 +23,7 @@ export function toIsoUtc(value: string | null | undefined): string | null {
       s = s.replace(COMPACT_OFFSET, "$1:$2");
     }
     ms = Date.parse(s);
+    if (Number.isNaN(ms)) ms = Date.parse(value.trim());
     if (Number.isNaN(ms) && !HAS_ZONE.test(s)) ms = Date.parse(`${s} UTC`);
   }
   if (Number.isNaN(ms)) return null;

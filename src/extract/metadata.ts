@@ -18,6 +18,7 @@ const MAX_NAME_CHARS = 120;
 const PUBLISHED = [
   "article:published_time",
   "og:article:published_time",
+  "article:published",
   "datepublished",
   "publishdate",
   "publish-date",
@@ -31,6 +32,7 @@ const PUBLISHED = [
 ];
 const MODIFIED = [
   "article:modified_time",
+  "article:modified",
   "og:updated_time",
   "datemodified",
   "last-modified",
@@ -92,9 +94,49 @@ function firstText(doc: Document, tag: string): string | null {
   return doc.getElementsByTagName(tag)[0]?.textContent ?? null;
 }
 
+const ENTITIES: Record<string, string> = {
+  amp: "&",
+  quot: '"',
+  apos: "'",
+  lt: "<",
+  gt: ">",
+  nbsp: " ",
+};
+
+/** Metadata is often entity-encoded twice; decode what is left after parsing. */
+function decodeEntities(s: string): string {
+  return s.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (m, e: string) => {
+    if (e[0] !== "#") return ENTITIES[e.toLowerCase()] ?? m;
+    const code =
+      e[1] === "x" || e[1] === "X" ? Number.parseInt(e.slice(2), 16) : Number(e.slice(1));
+    return code > 0 && code < 0x110000 ? String.fromCodePoint(code) : m;
+  });
+}
+
 function cleanName(value: string | null | undefined): string | null {
-  const v = value?.replace(/\s+/g, " ").trim();
+  const v = value && decodeEntities(value).replace(/\s+/g, " ").trim();
   return v && v.length <= MAX_NAME_CHARS ? v : null;
+}
+
+/** An outlet name is a name, not a URL or a social handle. */
+function cleanOutlet(value: string | null | undefined): string | null {
+  const v = cleanName(value);
+  return v && !/^(?:https?:|www\.|@)/i.test(v) ? v : null;
+}
+
+/** "Headline | Outlet" or "Headline - Outlet" to "Headline", when the tail names the outlet. */
+function stripOutlet(headline: string | null, outlet: string): string | null {
+  if (!headline) return null;
+  const m = headline.match(/^(.{10,}?)\s+[|\-–—:·»]\s+([^|\-–—:·»]+)$/);
+  if (!m) return headline;
+  const squash = (x: string) => x.toLowerCase().replace(/[^\p{L}\p{N}]/gu, "");
+  const tail = squash(m[2]!);
+  const name = squash(outlet);
+  const names =
+    tail &&
+    name &&
+    (name.includes(tail) || (tail.includes(name) && tail.length <= name.length + 8));
+  return names ? m[1]! : headline;
 }
 
 /** "By Jane Doe" to "Jane Doe"; a bare "By" or a URL is no byline. */
@@ -128,9 +170,9 @@ export function readMetadata(doc: Document, url: string): PageMetadata {
     ?.getAttribute("href");
   const canonicalUrl = resolve(canonical, url) ?? resolve(meta.get("og:url"), url) ?? url;
   const outlet =
-    cleanName(meta.get("og:site_name")) ??
-    cleanName(ld?.publisher) ??
-    cleanName(meta.get("application-name")) ??
+    cleanOutlet(meta.get("og:site_name")) ??
+    cleanOutlet(ld?.publisher) ??
+    cleanOutlet(meta.get("application-name")) ??
     domainName(canonicalUrl || url);
   const headline =
     cleanName(ld?.headline) ??
@@ -140,7 +182,7 @@ export function readMetadata(doc: Document, url: string): PageMetadata {
     cleanName(firstText(doc, "title"));
   const timeDate = timeElementDate(doc);
   return {
-    headline,
+    headline: stripOutlet(headline, outlet),
     byline: cleanByline(ld?.author) ?? cleanByline(meta.get("author")),
     outlet,
     canonicalUrl,
