@@ -2,6 +2,7 @@
 
 import assert from "node:assert/strict";
 import type { ServerResponse } from "node:http";
+import type { LookupFunction } from "node:net";
 import { Readable } from "node:stream";
 import { test } from "node:test";
 import zlib from "node:zlib";
@@ -191,4 +192,23 @@ test("a corrupt gzip body is a decode error", async () => {
       await f.close();
     },
   );
+});
+
+test("a DNS answer that never comes fails at the connect timeout", {
+  timeout: TEST_TIMEOUT_MS,
+}, async () => {
+  const hang = (() => {}) as unknown as LookupFunction;
+  const f = createFetcher(testConfig(SHORT_TIMEOUTS), { lookup: hang });
+  // A real lookup keeps the event loop alive while it waits; this fake one does not, and undici's
+  // timers are unref'd, so hold the loop open the way a pending getaddrinfo would.
+  const keepAlive = setInterval(() => {}, 1000);
+  try {
+    await assert.rejects(f.fetch("http://slow-dns.test/"), {
+      code: "timeout",
+      message: "fetch: http://slow-dns.test/: no connection within 300 ms",
+    });
+  } finally {
+    clearInterval(keepAlive);
+    await f.close();
+  }
 });
