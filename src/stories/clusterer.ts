@@ -4,8 +4,9 @@
 // Near-duplicates (wire copies) join their original's story without adding evidence. Every
 // `mergeEvery` articles, stories that have converged are merged (the older id survives).
 
-import { simhash } from "../text/fingerprint.ts";
+import { simhashOfWords, wordHashes } from "../text/fingerprint.ts";
 import { tokenize } from "../text/terms.ts";
+import { anchorsOf, ContainmentIndex } from "./containment.ts";
 import { DuplicateIndex } from "./duplicates.ts";
 import { documentVector } from "./features.ts";
 import type { Assignment, ClusterDoc, Clusterer } from "./index.ts";
@@ -33,6 +34,8 @@ export class StoryClusterer implements Clusterer {
   private readonly vocab = new Vocabulary();
   private readonly postings: Postings;
   private readonly dups: DuplicateIndex;
+  private readonly contained: ContainmentIndex;
+  private readonly anchors: number[] = [];
   private readonly stories: StoryState[] = [];
   private readonly storyIndex = new Map<string, number>();
   private readonly articleIndex = new Map<string, number>();
@@ -49,6 +52,12 @@ export class StoryClusterer implements Clusterer {
     this.p = { ...DEFAULT_PARAMS, ...params };
     this.postings = new Postings(this.p.postingCap);
     this.dups = new DuplicateIndex(this.p.duplicateMaxDistance, this.p.duplicateBucketCap);
+    this.contained = new ContainmentIndex({
+      minContainment: this.p.duplicateMinContainment,
+      minAnchors: this.p.duplicateMinAnchors,
+      maxGrowth: this.p.duplicateMaxGrowth,
+      bucketCap: this.p.duplicateBucketCap,
+    });
   }
 
   size(): number {
@@ -81,7 +90,7 @@ export class StoryClusterer implements Clusterer {
     this.articleIndex.set(doc.id, a);
     this.ensureArticleCapacity(a);
 
-    const original = this.findOriginal(doc);
+    const original = this.findOriginal(doc, a);
     if (original >= 0) return this.joinAsDuplicate(a, original, doc.publishedAt);
 
     const vector = documentVector(doc, this.p, this.vocab);
@@ -112,14 +121,18 @@ export class StoryClusterer implements Clusterer {
   }
 
   /** Fingerprints the article and returns the original it copies (article index), or -1. */
-  private findOriginal(doc: ClusterDoc): number {
-    const bodyWords = tokenize(doc.text).length;
-    const text = bodyWords >= this.p.duplicateMinWords ? doc.text : `${doc.title}\n${doc.text}`;
-    const words = bodyWords >= this.p.duplicateMinWords ? bodyWords : tokenize(text).length;
-    const f = simhash(text);
+  private findOriginal(doc: ClusterDoc, a: number): number {
+    const body = tokenize(doc.text);
+    const bodyHashes = wordHashes(body);
+    const long = body.length >= this.p.duplicateMinWords;
+    const words = long ? body.length : body.length + tokenize(doc.title).length;
+    const f = simhashOfWords(long ? bodyHashes : wordHashes(tokenize(`${doc.title}\n${doc.text}`)));
     // Too short to tell a copy from a coincidence: indexed, never matched.
-    const match = words >= MIN_FINGERPRINT_WORDS ? this.dups.find(f) : -1;
+    let match = words >= MIN_FINGERPRINT_WORDS ? this.dups.find(f) : -1;
     this.dups.add(f);
+    const anchors = anchorsOf(bodyHashes, this.anchors);
+    if (match < 0) match = this.contained.find(anchors);
+    this.contained.add(a, anchors);
     if (match < 0) return -1;
     const root = this.duplicateRoot[match]!;
     return root >= 0 ? root : match;

@@ -61,6 +61,17 @@ export interface ClusterParams {
   /** Bucket entries examined per SimHash band (8 bands): the most recent ones. Caps cost as the
    * index grows; with 256 buckets a band, 64 entries reach back ~16k articles. */
   duplicateBucketCap: number;
+  /** Share of an earlier article's sampled five-word shingles that must reappear in a new article
+   * for it to be a copy (containment, see containment.ts). Catches syndicated copies that add a
+   * dateline, a credit line or local paragraphs, which push a SimHash past duplicateMaxDistance.
+   * Two reports of one event share quotes but rarely 80% of their word sequences. */
+  duplicateMinContainment: number;
+  /** Fewest sampled shingles (one in eight) an original needs for containment to count: five
+   * means ~40 words; shorter texts are left to SimHash. */
+  duplicateMinAnchors: number;
+  /** A copy may be at most this many times as long as its original (in sampled shingles): beyond
+   * that it is a new article quoting an old one. */
+  duplicateMaxGrowth: number;
 }
 
 export const DEFAULT_PARAMS: ClusterParams = {
@@ -82,4 +93,7 @@ export const DEFAULT_PARAMS: ClusterParams = {
   duplicateMaxDistance: 6,
   duplicateMinWords: 20,
   duplicateBucketCap: 64,
+  duplicateMinContainment: 0.8,
+  duplicateMinAnchors: 5,
+  duplicateMaxGrowth: 2,
 };

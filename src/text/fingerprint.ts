@@ -50,16 +50,22 @@ function vote(votes: Int32Array, offset: number, bits: number): void {
   for (let b = 0; b < 32; b++) votes[offset + b]! += (bits >>> b) & 1;
 }
 
-/** SimHash of a text's word shingles (all words, stop words too: copies keep their function words). */
-export function simhash(text: string): Fingerprint64 {
-  const words = tokenize(text);
-  const hashes = words.map((w) => hash32(w, SEED_HI));
+/** Hashes of words (as tokenize gives them), the input of simhashOfWords and shingle sketches. */
+export function wordHashes(words: readonly string[]): Uint32Array {
+  const out = new Uint32Array(words.length);
+  for (let i = 0; i < words.length; i++) out[i] = hash32(words[i]!, SEED_HI);
+  return out;
+}
+
+/** SimHash of word shingles, from the words' hashes (see wordHashes). */
+export function simhashOfWords(hashes: ArrayLike<number>): Fingerprint64 {
   const votes = new Int32Array(64);
-  const n = words.length < SHINGLE_WORDS ? Math.min(words.length, 1) : words.length - 2;
+  const count = hashes.length;
+  const n = count < SHINGLE_WORDS ? Math.min(count, 1) : count - 2;
   for (let i = 0; i < n; i++) {
     const a = hashes[i]!;
-    const b = hashes[i + 1] ?? 0;
-    const c = hashes[i + 2] ?? 0;
+    const b = i + 1 < count ? hashes[i + 1]! : 0;
+    const c = i + 2 < count ? hashes[i + 2]! : 0;
     vote(votes, 0, mix3(a, b, c, SEED_HI));
     vote(votes, 32, mix3(a, b, c, SEED_LO));
   }
@@ -71,6 +77,11 @@ export function simhash(text: string): Fingerprint64 {
     if (2 * votes[32 + b]! > n) lo |= 1 << b;
   }
   return { hi: hi >>> 0, lo: lo >>> 0 };
+}
+
+/** SimHash of a text's word shingles (all words, stop words too: copies keep their function words). */
+export function simhash(text: string): Fingerprint64 {
+  return simhashOfWords(wordHashes(tokenize(text)));
 }
 
 /** Set bits in a 32-bit integer. */

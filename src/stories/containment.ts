@@ -1,0 +1,137 @@
+// Wire-copy detection by containment: does an earlier article reappear, nearly whole, inside this
+// one? Syndicated copies add datelines, credit lines and local paragraphs, which move a SimHash far
+// from the original, but they keep the original's word sequences. Each text is cut into word
+// shingles, and a content-defined sample of them (the "anchors": shingles whose hash falls in one
+// residue class, so original and copy sample the same shingles wherever they sit) is indexed. The
+// share of an earlier article's anchors found in the new one estimates how much of it was copied.
+// Buckets are linked lists in typed arrays (12 bytes an anchor), newest first, scanned to a cap.
+
+/** Words per shingle: five-word sequences are rarely shared by chance, even between reports of one event. */
+const SHINGLE_WORDS = 5;
+/** One shingle in this many is an anchor (by hash): ~40 anchors for a 300-word article. */
+const SAMPLE_MASK = 7;
+/** Words read per text: copies are caught by their opening thousands of words; bounds the cost. */
+const MAX_WORDS = 2000;
+/** Hash-table slots for anchors (4 MB of heads); chains are cut at `bucketCap` anyway. */
+const SLOTS = 1 << 20;
+
+export interface ContainmentParams {
+  /** Share of an earlier article's anchors found in the new one for it to be a copy. */
+  minContainment: number;
+  /** Fewest anchors an original needs: fewer leave too much to chance (short texts use SimHash). */
+  minAnchors: number;
+  /** The copy may add at most this many times the original's anchors (credit lines, local news);
+   * more and it is a new article that quotes the old one. */
+  maxGrowth: number;
+  /** Entries examined per bucket, newest first. */
+  bucketCap: number;
+}
+
+function mix(h: number, w: number): number {
+  let x = Math.imul(h ^ w, 0x9e3779b1);
+  x ^= x >>> 15;
+  return Math.imul(x, 0x85ebca6b) >>> 0;
+}
+
+/** The distinct anchor hashes of a text, given its word hashes (in order). */
+export function anchorsOf(wordHashes: ArrayLike<number>, out: number[] = []): number[] {
+  out.length = 0;
+  const n = Math.min(wordHashes.length, MAX_WORDS) - SHINGLE_WORDS + 1;
+  for (let i = 0; i < n; i++) {
+    let h = 0x811c9dc5;
+    for (let k = 0; k < SHINGLE_WORDS; k++) h = mix(h, wordHashes[i + k]!);
+    h ^= h >>> 13;
+    if ((h & SAMPLE_MASK) === 0) out.push(h >>> 0);
+  }
+  out.sort((a, b) => a - b);
+  let m = 0;
+  for (let i = 0; i < out.length; i++) if (i === 0 || out[i] !== out[i - 1]) out[m++] = out[i]!;
+  out.length = m;
+  return out;
+}
+
+export class ContainmentIndex {
+  private readonly heads = new Int32Array(SLOTS).fill(-1);
+  private next = new Int32Array(4096);
+  private owner = new Int32Array(4096);
+  private hash = new Uint32Array(4096);
+  private entries = 0;
+  /** Anchors per article (by article number). */
+  private anchorCount = new Uint16Array(1024);
+  private hitStamp = new Int32Array(1024);
+  private hitCount = new Uint16Array(1024);
+  private stamp = 0;
+  private readonly hits: number[] = [];
+
+  constructor(private readonly p: ContainmentParams) {}
+
+  /** The earlier article (number) most contained in these anchors, or -1. Lowest number on ties. */
+  find(anchors: readonly number[]): number {
+    const stamp = ++this.stamp;
+    this.hits.length = 0;
+    for (const h of anchors) {
+      let e = this.heads[slot(h)]!;
+      for (let seen = 0; e >= 0 && seen < this.p.bucketCap; seen++, e = this.next[e]!) {
+        if (this.hash[e] !== h) continue;
+        const a = this.owner[e]!;
+        if (this.hitStamp[a] !== stamp) {
+          this.hitStamp[a] = stamp;
+          this.hitCount[a] = 0;
+          this.hits.push(a);
+        }
+        this.hitCount[a]!++;
+      }
+    }
+    let best = -1;
+    let bestShare = this.p.minContainment;
+    for (const a of this.hits) {
+      const own = this.anchorCount[a]!;
+      if (own < this.p.minAnchors || anchors.length > this.p.maxGrowth * own) continue;
+      const share = this.hitCount[a]! / own;
+      if (share > bestShare || (share === bestShare && a < best)) {
+        best = a;
+        bestShare = share;
+      }
+    }
+    return best;
+  }
+
+  /** Indexes article number `a` (numbers are given in order: 0, 1, 2, ...). */
+  add(a: number, anchors: readonly number[]): void {
+    this.ensureArticle(a);
+    this.anchorCount[a] = Math.min(anchors.length, 0xffff);
+    for (const h of anchors) {
+      const e = this.entries++;
+      if (e >= this.next.length) this.growEntries();
+      const s = slot(h);
+      this.next[e] = this.heads[s]!;
+      this.owner[e] = a;
+      this.hash[e] = h;
+      this.heads[s] = e;
+    }
+  }
+
+  private ensureArticle(a: number): void {
+    if (a < this.anchorCount.length) return;
+    const size = Math.max(a + 1, this.anchorCount.length * 2);
+    this.anchorCount = grown(this.anchorCount, new Uint16Array(size));
+    this.hitStamp = grown(this.hitStamp, new Int32Array(size));
+    this.hitCount = grown(this.hitCount, new Uint16Array(size));
+  }
+
+  private growEntries(): void {
+    const size = this.next.length * 2;
+    this.next = grown(this.next, new Int32Array(size));
+    this.owner = grown(this.owner, new Int32Array(size));
+    this.hash = grown(this.hash, new Uint32Array(size));
+  }
+}
+
+function slot(h: number): number {
+  return (h >>> 3) & (SLOTS - 1);
+}
+
+function grown<T extends Int32Array | Uint32Array | Uint16Array>(old: T, into: T): T {
+  into.set(old);
+  return into;
+}
