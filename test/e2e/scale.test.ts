@@ -70,7 +70,14 @@ describe("scale-out: three workers on PostgreSQL survive SIGKILL", {
     return last === undefined ? null : Number(/pid (\d+)/.exec(last)?.[1]);
   };
 
-  it("ends with the single-process stories, nothing lost or duplicated", async () => {
+  const dumpLogs = () => {
+    for (const w of workers) console.error(`--- worker ${w.child.pid}\n${w.log.join("").slice(-3000)}`);
+  };
+
+  it("ends with the single-process stories, nothing lost or duplicated", async (t) => {
+    t.after(() => {
+      if (process.exitCode) dumpLogs();
+    });
     // The reference: one process on SQLite.
     const sqliteConfig = demoConfig(loadConfig({}, { db: join(dir, "single.db") }), outlets);
     const sqlite = await openStore(sqliteConfig.db);
@@ -82,6 +89,7 @@ describe("scale-out: three workers on PostgreSQL survive SIGKILL", {
       await addSourceOnce(pgStore, "feed", feed.url, feed.title);
     for (const url of outlets.threadUrls) await addSourceOnce(pgStore, "thread", url);
     for (let i = 0; i < 3; i++) startWorker();
+    let state = "";
 
     // Kill a worker that is not the clusterer once some articles are in, then the clusterer.
     await waitFor(async () => (await pgStore.countArticles()) >= 15 && clustererPid() !== null);
@@ -92,15 +100,28 @@ describe("scale-out: three workers on PostgreSQL survive SIGKILL", {
     workers.find((w) => w.child.pid === leader)!.child.kill("SIGKILL");
     startWorker();
     // Another worker takes the clusterer lock over.
-    await waitFor(async () => clustererPid() !== leader);
+    await waitFor(async () => clustererPid() !== leader).catch((error) => {
+      dumpLogs();
+      throw error;
+    });
 
     await waitFor(async () => {
       const articles = await pgStore.listArticles();
+      state = `${articles.length} articles, ${articles.filter((a) => a.storyId === null).length} unassigned`;
       if (articles.length < corpus.articles.length || articles.some((a) => a.storyId === null))
         return false;
       const stories = await pgStore.listStories({ limit: 1000 });
-      for (const s of stories) if ((await pgStore.getBrief(s.id)) === null) return false;
+      for (const s of stories) {
+        if ((await pgStore.getBrief(s.id)) === null) {
+          state += `, story ${s.id} has no brief`;
+          return false;
+        }
+      }
       return true;
+    }).catch((error) => {
+      dumpLogs();
+      console.error(state);
+      throw error;
     });
 
     assert.equal(
