@@ -92,3 +92,9 @@ test("charset: BOM wins, header beats meta, lying declarations are detected", ()
   );
   assert.match(decodeHtml(sj), /港の橋が再開/);
 });
+
+test("JSON-LD with trailing commas still dates the page, from a WebPage object if need be", () => {
+  const ld = '{"@type":"WebPage","datePublished":"2018-04-18T14:39:09+02:00","keywords":["a",],}';
+  const html = `<html><head><script type="application/ld+json">${ld}</script></head><body>${fixture("teaser-cards.html").toString("utf8")}</body></html>`;
+  assert.equal(extractArticle(html, "https://x.example/")!.publishedAt, "2018-04-18T12:39:09.000Z");
+});

@@ -18,6 +18,18 @@ export interface LdArticle {
   inLanguage: string | null;
 }
 
+const EMPTY: LdArticle = {
+  headline: null,
+  datePublished: null,
+  dateModified: null,
+  author: null,
+  publisher: null,
+  image: null,
+  articleBody: null,
+  description: null,
+  inLanguage: null,
+};
+
 function parseBlock(text: string): unknown {
   const cleaned = text
     .replace(/^\s*<!\[CDATA\[|\]\]>\s*$/g, "")
@@ -28,7 +40,8 @@ function parseBlock(text: string): unknown {
   } catch {
     // Some pages put raw newlines inside strings; JSON forbids them, browsers don't care.
     try {
-      return JSON.parse(cleaned.replace(/[\n\r\t]+/g, " "));
+      // ...and trailing commas, which JSON forbids too.
+      return JSON.parse(cleaned.replace(/[\n\r\t]+/g, " ").replace(/,\s*([\]}])/g, "$1"));
     } catch {
       return null;
     }
@@ -81,11 +94,22 @@ export function readJsonLd(blocks: string[]): LdArticle | null {
   const objects: LdObject[] = [];
   for (const b of blocks) flatten(parseBlock(b), objects);
   const article = objects.find((o) => ARTICLE_TYPE.test(typeOf(o)));
-  if (!article) return null;
+  // Without an article object, or when it leaves dates out, the page's other objects (often a
+  // WebPage) may still date the page.
+  const dated = objects.find((o) => str(o.datePublished));
+  if (!article) {
+    if (!dated) return null;
+    return {
+      ...EMPTY,
+      datePublished: str(dated.datePublished),
+      dateModified: str(dated.dateModified),
+    };
+  }
   return {
     headline: str(article.headline) ?? str(article.name),
-    datePublished: str(article.datePublished) ?? str(article.dateCreated),
-    dateModified: str(article.dateModified),
+    datePublished:
+      str(article.datePublished) ?? str(article.dateCreated) ?? str(dated?.datePublished),
+    dateModified: str(article.dateModified) ?? str(dated?.dateModified),
     author: nameOf(article.author) ?? nameOf(article.creator),
     publisher: nameOf(article.publisher),
     image: urlOf(article.image) ?? urlOf(article.thumbnailUrl),
