@@ -18,14 +18,15 @@ export interface PollReport {
 export async function pollSource(ctx: PipelineContext, source: Source): Promise<PollReport> {
   let newArticles = 0;
   let failure: unknown = null;
+  let nextFetchAt: string | undefined;
   try {
     if (source.kind === "feed") newArticles = await pollFeed(ctx, source);
     else if (source.kind === "page") newArticles = (await ingestPage(ctx, source.url)) ? 1 : 0;
-    else await ingestThread(ctx, source.url);
+    else nextFetchAt = await ingestThread(ctx, source);
   } catch (caught) {
     failure = caught;
   }
-  await recordHealth(ctx, source, failure);
+  await recordHealth(ctx, source, failure, nextFetchAt);
   return { source, newArticles, error: failure === null ? null : (failure as Error).message };
 }
 
@@ -51,12 +52,13 @@ async function ingestPage(ctx: PipelineContext, url: string): Promise<boolean> {
   return inserted;
 }
 
-async function ingestThread(ctx: PipelineContext, url: string): Promise<void> {
-  const thread = await fetchAndStoreThread(ctx, url);
+async function ingestThread(ctx: PipelineContext, source: Source): Promise<string> {
+  const { thread, nextFetchAt } = await fetchAndStoreThread(ctx, source);
   const articleId =
     thread.articleUrl === null ? undefined : ctx.articleByUrl.get(normalizeUrl(thread.articleUrl));
   const storyId = articleId === undefined ? null : ctx.clusterer.storyOf(articleId);
   if (storyId !== null) ctx.changedStories.add(storyId);
+  return nextFetchAt;
 }
 
 export async function forEachLimited<T>(

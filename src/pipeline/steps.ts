@@ -4,7 +4,7 @@ import type { Config } from "../config.ts";
 import { extractArticle } from "../extract/index.ts";
 import { parseFeed } from "../ingest/feeds/index.ts";
 import { type Fetcher, nextAttempt } from "../ingest/fetch/index.ts";
-import { discoverThreadUrls, fetchThread } from "../ingest/threads/index.ts";
+import { discoverThreadUrls, fetchThread, threadRepollAt } from "../ingest/threads/index.ts";
 import { log } from "../log.ts";
 import type { Store } from "../store/store.ts";
 import type { Article, Source, Thread } from "../types.ts";
@@ -77,17 +77,41 @@ async function addDiscoveredThreads(deps: IngestDeps, articleUrl: string): Promi
   }
 }
 
-export async function fetchAndStoreThread(deps: IngestDeps, url: string): Promise<Thread> {
-  const thread = await fetchThread(url, deps.fetcher, deps.config.threadApis);
-  await deps.store.putThread(thread);
-  return thread;
+/** A thread that is no longer live is never due again ("never" as a time that sorts last). */
+export const NEVER = "9999-12-31T23:59:59.999Z";
+
+export interface StoredThread {
+  thread: Thread;
+  /** When to poll the thread again: live threads are re-polled with backoff for 48 hours. */
+  nextFetchAt: string;
 }
 
-/** Records the outcome of polling a source: its next fetch time, failure count and last error. */
+export async function fetchAndStoreThread(
+  deps: IngestDeps,
+  source: Source,
+  now = new Date(),
+): Promise<StoredThread> {
+  const thread = await fetchThread(source.url, deps.fetcher, deps.config.threadApis);
+  await deps.store.putThread(thread);
+  const firstSeenKey = `thread:first-seen:${source.url}`;
+  const countKey = `thread:comments:${source.url}`;
+  const firstSeen = (await deps.store.getState(firstSeenKey)) ?? now.toISOString();
+  const changed = (await deps.store.getState(countKey)) !== String(thread.comments.length);
+  await deps.store.setState(firstSeenKey, firstSeen);
+  await deps.store.setState(countKey, String(thread.comments.length));
+  const next = threadRepollAt(thread, new Date(firstSeen), now, changed);
+  return { thread, nextFetchAt: next === null ? NEVER : next.toISOString() };
+}
+
+/**
+ * Records the outcome of polling a source: its next fetch time, failure count and last error.
+ * `nextFetchAt` overrides the default schedule after a success (threads follow their own).
+ */
 export async function recordHealth(
   deps: IngestDeps,
   source: Source,
   caught: unknown,
+  nextFetchAt?: string,
 ): Promise<void> {
   const error = caught === null ? null : (caught as Error).message;
   const retryAfterMs = (caught as { retryAfterMs?: number | null } | null)?.retryAfterMs ?? null;
@@ -95,6 +119,7 @@ export async function recordHealth(
   const next = nextAttempt(source, { ok: error === null, retryAfterMs }, new Date());
   await deps.store.updateSource(source.id, {
     ...next,
+    ...(error === null && nextFetchAt !== undefined ? { nextFetchAt } : {}),
     lastError: error,
     lastFetchedAt: new Date().toISOString(),
   });

@@ -60,9 +60,12 @@ async function pollJob(deps: IngestDeps, boss: PgBoss, sourceId: number): Promis
   const source = (await deps.store.listSources()).find((s) => s.id === sourceId);
   if (source === undefined || source.disabled) return;
   let failure: unknown = null;
+  let nextFetchAt: string | undefined;
   try {
     if (source.kind === "thread") {
-      const thread = await fetchAndStoreThread(deps, source.url);
+      const stored = await fetchAndStoreThread(deps, source);
+      const thread = stored.thread;
+      nextFetchAt = stored.nextFetchAt;
       const article =
         thread.articleUrl === null
           ? null
@@ -83,7 +86,7 @@ async function pollJob(deps: IngestDeps, boss: PgBoss, sourceId: number): Promis
   } catch (caught) {
     failure = caught;
   }
-  await recordHealth(deps, source, failure);
+  await recordHealth(deps, source, failure, nextFetchAt);
 }
 
 /** The brief writer only reads the store; it needs no clusterer of its own. */

@@ -1,5 +1,8 @@
 import { readFile } from "node:fs/promises";
 import { parseArgs } from "node:util";
+import type { Config } from "../../config.ts";
+import { discoverFeeds } from "../../ingest/discover.ts";
+import { createFetcher } from "../../ingest/fetch/index.ts";
 import { parseOpml } from "../../ingest/opml.ts";
 import type { SourceKind } from "../../types.ts";
 import { configFrom, withStore } from "../shared.ts";
@@ -18,7 +21,7 @@ export async function run(args: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
     args,
     allowPositionals: true,
-    options: { db: { type: "string" }, kind: { type: "string" } },
+    options: { db: { type: "string" }, kind: { type: "string" }, discover: { type: "boolean" } },
   });
   if (positionals.length === 0) {
     process.stderr.write(
@@ -27,6 +30,7 @@ export async function run(args: string[]): Promise<number> {
     return 2;
   }
   const config = configFrom(values.db);
+  if (values.discover) return addDiscovered(positionals, config);
   return withStore(config.db, async (store) => {
     for (const target of positionals) {
       const entries = target.endsWith(".opml")
@@ -58,4 +62,28 @@ export async function run(args: string[]): Promise<number> {
     }
     return 0;
   });
+}
+
+/** `storyline add --discover https://site/`: finds the site's feeds and adds each. */
+async function addDiscovered(pages: string[], config: Config): Promise<number> {
+  const fetcher = createFetcher(config.fetch);
+  try {
+    return await withStore(config.db, async (store) => {
+      for (const page of pages) {
+        const feeds = await discoverFeeds(page, fetcher);
+        if (feeds.length === 0) {
+          process.stderr.write(`add: no feed found at ${page}\n`);
+          return 1;
+        }
+        for (const url of feeds) {
+          const existing = await store.getSourceByUrl(url);
+          if (existing === null) await store.addSource({ kind: "feed", url });
+          process.stdout.write(`${existing ? "already there" : "added"}: feed ${url}\n`);
+        }
+      }
+      return 0;
+    });
+  } finally {
+    await fetcher.close();
+  }
 }
