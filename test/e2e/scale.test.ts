@@ -71,7 +71,8 @@ describe("scale-out: three workers on PostgreSQL survive SIGKILL", {
   };
 
   const dumpLogs = () => {
-    for (const w of workers) console.error(`--- worker ${w.child.pid}\n${w.log.join("").slice(-3000)}`);
+    for (const w of workers)
+      console.error(`--- worker ${w.child.pid}\n${w.log.join("").slice(-3000)}`);
   };
 
   it("ends with the single-process stories, nothing lost or duplicated", async (t) => {

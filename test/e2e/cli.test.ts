@@ -1,0 +1,66 @@
+// The CLI as a user runs it: `storyline demo --no-serve` then the read commands on its database.
+import assert from "node:assert/strict";
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { after, describe, it } from "node:test";
+
+const BIN = join(import.meta.dirname, "../../bin/storyline.js");
+
+function storyline(...args: string[]) {
+  const result = spawnSync(process.execPath, [BIN, ...args], {
+    encoding: "utf8",
+    env: { ...process.env, STORYLINE_LOG: "error" },
+  });
+  return { code: result.status, out: result.stdout, err: result.stderr };
+}
+
+describe("storyline CLI", () => {
+  const dir = mkdtempSync(join(tmpdir(), "storyline-cli-"));
+  const db = join(dir, "x.db");
+  after(() => rmSync(dir, { recursive: true, force: true }));
+
+  it("demo --no-serve ingests the demo and stories --json lists its stories", () => {
+    const demo = storyline("demo", "--no-serve", "--db", db);
+    assert.equal(demo.code, 0, demo.err);
+    assert.match(demo.out, /demo: 61 articles/);
+    const stories = JSON.parse(storyline("stories", "--json", "--db", db).out) as {
+      id: string;
+      articles: number;
+      independentSources: number;
+      briefSentences: number;
+    }[];
+    assert.ok(stories.length >= 10);
+    for (const s of stories) assert.ok(s.briefSentences >= 1, `${s.id} has an empty brief`);
+    // The demo has three wire copies: they are stored, but not counted as independent sources.
+    const copies = stories.reduce((n, s) => n + s.articles - s.independentSources, 0);
+    assert.equal(copies, 3);
+
+    const md = storyline("story", stories[0]!.id, "--md", "--db", db);
+    assert.equal(md.code, 0, md.err);
+    assert.match(md.out, /^# /);
+    assert.equal(storyline("story", "no-such-story", "--db", db).code, 1);
+  });
+
+  it("exports feed sources as OPML and re-imports them", () => {
+    const opml = storyline("sources", "--opml", "--db", db);
+    assert.equal(opml.code, 0, opml.err);
+    assert.equal((opml.out.match(/<outline /g) ?? []).length, 9);
+    const file = join(dir, "feeds.opml");
+    writeFileSync(file, opml.out);
+    const again = storyline("add", file, "--db", join(dir, "other.db"));
+    assert.equal(again.code, 0, again.err);
+    assert.equal((again.out.match(/^added: feed /gm) ?? []).length, 9);
+  });
+
+  it("refuses bad input with one clear line and a non-zero exit", () => {
+    assert.equal(storyline("add", "not a url", "--db", db).code, 2);
+    assert.equal(storyline("frobnicate").code, 2);
+    const feed = join(dir, "page.xml");
+    writeFileSync(feed, "<html><body>not a feed</body></html>");
+    const parsed = storyline("feed", "parse", feed);
+    assert.equal(parsed.code, 2);
+    assert.match(parsed.err, /^feed: not a feed/m);
+  });
+});
