@@ -49,6 +49,42 @@ test("a wire copy with a changed headline is a duplicate of the original", () =>
   assert.equal(c.size(), 6);
 });
 
+test("a syndicated copy with a dateline, a local paragraph and a credit line is a duplicate", () => {
+  const c = withBackground();
+  const { original, copyTitle, dateline, append } = fixture.syndicated as {
+    original: Raw;
+    copyTitle: string;
+    dateline: string;
+    append: string[];
+  };
+  c.add(doc(original, T0));
+  const copy = {
+    id: "r2",
+    title: copyTitle,
+    text: [dateline + original.text, ...append].join("\n\n"),
+  };
+  const got = c.add(doc(copy, T0 + 2 * 3_600_000));
+  assert.equal(got.duplicateOf, "r1");
+  assert.equal(got.storyId, "s-r1");
+  // A report of its own on the same event shares words but not whole passages: not a copy.
+  const own = c.add(
+    doc(
+      {
+        id: "r3",
+        title: "Rail walkout: drivers vow to stay out over guards plan",
+        text:
+          "Drivers on the northern rail network stayed off work on Thursday for a second day, and " +
+          "their union said the walkout over the operator's plan to run coastal trains without guards " +
+          "would go on. Replacement buses were packed in the port cities. The operator said the union " +
+          "had turned down talks and that a reduced timetable would run on the main line on Friday.",
+      },
+      T0 + 3 * 3_600_000,
+    ),
+  );
+  assert.equal(own.duplicateOf, null);
+  assert.equal(own.storyId, "s-r1");
+});
+
 test("unrelated articles are not duplicates and start their own stories", () => {
   const c = createClusterer();
   const ids = (fixture.background as Raw[]).map((raw, i) => c.add(doc(raw, T0 + i * 60_000)));

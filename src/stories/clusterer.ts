@@ -96,7 +96,7 @@ export class StoryClusterer implements Clusterer {
     const vector = documentVector(doc, this.p, this.vocab);
     this.vocab.countDocument(vector.ids);
     const docNorm = norm(vector, this.idfOf) || 1;
-    const queryTerms = this.queryTerms(vector);
+    const queryTerms = this.queryTerms(vector, Number.isFinite(doc.publishedAt));
     const best = this.bestStory(vector, docNorm, queryTerms, doc.publishedAt);
     const s = best >= 0 ? best : this.newStory(doc.id, a);
     const story = this.stories[s]!;
@@ -105,7 +105,8 @@ export class StoryClusterer implements Clusterer {
     story.size++;
     story.touch(doc.publishedAt);
     this.articleStory[a] = s;
-    for (const t of queryTerms.slice(0, this.p.indexTerms)) this.postings.add(vector.ids[t]!, s);
+    for (let k = 0; k < Math.min(queryTerms.length, this.p.indexTerms); k++)
+      this.postings.add(vector.ids[queryTerms[k]!]!, s);
     this.dirty.add(s);
     const merged = a % this.p.mergeEvery === this.p.mergeEvery - 1 ? this.mergePass() : [];
     return { storyId: this.stories[this.resolve(s)]!.id, duplicateOf: null, merged };
@@ -147,22 +148,34 @@ export class StoryClusterer implements Clusterer {
     return { storyId: this.stories[s]!.id, duplicateOf: this.articleIds[original]!, merged: [] };
   }
 
-  /** Indexes (into vector) of the article's rarest, heaviest terms, heaviest first. */
-  private queryTerms(vector: SparseVector): number[] {
+  /** Indexes (into vector) of the article's rarest, heaviest terms, heaviest first; then, for a
+   * dated article, its heaviest names that did not make the cut (see entityQueryTerms). */
+  private queryTerms(vector: SparseVector, dated: boolean): number[] {
     const limit = this.p.maxQueryDocShare * this.vocab.docCount;
-    const order = heaviest(vector, vector.ids.length, this.idfOf);
-    return order
-      .filter((i) => {
-        const df = this.vocab.df(vector.ids[i]!);
-        return df <= MIN_DF_FOR_COMMON || df <= limit;
-      })
-      .slice(0, Math.max(this.p.queryTerms, this.p.indexTerms));
+    const order = heaviest(vector, vector.ids.length, this.idfOf).filter((i) => {
+      const df = this.vocab.df(vector.ids[i]!);
+      return df <= MIN_DF_FOR_COMMON || df <= limit;
+    });
+    const n = Math.max(this.p.queryTerms, this.p.indexTerms);
+    const terms = order.slice(0, n);
+    if (!dated || this.p.entityQueryTerms === 0) return terms;
+    let extra = 0;
+    for (let k = n; k < order.length && extra < this.p.entityQueryTerms; k++) {
+      if (this.vocab.isEntity(vector.ids[order[k]!]!)) {
+        terms.push(order[k]!);
+        extra++;
+      }
+    }
+    return terms;
   }
 
   private bestStory(vector: SparseVector, docNorm: number, terms: number[], at: number): number {
-    const candidates = this.candidates(vector, terms.slice(0, this.p.queryTerms));
+    const query = terms.slice(0, this.p.queryTerms);
+    for (let k = Math.max(this.p.queryTerms, this.p.indexTerms); k < terms.length; k++)
+      query.push(terms[k]!);
+    const candidates = this.candidates(vector, query);
     let best = -1;
-    let bestScore = this.p.joinThreshold;
+    let bestScore = this.joinThreshold(vector.ids.length);
     for (const s of candidates) {
       const story = this.stories[s]!;
       const cosine = dot(vector, story.vector, this.idfOf) / (docNorm * this.storyNorm(story));
@@ -174,6 +187,15 @@ export class StoryClusterer implements Clusterer {
       }
     }
     return best;
+  }
+
+  /** The join threshold for an article of this many distinct terms: long texts share more
+   * background vocabulary by chance, so their cosine with an unrelated story runs higher. */
+  private joinThreshold(terms: number): number {
+    const excess = terms / this.p.joinLengthTerms;
+    return excess <= 1
+      ? this.p.joinThreshold
+      : this.p.joinThreshold * excess ** this.p.joinLengthExponent;
   }
 
   /** Stories sharing the most (IDF-weighted) query terms, at most maxCandidates. */

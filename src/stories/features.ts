@@ -5,9 +5,7 @@ import { bigrams, capitalisedEntities, contentTerms, sublinearTf } from "../text
 import type { ClusterParams } from "./params.ts";
 import type { SparseVector } from "./sparse.ts";
 import type { Vocabulary } from "./vocabulary.ts";
-
-/** Entities are kept apart from words by this prefix ("@condoleezza_rice"). */
-const ENTITY_PREFIX = "@";
+import { ENTITY_PREFIX } from "./vocabulary.ts";
 
 interface FeatureInput {
   title: string;

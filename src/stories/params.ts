@@ -9,6 +9,14 @@ export interface ClusterParams {
   /** Cosine similarity (after time decay) an article needs to join an existing story; below it the
    * article starts a new story. Single threshold, as in Miranda et al.; there is no fixed k. */
   joinThreshold: number;
+  /** Distinct terms up to which joinThreshold applies as it is; a longer article needs
+   * joinThreshold * (terms / joinLengthTerms) ^ joinLengthExponent. Unrelated long texts share more
+   * background words by chance (two 190-term reports of different Microsoft news reach 0.11-0.19,
+   * where short items about different events stay under 0.1). 80 terms: a headline and a few
+   * paragraphs, so short items (all of googlenews) are unaffected. */
+  joinLengthTerms: number;
+  /** See joinLengthTerms: 0.3 lifts the threshold to ~0.17 for a 500-term article. */
+  joinLengthExponent: number;
   /** Weight of headline terms relative to body terms: the headline names the event, the body
    * wanders. Applied to term counts before TF-IDF. */
   titleWeight: number;
@@ -37,6 +45,11 @@ export interface ClusterParams {
   /** Terms in more than this share of all articles are not used to find candidates (too common
    * to be evidence; they still count in the cosine). */
   maxQueryDocShare: number;
+  /** A dated article also looks up candidates by up to this many of its heaviest names beyond its
+   * queryTerms: a long follow-up (the victim named, a district's damage) has rarer words of its own
+   * than the event's, but shares the event's names. Only dated articles: time decay then keeps a
+   * name-only match from reaching back to an old story; undated, names reach everything. */
+  entityQueryTerms: number;
   /** Time decay half-life: similarity is halved for each half-life between the article and the
    * story's last update. Three days lets a running story continue over a weekend while two events
    * a week apart that share a famous name fall to a quarter. Unknown dates (NaN) never decay. */
@@ -76,6 +89,8 @@ export interface ClusterParams {
 
 export const DEFAULT_PARAMS: ClusterParams = {
   joinThreshold: 0.1,
+  joinLengthTerms: 80,
+  joinLengthExponent: 0.3,
   titleWeight: 2,
   entityWeight: 1.5,
   bigramWeight: 0,
@@ -86,6 +101,7 @@ export const DEFAULT_PARAMS: ClusterParams = {
   postingCap: 64,
   maxCandidates: 12,
   maxQueryDocShare: 1,
+  entityQueryTerms: 8,
   decayHalfLifeMs: 3 * DAY,
   decayGraceMs: 12 * HOUR,
   mergeEvery: 100,

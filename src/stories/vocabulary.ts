@@ -10,11 +10,15 @@ export const BIGRAM_BASE = 1 << 30;
 /** Hashed bigram slots (2^20, 4 MB of counts): collisions merge rare bigrams' counts, harmlessly. */
 const BIGRAM_SLOTS = 1 << 20;
 const BIGRAM_SEED = 0x2545f491;
+/** Entities are kept apart from words by this prefix ("@condoleezza_rice"). */
+export const ENTITY_PREFIX = "@";
 
 export class Vocabulary {
   private readonly ids = new Map<string, number>();
   private readonly names: string[] = [];
   private wordDf = new Int32Array(1024);
+  /** 1 for entity ids (names starting with ENTITY_PREFIX). */
+  private entity = new Uint8Array(1024);
   private readonly bigramDf = new Int32Array(BIGRAM_SLOTS);
   /** Articles counted so far (the N of the IDF). */
   docCount = 0;
@@ -34,9 +38,17 @@ export class Vocabulary {
         const grown = new Int32Array(this.wordDf.length * 2);
         grown.set(this.wordDf);
         this.wordDf = grown;
+        const flags = new Uint8Array(grown.length);
+        flags.set(this.entity);
+        this.entity = flags;
       }
+      if (term.startsWith(ENTITY_PREFIX)) this.entity[id] = 1;
     }
     return id;
+  }
+
+  isEntity(id: number): boolean {
+    return id < BIGRAM_BASE && this.entity[id] === 1;
   }
 
   bigramId(bigram: string): number {
