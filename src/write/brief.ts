@@ -5,7 +5,7 @@ import { buildReaction } from "./community/reaction.ts";
 import { articleTime, centralDek, centralHeadline, moreCoverage, timeline } from "./coverage.ts";
 import { buildEvidence, type Candidate, type Evidence } from "./evidence.ts";
 import { type QuoteSpan, quoteSpans, resolveSpeaker } from "./quotes.ts";
-import { addUnit, selectUnits, type Unit, unitFor, wordBudget } from "./select.ts";
+import { selectUnits, wordBudget } from "./select.ts";
 
 /** Quotes listed with a brief. */
 const MAX_QUOTES = 3;
@@ -25,8 +25,8 @@ export function writeBrief(input: BriefInput): Brief {
   const articles = orderArticles(input.articles);
   const ev = buildEvidence(articles);
   const units = selectUnits(ev, ev.candidates, wordBudget(ev));
+  // Quotations have their own list under the brief; the narrative does not force one in.
   const found = findQuotes(ev);
-  addQuoteUnit(ev, units, found);
   const reaction = buildReaction(input.threads);
   const paragraphs = paragraphsOf(ev, placeUnits(ev, units), reaction !== null);
   const community = paragraphs.find((p) => p.role === "community");
@@ -86,19 +86,4 @@ function findQuotes(ev: Evidence): FoundQuote[] {
     });
   }
   return out;
-}
-
-/** Makes sure the brief's quotes paragraph has the best quotation's sentence, when it can stand. */
-function addQuoteUnit(ev: Evidence, units: Unit[], found: FoundQuote[]): void {
-  const chosen = new Set(units.flat().map((c) => c.index));
-  for (const f of found) {
-    if (f.sentence && chosen.has(f.sentence.index)) return;
-  }
-  for (const f of found) {
-    if (!f.sentence?.eligible) continue;
-    const unit = unitFor(ev, f.sentence, chosen);
-    if (!unit) continue;
-    addUnit(units, unit, chosen);
-    return;
-  }
 }

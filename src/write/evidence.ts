@@ -21,9 +21,18 @@ const W_HEADLINE = 0.4;
 const FIRST_REPORT_BONUS = 0.2;
 /** Position prior halves after this many sentences: news puts the essentials first. */
 const POSITION_HALF_LIFE = 5;
+/** With one outlet there is no cross-source signal, and the centroid is that page's own average
+ * (which favours long generic sentences): the writer's order is the best evidence, so position
+ * weighs more and decays faster. */
+const W_POSITION_SINGLE = 1.5;
+const POSITION_HALF_LIFE_SINGLE = 3;
+/** A standfirst (a full unpunctuated summary line under the headline) sits in the first lines. */
+const STANDFIRST_LINES = 3;
+const STANDFIRST_MIN_WORDS = 10;
+const STANDFIRST_MAX_CAPITALISED_SHARE = 0.34;
 
 const BOILERPLATE =
-  /(https?:\/\/|www\.|©|copyright|all rights reserved|click here|subscribe|sign up|newsletter|cookie|advertis|follow us|read more|e-?mail this|print this|share this|comments? \(|posted by|related stories|terms of (use|service)|privacy policy|javascript)/i;
+  /(https?:\/\/|www\.|©|copyright|all rights reserved|click here|subscribe|sign up|newsletter|cookie|advertis|follow us|read more|e-?mail this|print this|share this|comments? \(|posted by|related stories|terms of (use|service)|privacy policy|javascript|has been viewed \d|viewed \d[\d,]* times|getty images|\(file photo\)|photo: )/i;
 const DANGLING =
   /^["“'‘]?(he|she|they|it|this|these|those|that|his|her|their|its|but|however|and|also|yet|so|then|still|moreover|furthermore|instead|there|such|both|the two|the latter|the former)\b/i;
 
@@ -132,7 +141,7 @@ function makeCandidate(
     numbers: numbers(text),
     vector,
     norm: 0,
-    eligible: isEligible(text),
+    eligible: isEligible(text) || isStandfirst(text, position),
     dangling: DANGLING.test(text),
     original: true,
     relevance: 0,
@@ -143,9 +152,28 @@ export function isEligible(text: string): boolean {
   const tokens = text.split(/\s+/).filter(Boolean);
   if (tokens.length < MIN_WORDS || tokens.length > MAX_WORDS) return false;
   if (!/[.!?]["”’')]*$/.test(text)) return false;
-  if (BOILERPLATE.test(text)) return false;
+  if (BOILERPLATE.test(text) || unbalancedQuotes(text)) return false;
   const capitalised = tokens.filter((t) => /^[A-Z]/.test(t)).length;
   return capitalised / tokens.length <= MAX_CAPITALISED_SHARE;
+}
+
+/** An outlet's standfirst: a whole sentence in sentence case, without closing punctuation, in the
+ * first lines of the page. It is the outlet's own summary (headlines are title case or short). */
+export function isStandfirst(text: string, position: number): boolean {
+  if (position >= STANDFIRST_LINES || !/\p{Ll}$/u.test(text) || BOILERPLATE.test(text))
+    return false;
+  const tokens = text.split(/\s+/).filter(Boolean);
+  if (tokens.length < STANDFIRST_MIN_WORDS || tokens.length > MAX_WORDS) return false;
+  const capitalised = tokens.filter((t) => /^\p{Lu}/u.test(t)).length;
+  return capitalised / tokens.length <= STANDFIRST_MAX_CAPITALISED_SHARE;
+}
+
+/** Part of a quotation cut off by the sentence splitter: quotation marks that do not pair up. */
+function unbalancedQuotes(text: string): boolean {
+  const straight = (text.match(/"/g) ?? []).length;
+  const opens = (text.match(/“/g) ?? []).length;
+  const closes = (text.match(/”/g) ?? []).length;
+  return straight % 2 === 1 || opens !== closes;
 }
 
 function inverseFrequencies(candidates: Candidate[]): Map<string, number> {
@@ -218,18 +246,21 @@ const SUPPORT_CANDIDATES = 80;
 function scoreRelevance(ev: Evidence): void {
   const headline = headlineVector(ev);
   const usable = ev.candidates.filter((c) => c.eligible && c.original);
+  const outlets = new Set(ev.outletOf.values());
+  const single = outlets.size < 2;
+  const wPosition = single ? W_POSITION_SINGLE : W_POSITION;
+  const halfLife = single ? POSITION_HALF_LIFE_SINGLE : POSITION_HALF_LIFE;
   for (const c of usable) {
     const central = cosine(c.vector, ev.centroid, c.norm, ev.centroidNorm);
     const echo = cosine(c.vector, headline.vector, c.norm, headline.norm);
-    const position = 0.5 ** (c.position / POSITION_HALF_LIFE);
+    const position = 0.5 ** (c.position / halfLife);
     c.relevance =
       W_CENTRAL * central +
-      W_POSITION * position +
+      wPosition * position +
       W_HEADLINE * echo +
       (c.articleOrder === 0 ? FIRST_REPORT_BONUS : 0);
   }
-  const outlets = new Set(ev.outletOf.values());
-  if (outlets.size < 2) return;
+  if (single) return;
   const front = usable
     .slice()
     .sort((a, b) => b.relevance - a.relevance || a.index - b.index)
