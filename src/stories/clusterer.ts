@@ -202,18 +202,21 @@ export class StoryClusterer implements Clusterer {
   private candidates(vector: SparseVector, terms: number[], exclude = -1): number[] {
     const stamp = ++this.stamp;
     const found: number[] = [];
+    const cap = this.p.postingCap;
     for (const t of terms) {
       const weight = vector.weights[t]! * this.idfOf(vector.ids[t]!);
-      this.postings.forEach(vector.ids[t]!, (listed) => {
-        const s = this.resolve(listed);
-        if (s === exclude) return;
+      const list = this.postings.list(vector.ids[t]!);
+      if (list === null) continue;
+      for (let i = list.length - 1, stop = Math.max(0, list.length - cap); i >= stop; i--) {
+        const s = this.resolve(list[i]!);
+        if (s === exclude) continue;
         if (this.candidateStamp[s] !== stamp) {
           this.candidateStamp[s] = stamp;
           this.candidateScore[s] = 0;
           found.push(s);
         }
         this.candidateScore[s]! += weight;
-      });
+      }
     }
     if (found.length <= this.p.maxCandidates) return found.sort((x, y) => x - y);
     found.sort((x, y) => this.candidateScore[y]! - this.candidateScore[x]! || x - y);

@@ -4,7 +4,7 @@
 // the newest entries of a bucket are examined, since copies follow their original within days.
 
 import type { Fingerprint64 } from "../text/fingerprint.ts";
-import { hammingDistance } from "../text/fingerprint.ts";
+import { popcount32 } from "../text/fingerprint.ts";
 
 const BANDS = 8;
 const BAND_SLOTS = 1 << 8;
@@ -33,7 +33,8 @@ export class DuplicateIndex {
     for (let b = 0; b < BANDS; b++) {
       let entry = this.heads[band(f, b)]!;
       for (let seen = 0; entry >= 0 && seen < this.bucketCap; seen++) {
-        const d = hammingDistance(f, { hi: this.hi[entry]!, lo: this.lo[entry]! });
+        const d =
+          popcount32((f.hi ^ this.hi[entry]!) >>> 0) + popcount32((f.lo ^ this.lo[entry]!) >>> 0);
         if (d < bestDistance || (d === bestDistance && entry < best)) {
           best = entry;
           bestDistance = d;

@@ -22,6 +22,11 @@ export class Postings {
     if (list.length >= 2 * this.cap) list.splice(0, list.length - this.cap);
   }
 
+  /** The stories under a term, oldest first (read the last `cap` of them), or null. */
+  list(termId: number): readonly number[] | null {
+    return this.lists.get(termId) ?? null;
+  }
+
   /** Calls visit for each story under the term, newest first, at most `cap` of them. */
   forEach(termId: number, visit: (story: number) => void): void {
     const list = this.lists.get(termId);
