@@ -13,14 +13,26 @@ export const CSP = [
   "frame-ancestors 'none'",
 ].join("; ");
 
+const HEADERS: [string, string][] = [
+  ["Content-Security-Policy", CSP],
+  ["X-Content-Type-Options", "nosniff"],
+  ["Referrer-Policy", "strict-origin-when-cross-origin"],
+  ["X-Frame-Options", "DENY"],
+  ["Cross-Origin-Opener-Policy", "same-origin"],
+  ["Permissions-Policy", "camera=(), microphone=(), geolocation=(), interest-cohort=()"],
+];
+
+/**
+ * Set before the handler runs, so they travel with the response c.html/c.json/c.body build; Hono's
+ * c.header() after a response exists would re-wrap it as a web Response and drop
+ * @hono/node-server's fast path (the page then goes through a ReadableStream: 3x slower).
+ * A handler that built its own Response gets them afterwards.
+ */
 export const securityHeaders: MiddlewareHandler = async (c, next) => {
+  for (const [name, value] of HEADERS) c.header(name, value);
   await next();
-  c.header("Content-Security-Policy", CSP);
-  c.header("X-Content-Type-Options", "nosniff");
-  c.header("Referrer-Policy", "strict-origin-when-cross-origin");
-  c.header("X-Frame-Options", "DENY");
-  c.header("Cross-Origin-Opener-Policy", "same-origin");
-  c.header("Permissions-Policy", "camera=(), microphone=(), geolocation=(), interest-cohort=()");
+  if (!c.res.headers.has("Content-Security-Policy"))
+    for (const [name, value] of HEADERS) c.header(name, value);
 };
 
 export function newToken(): string {

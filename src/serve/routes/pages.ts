@@ -3,6 +3,7 @@ import { Hono } from "hono";
 import type { Deps } from "../deps.ts";
 import { visitSince } from "../deps.ts";
 import { HttpError } from "../http-error.ts";
+import { RenderCache } from "../render-cache.ts";
 import { frontPage } from "../views/front.ts";
 import { layout } from "../views/layout.ts";
 import { searchPage } from "../views/search.ts";
@@ -36,24 +37,45 @@ export function queryOf(value: string | undefined): string {
 
 export function pageRoutes(deps: Deps): Hono {
   const app = new Hono();
+  // Pages are rendered once per model the Reader hands out (refreshed every cache TTL) and per
+  // set of new-since-last-visit marks, not once per request.
+  const renders = new RenderCache();
   app.get("/", async (c) => {
     const page = pageNumber(c.req.query("page"));
     const since = visitSince(c, deps);
-    const { items, total } = await deps.reader.frontPage((page - 1) * PAGE_SIZE, PAGE_SIZE);
-    if (page > 1 && items.length === 0) throw new HttpError(404, "serve: no such page");
-    const body = frontPage(items, since, page, page * PAGE_SIZE < total);
+    const front = await deps.reader.frontPage((page - 1) * PAGE_SIZE, PAGE_SIZE);
+    if (page > 1 && front.items.length === 0) throw new HttpError(404, "serve: no such page");
+    const html = renders.page(
+      front,
+      () => front.items.map((m) => m.newestFetchedAt),
+      since,
+      () =>
+        layout({
+          title: "Top stories",
+          current: "stories",
+          body: frontPage(front.items, since, page, page * PAGE_SIZE < front.total),
+        }),
+    );
     c.header("Cache-Control", "private, no-cache");
-    return c.html(layout({ title: "Top stories", current: "stories", body }));
+    return c.html(html);
   });
 
   app.get("/stories/:id", async (c) => {
     const model = await deps.reader.storyModel(c.req.param("id"));
     if (!model) throw new HttpError(404, "serve: no such story");
     const since = visitSince(c, deps);
-    c.header("Cache-Control", "private, no-cache");
-    return c.html(
-      layout({ title: model.brief?.headline || model.story.title, body: storyPage(model, since) }),
+    const html = renders.page(
+      model,
+      () => [...model.articles.values()].map((a) => a.fetchedAt),
+      since,
+      () =>
+        layout({
+          title: model.brief?.headline || model.story.title,
+          body: storyPage(model, since),
+        }),
     );
+    c.header("Cache-Control", "private, no-cache");
+    return c.html(html);
   });
 
   app.get("/search", async (c) => {
