@@ -51,7 +51,8 @@ describe("kill -9 during ingest loses nothing and duplicates nothing", () => {
   }
 
   function storedIds(): string[] {
-    const db = new Database(dbPath, { readonly: true, fileMustExist: true });
+    // Read-write: opening a WAL database read-only fails while its -shm file is missing.
+    const db = new Database(dbPath, { fileMustExist: true, timeout: 5_000 });
     try {
       assert.equal(db.pragma("integrity_check", { simple: true }), "ok");
       return db.prepare("SELECT id FROM articles").pluck().all() as string[];

@@ -40,18 +40,30 @@ export async function requestOnce(
   headers: Record<string, string>,
   timeouts: Timeouts,
 ): Promise<RawResponse> {
-  try {
-    const res = await agent.request({
+  const send = () =>
+    agent.request({
       origin: url.origin,
       path: `${url.pathname}${url.search}`,
       method: "GET",
       headers: { "accept-encoding": ACCEPT_ENCODING, ...headers },
     });
+  try {
+    let res: Awaited<ReturnType<typeof send>>;
+    try {
+      res = await send();
+    } catch (err) {
+      // A keep-alive socket the server closed just as we reused it fails before any response;
+      // a GET is idempotent, so one fresh attempt is safe.
+      if (!RESET_CODES.has(findCause(err).code)) throw err;
+      res = await send();
+    }
     return { status: res.statusCode, headers: res.headers, body: res.body as unknown as Readable };
   } catch (err) {
     throw transportError(err, url.href, timeouts);
   }
 }
+
+const RESET_CODES = new Set(["ECONNRESET", "EPIPE", "UND_ERR_SOCKET"]);
 
 /** Follows the cause chain looking for a marker of our own guard or a system error code. */
 function findCause(err: unknown): { blocked: BlockedAddressError | null; code: string } {

@@ -102,10 +102,11 @@ test("a robots.txt Crawl-delay spaces requests to that host", async () => {
   try {
     await Promise.all([1, 2, 3].map((i) => f.fetch(`${server.origin}/p${i}`)));
     assert.equal(starts.length, 3);
-    for (let i = 1; i < starts.length; i++) {
-      // Timers may fire a millisecond or two early; the spacing must still be about 100 ms.
-      assert.ok(starts[i]! - starts[i - 1]! >= 95, `gap ${starts[i]! - starts[i - 1]!} ms`);
-    }
+    // Arrival times at the server carry network jitter (one request can arrive late and bunch up
+    // with the next), so pin the whole span: three starts 100 ms apart cannot arrive within 150 ms.
+    // The exact spacing of starts is pinned on the limiter itself in politeness.test.ts.
+    const span = starts[2]! - starts[0]!;
+    assert.ok(span >= 150, `three requests arrived within ${span} ms`);
   } finally {
     await f.close();
     await server.close();
