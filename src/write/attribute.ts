@@ -72,7 +72,7 @@ export function contradiction(ev: Evidence, c: Candidate): Candidate | null {
   for (const o of neighbours(ev, c, 3)) {
     if (o.outlet === c.outlet || !o.eligible || !o.original || o.numbers.length === 0) continue;
     if (sameNumbers(c, o)) continue;
-    const score = jaccard(withoutNumbers(c.tokens), withoutNumbers(o.tokens));
+    const score = jaccard(withoutNumbers(c), withoutNumbers(o));
     if (score >= bestScore) {
       best = o;
       bestScore = score;
@@ -81,9 +81,17 @@ export function contradiction(ev: Evidence, c: Candidate): Candidate | null {
   return best;
 }
 
-function withoutNumbers(tokens: Set<string>): Set<string> {
-  return new Set([...tokens].filter((w) => !/^\d/.test(w)));
+/** Content words without figures, computed once per candidate. */
+function withoutNumbers(c: Candidate): Set<string> {
+  let words = wordsCache.get(c);
+  if (!words) {
+    words = new Set([...c.tokens].filter((w) => !/^\d/.test(w)));
+    wordsCache.set(c, words);
+  }
+  return words;
 }
+
+const wordsCache = new WeakMap<Candidate, Set<string>>();
 
 export function outletPhrase(outlets: string[]): string {
   if (outlets.length === 1) return outlets[0]!;

@@ -2,7 +2,7 @@
 // and a relevance score (centrality across sources, position in the article).
 import type { Article } from "../types.ts";
 import { lowerCaseWords } from "./attribute.ts";
-import { contentWords, cosine, norm, numbers, type Vector } from "./tokens.ts";
+import { contentWords, norm, numbers, type Vector } from "./tokens.ts";
 
 /** Long pages (transcripts, comment dumps) add little after this many sentences, and cost time. */
 export const MAX_SENTENCES_PER_ARTICLE = 150;
@@ -48,6 +48,10 @@ export interface Candidate {
   numbers: string[];
   vector: Vector;
   norm: number;
+  /** The TF-IDF vector again, unit length, as term ids in ascending order with their weights:
+   * sentence-to-sentence similarity is a merge of two short arrays (no map lookups). */
+  termIds: Int32Array;
+  unitWeights: Float64Array;
   /** Can stand in a brief: a whole sentence of reasonable length, not page furniture. */
   eligible: boolean;
   /** Opens with a pronoun or connective that needs the sentence before it. */
@@ -99,9 +103,12 @@ export function buildEvidence(articles: Article[]): Evidence {
     perArticle.set(article.id, list);
   });
   const idf = inverseFrequencies(candidates);
+  const terms = [...idf.keys()];
+  const termId = new Map<string, number>(terms.map((w, i) => [w, i]));
   for (const c of candidates) {
     for (const w of c.tokens) c.vector.set(w, (c.vector.get(w) ?? 0) * (idf.get(w) ?? 0));
     c.norm = norm(c.vector);
+    packVector(c, termId, terms);
   }
   const centroid = centroidOf(candidates, perArticle);
   const evidence: Evidence = {
@@ -116,7 +123,7 @@ export function buildEvidence(articles: Article[]): Evidence {
     postings: postingsOf(candidates),
     common: lowerCaseWords(candidates.map((c) => c.text)),
   };
-  scoreRelevance(evidence);
+  scoreRelevance(evidence, termId);
   return evidence;
 }
 
@@ -141,6 +148,8 @@ function makeCandidate(
     numbers: numbers(text),
     vector,
     norm: 0,
+    termIds: EMPTY_IDS,
+    unitWeights: EMPTY_WEIGHTS,
     eligible: isEligible(text) || isStandfirst(text, position),
     dangling: DANGLING.test(text),
     original: true,
@@ -174,6 +183,39 @@ function unbalancedQuotes(text: string): boolean {
   const opens = (text.match(/“/g) ?? []).length;
   const closes = (text.match(/”/g) ?? []).length;
   return straight % 2 === 1 || opens !== closes;
+}
+
+const EMPTY_IDS = new Int32Array(0);
+const EMPTY_WEIGHTS = new Float64Array(0);
+
+function packVector(c: Candidate, termId: Map<string, number>, terms: string[]): void {
+  if (c.norm === 0) return;
+  const ids = new Int32Array(c.vector.size);
+  let k = 0;
+  for (const w of c.vector.keys()) ids[k++] = termId.get(w)!;
+  ids.sort();
+  const weights = new Float64Array(ids.length);
+  for (let i = 0; i < ids.length; i++) weights[i] = c.vector.get(terms[ids[i]!]!)! / c.norm;
+  c.termIds = ids;
+  c.unitWeights = weights;
+}
+
+/** A map vector spread over the story's term ids, unit length, for dot products with candidates. */
+function denseUnit(v: Vector, termId: Map<string, number>): Float64Array {
+  const out = new Float64Array(termId.size);
+  const n = norm(v);
+  if (n === 0) return out;
+  for (const [w, x] of v) {
+    const id = termId.get(w);
+    if (id !== undefined) out[id] = x / n;
+  }
+  return out;
+}
+
+function dotDense(c: Candidate, dense: Float64Array): number {
+  let dot = 0;
+  for (let i = 0; i < c.termIds.length; i++) dot += c.unitWeights[i]! * dense[c.termIds[i]!]!;
+  return dot;
 }
 
 function inverseFrequencies(candidates: Candidate[]): Map<string, number> {
@@ -214,20 +256,49 @@ function postingsOf(candidates: Candidate[]): Map<string, number[]> {
 
 /** Candidates of other articles that share at least `minShared` content words with `c`. */
 export function neighbours(ev: Evidence, c: Candidate, minShared = 2): Candidate[] {
-  const counts = new Map<number, number>();
+  const counts = sharedCounts(ev);
+  const touched: number[] = [];
   for (const w of c.tokens) {
-    for (const j of ev.postings.get(w) ?? []) counts.set(j, (counts.get(j) ?? 0) + 1);
+    for (const j of ev.postings.get(w) ?? []) {
+      if (counts[j] === 0) touched.push(j);
+      counts[j]!++;
+    }
   }
   const out: Candidate[] = [];
-  for (const [j, n] of counts) {
+  for (const j of touched) {
     const other = ev.candidates[j]!;
-    if (n >= minShared && other.article.id !== c.article.id) out.push(other);
+    if (counts[j]! >= minShared && other.article.id !== c.article.id) out.push(other);
+    counts[j] = 0;
   }
   return out;
 }
 
+/** One zeroed counter per candidate, reused by every neighbour search of the story. */
+const counters = new WeakMap<Evidence, Uint32Array>();
+function sharedCounts(ev: Evidence): Uint32Array {
+  let counts = counters.get(ev);
+  if (!counts) {
+    counts = new Uint32Array(ev.candidates.length);
+    counters.set(ev, counts);
+  }
+  return counts;
+}
+
+/** Cosine of two candidates' TF-IDF vectors. */
 export function similarity(a: Candidate, b: Candidate): number {
-  return cosine(a.vector, b.vector, a.norm, b.norm);
+  const ai = a.termIds;
+  const bi = b.termIds;
+  let i = 0;
+  let j = 0;
+  let dot = 0;
+  while (i < ai.length && j < bi.length) {
+    const x = ai[i]!;
+    const y = bi[j]!;
+    if (x === y) dot += a.unitWeights[i++]! * b.unitWeights[j++]!;
+    else if (x < y) i++;
+    else j++;
+  }
+  return dot;
 }
 
 function headlineVector(ev: Evidence): { vector: Vector; norm: number } {
@@ -243,16 +314,17 @@ function headlineVector(ev: Evidence): { vector: Vector; norm: number } {
 /** Support from other outlets costs a neighbour search: only this many front-runners get one. */
 const SUPPORT_CANDIDATES = 80;
 
-function scoreRelevance(ev: Evidence): void {
-  const headline = headlineVector(ev);
+function scoreRelevance(ev: Evidence, termId: Map<string, number>): void {
+  const headline = denseUnit(headlineVector(ev).vector, termId);
+  const centroid = denseUnit(ev.centroid, termId);
   const usable = ev.candidates.filter((c) => c.eligible && c.original);
   const outlets = new Set(ev.outletOf.values());
   const single = outlets.size < 2;
   const wPosition = single ? W_POSITION_SINGLE : W_POSITION;
   const halfLife = single ? POSITION_HALF_LIFE_SINGLE : POSITION_HALF_LIFE;
   for (const c of usable) {
-    const central = cosine(c.vector, ev.centroid, c.norm, ev.centroidNorm);
-    const echo = cosine(c.vector, headline.vector, c.norm, headline.norm);
+    const central = dotDense(c, centroid);
+    const echo = dotDense(c, headline);
     const position = 0.5 ** (c.position / halfLife);
     c.relevance =
       W_CENTRAL * central +
