@@ -296,3 +296,11 @@ test("unknown errors answer 500 without leaking", async () => {
   assert.equal(res.status, 500);
   assert.doesNotMatch(await res.text(), /secret database detail/);
 });
+
+test("story page links the stored discussion of its articles", async () => {
+  const page = await (await app.request("/stories/s-bridge")).text();
+  assert.match(
+    page,
+    /Read the discussion: <a href="https:\/\/news\.ycombinator\.com\/item\?id=901"[^>]*>Hacker News/,
+  );
+});

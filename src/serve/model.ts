@@ -1,7 +1,7 @@
 // What the pages need, read from the store with small caches so a page costs a couple of map
 // look-ups: briefs are precomputed, so nothing heavy ever happens per request.
 import type { Store } from "../store/store.ts";
-import type { Article, Brief, Story } from "../types.ts";
+import type { Article, Brief, Platform, Story } from "../types.ts";
 import { safeHref } from "./links.ts";
 import { rankStories } from "./rank.ts";
 
@@ -18,6 +18,15 @@ export interface ArticleSummary {
   fetchedAt: string;
 }
 
+/** A discussion thread about one of the story's articles, as linked from the story page. */
+export interface ThreadLink {
+  platform: Platform;
+  /** Absolute http(s) URL of the thread. */
+  href: string;
+  title: string | null;
+  comments: number;
+}
+
 export interface StoryModel {
   story: Story;
   brief: Brief | null;
@@ -26,12 +35,16 @@ export interface StoryModel {
   outlets: string[];
   /** Latest fetch time among the story's articles. */
   newestFetchedAt: string | null;
+  /** Discussions of the story's articles (loaded for story pages only; empty elsewhere). */
+  threads: ThreadLink[];
 }
 
 /** Stories considered for the front page: the most recently updated ones (older ones have decayed). */
 export const RANK_CANDIDATES = 300;
 /** A story with more articles than this is summarised from its first ones (pages list them all otherwise). */
 export const MAX_ARTICLES_PER_STORY = 2000;
+/** Article URLs a story page looks threads up by; a bigger story's first ones carry its discussions. */
+export const MAX_THREAD_LOOKUP_URLS = 500;
 /** Article summaries kept in memory (a few hundred bytes each). */
 export const SUMMARY_CACHE_ENTRIES = 5000;
 /** Pages may be this stale: a new brief shows within a second while a busy server reads the store a few times a second. */
@@ -128,14 +141,31 @@ export class Reader {
       articles: new Map(list.map((a) => [a.id, a])),
       outlets,
       newestFetchedAt: newest,
+      threads: [],
     };
+  }
+
+  /** Threads discussing any of the articles, with a link-safe URL, most comments first. */
+  private async threadLinks(articles: Iterable<ArticleSummary>): Promise<ThreadLink[]> {
+    const urls = [...articles].flatMap((a) => (a.href ? [a.href] : []));
+    const found = await this.store.threadsForUrls(urls.slice(0, MAX_THREAD_LOOKUP_URLS));
+    return found
+      .flatMap((t) => {
+        const href = safeHref(t.url);
+        return href
+          ? [{ platform: t.platform, href, title: t.title, comments: t.comments.length }]
+          : [];
+      })
+      .sort((a, b) => b.comments - a.comments);
   }
 
   storyModel(id: string): Promise<StoryModel | null> {
     return this.cached(`story:${id}`, async () => {
       const story = await this.store.getStory(id);
       if (!story) return null;
-      return this.model(story, await this.store.getBrief(id));
+      const model = await this.model(story, await this.store.getBrief(id));
+      model.threads = await this.threadLinks(model.articles.values());
+      return model;
     });
   }
 

@@ -7,6 +7,7 @@ import { safeHref } from "./links.ts";
 import { type StoryModel, summarise } from "./model.ts";
 import { rankStories, storyScore } from "./rank.ts";
 import { chartData, coverageChart } from "./views/chart.ts";
+import { groupHits, searchPage } from "./views/search.ts";
 import { storyPage } from "./views/story.ts";
 import { isNewSince, nextVisit, VISIT_GAP_MS } from "./visit.ts";
 
@@ -19,6 +20,7 @@ function model(storyId: string): StoryModel {
     brief: fx.briefs.find((b) => b.storyId === storyId) ?? null,
     articles: new Map(articles.map((a) => [a.id, a])),
     outlets: [...new Set(articles.map((a) => a.outlet))],
+    threads: [],
     newestFetchedAt:
       articles
         .map((a) => a.fetchedAt)
@@ -159,4 +161,78 @@ test("chart buckets articles per outlet over time", () => {
     /<desc id="chart-desc">Coast Herald: 2 articles/,
   );
   assert.equal(chartData([]), null);
+});
+
+test("a sentence credited to one outlet gets one chip; reprints of the same copy are named in its card", () => {
+  const m = model("s-bridge");
+  const brief = structuredClone(m.brief!);
+  const first = brief.paragraphs[0]!.sentences[0]!;
+  const outlets = [...new Set(first.articleIds.map((id) => m.articles.get(id)!.outlet))];
+  assert.ok(outlets.length >= 2, "the fixture sentence is carried by several outlets");
+  first.outlets = [outlets[0]!];
+  first.singleSource = true;
+  const page = storyPage({ ...m, brief }, null).value;
+  const lead = page.slice(
+    page.indexOf('<p class="brief-p'),
+    page.indexOf("</p>", page.indexOf('<p class="brief-p')),
+  );
+  const chipNames = [...lead.matchAll(/class="chip-link"[^>]*>([^<]+)</g)].map((x) => x[1]);
+  assert.deepEqual(chipNames, [outlets[0]]);
+  assert.match(lead, new RegExp(`Also carried by ${outlets.slice(1).join(", ")}`));
+});
+
+test("story page links the discussion threads; a one-entry timeline is left out", () => {
+  const m = model("s-bridge");
+  const page = storyPage(
+    {
+      ...m,
+      threads: [
+        {
+          platform: "reddit",
+          href: "https://reddit.example/r/x/1",
+          title: "Bridge <b>",
+          comments: 31,
+        },
+      ],
+    },
+    null,
+  ).value;
+  assert.match(
+    page,
+    /Read the discussion: <a href="https:\/\/reddit\.example\/r\/x\/1"[^>]*>Reddit: Bridge &lt;b&gt;<\/a> <span class="share">\(31 comments\)/,
+  );
+  const cycle = model("s-cycle");
+  assert.equal(cycle.brief!.timeline.length, 1);
+  assert.doesNotMatch(storyPage(cycle, null).value, /h-timeline/);
+});
+
+test("search results: one entry per story, a title match highlighted in the title", () => {
+  const hit = (articleId: string, storyId: string | null, outlet: string, snippet: string) => ({
+    articleId,
+    storyId,
+    headline: "Port strike ends",
+    outlet,
+    url: `https://${outlet.toLowerCase()}.example/${articleId}`,
+    publishedAt: null,
+    snippet,
+  });
+  const hits = [
+    hit("a1", "s1", "Ledger", "Port \u0001strike\u0002 ends"),
+    hit("a2", null, "Post", "…the \u0001strike\u0002 went on…"),
+    hit("a3", "s1", "Wire", "…dockers on \u0001strike\u0002…"),
+    hit("a4", "s1", "Ledger", "…\u0001strike\u0002 pay…"),
+  ];
+  assert.deepEqual(
+    groupHits(hits).map((g) => g.map((h) => h.articleId)),
+    [["a1", "a3", "a4"], ["a2"]],
+  );
+  const page = searchPage("strike", hits).value;
+  assert.match(page, /4 matching articles in 2 stories/);
+  assert.match(
+    page,
+    /<a href="\/stories\/s1"><span class="snippet">Port <mark>strike<\/mark> ends/,
+  );
+  assert.match(page, /2 more matching articles from <a href="https:\/\/wire\.example\/a3"/);
+  assert.match(page, /<p class="snippet">…the <mark>strike<\/mark> went on…<\/p>/);
+  assert.equal((page.match(/class="hit"/g) ?? []).length, 2);
 });

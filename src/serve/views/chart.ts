@@ -19,12 +19,12 @@ const BUCKET_SIZES = [
 const MAX_BUCKETS = 24;
 /** Rows beyond this fold into "Other outlets" so the chart stays small. */
 const MAX_ROWS = 8;
-const LABEL_WIDTH = 150;
+const LABEL_WIDTH = 190;
 const COL_WIDTH = 18;
 const ROW_HEIGHT = 24;
 const AXIS_HEIGHT = 34;
 const MAX_RADIUS = 8;
-const MAX_LABEL_CHARS = 20;
+const MAX_LABEL_CHARS = 26;
 /** Plot columns drawn at least, so the two axis labels never overlap. */
 const MIN_COLUMNS = 16;
 

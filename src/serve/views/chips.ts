@@ -13,14 +13,23 @@ export class IdGen {
   }
 }
 
-function chip(outlet: string, article: ArticleSummary | undefined, ids: IdGen): Safe {
+function chip(
+  outlet: string,
+  article: ArticleSummary | undefined,
+  alsoIn: readonly string[],
+  ids: IdGen,
+): Safe {
   if (!article) return html`<span class="chip chip-bare">${outlet}</span>`;
   const cardId = ids.next("src");
   const meta = [article.byline, formatTime(article.publishedAt ?? article.fetchedAt)]
     .filter(Boolean)
     .join(" · ");
   const card = html`<span class="chip-card" role="tooltip" id="${cardId}"><span class="chip-headline">${article.headline}</span>${
-    meta ? html`<span class="chip-meta">${meta}</span>` : ""
+    article.outlet !== outlet ? html`<span class="chip-meta">${article.outlet}</span>` : ""
+  }${meta ? html`<span class="chip-meta">${meta}</span>` : ""}${
+    alsoIn.length > 0
+      ? html`<span class="chip-meta">Also carried by ${alsoIn.join(", ")}</span>`
+      : ""
   }</span>`;
   if (article.href) {
     return html`<span class="chip"><a class="chip-link" href="${article.href}" rel="noopener noreferrer nofollow" aria-describedby="${cardId}">${outlet}</a>${card}</span>`;
@@ -28,7 +37,12 @@ function chip(outlet: string, article: ArticleSummary | undefined, ids: IdGen): 
   return html`<span class="chip"><span class="chip-link" tabindex="0" aria-describedby="${cardId}">${outlet}</span>${card}</span>`;
 }
 
-/** One chip per outlet, each showing the first of the given articles from that outlet. */
+/**
+ * One chip per credited outlet, each showing that outlet's first article among the given ones.
+ * When `outlets` (the brief's attribution, wire copies counted once) is given, outlets that only
+ * reprinted the same copy get no chip of their own: they would look like corroboration. They are
+ * named in the first chip's card instead. Without `outlets`, every outlet gets a chip.
+ */
 export function chips(
   articleIds: readonly string[],
   outlets: readonly string[],
@@ -40,7 +54,12 @@ export function chips(
     const a = articles.get(id);
     if (a && !byOutlet.has(a.outlet)) byOutlet.set(a.outlet, a);
   }
-  const names = [...new Set([...outlets, ...byOutlet.keys()])];
-  if (names.length === 0) return html``;
-  return html`<span class="chips"><span class="visually-hidden">Sources: </span>${names.map((o) => chip(o, byOutlet.get(o), ids))}</span>`;
+  const credited = outlets.length > 0 ? [...new Set(outlets)] : [...byOutlet.keys()];
+  if (credited.length === 0) return html``;
+  const reprints = [...byOutlet.keys()].filter((o) => !credited.includes(o));
+  // A credited outlet whose own article is not stored (only reprints were fetched) shows a reprint.
+  const fallback = reprints.length > 0 ? byOutlet.get(reprints[0]!) : undefined;
+  return html`<span class="chips"><span class="visually-hidden">Sources: </span>${credited.map(
+    (o, i) => chip(o, byOutlet.get(o) ?? fallback, i === 0 ? reprints : [], ids),
+  )}</span>`;
 }

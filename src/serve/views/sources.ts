@@ -14,12 +14,12 @@ export interface SourcesPageOptions {
   flash: string | null;
 }
 
-function row(s: Source): Safe {
+function row(s: Source, showErrors: boolean): Safe {
   const href = safeHref(s.url);
   const status = s.disabled ? "disabled" : s.failureCount > 0 ? "failing" : "ok";
   return html`<tr class="status-${status}">
 <th scope="row">${s.title ?? ""}${s.title ? html`<br>` : ""}<span class="url">${href ? html`<a href="${href}" rel="noopener noreferrer nofollow">${s.url}</a>` : s.url}</span></th>
-<td>${s.kind}</td><td>${status}</td><td>${s.lastFetchedAt ? timeEl(s.lastFetchedAt) : "never"}</td><td>${s.failureCount}</td><td class="error">${s.lastError ?? ""}</td>
+<td>${s.kind}</td><td>${status}</td><td>${s.lastFetchedAt ? timeEl(s.lastFetchedAt) : "never"}</td><td>${s.failureCount}</td>${showErrors ? html`<td class="error">${s.lastError ?? ""}</td>` : ""}
 </tr>`;
 }
 
@@ -44,6 +44,8 @@ function forms(o: SourcesPageOptions): Safe {
 }
 
 export function sourcesPage(o: SourcesPageOptions): Safe {
+  // An empty error column on a healthy list only squeezes the others.
+  const showErrors = o.sources.some((s) => s.lastError);
   return html`<h1>Sources</h1>
 ${o.flash ? html`<p class="flash" role="status">${o.flash}</p>` : ""}
 <section aria-labelledby="h-add"><h2 id="h-add">Add a source</h2>${forms(o)}</section>
@@ -52,7 +54,7 @@ ${
   o.sources.length === 0
     ? html`<p>No sources yet.</p>`
     : html`<div class="table-wrap"><table class="sources"><caption>${o.sources.length} sources; failing ones are retried with back-off</caption>
-<thead><tr><th scope="col">Source</th><th scope="col">Kind</th><th scope="col">Status</th><th scope="col">Last fetch</th><th scope="col">Failures</th><th scope="col">Last error</th></tr></thead>
-<tbody>${o.sources.map(row)}</tbody></table></div>`
+<thead><tr><th scope="col">Source</th><th scope="col">Kind</th><th scope="col">Status</th><th scope="col">Last fetch</th><th scope="col">Failures</th>${showErrors ? html`<th scope="col">Last error</th>` : ""}</tr></thead>
+<tbody>${o.sources.map((s) => row(s, showErrors))}</tbody></table></div>`
 }</section>`;
 }

@@ -3,7 +3,7 @@
 import type { BriefParagraph, BriefSentence, Quote, Reaction } from "../../types.ts";
 import { html, type Safe } from "../html.ts";
 import { safeHref } from "../links.ts";
-import type { StoryModel } from "../model.ts";
+import type { StoryModel, ThreadLink } from "../model.ts";
 import { isNewSince } from "../visit.ts";
 import { coverageChart } from "./chart.ts";
 import { chips, IdGen } from "./chips.ts";
@@ -48,12 +48,31 @@ ${list.map((q) => {
 })}</section>`;
 }
 
-function community(reaction: Reaction | null, paragraphs: BriefParagraph[]): Safe {
+const PLATFORM_NAMES: Record<ThreadLink["platform"], string> = {
+  hackernews: "Hacker News",
+  reddit: "Reddit",
+  lemmy: "Lemmy",
+};
+
+function discussions(threads: readonly ThreadLink[]): Safe {
+  if (threads.length === 0) return html``;
+  return html`<p class="discussions">Read the discussion: ${threads.map(
+    (t, i) =>
+      html`${i > 0 ? " · " : ""}<a href="${t.href}" rel="noopener noreferrer nofollow">${PLATFORM_NAMES[t.platform]}${t.title ? html`: ${t.title}` : ""}</a> <span class="share">(${plural(t.comments, "comment")})</span>`,
+  )}</p>`;
+}
+
+function community(
+  reaction: Reaction | null,
+  paragraphs: BriefParagraph[],
+  threads: readonly ThreadLink[],
+): Safe {
   const summary = reaction?.text ?? paragraphs.find((p) => p.role === "community")?.summary;
-  if (!summary) return html``;
+  if (!summary && threads.length === 0) return html``;
   const themes = reaction?.themes ?? [];
   return html`<section aria-labelledby="h-community"><h2 id="h-community">Community response</h2>
-<p class="community">${summary}</p>
+${summary ? html`<p class="community">${summary}</p>` : ""}
+${discussions(threads)}
 ${
   themes.length > 0
     ? html`<ul class="themes">${themes.map((t) => {
@@ -81,13 +100,23 @@ ${list.map((c) => {
 })}</ul></section>`;
 }
 
+/** A timeline of one event says nothing the brief does not. */
+const MIN_TIMELINE_ENTRIES = 2;
+
+/** The brief's attribution for a timeline entry taken from one of its sentences (wire copies counted once). */
+function outletsFor(ctx: Ctx, text: string): readonly string[] {
+  for (const p of ctx.model.brief?.paragraphs ?? [])
+    for (const s of p.sentences) if (s.text === text) return s.outlets;
+  return [];
+}
+
 function timeline(ctx: Ctx): Safe {
   const list = ctx.model.brief?.timeline ?? [];
-  if (list.length === 0) return html``;
+  if (list.length < MIN_TIMELINE_ENTRIES) return html``;
   return html`<section aria-labelledby="h-timeline"><h2 id="h-timeline">Timeline</h2><ol class="timeline">
 ${list.map(
   (e) =>
-    html`<li>${isNew(ctx, e.articleIds) ? NEW_MARK : ""}${timeEl(e.at)} <span>${e.text}</span> ${chips(e.articleIds, [], ctx.model.articles, ctx.ids)}</li>\n`,
+    html`<li>${isNew(ctx, e.articleIds) ? NEW_MARK : ""}${timeEl(e.at)} <span>${e.text}</span> ${chips(e.articleIds, outletsFor(ctx, e.text), ctx.model.articles, ctx.ids)}</li>\n`,
 )}</ol></section>`;
 }
 
@@ -100,7 +129,7 @@ export function storyPage(model: StoryModel, since: number | null): Safe {
     ? html`<section aria-labelledby="h-brief" class="brief"><h2 id="h-brief" class="visually-hidden">Brief</h2>
 ${brief.paragraphs.filter((p) => p.role !== "community").map((p) => paragraph(ctx, p))}</section>
 ${quotes(ctx, brief.quotes)}
-${community(brief.reaction, brief.paragraphs)}`
+${community(brief.reaction, brief.paragraphs, model.threads)}`
     : html`<p>No brief has been written for this story yet.</p>`;
   return html`<article class="story">
 <header><h1>${brief?.headline || story.title}</h1>
