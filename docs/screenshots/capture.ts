@@ -1,10 +1,10 @@
 // Screenshots of the real demo for the README: builds the demo database (or reuses --db), serves it
 // on 127.0.0.1 and photographs the pages a reader sees in Debian's Chromium.
 //
-//   node --import tsx docs/screenshots/capture.ts [--db /tmp/demo.db] [--out docs/screenshots]
+//   node --import tsx docs/screenshots/capture.ts [--db /tmp/demo.db] [--out docs/screenshots] [--all]
 //
-// Writes front-page.png, story-page.png (a story with a community response), story-page-2.png,
-// story-page-phone.png, search.png and sources.png. Nothing but 127.0.0.1 is reachable from the
+// Writes front-page.png and story-page.png (a story with a community response, as the README
+// shows); with --all also story-page-2.png, story-page-phone.png, search.png and sources.png. Nothing but 127.0.0.1 is reachable from the
 // browser (host-resolver rules plus a request guard).
 import { existsSync, mkdirSync } from "node:fs";
 import { join } from "node:path";
@@ -21,7 +21,7 @@ const CHROMIUM = "/usr/bin/chromium";
 /** A desktop reader's window; the README shows it scaled down. */
 const VIEWPORT = { width: 1100, height: 900 };
 /** Full-page shots are cut here by default so the README images stay a sensible size. */
-const MAX_SHOT_HEIGHT = 2400;
+const MAX_SHOT_HEIGHT = 3000;
 let maxShotHeight = MAX_SHOT_HEIGHT;
 
 async function demoStore(db: string | undefined): Promise<Store> {
@@ -60,6 +60,7 @@ async function main(): Promise<void> {
       db: { type: "string" },
       out: { type: "string", default: join(import.meta.dirname) },
       "max-height": { type: "string", default: String(MAX_SHOT_HEIGHT) },
+      all: { type: "boolean", default: false },
     },
   });
   maxShotHeight = Number(values["max-height"]);
@@ -101,10 +102,11 @@ async function main(): Promise<void> {
       [withCommunity, "story-page.png"],
       [plain, "story-page-2.png"],
     ] as const) {
-      if (!id) continue;
+      if (!id || (name !== "story-page.png" && !values.all)) continue;
       await page.goto(`${server.url}/stories/${encodeURIComponent(id)}`);
       await shot(page, join(out, name));
     }
+    if (!values.all) return;
     await page.goto(`${server.url}/search?q=strike`);
     await shot(page, join(out, "search.png"));
     await page.goto(`${server.url}/sources`);
