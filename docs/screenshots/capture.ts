@@ -10,7 +10,7 @@ import { existsSync, mkdirSync } from "node:fs";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { chromium, type Page } from "playwright-core";
-import { configFrom } from "../../src/cli/shared.ts";
+import { configFrom, sourceAdder } from "../../src/cli/shared.ts";
 import { startDemoServer } from "../../src/demo/server.ts";
 import { demoConfig, ingestDemo } from "../../src/pipeline/demo.ts";
 import { startServer } from "../../src/serve/index.ts";
@@ -67,7 +67,14 @@ async function main(): Promise<void> {
   const out = values.out;
   mkdirSync(out, { recursive: true });
   const store = await demoStore(values.db);
-  const server = await startServer({ store, adminToken: null, host: "127.0.0.1", port: 0 });
+  // As `storyline serve` wires it, so the sources page shows its forms (nothing is submitted).
+  const server = await startServer({
+    store,
+    adminToken: null,
+    host: "127.0.0.1",
+    port: 0,
+    onAddSource: sourceAdder(store),
+  });
   const browser = await chromium.launch({
     executablePath: CHROMIUM,
     headless: true,
