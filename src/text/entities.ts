@@ -10,6 +10,7 @@ export interface Entities {
 }
 
 interface View {
+  match(pattern: string): { found: boolean };
   people(): { out(kind: "array"): string[] };
   places(): { out(kind: "array"): string[] };
   organizations(): { out(kind: "array"): string[] };
@@ -43,4 +44,11 @@ function clean(names: string[]): string[] {
     if (name !== "") seen.add(name);
   }
   return [...seen];
+}
+
+/** Whether the text opens with a proper noun (a name, place or organisation), by compromise's
+ * tagger: for telling "Reservoirs filled…" from "Okonjo said…" when nothing else tells. */
+export function opensWithProperNoun(text: string): boolean {
+  if (text.trim() === "") return false;
+  return load()(text).match("^#ProperNoun").found;
 }

@@ -1,7 +1,7 @@
 // Turns chosen units into the brief's paragraphs: lead, details, quotes, context, outlook,
 // each sentence attributed to every article that carries it.
 import type { BriefParagraph, BriefSentence, SentenceKind } from "../types.ts";
-import { attributed, contradiction, supportOf } from "./attribute.ts";
+import { attributed, contradiction, NAME_AT_MOST, supportOf } from "./attribute.ts";
 import { kindOf } from "./classify.ts";
 import type { Candidate, Evidence } from "./evidence.ts";
 import type { Unit } from "./select.ts";
@@ -73,8 +73,9 @@ export function paragraphsOf(
   const place = (u: Placed[]) => u[0]!.candidate.articleOrder * 1e4 + u[0]!.candidate.position;
   groups.details.sort((a, b) => breadth(b) - breadth(a) || place(a) - place(b));
   const out: BriefParagraph[] = [];
+  const named = new Set<string>();
   const push = (role: BriefParagraph["role"], units: Placed[][]) => {
-    if (units.length > 0) out.push({ role, sentences: render(ev, units.flat()) });
+    if (units.length > 0) out.push({ role, sentences: render(ev, units.flat(), named) });
   };
   push("lead", groups.lead);
   for (let i = 0; i < groups.details.length; ) {
@@ -96,15 +97,19 @@ export function paragraphsOf(
   return out;
 }
 
-function render(ev: Evidence, placed: Placed[]): BriefSentence[] {
-  let previousKey = "";
+/** Attributes each sentence: the brief's first mention of an outlet (or set of outlets) leads
+ * with "According to …"; a sentence whose outlets are all named already carries them in a short
+ * parenthesis before its full stop, so the same opening phrase never repeats. */
+function render(ev: Evidence, placed: Placed[], named: Set<string>): BriefSentence[] {
   return placed.map((p) => {
     const s = toSentence(ev, p);
-    const key = s.outlets.join("\u0000");
-    const phrase = attributed(s.text, s.outlets, key === previousKey && !p.contrast, ev.common);
+    const known = s.outlets.every((o) => named.has(o));
+    const repeat = !p.contrast && known;
+    const phrase = attributed(s.text, s.outlets, repeat, ev.common, ev.names);
     s.rendered =
       p.contrast && phrase.startsWith("According") ? `By contrast, a${phrase.slice(1)}` : phrase;
-    previousKey = key;
+    // "reporting from 4 outlets" names none of them.
+    if (s.outlets.length <= NAME_AT_MOST) for (const o of s.outlets) named.add(o);
     return s;
   });
 }

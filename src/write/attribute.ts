@@ -1,8 +1,9 @@
 // Which articles carry a sentence (or an equivalent one), which outlets contradict it on a figure,
 // and the phrase that attributes it when shown.
+import { opensWithProperNoun } from "../text/entities.ts";
 import type { Article } from "../types.ts";
 import { type Candidate, type Evidence, neighbours } from "./evidence.ts";
-import { isStopword, jaccard } from "./tokens.ts";
+import { jaccard } from "./tokens.ts";
 
 /** Two sentences saying the same thing share at least half their content words... */
 const EQUIVALENT_JACCARD = 0.5;
@@ -11,7 +12,7 @@ const EQUIVALENT_CONTAINMENT = 0.8;
 /** Sentences this alike in their words but with different figures report the same thing differently. */
 const CONTRADICTION_JACCARD = 0.45;
 /** From this many outlets on, name the count rather than the outlets. */
-const NAME_AT_MOST = 2;
+export const NAME_AT_MOST = 2;
 
 export interface Support {
   articleIds: string[];
@@ -71,7 +72,7 @@ export function contradiction(ev: Evidence, c: Candidate): Candidate | null {
   let bestScore = CONTRADICTION_JACCARD;
   for (const o of neighbours(ev, c, 3)) {
     if (o.outlet === c.outlet || !o.eligible || !o.original || o.numbers.length === 0) continue;
-    if (sameNumbers(c, o)) continue;
+    if (!conflictingNumbers(c, o)) continue;
     const score = jaccard(withoutNumbers(c), withoutNumbers(o));
     if (score >= bestScore) {
       best = o;
@@ -82,6 +83,13 @@ export function contradiction(ev: Evidence, c: Candidate): Candidate | null {
 }
 
 /** Content words without figures, computed once per candidate. */
+/** Each reports a figure the other does not: one that only adds a figure elaborates, not contradicts. */
+function conflictingNumbers(a: Candidate, b: Candidate): boolean {
+  const sa = new Set(a.numbers);
+  const sb = new Set(b.numbers);
+  return [...sa].some((n) => !sb.has(n)) && [...sb].some((n) => !sa.has(n));
+}
+
 function withoutNumbers(c: Candidate): Set<string> {
   let words = wordsCache.get(c);
   if (!words) {
@@ -99,19 +107,43 @@ export function outletPhrase(outlets: string[]): string {
   return `reporting from ${outlets.length} outlets`;
 }
 
-/** Lower-cases the first letter when the opening word is an ordinary word, which the story's
- * own text shows by using it in lower case elsewhere; names keep their capital. */
-function lowerOpening(text: string, common: Set<string>): string {
-  const m = /^(["“]?)(\p{Lu}[\p{L}'’-]*)/u.exec(text);
-  if (
-    !m ||
-    m[2] === "I" ||
-    !(common.has(m[2]!.toLowerCase()) || isStopword(m[2]!.toLowerCase())) ||
-    /^\p{Lu}{2}/u.test(m[2]!)
-  )
-    return text;
-  const at = m[1]!.length;
+/** Openings that are never part of a name: determiners, pronouns, conjunctions, prepositions. */
+const FUNCTION_WORD =
+  /^(the|a|an|this|that|these|those|it|its|some|many|most|more|one|two|three|all|both|each|every|no|few|several|other|others|in|on|at|by|for|from|with|after|before|during|since|under|over|as|when|while|if|but|and|or|so|yet|there|here|what|who|how|why|such)$/i;
+
+/** Lower-cases the first letter when the opening word is an ordinary word; names keep their
+ * capital. In order: acronyms and "I" keep it; a word running into a capitalised one ("Mayor Ilse
+ * Brandt", "Supreme Court") keeps it; function words lose it; a word the story writes capitalised
+ * mid-sentence and never in lower case is a name; one it writes in lower case is not; otherwise
+ * the entity tagger decides. */
+export function lowerOpening(
+  text: string,
+  common: Set<string>,
+  names: Set<string> = new Set(),
+): string {
+  const m = /^(["“]?)(\p{Lu}[\p{L}'’-]*)(\s+\S+)?/u.exec(text);
+  if (!m || m[2] === "I" || /^\p{Lu}{2}/u.test(m[2]!)) return text;
+  const word = m[2]!.toLowerCase();
+  const next = (m[3] ?? "").trim();
+  if (FUNCTION_WORD.test(word)) return lowerFirst(text, m[1]!.length);
+  if (/^\p{Lu}/u.test(next)) return text;
+  if (names.has(m[2]!) && !common.has(word)) return text;
+  if (common.has(word) || !opensWithProperNoun(text.slice(m[1]!.length))) {
+    return lowerFirst(text, m[1]!.length);
+  }
+  return text;
+}
+
+function lowerFirst(text: string, at: number): string {
   return text.slice(0, at) + text.charAt(at).toLowerCase() + text.slice(at + 1);
+}
+
+/** Capitalised words the story's texts use inside a sentence (after a lower-case word or comma). */
+export function midSentenceNames(texts: string[]): Set<string> {
+  const out = new Set<string>();
+  for (const t of texts)
+    for (const w of t.match(/(?<=[\p{Ll},;]\s+)\p{Lu}[\p{L}'’-]*/gu) ?? []) out.add(w);
+  return out;
 }
 
 /** Words the story's texts use in lower case. */
@@ -122,22 +154,28 @@ export function lowerCaseWords(texts: string[]): Set<string> {
   return out;
 }
 
-/** "According to The Guardian, …" or "…, according to reporting from 4 outlets." */
+/** "According to The Guardian, …" or "…, according to reporting from 4 outlets." A repeat (outlets
+ * already named nearby) takes a parenthesis before the closing full stop: "… on Monday (The Guardian)." */
 export function attributed(
   text: string,
   outlets: string[],
   repeat: boolean,
   common: Set<string> = new Set(),
+  names: Set<string> = new Set(),
 ): string {
   const phrase = outletPhrase(outlets);
-  if (repeat)
-    return `${text} (${outlets.length > NAME_AT_MOST ? `${outlets.length} outlets` : phrase})`;
-  if (/^["“]?According to\b/i.test(text)) return `${text} (${phrase})`;
-  if (outlets.length > NAME_AT_MOST && /[a-z0-9]\.$/.test(text)) {
+  if (repeat || /^["“]?According to\b/i.test(text)) {
+    const short = outlets.length > NAME_AT_MOST ? `${outlets.length} outlets` : phrase;
+    return PLAIN_END.test(text) ? `${text.slice(0, -1)} (${short}).` : `${text} (${short})`;
+  }
+  if (outlets.length > NAME_AT_MOST && PLAIN_END.test(text)) {
     return `${text.slice(0, -1)}, according to ${phrase}.`;
   }
-  return `According to ${phrase}, ${lowerOpening(text, common)}`;
+  return `According to ${phrase}, ${lowerOpening(text, common, names)}`;
 }
+
+/** A sentence ending in a word and a full stop (not a quotation mark, not an abbreviation). */
+const PLAIN_END = /[\p{Ll}0-9)]{2}\.$/u;
 
 export function articleUrl(a: Article): string {
   return a.canonicalUrl || a.url;

@@ -113,3 +113,14 @@ test("a story without usable sentences gives an empty brief, not an error", () =
   assert.deepEqual(empty.paragraphs, []);
   assert.equal(empty.headline, story.title);
 });
+
+test("no two sentences in a row open with the same attribution", () => {
+  let previous = "";
+  for (const p of brief.paragraphs) {
+    for (const s of p.sentences) {
+      const opening = /^(?:By contrast, a|A)ccording to ([^,]+),/.exec(s.rendered)?.[1] ?? "";
+      assert.ok(opening === "" || opening !== previous, s.rendered);
+      previous = opening;
+    }
+  }
+});

@@ -1,7 +1,7 @@
 // The story's sentences as evidence: token sets, TF-IDF vectors, which outlet carries each one,
 // and a relevance score (centrality across sources, position in the article).
 import type { Article } from "../types.ts";
-import { lowerCaseWords } from "./attribute.ts";
+import { lowerCaseWords, midSentenceNames } from "./attribute.ts";
 import { contentWords, norm, numbers, type Vector } from "./tokens.ts";
 
 /** Long pages (transcripts, comment dumps) add little after this many sentences, and cost time. */
@@ -34,7 +34,9 @@ const STANDFIRST_MAX_CAPITALISED_SHARE = 0.34;
 const BOILERPLATE =
   /(https?:\/\/|www\.|©|copyright|all rights reserved|click here|subscribe|sign up|newsletter|cookie|advertis|follow us|read more|e-?mail this|print this|share this|comments? \(|posted by|related stories|terms of (use|service)|privacy policy|javascript|has been viewed \d|viewed \d[\d,]* times|getty images|\(file photo\)|photo: )/i;
 const DANGLING =
-  /^["“'‘]?(he|she|they|it|this|these|those|that|his|her|their|its|but|however|and|also|yet|so|then|still|moreover|furthermore|instead|there|such|both|the two|the latter|the former)\b/i;
+  /^["“'‘]?(he|she|they|it|this|these|those|that|his|her|their|its|but|however|and|also|yet|so|then|still|moreover|furthermore|instead|there|such|both|the two|the latter|the former|some|others|one said)\b/i;
+/** A quotation whose speaker is only a pronoun ("…,” he said.) needs the sentence naming them. */
+const PRONOUN_SPEAKER = /["”],?\s+(he|she|they)\s+(said|says|added|told|warned|asked)\b/i;
 
 export interface Candidate {
   index: number;
@@ -73,6 +75,8 @@ export interface Evidence {
   postings: Map<string, number[]>;
   /** Words the articles use in lower case (to tell ordinary opening words from names). */
   common: Set<string>;
+  /** Capitalised words the articles use mid-sentence (names). */
+  names: Set<string>;
 }
 
 export function evidenceOutlets(articles: Article[]): Map<string, string> {
@@ -122,6 +126,7 @@ export function buildEvidence(articles: Article[]): Evidence {
     centroidNorm: norm(centroid),
     postings: postingsOf(candidates),
     common: lowerCaseWords(candidates.map((c) => c.text)),
+    names: midSentenceNames(candidates.map((c) => c.text)),
   };
   scoreRelevance(evidence, termId);
   return evidence;
@@ -151,7 +156,7 @@ function makeCandidate(
     termIds: EMPTY_IDS,
     unitWeights: EMPTY_WEIGHTS,
     eligible: isEligible(text) || isStandfirst(text, position),
-    dangling: DANGLING.test(text),
+    dangling: DANGLING.test(text) || PRONOUN_SPEAKER.test(text),
     original: true,
     relevance: 0,
   };

@@ -14,7 +14,8 @@ const PRONOUN_LOOKBACK = 250;
 const QUOTE_SPAN = /“([^“”]+)”|"([^"]+)"/g;
 const SPEECH =
   "said|says|told(?: [a-z]+){0,2}|added|stated|explained|wrote|declared|insisted|warned|argued|noted|announced|asked|replied|continued|according to";
-const NAME = "(?:[A-Z][\\p{L}.'’-]*)(?:\\s+(?:[A-Z][\\p{L}.'’-]*|de|van|von|al-?)){0,4}";
+/** Words of a name sit on one line: a paragraph break never joins two names into one. */
+const NAME = "(?:[A-Z][\\p{L}.'’-]*)(?:[ \\t]+(?:[A-Z][\\p{L}.'’-]*|de|van|von|al-?)){0,4}";
 const PRONOUN = "he|she|they|He|She|They";
 const AFTER_VERB_SUBJECT = new RegExp(
   `^[,.!?]?\\s*(?:${SPEECH})\\s+(?:[a-z]+\\s+){0,4}(${NAME})`,
@@ -26,6 +27,16 @@ const BEFORE_SUBJECT_VERB = new RegExp(
   "u",
 );
 const BEFORE_ACCORDING = new RegExp(`according to (${NAME})[,:]?\\s*$`, "u");
+
+/** "Kestrel Pay's chief executive, Lina Sorvik": the possessive names the employer, not the speaker. */
+const POSSESSIVE = /['’]s$/;
+const APPOSITIVE_NAME = new RegExp(`^[^,\\n]{0,60},[ \\t]+(${NAME})`, "u");
+
+/** The name set off by a comma after a role ("…'s chief executive, Lina Sorvik, said"). */
+function appositive(after: string): string | null {
+  const m = APPOSITIVE_NAME.exec(after.replace(/^[,.!?]?\s*/, ""));
+  return m ? m[1]!.replace(/[.,]$/, "") : null;
+}
 
 export interface QuoteSpan {
   article: Article;
@@ -53,7 +64,9 @@ export function quoteSpans(article: Article): QuoteSpan[] {
       BEFORE_ACCORDING.exec(before)?.[1] ??
       BEFORE_SUBJECT_VERB.exec(before)?.[1];
     if (!subject) continue;
-    out.push({ article, text: inner, subject, at: start });
+    const speaker = POSSESSIVE.test(subject) ? appositive(after) : subject;
+    if (!speaker) continue;
+    out.push({ article, text: inner, subject: speaker, at: start });
   }
   return out;
 }

@@ -82,3 +82,23 @@ test("toxic, short and deleted comments never represent a theme", () => {
 test("no threads: no reaction", () => {
   assert.equal(buildReaction([]), null);
 });
+
+test("nested thread: replies carry their parent's theme; labels are written as commenters wrote them", () => {
+  const r = buildReaction(loadThreads("nested"));
+  assert.ok(r);
+  assert.equal(r.tone, "critical");
+  assert.deepEqual(
+    r.themes.map((t) => [t.label, Math.round(t.share * 100), t.comment.author]),
+    [
+      ["contractor accounts", 40, "ana"],
+      ["password manager", 30, "eve"],
+      ["fine", 20, "hal"],
+    ],
+    "'Agreed. Everything that relies on…' joins contractor accounts; 'fines' and 'fine' are one theme",
+  );
+  assert.ok(
+    r.themes.every((t) => !/\bve\b|\bll\b/.test(t.label)),
+    "contractions are not split into themes",
+  );
+  assert.match(r.text, /Discussion centred on contractor accounts \(40% of comments\)/);
+});

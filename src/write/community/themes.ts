@@ -14,12 +14,14 @@ const MERGE_OVERLAP = 0.5;
 const ABSORB_OVERLAP = 0.75;
 const MAX_THEMES = 4;
 const MAX_PHRASES_PER_THEME = 3;
+/** How far up a reply chain a theme is inherited. */
+const MAX_REPLY_DEPTH = 6;
 /** Words too generic in discussions to name a theme. */
 const GENERIC = new Set(
   "anyone someone everyone never always doubt skeptical sceptical convinced buy glad great love well done kudos excellent impressive honestly clearly exactly years"
     .split(" ")
     .concat(
-      "like think people thing things really get got know want even way make going well still much article comment comments time lot yes yeah actually pretty something anything nothing every need sure see look good bad right point".split(
+      "like think people thing things really get got know want even way make going well still much article comment comments time lot yes yeah actually pretty something anything nothing every need sure see look good bad right point company companies data day days two three four five six seven eight nine ten country apparently until though tbh honestly maybe probably week weeks month year check read take took give made use used same different big small whole real".split(
         " ",
       ),
     ),
@@ -30,14 +32,63 @@ export interface ThreadComment {
   comment: Comment;
 }
 
-function phrasesOf(text: string): Set<string> {
-  const ws = contentWords(text).filter((w) => !GENERIC.has(w) && !/^\d+$/.test(w));
+/** Words as a reader sees them: contractions and possessives stay whole ("they've", "Kestrel's"). */
+const WORD = /[\p{L}\p{N}]+(?:['’][\p{L}]+)?/gu;
+
+/** A plural and its singular count as one phrase ("passwords", "password"). */
+function stem(word: string): string {
+  if (word.length > 4 && word.endsWith("ies")) return `${word.slice(0, -3)}y`;
+  if (word.length > 3 && word.endsWith("s") && !/(ss|us|is)$/.test(word)) return word.slice(0, -1);
+  return word;
+}
+
+/** Content words (stemmed, null for the rest) in order, so bigrams join only adjacent words. */
+function contentSequence(text: string): Array<string | null> {
+  let inName = false;
+  return (text.match(WORD) ?? []).map((w, i, all) => {
+    // Capitalised words after a lower-case one make a name ("past Quayside Road"), not a theme.
+    const capital = /^\p{Lu}/u.test(w);
+    inName = capital && i > 0 && (inName || /^\p{Ll}/u.test(all[i - 1]!));
+    if (inName) return null;
+    const word = w.toLowerCase().replace(/['’]s$/, "");
+    if (/['’]/.test(word) || /^\d+$/.test(word) || GENERIC.has(word)) return null;
+    return contentWords(word).length === 1 ? stem(word) : null;
+  });
+}
+
+/** Phrases (stemmed uni- and bigrams) of a comment; `surfaces` counts how each was written. */
+function phrasesOf(text: string, surfaces: Map<string, Map<string, number>>): Set<string> {
+  const ws = contentSequence(text);
+  const raw = text.toLowerCase().match(WORD) ?? [];
   const out = new Set<string>();
+  const seen = (phrase: string, surface: string) => {
+    out.add(phrase);
+    const forms = surfaces.get(phrase) ?? new Map<string, number>();
+    forms.set(surface, (forms.get(surface) ?? 0) + 1);
+    surfaces.set(phrase, forms);
+  };
   for (let i = 0; i < ws.length; i++) {
-    out.add(ws[i]!);
-    if (i + 1 < ws.length) out.add(`${ws[i]} ${ws[i + 1]}`);
+    const w = ws[i];
+    if (!w) continue;
+    const here = raw[i]!.replace(/['’]s$/, "");
+    seen(w, here);
+    const next = ws[i + 1];
+    if (next) seen(`${w} ${next}`, `${here} ${raw[i + 1]!.replace(/['’]s$/, "")}`);
   }
   return out;
+}
+
+/** The way commenters wrote a phrase most often ("passwords" rather than the stem "password"). */
+function surfaceOf(phrase: string, surfaces: Map<string, Map<string, number>>): string {
+  let best = phrase;
+  let bestCount = 0;
+  for (const [form, n] of surfaces.get(phrase) ?? []) {
+    if (n > bestCount || (n === bestCount && form < best)) {
+      best = form;
+      bestCount = n;
+    }
+  }
+  return best;
 }
 
 interface Cluster {
@@ -46,9 +97,12 @@ interface Cluster {
 }
 
 export function findThemes(items: ThreadComment[]): Theme[] {
-  const titleWords = new Set(items.flatMap((it) => contentWords(it.thread.title ?? "")));
+  const titleWords = new Set(
+    items.flatMap((it) => contentSequence(it.thread.title ?? "").filter((w) => w !== null)),
+  );
+  const surfaces = new Map<string, Map<string, number>>();
   const phraseSets = items.map((it) => {
-    const set = phrasesOf(it.comment.text);
+    const set = phrasesOf(it.comment.text, surfaces);
     for (const p of set) if (p.split(" ").every((w) => titleWords.has(w))) set.delete(p);
     return set;
   });
@@ -85,13 +139,38 @@ export function findThemes(items: ThreadComment[]): Theme[] {
     if (overlap(home.members, members) >= ABSORB_OVERLAP)
       for (const m of members) home.members.add(m);
   }
+  inheritReplies(clusters, items);
+  clusters.sort((a, b) => b.members.size - a.members.size);
   const themes: Theme[] = [];
   for (const c of clusters) {
     if (themes.length >= MAX_THEMES) break;
-    const theme = toTheme(c, items, phraseSets);
+    const theme = toTheme(c, items, phraseSets, surfaces);
     if (theme) themes.push(theme);
   }
   return themes;
+}
+
+/** A reply that names no theme of its own ("Same experience.", "Fair, but…") carries on its
+ * parent's: it joins the theme of its nearest ancestor that has one. */
+function inheritReplies(clusters: Cluster[], items: ThreadComment[]): void {
+  const key = (it: ThreadComment, id: string) => `${it.thread.id}\u0000${id}`;
+  const indexOf = new Map(items.map((it, i) => [key(it, it.comment.id), i]));
+  const themeOf = new Map<number, Cluster>();
+  for (const c of clusters) for (const m of c.members) if (!themeOf.has(m)) themeOf.set(m, c);
+  items.forEach((it, i) => {
+    if (themeOf.has(i)) return;
+    let parent = it.comment.parentId;
+    for (let depth = 0; parent !== null && depth < MAX_REPLY_DEPTH; depth++) {
+      const j = indexOf.get(key(it, parent));
+      if (j === undefined) return;
+      const home = themeOf.get(j);
+      if (home) {
+        home.members.add(i);
+        return;
+      }
+      parent = items[j]!.comment.parentId;
+    }
+  });
 }
 
 /** Share of the smaller set found in the other. */
@@ -107,13 +186,20 @@ function covered(phrases: string[], phrase: string): boolean {
 }
 
 /** A two-word phrase names a theme better than a single word: "emergency plan" over "emergency". */
-function labelOf(phrases: string[]): string {
+function labelOf(phrases: string[], surfaces: Map<string, Map<string, number>>): string {
   const seed = phrases[0]!;
-  if (seed.includes(" ")) return seed;
-  return phrases.find((p) => p.includes(" ") && p.split(" ").includes(seed)) ?? seed;
+  const best = seed.includes(" ")
+    ? seed
+    : (phrases.find((p) => p.includes(" ") && p.split(" ").includes(seed)) ?? seed);
+  return surfaceOf(best, surfaces);
 }
 
-function toTheme(c: Cluster, items: ThreadComment[], phraseSets: Set<string>[]): Theme | null {
+function toTheme(
+  c: Cluster,
+  items: ThreadComment[],
+  phraseSets: Set<string>[],
+  surfaces: Map<string, Map<string, number>>,
+): Theme | null {
   let best = -1;
   let bestScore = -1;
   for (const i of [...c.members].sort((a, b) => a - b)) {
@@ -129,8 +215,8 @@ function toTheme(c: Cluster, items: ThreadComment[], phraseSets: Set<string>[]):
   if (best < 0) return null;
   const { thread, comment } = items[best]!;
   return {
-    label: labelOf(c.phrases),
-    keyPhrases: c.phrases,
+    label: labelOf(c.phrases, surfaces),
+    keyPhrases: c.phrases.map((p) => surfaceOf(p, surfaces)),
     share: c.members.size / items.length,
     comment: {
       commentId: comment.id,

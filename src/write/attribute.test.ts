@@ -1,0 +1,49 @@
+import assert from "node:assert/strict";
+import { test } from "node:test";
+import { attributed, lowerCaseWords, lowerOpening, midSentenceNames } from "./attribute.ts";
+
+const texts = [
+  "Reservoirs across the region filled quickly this week.",
+  "Officials said the reservoir was full, and Okonjo said the mayor would visit.",
+  "The Port Authority said the mayor met Kestrel executives.",
+];
+const common = lowerCaseWords(texts);
+const names = midSentenceNames(texts);
+
+test("after 'According to X,' ordinary openings lose their capital and names keep it", () => {
+  assert.equal(
+    lowerOpening("The county opened a shelter.", common, names),
+    "the county opened a shelter.",
+  );
+  assert.equal(lowerOpening("Officials said so.", common, names), "officials said so.");
+  assert.equal(
+    lowerOpening("Kestrel said it would pay.", common, names),
+    "Kestrel said it would pay.",
+  );
+  assert.equal(
+    lowerOpening("Okonjo said customers should act.", common, names),
+    "Okonjo said customers should act.",
+  );
+  assert.equal(
+    lowerOpening("Mayor Ilse Brandt said so.", common, names),
+    "Mayor Ilse Brandt said so.",
+  );
+  assert.equal(lowerOpening("NASA said so.", common, names), "NASA said so.");
+  assert.equal(lowerOpening("I was there, she said.", common, names), "I was there, she said.");
+  // Never seen elsewhere: the entity tagger decides.
+  assert.equal(lowerOpening("Forecasters expect rain.", common, names), "forecasters expect rain.");
+});
+
+test("a repeat attribution goes in a parenthesis before the full stop, the sentence intact", () => {
+  const text = "The shelter opened at the high school on Tuesday.";
+  assert.equal(
+    attributed(text, ["Press Wire"], true),
+    "The shelter opened at the high school on Tuesday (Press Wire).",
+  );
+  const quoted = "Tom Okafor said: “We are ready for tonight.”";
+  assert.equal(attributed(quoted, ["Press Wire"], true), `${quoted} (Press Wire)`);
+  assert.equal(
+    attributed(text, ["Press Wire"], false),
+    "According to Press Wire, the shelter opened at the high school on Tuesday.",
+  );
+});
