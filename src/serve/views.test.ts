@@ -236,3 +236,25 @@ test("search results: one entry per story, a title match highlighted in the titl
   assert.match(page, /<p class="snippet">…the <mark>strike<\/mark> went on…<\/p>/);
   assert.equal((page.match(/class="hit"/g) ?? []).length, 2);
 });
+
+test("the quotes section leaves out quotes the brief already carries", () => {
+  const m = model("s-bridge");
+  const brief = structuredClone(m.brief!);
+  const sentence = brief.paragraphs[0]!.sentences[0]!;
+  brief.quotes = [
+    { text: "Traffic is back,", speaker: "A. Mayor", articleId: "a1", outlet: "Coast Herald" },
+    {
+      text: "We are proud of the crews",
+      speaker: "B. Chief",
+      articleId: "a1",
+      outlet: "Coast Herald",
+    },
+  ];
+  sentence.text = `“Traffic is back,” said A. Mayor. ${sentence.text}`;
+  const page = storyPage({ ...m, brief }, null).value;
+  const section = page.slice(page.indexOf('id="h-quotes"'));
+  assert.match(section, /We are proud of the crews/);
+  assert.doesNotMatch(section, /Traffic is back/);
+  brief.quotes = brief.quotes.slice(0, 1);
+  assert.doesNotMatch(storyPage({ ...m, brief }, null).value, /h-quotes/);
+});

@@ -36,7 +36,24 @@ function paragraph(ctx: Ctx, p: BriefParagraph): Safe {
   return html`<p class="brief-p role-${p.role}">${p.sentences.map((s) => sentence(ctx, s))}</p>\n`;
 }
 
-function quotes(ctx: Ctx, list: Quote[]): Safe {
+/** Letters and digits only, lower-cased: quote marks, punctuation and spacing differ between copies. */
+function squash(text: string): string {
+  return text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, "");
+}
+
+/** Quotes the brief's own sentences do not already carry: the section should not repeat the brief. */
+function freshQuotes(ctx: Ctx, list: Quote[]): Quote[] {
+  const shown = (ctx.model.brief?.paragraphs ?? [])
+    .flatMap((p) => p.sentences)
+    .map((s) => squash(s.text));
+  return list.filter((q) => {
+    const text = squash(q.text);
+    return text.length === 0 || !shown.some((s) => s.includes(text));
+  });
+}
+
+function quotes(ctx: Ctx, all: Quote[]): Safe {
+  const list = freshQuotes(ctx, all);
   if (list.length === 0) return html``;
   return html`<section aria-labelledby="h-quotes"><h2 id="h-quotes">Quotes</h2>
 ${list.map((q) => {
