@@ -130,3 +130,29 @@ test("periodic merging joins converged stories under the older id", () => {
 test("fingerprint is re-exported as 16 hex digits", () => {
   assert.match(fingerprint("some text here to hash"), /^[0-9a-f]{16}$/);
 });
+
+test("a short item sharing only names with a one-article story starts its own story", () => {
+  const undated = (id: string, title: string, text: string): ClusterDoc => ({
+    id,
+    title,
+    text,
+    publishedAt: Number.NaN,
+  });
+  const first = undated(
+    "n1",
+    "Marla Quint and Tobin Reyes open up about their interracial marriage",
+    "The couple said in a radio interview that their marriage taught fans tolerance.",
+  );
+  const second = undated(
+    "n2",
+    "Comedians spoof motorcycle video",
+    "Two comedians released a shot-for-shot parody of the motorcycle music video by Marla Quint and Tobin Reyes.",
+  );
+  const strict = createClusterer();
+  strict.add(first);
+  assert.equal(strict.add(second).storyId, "s-n2");
+  // Without the young-story bar the shared names alone are enough to join.
+  const loose = createClusterer({ youngBonus: 0 });
+  loose.add(first);
+  assert.equal(loose.add(second).storyId, "s-n1");
+});

@@ -175,12 +175,16 @@ export class StoryClusterer implements Clusterer {
       query.push(terms[k]!);
     const candidates = this.candidates(vector, query);
     let best = -1;
-    let bestScore = this.joinThreshold(vector.ids.length);
+    let bestScore = 0;
+    const threshold = this.joinThreshold(vector.ids.length);
+    const young = this.p.youngBonus * Math.min(1, this.p.youngTerms / vector.ids.length);
     for (const s of candidates) {
       const story = this.stories[s]!;
       const cosine = dot(vector, story.vector, this.idfOf) / (docNorm * this.storyNorm(story));
       const score =
         cosine * decay(gapMs(story, at, at), this.p.decayGraceMs, this.p.decayHalfLifeMs);
+      // Each story has its own bar (young ones a higher one); among those cleared, the best wins.
+      if (score <= threshold + young / story.size) continue;
       if (score > bestScore || (score === bestScore && best >= 0 && s < best)) {
         best = s;
         bestScore = score;
