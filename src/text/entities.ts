@@ -50,5 +50,16 @@ function clean(names: string[]): string[] {
  * tagger: for telling "Reservoirs filled…" from "Okonjo said…" when nothing else tells. */
 export function opensWithProperNoun(text: string): boolean {
   if (text.trim() === "") return false;
-  return load()(text).match("^#ProperNoun").found;
+  // The answer turns on the opening words: remember it for them (tagging costs milliseconds).
+  const key = text.split(/\s+/, 2).join(" ");
+  const known = openings.get(key);
+  if (known !== undefined) return known;
+  const found = load()(text).match("^#ProperNoun").found;
+  if (openings.size >= MAX_REMEMBERED_OPENINGS) openings.clear();
+  openings.set(key, found);
+  return found;
 }
+
+/** Openings remembered across briefs before the memory starts over. */
+const MAX_REMEMBERED_OPENINGS = 5000;
+const openings = new Map<string, boolean>();
