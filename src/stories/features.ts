@@ -14,7 +14,7 @@ interface FeatureInput {
 
 type Weights = Pick<
   ClusterParams,
-  "titleWeight" | "entityWeight" | "bigramWeight" | "maxBodyWords"
+  "titleWeight" | "entityWeight" | "bigramWeight" | "bigramMinDf" | "maxBodyWords"
 >;
 
 function firstWords(text: string, max: number): string {
@@ -27,6 +27,7 @@ function firstWords(text: string, max: number): string {
 
 function addPart(
   counts: Map<number, number>,
+  seen: Set<number>,
   text: string,
   scale: number,
   w: Weights,
@@ -41,7 +42,10 @@ function addPart(
   if (w.bigramWeight > 0) {
     for (const b of bigrams(words)) {
       const id = vocab.bigramId(b);
-      counts.set(id, (counts.get(id) ?? 0) + scale * w.bigramWeight);
+      seen.add(id);
+      // Only collocations: a pair earlier articles used too. A one-off pair never matches and
+      // only dilutes the vector.
+      if (vocab.df(id) >= w.bigramMinDf) counts.set(id, (counts.get(id) ?? 0) + scale * w.bigramWeight);
     }
   }
   if (w.entityWeight > 0) {
@@ -60,8 +64,10 @@ function damp(count: number): number {
 /** The article's terms, sorted by id, with sublinear weights. */
 export function documentVector(doc: FeatureInput, w: Weights, vocab: Vocabulary): SparseVector {
   const counts = new Map<number, number>();
-  addPart(counts, doc.title, w.titleWeight, w, vocab);
-  addPart(counts, firstWords(doc.text, w.maxBodyWords), 1, w, vocab);
+  const bigramIds = new Set<number>();
+  addPart(counts, bigramIds, doc.title, w.titleWeight, w, vocab);
+  addPart(counts, bigramIds, firstWords(doc.text, w.maxBodyWords), 1, w, vocab);
+  vocab.countBigrams(bigramIds);
   const ids = Int32Array.from(counts.keys()).sort();
   const weights = new Float32Array(ids.length);
   for (let i = 0; i < ids.length; i++) weights[i] = damp(counts.get(ids[i]!)!);

@@ -37,6 +37,8 @@ export interface ClusterParams {
   /** Weight of word bigrams ("white_house") relative to single words: phrases disambiguate short
    * texts such as headlines. 0 turns bigrams off. */
   bigramWeight: number;
+  /** Earlier articles that must contain a bigram before it enters a vector (a collocation). */
+  bigramMinDf: number;
   /** Body words read per article: the lead carries the event; the tail of a long article drifts to
    * background and costs time. */
   maxBodyWords: number;
@@ -107,6 +109,7 @@ export const DEFAULT_PARAMS: ClusterParams = {
   titleWeight: 2,
   entityWeight: 1.5,
   bigramWeight: 0,
+  bigramMinDf: 1,
   maxBodyWords: 400,
   centroidTerms: 64,
   queryTerms: 12,

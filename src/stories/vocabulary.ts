@@ -69,7 +69,7 @@ export class Vocabulary {
     return 1 + this.logDocs - this.logs[this.df(id) + 1]!;
   }
 
-  /** Counts one article containing these (distinct) terms. */
+  /** Counts one article containing these (distinct) terms; bigrams are counted by countBigrams. */
   countDocument(termIds: Int32Array): void {
     this.docCount++;
     if (this.docCount + 2 >= this.logs.length) {
@@ -78,9 +78,12 @@ export class Vocabulary {
       this.logs = grown;
     }
     this.logDocs = this.logs[this.docCount + 1]!;
-    for (const id of termIds) {
-      if (id < BIGRAM_BASE) this.wordDf[id]!++;
-      else this.bigramDf[id - BIGRAM_BASE]!++;
-    }
+    for (const id of termIds) if (id < BIGRAM_BASE) this.wordDf[id]!++;
+  }
+
+  /** Counts one article's (distinct) bigrams, kept in its vector or not: the document frequency
+   * that decides which pairs are collocations. */
+  countBigrams(ids: Iterable<number>): void {
+    for (const id of ids) this.bigramDf[id - BIGRAM_BASE]!++;
   }
 }
