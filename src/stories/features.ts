@@ -45,7 +45,8 @@ function addPart(
       seen.add(id);
       // Only collocations: a pair earlier articles used too. A one-off pair never matches and
       // only dilutes the vector.
-      if (vocab.df(id) >= w.bigramMinDf) counts.set(id, (counts.get(id) ?? 0) + scale * w.bigramWeight);
+      if (vocab.df(id) >= w.bigramMinDf)
+        counts.set(id, (counts.get(id) ?? 0) + scale * w.bigramWeight);
     }
   }
   if (w.entityWeight > 0) {
