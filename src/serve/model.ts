@@ -45,6 +45,9 @@ export const RANK_CANDIDATES = 300;
 export const MAX_ARTICLES_PER_STORY = 2000;
 /** Article URLs a story page looks threads up by; a bigger story's first ones carry its discussions. */
 export const MAX_THREAD_LOOKUP_URLS = 500;
+/** Thread links (which load every comment to count them) are looked up again this often: comment
+ *  counts creep up as threads are re-polled, and a minute-old count is fine on a story page. */
+export const THREAD_LINKS_TTL_MS = 60_000;
 /** Article summaries kept in memory (a few hundred bytes each). */
 export const SUMMARY_CACHE_ENTRIES = 5000;
 /** Pages may be this stale: a new brief shows within a second while a busy server reads the store a few times a second. */
@@ -61,6 +64,25 @@ export function summarise(a: Article): ArticleSummary {
     publishedAt: a.publishedAt,
     fetchedAt: a.fetchedAt,
   };
+}
+
+interface ArticleSet {
+  articles: Map<string, ArticleSummary>;
+  outlets: string[];
+  newestFetchedAt: string | null;
+}
+
+function articleSet(list: ArticleSummary[]): ArticleSet {
+  const counts = new Map<string, number>();
+  let newest: string | null = null;
+  for (const a of list) {
+    counts.set(a.outlet, (counts.get(a.outlet) ?? 0) + 1);
+    if (!newest || a.fetchedAt > newest) newest = a.fetchedAt;
+  }
+  const outlets = [...counts]
+    .sort((x, y) => y[1] - x[1] || x[0].localeCompare(y[0]))
+    .map((e) => e[0]);
+  return { articles: new Map(list.map((a) => [a.id, a])), outlets, newestFetchedAt: newest };
 }
 
 class TtlCache<V> {
@@ -91,23 +113,31 @@ export interface ReaderOptions {
 }
 
 export class Reader {
-  private readonly summaries = new TtlCache<ArticleSummary[]>(
+  private readonly summaries = new TtlCache<ArticleSet>(
     Number.POSITIVE_INFINITY,
     SUMMARY_CACHE_ENTRIES,
   );
   private readonly pages: TtlCache<unknown>;
+  private readonly threads: TtlCache<ThreadLink[]>;
   readonly now: () => number;
 
   constructor(
     readonly store: Store,
     opts: ReaderOptions = {},
   ) {
-    this.pages = new TtlCache(opts.cacheTtlMs ?? DEFAULT_CACHE_TTL_MS, SUMMARY_CACHE_ENTRIES);
+    const ttl = opts.cacheTtlMs ?? DEFAULT_CACHE_TTL_MS;
+    this.pages = new TtlCache(ttl, SUMMARY_CACHE_ENTRIES);
+    this.threads = new TtlCache(ttl > 0 ? THREAD_LINKS_TTL_MS : 0, SUMMARY_CACHE_ENTRIES);
     this.now = opts.now ?? Date.now;
   }
 
   /** The story's articles, cached until the story changes (a new article bumps lastUpdated). */
-  articlesOf(story: Story): Promise<ArticleSummary[]> {
+  async articlesOf(story: Story): Promise<ArticleSummary[]> {
+    return [...(await this.articleSet(story)).articles.values()];
+  }
+
+  /** The story's articles and what pages derive from them, computed once per story change. */
+  private articleSet(story: Story): Promise<ArticleSet> {
     const key = `${story.id}|${story.lastUpdated}|${story.articleIds.length}`;
     return this.summaries.get(key, 0, async () => {
       const found = await this.store.listArticles({
@@ -120,29 +150,13 @@ export class Reader {
         const a = await this.store.getArticle(id);
         if (a) found.push(a);
       }
-      return found.map(summarise);
+      return articleSet(found.map(summarise));
     });
   }
 
   private async model(story: Story, brief: Brief | null): Promise<StoryModel> {
-    const list = await this.articlesOf(story);
-    const counts = new Map<string, number>();
-    let newest: string | null = null;
-    for (const a of list) {
-      counts.set(a.outlet, (counts.get(a.outlet) ?? 0) + 1);
-      if (!newest || a.fetchedAt > newest) newest = a.fetchedAt;
-    }
-    const outlets = [...counts]
-      .sort((x, y) => y[1] - x[1] || x[0].localeCompare(y[0]))
-      .map((e) => e[0]);
-    return {
-      story,
-      brief,
-      articles: new Map(list.map((a) => [a.id, a])),
-      outlets,
-      newestFetchedAt: newest,
-      threads: [],
-    };
+    const set = await this.articleSet(story);
+    return { story, brief, ...set, threads: [] };
   }
 
   /** Threads discussing any of the articles, with a link-safe URL, most comments first. */
@@ -164,7 +178,10 @@ export class Reader {
       const story = await this.store.getStory(id);
       if (!story) return null;
       const model = await this.model(story, await this.store.getBrief(id));
-      model.threads = await this.threadLinks(model.articles.values());
+      const key = `${story.id}|${story.lastUpdated}`;
+      model.threads = await this.threads.get(key, this.now(), () =>
+        this.threadLinks(model.articles.values()),
+      );
       return model;
     });
   }
