@@ -304,3 +304,24 @@ test("story page links the stored discussion of its articles", async () => {
     /Read the discussion: <a href="https:\/\/news\.ycombinator\.com\/item\?id=901"[^>]*>Hacker News/,
   );
 });
+
+test("every kind of response carries the security headers", async () => {
+  for (const path of [
+    "/",
+    "/stories/s-bridge",
+    "/stories/missing",
+    "/nope",
+    "/api/stories",
+    "/api/nope",
+    "/feeds/stories.atom",
+    "/static/app.css",
+    "/search?q=bridge",
+    "/sources",
+    "/healthz",
+  ]) {
+    const res = await app.request(path, {}, LOCAL);
+    assert.match(res.headers.get("content-security-policy") ?? "", /default-src 'self'/, path);
+    assert.equal(res.headers.get("x-frame-options"), "DENY", path);
+    assert.equal(res.headers.get("x-content-type-options"), "nosniff", path);
+  }
+});
