@@ -3,7 +3,7 @@ import type { Source } from "../types.ts";
 import { normalizeUrl } from "./article.ts";
 import { rememberUrls } from "./cluster.ts";
 import type { PipelineContext } from "./context.ts";
-import { fetchAndStoreThread, fetchArticle, newEntryUrls, recordHealth } from "./steps.ts";
+import { fetchAndStoreThread, fetchArticle, pollFeedEntries, recordHealth } from "./steps.ts";
 
 /** How many pages of one feed are fetched at once; the fetcher also limits each host. */
 const PAGE_CONCURRENCY = 6;
@@ -31,17 +31,20 @@ export async function pollSource(ctx: PipelineContext, source: Source): Promise<
 }
 
 async function pollFeed(ctx: PipelineContext, source: Source): Promise<number> {
-  const urls = (await newEntryUrls(ctx, source)).filter(
-    (u) => !ctx.articleByUrl.has(normalizeUrl(u)),
-  );
+  const poll = await pollFeedEntries(ctx, source);
+  const urls = poll.urls.filter((u) => !ctx.articleByUrl.has(normalizeUrl(u)));
   let stored = 0;
+  let failed = 0;
   await forEachLimited(urls, PAGE_CONCURRENCY, async (url) => {
     try {
       if (await ingestPage(ctx, url)) stored++;
     } catch (caught) {
+      failed++;
       log("warn", "ingest", `${url} (from ${source.url}): ${(caught as Error).message}`);
     }
   });
+  // With a page still to retry, keep the old validators so the next poll sees the entry again.
+  if (failed === 0) await poll.commit();
   return stored;
 }
 

@@ -19,25 +19,37 @@ export interface IngestDeps {
 const FEED_ACCEPT =
   "application/rss+xml, application/atom+xml, application/feed+json, application/xml;q=0.9, */*;q=0.5";
 
-/** Fetches a feed (conditionally) and returns the entry URLs not stored yet. */
-export async function newEntryUrls(deps: IngestDeps, source: Source): Promise<string[]> {
+export interface FeedPoll {
+  /** Entry URLs not stored yet. */
+  urls: string[];
+  /** Saves the feed's validators: call it only once every URL above is handled. */
+  commit(): Promise<void>;
+}
+
+/**
+ * Fetches a feed (conditionally) and returns the entry URLs not stored yet. The validators
+ * (ETag, Last-Modified) are saved only through `commit`, after the entries are handled: a crash in
+ * between must not leave a 304 hiding entries that were never fetched.
+ */
+export async function pollFeedEntries(deps: IngestDeps, source: Source): Promise<FeedPoll> {
   const outcome = await deps.fetcher.fetch(source.url, {
     etag: source.etag,
     lastModified: source.lastModified,
     accept: FEED_ACCEPT,
   });
-  if (outcome.kind === "not-modified") return [];
+  if (outcome.kind === "not-modified") return { urls: [], commit: async () => {} };
   const feed = await parseFeed(outcome.body, outcome.url, outcome.contentType);
-  await deps.store.updateSource(source.id, {
-    etag: outcome.etag,
-    lastModified: outcome.lastModified,
-    title: source.title ?? feed.title,
-  });
-  const fresh: string[] = [];
+  const urls: string[] = [];
   for (const entry of feed.entries) {
-    if (entry.url !== null && !(await deps.store.hasArticleUrl(entry.url))) fresh.push(entry.url);
+    if (entry.url !== null && !(await deps.store.hasArticleUrl(entry.url))) urls.push(entry.url);
   }
-  return fresh;
+  const commit = () =>
+    deps.store.updateSource(source.id, {
+      etag: outcome.etag,
+      lastModified: outcome.lastModified,
+      title: source.title ?? feed.title,
+    });
+  return { urls, commit };
 }
 
 export interface StoredArticle {

@@ -16,7 +16,7 @@ import {
   fetchAndStoreThread,
   fetchArticle,
   type IngestDeps,
-  newEntryUrls,
+  pollFeedEntries,
   recordHealth,
 } from "./steps.ts";
 
@@ -79,9 +79,12 @@ async function pollJob(deps: IngestDeps, boss: PgBoss, sourceId: number): Promis
     } else if (source.kind === "page") {
       await boss.send(JOBS.page, { url: source.url, sourceId }, { singletonKey: source.url });
     } else {
-      for (const url of await newEntryUrls(deps, source)) {
+      const poll = await pollFeedEntries(deps, source);
+      for (const url of poll.urls) {
         await boss.send(JOBS.page, { url, sourceId }, { singletonKey: url });
       }
+      // The page jobs are durable in the queue now, so the feed's validators can be saved.
+      await poll.commit();
     }
   } catch (caught) {
     failure = caught;

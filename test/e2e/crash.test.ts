@@ -13,8 +13,8 @@ import { articleId } from "../../src/pipeline/article.ts";
 
 const BIN = join(import.meta.dirname, "../../bin/storyline.js");
 const KILLS = 20;
-/** Kill moments are drawn from this window, which covers start-up and the ingest itself. */
-const KILL_WINDOW_MS = 2_500;
+/** Random kill moments are drawn from this window, which covers start-up and the ingest itself. */
+const KILL_WINDOW_MS = 4_000;
 /** Bound on the final, uninterrupted run (against hanging; not a speed assertion). */
 const FINAL_DEADLINE_MS = 120_000;
 
@@ -61,22 +61,35 @@ describe("kill -9 during ingest loses nothing and duplicates nothing", () => {
     }
   }
 
+  /** The stored ids, or none when the killed run had not yet created the database. */
+  function tryStoredIds(): string[] {
+    try {
+      return storedIds();
+    } catch (error) {
+      if (!/unable to open|does not exist|no such table/i.test((error as Error).message))
+        throw error;
+      return [];
+    }
+  }
+
   it(`survives ${KILLS} SIGKILLs and ends with every article exactly once`, async () => {
     const counts: number[] = [];
     for (let i = 0; i < KILLS; i++) {
       const child = startRun();
-      await new Promise((r) => setTimeout(r, 300 + Math.random() * KILL_WINDOW_MS));
+      // Odd runs die at a random moment; even runs once a few more articles are in, so that
+      // kills land in the middle of the ingest wherever the machine's speed puts it.
+      const before = counts.at(-1) ?? 0;
+      const target = before + 1 + Math.floor(Math.random() * 6);
+      const deadline =
+        Date.now() + (i % 2 === 1 ? Math.random() * KILL_WINDOW_MS : KILL_WINDOW_MS * 4);
+      while (Date.now() < deadline && (i % 2 === 1 || tryStoredIds().length < target)) {
+        await new Promise((r) => setTimeout(r, 10));
+      }
       child.kill("SIGKILL");
       await new Promise((r) => child.once("exit", r));
-      try {
-        const ids = storedIds();
-        assert.equal(new Set(ids).size, ids.length);
-        counts.push(ids.length);
-      } catch (error) {
-        if (!/unable to open|does not exist|no such table/i.test((error as Error).message))
-          throw error;
-        counts.push(0);
-      }
+      const ids = tryStoredIds();
+      assert.equal(new Set(ids).size, ids.length);
+      counts.push(ids.length);
     }
     // Never fewer than before: nothing committed is lost by a kill.
     for (let i = 1; i < counts.length; i++)
@@ -87,7 +100,7 @@ describe("kill -9 during ingest loses nothing and duplicates nothing", () => {
     const expected = corpus.articles.map((a) => articleId(`${outlets.url}${a.path}`)).sort();
     let ids: string[] = [];
     while (Date.now() < deadline) {
-      ids = storedIds().sort();
+      ids = tryStoredIds().sort();
       if (ids.length >= expected.length) break;
       await new Promise((r) => setTimeout(r, 250));
     }
