@@ -90,9 +90,11 @@ function makeStream(seed: number) {
   };
 }
 
+/** JS heap plus typed-array backing stores (which live outside the heap and heapUsed misses). */
 function heapMb(): number {
   (globalThis as { gc?: () => void }).gc?.();
-  return process.memoryUsage().heapUsed / 1e6;
+  const m = process.memoryUsage();
+  return (m.heapUsed + m.arrayBuffers) / 1e6;
 }
 
 function child(max: number): void {

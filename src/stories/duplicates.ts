@@ -1,7 +1,9 @@
 // Near-duplicate lookup over 64-bit SimHash fingerprints with LSH banding: the fingerprint is cut
 // into 8 bands of 8 bits, and two fingerprints at most 7 bits apart share at least one band exactly
-// (pigeonhole). Buckets are linked lists in typed arrays (32 bytes an article), newest first; only
-// the newest entries of a bucket are examined, since copies follow their original within days.
+// (pigeonhole). Each bucket keeps only its newest `bucketCap` entries, since copies follow their
+// original within days: a ring of fingerprints and entry numbers, contiguous in typed arrays, so a
+// lookup scans memory in order (a linked list through every article ever added missed the cache
+// on each step) and the index has a fixed size whatever the stream's length.
 
 import type { Fingerprint64 } from "../text/fingerprint.ts";
 import { popcount32 } from "../text/fingerprint.ts";
@@ -15,31 +17,40 @@ function band(f: Fingerprint64, b: number): number {
 }
 
 export class DuplicateIndex {
-  private readonly heads = new Int32Array(BANDS * BAND_SLOTS).fill(-1);
-  private next = new Int32Array(BANDS * 1024);
-  private hi = new Uint32Array(1024);
-  private lo = new Uint32Array(1024);
+  private readonly hi: Uint32Array;
+  private readonly lo: Uint32Array;
+  private readonly entries: Int32Array;
+  /** Fingerprints ever added to each bucket (the ring position is this modulo bucketCap). */
+  private readonly added = new Int32Array(BANDS * BAND_SLOTS);
   private count = 0;
 
   constructor(
     private readonly maxDistance: number,
     private readonly bucketCap: number,
-  ) {}
+  ) {
+    const slots = BANDS * BAND_SLOTS * bucketCap;
+    this.hi = new Uint32Array(slots);
+    this.lo = new Uint32Array(slots);
+    this.entries = new Int32Array(slots);
+  }
 
   /** The closest earlier entry within maxDistance (lowest index on ties), or -1. */
   find(f: Fingerprint64): number {
     let best = -1;
     let bestDistance = this.maxDistance + 1;
+    const cap = this.bucketCap;
     for (let b = 0; b < BANDS; b++) {
-      let entry = this.heads[band(f, b)]!;
-      for (let seen = 0; entry >= 0 && seen < this.bucketCap; seen++) {
-        const d =
-          popcount32((f.hi ^ this.hi[entry]!) >>> 0) + popcount32((f.lo ^ this.lo[entry]!) >>> 0);
-        if (d < bestDistance || (d === bestDistance && entry < best)) {
+      const bucket = band(f, b);
+      const base = bucket * cap;
+      const end = base + Math.min(this.added[bucket]!, cap);
+      for (let i = base; i < end; i++) {
+        const d = popcount32((f.hi ^ this.hi[i]!) >>> 0) + popcount32((f.lo ^ this.lo[i]!) >>> 0);
+        if (d > bestDistance) continue;
+        const entry = this.entries[i]!;
+        if (d < bestDistance || entry < best) {
           best = entry;
           bestDistance = d;
         }
-        entry = this.next[entry * BANDS + b]!;
       }
     }
     return best;
@@ -48,27 +59,13 @@ export class DuplicateIndex {
   /** Adds a fingerprint; returns its entry number (0, 1, 2, ... in order of addition). */
   add(f: Fingerprint64): number {
     const entry = this.count++;
-    if (entry >= this.hi.length) this.grow();
-    this.hi[entry] = f.hi;
-    this.lo[entry] = f.lo;
     for (let b = 0; b < BANDS; b++) {
-      const slot = band(f, b);
-      this.next[entry * BANDS + b] = this.heads[slot]!;
-      this.heads[slot] = entry;
+      const bucket = band(f, b);
+      const i = bucket * this.bucketCap + (this.added[bucket]!++ % this.bucketCap);
+      this.hi[i] = f.hi;
+      this.lo[i] = f.lo;
+      this.entries[i] = entry;
     }
     return entry;
-  }
-
-  private grow(): void {
-    const size = this.hi.length * 2;
-    const hi = new Uint32Array(size);
-    hi.set(this.hi);
-    this.hi = hi;
-    const lo = new Uint32Array(size);
-    lo.set(this.lo);
-    this.lo = lo;
-    const next = new Int32Array(size * BANDS);
-    next.set(this.next);
-    this.next = next;
   }
 }
