@@ -28,7 +28,8 @@ const PACED_CONNECTIONS = 20;
 /** A paced run counts as "at the target" from this fraction of it (wrk paces in whole milliseconds). */
 const PACED_RATE_TOLERANCE = 0.9;
 /** Seconds of a paced trial run that measures wrk's own per-request overhead, to set the pause. */
-const CALIBRATE_S = 3;
+const CALIBRATE_S = 2;
+const CALIBRATE_ROUNDS = 2;
 /** Warm-up before measuring: JIT, the store's page cache, Storyline's model and render caches. */
 const WARMUP_S = 2;
 
@@ -172,17 +173,22 @@ const rate = (r: WrkResult) => r.requests / r.seconds;
 
 /**
  * The pause per connection that brings the offered rate near TARGET_RATE on this server: a short
- * trial at the nominal pause shows how long each request cycle really takes (the answer plus wrk's
- * timer slack), and the pause is shortened by that much.
+ * trial shows how long each request cycle really takes (the answer plus wrk's timer slack) and the
+ * pause is corrected by the difference; a second trial refines it, since one stall on a shared
+ * machine can throw the first off.
  */
 async function calibrate(
   url: string,
   opts: { connections: number; script: string; cookie: string },
 ): Promise<number> {
-  const nominal = (opts.connections * 1000) / TARGET_RATE;
-  const trial = await wrk(url, { ...opts, seconds: CALIBRATE_S, paceMs: nominal });
-  const cycleMs = (opts.connections * 1000) / rate(trial);
-  return Math.max(0, Math.round(nominal - (cycleMs - nominal)));
+  const wanted = (opts.connections * 1000) / TARGET_RATE;
+  let gap = wanted;
+  for (let round = 0; round < CALIBRATE_ROUNDS; round++) {
+    const trial = await wrk(url, { ...opts, seconds: CALIBRATE_S, paceMs: gap });
+    const cycleMs = (opts.connections * 1000) / rate(trial);
+    gap = Math.min(wanted, Math.max(0, Math.round(gap - (cycleMs - wanted))));
+  }
+  return gap;
 }
 
 const f1 = (ms: number) => `${ms.toFixed(ms < 10 ? 2 : 1)} ms`;
@@ -297,7 +303,7 @@ async function main(): Promise<number> {
     console.log(
       "method: Debian has no wrk2, so there is no exact fixed-rate run. 'Saturation' is wrk's closed " +
         "loop; throughput above the target there means the server keeps up with it. 'Paced' uses wrk's " +
-        "Lua delay(), each connection pausing after every answer for a gap calibrated by a 3 s trial, so the offered rate comes near the target; the achieved rate is printed. wrk times " +
+        "Lua delay(), each connection pausing after every answer for a gap calibrated by two 2 s trials, so the offered rate comes near the target; the achieved rate is printed. wrk times " +
         "each request from its actual send, so queueing behind a slow answer (coordinated omission) is " +
         "not counted; the saturation run's percentiles, taken under more load than the target, are the " +
         "pessimistic bound.",
