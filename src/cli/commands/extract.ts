@@ -3,15 +3,12 @@ import { readFileSync } from "node:fs";
 import { pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
 import { gunzipSync } from "node:zlib";
-import { request } from "undici";
+import { loadConfig } from "../../config.ts";
 import { decodeHtml, extractArticle } from "../../extract/index.ts";
+import { createFetcher } from "../../ingest/fetch/index.ts";
 import type { ExtractedPage } from "../../types.ts";
 
 const USAGE = "usage: storyline extract FILE|URL [--json]";
-/** Give up on a page that takes longer than this to arrive. */
-const FETCH_TIMEOUT_MS = 20_000;
-/** Pages larger than this are not articles worth waiting for. */
-const FETCH_MAX_BYTES = 10 * 1024 * 1024;
 
 interface Fetched {
   bytes: Buffer;
@@ -19,30 +16,16 @@ interface Fetched {
   url: string;
 }
 
-/** The one network call; the lead will swap in the project's safe fetcher here. */
+/** Fetches through the project's one safe fetcher (SSRF guard, timeouts, size cap, charsets). */
 async function fetchPage(url: string): Promise<Fetched> {
-  const res = await request(url, {
-    headersTimeout: FETCH_TIMEOUT_MS,
-    bodyTimeout: FETCH_TIMEOUT_MS,
-    maxRedirections: 5,
-    headers: { "user-agent": "Storyline/0.1", accept: "text/html,*/*;q=0.5" },
-  } as Parameters<typeof request>[1]);
-  if (res.statusCode >= 400) {
-    await res.body.dump();
-    throw new Error(`extract: HTTP ${res.statusCode} for ${url}`);
+  const fetcher = createFetcher(loadConfig().fetch);
+  try {
+    const outcome = await fetcher.fetch(url, { accept: "text/html,*/*;q=0.5" });
+    if (outcome.kind !== "ok") throw new Error(`extract: ${url} answered 304`);
+    return { bytes: outcome.body, contentType: outcome.contentType, url: outcome.url };
+  } finally {
+    await fetcher.close();
   }
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of res.body) {
-    size += (chunk as Buffer).length;
-    if (size > FETCH_MAX_BYTES) {
-      res.body.destroy();
-      throw new Error(`extract: page larger than ${FETCH_MAX_BYTES} bytes`);
-    }
-    chunks.push(chunk as Buffer);
-  }
-  const type = res.headers["content-type"];
-  return { bytes: Buffer.concat(chunks), contentType: typeof type === "string" ? type : null, url };
 }
 
 function readLocal(path: string): Fetched {
