@@ -1,6 +1,8 @@
 // Bytes to text for feeds: byte-order mark first, then the XML prolog's encoding, then the
 // HTTP charset, then UTF-8, falling back to windows-1252 when the bytes are not valid UTF-8
-// (the commonest lie in the wild: a prolog saying UTF-8 over windows-1252 bytes).
+// (the commonest lie in the wild: a prolog saying UTF-8 over windows-1252 bytes). Bytes that are
+// valid non-ASCII UTF-8 are read as UTF-8 whatever legacy charset is declared.
+import { isAscii } from "node:buffer";
 import iconv from "iconv-lite";
 
 /** The prolog is at the very start; a generous window covers long XML declarations. */
@@ -49,6 +51,9 @@ export function decodeFeedBytes(buf: Buffer, contentType?: string | null): strin
   const declared = declaredEncoding(buf, contentType);
   const isUtf8Name = declared === null || /^utf-?8$/i.test(declared);
   if (!isUtf8Name) {
+    // Non-ASCII bytes that form valid UTF-8 are practically never legacy text by accident: the
+    // label is a server default (Apache's ISO-8859-1) or a stale template, as the fetcher also rules.
+    if (!isAscii(buf) && isValidUtf8(buf)) return buf.toString("utf8");
     return iconv.decode(buf, WINDOWS_1252_ALIASES.test(declared) ? "windows-1252" : declared);
   }
   return isValidUtf8(buf) ? buf.toString("utf8") : iconv.decode(buf, "windows-1252");
