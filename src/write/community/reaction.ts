@@ -1,7 +1,8 @@
 // The community response to a story: tone, themes, counts, and the paragraph that describes them.
+import { tagText } from "../../text/sentiment.ts";
 import type { Reaction, Theme, Thread, Tone } from "../../types.ts";
 import { findThemes, type ThreadComment } from "./themes.ts";
-import { type CommentStance, stanceOf, toneOf } from "./tone.ts";
+import { stanceOf, toneOf } from "./tone.ts";
 import { isEmpty } from "./toxic.ts";
 
 /** Representative comments are shown whole up to this length, then cut at a word with "…". */
@@ -26,12 +27,12 @@ export function buildReaction(threads: Thread[]): Reaction | null {
   const items: ThreadComment[] = [];
   for (const thread of threads) {
     for (const comment of thread.comments)
-      if (!isEmpty(comment.text)) items.push({ thread, comment });
+      if (!isEmpty(comment.text)) items.push({ thread, comment, tagged: tagText(comment.text) });
   }
   if (threads.length === 0) return null;
-  const stances: CommentStance[] = items.map((it) => stanceOf(it.comment.text));
-  const tone = toneOf(stances);
-  const themes = findThemes(items);
+  const tone = toneOf(items.map((it) => stanceOf(it.comment.text, it.tagged.sentiment)));
+  const titles = [...new Set(threads.map((t) => t.title ?? ""))].map(tagText);
+  const themes = findThemes(items, titles);
   return {
     tone,
     threadCount: threads.length,

@@ -1,7 +1,9 @@
-// Themes of a discussion: key phrases (content-word uni- and bigrams) counted over comments,
-// clustered by the comments they share, each with its share of comments and a representative.
+// Themes of a discussion: key phrases (nouns and noun compounds) counted over comments, clustered
+// by the comments they share, ranked by the share of distinct comments behind each, each labelled
+// with its most used phrase and shown through a comment that uses it.
+import type { TaggedText } from "../../text/sentiment.ts";
 import type { Comment, Theme, Thread } from "../../types.ts";
-import { contentWords } from "../tokens.ts";
+import { keyPhrases, namesIn, type PhraseForms, stem } from "./phrases.ts";
 import { canRepresent } from "./toxic.ts";
 
 /** A phrase used by fewer comments than this is not a theme. */
@@ -16,79 +18,16 @@ const MAX_THEMES = 4;
 const MAX_PHRASES_PER_THEME = 3;
 /** How far up a reply chain a theme is inherited. */
 const MAX_REPLY_DEPTH = 6;
-/** Words too generic in discussions to name a theme. */
-const GENERIC = new Set(
-  "anyone someone everyone never always doubt skeptical sceptical convinced buy glad great love well done kudos excellent impressive honestly clearly exactly years"
-    .split(" ")
-    .concat(
-      "like think people thing things really get got know want even way make going well still much article comment comments time lot yes yeah actually pretty something anything nothing every need sure see look good bad right point company companies data day days two three four five six seven eight nine ten country apparently until though tbh honestly maybe probably week weeks month year check read take took give made use used same different big small whole real".split(
-        " ",
-      ),
-    ),
-);
+/** A two-word phrase names the theme when at least this share of the seed word's comments use it. */
+const COMPOUND_LABEL_SHARE = 0.5;
+/** Representatives read best at this length; longer ones are cut when shown. */
+const GOOD_MIN_CHARS = 60;
+const GOOD_MAX_CHARS = 300;
 
 export interface ThreadComment {
   thread: Thread;
   comment: Comment;
-}
-
-/** Words as a reader sees them: contractions and possessives stay whole ("they've", "Kestrel's"). */
-const WORD = /[\p{L}\p{N}]+(?:['’][\p{L}]+)?/gu;
-
-/** A plural and its singular count as one phrase ("passwords", "password"). */
-function stem(word: string): string {
-  if (word.length > 4 && word.endsWith("ies")) return `${word.slice(0, -3)}y`;
-  if (word.length > 3 && word.endsWith("s") && !/(ss|us|is)$/.test(word)) return word.slice(0, -1);
-  return word;
-}
-
-/** Content words (stemmed, null for the rest) in order, so bigrams join only adjacent words. */
-function contentSequence(text: string): Array<string | null> {
-  let inName = false;
-  return (text.match(WORD) ?? []).map((w, i, all) => {
-    // Capitalised words after a lower-case one make a name ("past Quayside Road"), not a theme.
-    const capital = /^\p{Lu}/u.test(w);
-    inName = capital && i > 0 && (inName || /^\p{Ll}/u.test(all[i - 1]!));
-    if (inName) return null;
-    const word = w.toLowerCase().replace(/['’]s$/, "");
-    if (/['’]/.test(word) || /^\d+$/.test(word) || GENERIC.has(word)) return null;
-    return contentWords(word).length === 1 ? stem(word) : null;
-  });
-}
-
-/** Phrases (stemmed uni- and bigrams) of a comment; `surfaces` counts how each was written. */
-function phrasesOf(text: string, surfaces: Map<string, Map<string, number>>): Set<string> {
-  const ws = contentSequence(text);
-  const raw = text.toLowerCase().match(WORD) ?? [];
-  const out = new Set<string>();
-  const seen = (phrase: string, surface: string) => {
-    out.add(phrase);
-    const forms = surfaces.get(phrase) ?? new Map<string, number>();
-    forms.set(surface, (forms.get(surface) ?? 0) + 1);
-    surfaces.set(phrase, forms);
-  };
-  for (let i = 0; i < ws.length; i++) {
-    const w = ws[i];
-    if (!w) continue;
-    const here = raw[i]!.replace(/['’]s$/, "");
-    seen(w, here);
-    const next = ws[i + 1];
-    if (next) seen(`${w} ${next}`, `${here} ${raw[i + 1]!.replace(/['’]s$/, "")}`);
-  }
-  return out;
-}
-
-/** The way commenters wrote a phrase most often ("passwords" rather than the stem "password"). */
-function surfaceOf(phrase: string, surfaces: Map<string, Map<string, number>>): string {
-  let best = phrase;
-  let bestCount = 0;
-  for (const [form, n] of surfaces.get(phrase) ?? []) {
-    if (n > bestCount || (n === bestCount && form < best)) {
-      best = form;
-      bestCount = n;
-    }
-  }
-  return best;
+  tagged: TaggedText;
 }
 
 interface Cluster {
@@ -96,14 +35,18 @@ interface Cluster {
   members: Set<number>;
 }
 
-export function findThemes(items: ThreadComment[]): Theme[] {
-  const titleWords = new Set(
-    items.flatMap((it) => contentSequence(it.thread.title ?? "").filter((w) => w !== null)),
-  );
-  const surfaces = new Map<string, Map<string, number>>();
+export function findThemes(items: ThreadComment[], titles: TaggedText[]): Theme[] {
+  const forms: PhraseForms = { surfaces: new Map() };
+  const titleWords = new Set<string>();
+  for (const t of titles)
+    for (const p of keyPhrases(t.words, { surfaces: new Map() }))
+      if (!p.includes(" ")) titleWords.add(p);
+  const names = namesIn(items.map((it) => it.tagged.words));
   const phraseSets = items.map((it) => {
-    const set = phrasesOf(it.comment.text, surfaces);
-    for (const p of set) if (p.split(" ").every((w) => titleWords.has(w))) set.delete(p);
+    const set = keyPhrases(it.tagged.words, forms, names);
+    // A headline word alone is the story itself ("strike"); a compound from the headline is one
+    // of its facets that commenters take up ("backup server", "robot cranes").
+    for (const p of set) if (titleWords.has(p)) set.delete(p);
     return set;
   });
   const byPhrase = new Map<string, Set<number>>();
@@ -124,12 +67,21 @@ export function findThemes(items: ThreadComment[]): Theme[] {
         b[0].split(" ").length - a[0].split(" ").length ||
         (a[0] < b[0] ? -1 : 1),
     );
+  // Every phrase is placed: themes are not capped before their comments are counted.
   const clusters: Cluster[] = [];
   for (const [phrase, members] of ranked) {
-    const home = clusters.find((c) => overlap(c.members, members) >= MERGE_OVERLAP);
+    let home: Cluster | undefined;
+    let best = MERGE_OVERLAP;
+    for (const c of clusters) {
+      const o = overlap(c.members, members);
+      if (o >= best) {
+        best = o;
+        home = c;
+        if (o === 1) break;
+      }
+    }
     if (!home) {
-      if (clusters.length < MAX_THEMES * 2)
-        clusters.push({ phrases: [phrase], members: new Set(members) });
+      clusters.push({ phrases: [phrase], members: new Set(members) });
       continue;
     }
     const seed = home.phrases[0]!;
@@ -140,11 +92,17 @@ export function findThemes(items: ThreadComment[]): Theme[] {
       for (const m of members) home.members.add(m);
   }
   inheritReplies(clusters, items);
-  clusters.sort((a, b) => b.members.size - a.members.size);
+  const uses = (c: Cluster) => byPhrase.get(c.phrases[0]!)!.size;
+  clusters.sort(
+    (a, b) =>
+      b.members.size - a.members.size ||
+      uses(b) - uses(a) ||
+      (a.phrases[0]! < b.phrases[0]! ? -1 : 1),
+  );
   const themes: Theme[] = [];
   for (const c of clusters) {
     if (themes.length >= MAX_THEMES) break;
-    const theme = toTheme(c, items, phraseSets, surfaces);
+    const theme = toTheme(c, items, phraseSets, byPhrase, forms);
     if (theme) themes.push(theme);
   }
   return themes;
@@ -185,45 +143,88 @@ function covered(phrases: string[], phrase: string): boolean {
   return phrases.some((p) => p.split(" ").includes(phrase) || phrase.split(" ").includes(p));
 }
 
-/** A two-word phrase names a theme better than a single word: "emergency plan" over "emergency". */
-function labelOf(phrases: string[], surfaces: Map<string, Map<string, number>>): string {
-  const seed = phrases[0]!;
-  const best = seed.includes(" ")
-    ? seed
-    : (phrases.find((p) => p.includes(" ") && p.split(" ").includes(seed)) ?? seed);
-  return surfaceOf(best, surfaces);
+/** Label candidates, best first: the theme's most used phrase, or the compound most commenters
+ * write it in ("contractor accounts" over "contractor"); then its other phrases. */
+function labelOrder(c: Cluster, byPhrase: Map<string, Set<number>>): string[] {
+  const seed = c.phrases[0]!;
+  const uses = (p: string) => byPhrase.get(p)?.size ?? 0;
+  const compound = seed.includes(" ")
+    ? undefined
+    : [...byPhrase.keys()]
+        .filter((p) => p.split(" ").length === 2 && p.split(" ").includes(seed))
+        .sort((a, b) => uses(b) - uses(a) || (a < b ? -1 : 1))[0];
+  const first =
+    compound && uses(compound) >= Math.max(2, COMPOUND_LABEL_SHARE * uses(seed)) ? compound : seed;
+  return [first, ...c.phrases.filter((p) => p !== first)];
+}
+
+/** How commenters wrote a phrase: the plural when any of them used it ("nurses"), else the most
+ * common form. */
+function surfaceOf(phrase: string, forms: PhraseForms): string {
+  let best = phrase;
+  let bestScore = -1;
+  for (const [form, n] of forms.surfaces.get(phrase) ?? []) {
+    const last = form.split(" ").pop()!;
+    const plural = stem(last.toLowerCase()) !== last.toLowerCase() ? 1000 : 0;
+    const score = plural + n;
+    if (score > bestScore || (score === bestScore && form < best)) {
+      best = form;
+      bestScore = score;
+    }
+  }
+  return best;
 }
 
 function toTheme(
   c: Cluster,
   items: ThreadComment[],
   phraseSets: Set<string>[],
-  surfaces: Map<string, Map<string, number>>,
+  byPhrase: Map<string, Set<number>>,
+  forms: PhraseForms,
 ): Theme | null {
+  const members = [...c.members].sort((a, b) => a - b);
+  for (const label of labelOrder(c, byPhrase)) {
+    const best = representative(members, label, c.phrases, items, phraseSets);
+    if (best < 0) continue;
+    const { thread, comment } = items[best]!;
+    return {
+      label: surfaceOf(label, forms),
+      keyPhrases: [label, ...c.phrases.filter((p) => p !== label)].map((p) => surfaceOf(p, forms)),
+      share: c.members.size / items.length,
+      comment: {
+        commentId: comment.id,
+        threadId: thread.id,
+        author: comment.author,
+        text: comment.text,
+        url: comment.url ?? thread.url,
+      },
+    };
+  }
+  return null;
+}
+
+/** The comment that shows a theme: clean, of a readable length, using the label phrase itself;
+ * among those, the one with most of the theme's phrases, then the highest score. -1 when none. */
+function representative(
+  members: number[],
+  label: string,
+  phrases: string[],
+  items: ThreadComment[],
+  phraseSets: Set<string>[],
+): number {
   let best = -1;
-  let bestScore = -1;
-  for (const i of [...c.members].sort((a, b) => a - b)) {
-    const it = items[i]!;
-    if (!canRepresent(it.comment.text)) continue;
-    const hits = c.phrases.filter((p) => phraseSets[i]!.has(p)).length;
-    const score = hits * 1000 + (it.comment.score ?? 0);
+  let bestScore = Number.NEGATIVE_INFINITY;
+  for (const i of members) {
+    const { comment } = items[i]!;
+    if (!phraseSets[i]!.has(label) || !canRepresent(comment.text)) continue;
+    const length = comment.text.trim().length;
+    const readable = length >= GOOD_MIN_CHARS && length <= GOOD_MAX_CHARS ? 1 : 0;
+    const hits = phrases.filter((p) => phraseSets[i]!.has(p)).length;
+    const score = readable * 1e6 + hits * 1e3 + Math.min(999, Math.max(0, comment.score ?? 0));
     if (score > bestScore) {
       bestScore = score;
       best = i;
     }
   }
-  if (best < 0) return null;
-  const { thread, comment } = items[best]!;
-  return {
-    label: labelOf(c.phrases, surfaces),
-    keyPhrases: c.phrases.map((p) => surfaceOf(p, surfaces)),
-    share: c.members.size / items.length,
-    comment: {
-      commentId: comment.id,
-      threadId: thread.id,
-      author: comment.author,
-      text: comment.text,
-      url: comment.url ?? thread.url,
-    },
-  };
+  return best;
 }
