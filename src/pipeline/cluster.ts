@@ -19,13 +19,23 @@ export function rememberUrls(ctx: PipelineContext, article: Article): void {
 }
 
 /**
- * Rebuilds the in-memory clusterer from the store at start-up. Articles are clustered in the order
- * they were stored and the clusterer is deterministic, so replaying the assigned ones in that order
- * gives back the same story ids. Articles stored but not yet clustered (a crash between the two
- * steps) are left for the next `clusterPending`.
+ * The order articles are clustered in: by publication time, then id. Within a batch this makes the
+ * result independent of which fetch happened to finish first (and so the same for one process or
+ * many workers); replaying in the same order at start-up rebuilds the same stories.
+ */
+function clusteringOrder(a: Article, b: Article): number {
+  const at = a.publishedAt ?? a.fetchedAt;
+  const bt = b.publishedAt ?? b.fetchedAt;
+  return at < bt ? -1 : at > bt ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+}
+
+/**
+ * Rebuilds the in-memory clusterer from the store at start-up by replaying the assigned articles in
+ * clustering order (the clusterer is deterministic). Articles stored but not yet clustered (a crash
+ * between the two steps) are left for the next `clusterPending`.
  */
 export async function restoreClusterer(ctx: PipelineContext): Promise<void> {
-  const articles = await ctx.store.listArticles();
+  const articles = (await ctx.store.listArticles()).sort(clusteringOrder);
   for (const article of articles) {
     rememberUrls(ctx, article);
     if (article.storyId !== null) ctx.clusterer.add(clusterDoc(article));
@@ -33,9 +43,9 @@ export async function restoreClusterer(ctx: PipelineContext): Promise<void> {
   if (articles.length > 0) log("info", "pipeline", `restored ${articles.length} articles`);
 }
 
-/** Assigns every unassigned article to a story, in the order they were stored. */
+/** Assigns every unassigned article to a story, in clustering order. */
 export async function clusterPending(ctx: PipelineContext): Promise<number> {
-  const articles = await ctx.store.listArticles({ unassigned: true });
+  const articles = (await ctx.store.listArticles({ unassigned: true })).sort(clusteringOrder);
   // One transaction per batch: one disk sync instead of one per article, and a crash leaves
   // either the whole batch assigned or none of it, which replay handles.
   await ctx.store.transaction(async () => {

@@ -81,3 +81,18 @@ export async function deadLetters(boss: PgBoss, schema = "pgboss", limit = 20): 
     );
   return rows as DeadJob[];
 }
+
+/** Jobs of one queue not finished yet (waiting, retrying or running). */
+export async function unfinishedJobs(
+  boss: PgBoss,
+  name: JobName,
+  schema = "pgboss",
+): Promise<number> {
+  const { rows } = await boss
+    .getDb()
+    .executeSql(
+      `SELECT count(*)::int AS n FROM ${schema}.job WHERE name = $1 AND state IN ('created', 'retry', 'active')`,
+      [name],
+    );
+  return (rows[0] as { n: number }).n;
+}

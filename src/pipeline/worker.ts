@@ -11,7 +11,7 @@ import { writeStoryBrief } from "./briefs.ts";
 import { clusterPending, restoreClusterer } from "./cluster.ts";
 import type { PipelineContext } from "./context.ts";
 import { leadership, sleep } from "./leader.ts";
-import { JOBS } from "./queue.ts";
+import { JOBS, unfinishedJobs } from "./queue.ts";
 import {
   fetchAndStoreThread,
   fetchArticle,
@@ -22,6 +22,12 @@ import {
 
 /** How often the clusterer looks for new articles and due sources. */
 const CLUSTER_TICK_MS = 500;
+/**
+ * The clusterer waits for a burst of page fetches to finish, so that it clusters the burst in
+ * publication order (as one process would) rather than in whatever order fetches finished; but it
+ * never holds articles back longer than this.
+ */
+const SETTLE_MAX_WAIT_MS = 30_000;
 
 export interface WorkerOptions {
   config: Config;
@@ -114,10 +120,17 @@ async function clusterWhileLeader(
     log("info", "worker", `pid ${process.pid} is now the clusterer`);
     const ctx: PipelineContext = { ...briefContext(deps), clusterer: createClusterer() };
     await restoreClusterer(ctx);
+    let settledAt = Date.now();
     while (lock.held() && !signal.aborted) {
       try {
         await scheduleDueSources(deps, boss);
-        await clusterPending(ctx);
+        if (
+          (await unfinishedJobs(boss, JOBS.page)) === 0 ||
+          Date.now() - settledAt > SETTLE_MAX_WAIT_MS
+        ) {
+          await clusterPending(ctx);
+          settledAt = Date.now();
+        }
         for (const storyId of ctx.changedStories) {
           await boss.send(JOBS.brief, { storyId }, { singletonKey: storyId });
         }
