@@ -1,8 +1,9 @@
 // Turns chosen units into the brief's paragraphs: lead, details, quotes, context, outlook,
 // each sentence attributed to every article that carries it.
 import type { BriefParagraph, BriefSentence, SentenceKind } from "../types.ts";
-import { attributed, contradiction, NAME_AT_MOST, supportOf } from "./attribute.ts";
+import { attributed, contradiction, NAME_AT_MOST, outletPhrase, supportOf } from "./attribute.ts";
 import { kindOf } from "./classify.ts";
+import { type Development, dayLabel } from "./developments.ts";
 import type { Candidate, Evidence } from "./evidence.ts";
 import type { Unit } from "./select.ts";
 
@@ -52,6 +53,7 @@ export function paragraphsOf(
   ev: Evidence,
   placedUnits: Placed[][],
   hasCommunity: boolean,
+  update: Development | null = null,
 ): BriefParagraph[] {
   const groups: Record<"lead" | "details" | "quotes" | "context" | "outlook", Placed[][]> = {
     lead: [],
@@ -78,6 +80,7 @@ export function paragraphsOf(
     if (units.length > 0) out.push({ role, sentences: render(ev, units.flat(), named) });
   };
   push("lead", groups.lead);
+  if (update) out.push({ role: "details", sentences: [renderUpdate(ev, update, named)] });
   for (let i = 0; i < groups.details.length; ) {
     const chunk: Placed[][] = [];
     let n = 0;
@@ -101,15 +104,33 @@ export function paragraphsOf(
  * with "According to …"; a sentence whose outlets are all named already carries them in a short
  * parenthesis before its full stop, so the same opening phrase never repeats. */
 function render(ev: Evidence, placed: Placed[], named: Set<string>): BriefSentence[] {
-  return placed.map((p) => {
+  let previous = "";
+  return placed.map((p, i) => {
     const s = toSentence(ev, p);
     const known = s.outlets.every((o) => named.has(o));
     const repeat = !p.contrast && known;
-    const phrase = attributed(s.text, s.outlets, repeat, ev.common, ev.names);
-    s.rendered =
-      p.contrast && phrase.startsWith("According") ? `By contrast, a${phrase.slice(1)}` : phrase;
+    const key = s.outlets.join("\u0000");
+    // A run of sentences from the same outlets in one paragraph is attributed once, at its first
+    // sentence: no "(Outlet)" twice in a row. Figures set side by side keep theirs.
+    const contrasted = p.contrast || placed[i + 1]?.contrast === true;
+    if (repeat && key === previous && !contrasted) s.rendered = s.text;
+    else {
+      const phrase = attributed(s.text, s.outlets, repeat, ev.common, ev.names);
+      s.rendered =
+        p.contrast && phrase.startsWith("According") ? `By contrast, a${phrase.slice(1)}` : phrase;
+    }
+    previous = key;
     // "reporting from 4 outlets" names none of them.
     if (s.outlets.length <= NAME_AT_MOST) for (const o of s.outlets) named.add(o);
     return s;
   });
+}
+
+/** The latest day's new fact, labelled with its day and outlets: "Update, 24 November (The
+ * Herald): …". */
+function renderUpdate(ev: Evidence, update: Development, named: Set<string>): BriefSentence {
+  const s = toSentence(ev, { candidate: update.candidate, kind: "fact", contrast: false });
+  s.rendered = `Update, ${dayLabel(update.day)} (${outletPhrase(s.outlets)}): ${s.text}`;
+  if (s.outlets.length <= NAME_AT_MOST) for (const o of s.outlets) named.add(o);
+  return s;
 }

@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import type { Brief } from "../types.ts";
-import { damStory, laterArticle, loadThreads, storyOf } from "./fixtures.ts";
+import { damStory, laterArticle, loadThreads, repeatArticle, storyOf } from "./fixtures.ts";
 import { renderBriefText, writeBrief } from "./index.ts";
 import { squash } from "./tokens.ts";
 
@@ -123,4 +123,61 @@ test("no two sentences in a row open with the same attribution", () => {
       previous = opening;
     }
   }
+});
+
+test("a first brief of a two-day story carries day two's new fact as an update after the lead", () => {
+  const later = [...articles, laterArticle()];
+  const b = writeBrief({ story: storyOf(later), articles: later, threads: [], previous: null });
+  assert.equal(b.version, 1);
+  const [lead, update] = b.paragraphs;
+  assert.equal(lead?.role, "lead");
+  assert.equal(update?.role, "details");
+  assert.equal(update?.sentences.length, 1);
+  const u = update!.sentences[0]!;
+  assert.equal(u.kind, "fact");
+  assert.match(u.text, /crested/);
+  assert.deepEqual(u.articleIds, ["a6"]);
+  assert.match(
+    u.rendered,
+    /^Update, 4 March \(Northern Times\): The river below the Riverton Dam crested/,
+  );
+  const all = b.paragraphs.flatMap((p) => p.sentences);
+  assert.equal(all.filter((s) => s.text === u.text).length, 1, "the update is not repeated");
+  assert.deepEqual(
+    b.timeline.map((t) => [t.at.slice(0, 10), t.text.slice(0, 24)]),
+    [
+      ["2026-03-03", lead!.sentences[0]!.text.slice(0, 24)],
+      ["2026-03-04", "The river below the Rive"],
+    ],
+    "one entry per day even without a previous brief: the lead, then day two's new fact",
+  );
+});
+
+test("a second day that only repeats the first adds no update and no timeline entry", () => {
+  const again = [...articles, repeatArticle()];
+  const b = writeBrief({ story: storyOf(again), articles: again, threads: [], previous: null });
+  const rendered = b.paragraphs.flatMap((p) => p.sentences.map((s) => s.rendered));
+  assert.ok(
+    rendered.every((r) => !r.startsWith("Update,")),
+    rendered.join("\n"),
+  );
+  assert.equal(b.timeline.length, 1);
+});
+
+test("no paragraph attributes two sentences in a row with the same parenthesis", () => {
+  const later = [...articles, laterArticle()];
+  const b = writeBrief({ story: storyOf(later), articles: later, threads: [], previous: null });
+  let bare = 0;
+  for (const p of [...b.paragraphs, ...brief.paragraphs]) {
+    let previous = "";
+    for (const s of p.sentences) {
+      const paren = /\(([^()]+)\)\.?$/.exec(s.rendered)?.[1] ?? "";
+      assert.ok(paren === "" || paren !== previous, s.rendered);
+      previous = paren;
+      if (s.rendered === s.text) bare++;
+    }
+  }
+  assert.ok(bare > 0, "a run from one outlet is attributed at its first sentence only");
+  const she = b.paragraphs.flatMap((p) => p.sentences).find((s) => s.text.startsWith("She told"));
+  if (she) assert.equal(she.rendered, she.text);
 });

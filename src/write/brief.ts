@@ -3,9 +3,10 @@ import type { Article, Brief, Quote, Story, Thread } from "../types.ts";
 import { paragraphsOf, placeUnits } from "./assemble.ts";
 import { buildReaction } from "./community/reaction.ts";
 import { articleTime, centralDek, centralHeadline, moreCoverage, timeline } from "./coverage.ts";
-import { buildEvidence, type Candidate, type Evidence } from "./evidence.ts";
+import { type Development, latestDevelopment } from "./developments.ts";
+import { buildEvidence, type Candidate, type Evidence, similarity } from "./evidence.ts";
 import { type QuoteSpan, quoteSpans, resolveSpeaker } from "./quotes.ts";
-import { selectUnits, wordBudget } from "./select.ts";
+import { REDUNDANT_SIMILARITY, selectUnits, wordBudget, wordCount } from "./select.ts";
 
 /** Quotes listed with a brief. */
 const MAX_QUOTES = 3;
@@ -24,11 +25,15 @@ export interface BriefInput {
 export function writeBrief(input: BriefInput): Brief {
   const articles = orderArticles(input.articles);
   const ev = buildEvidence(articles);
-  const units = selectUnits(ev, ev.candidates, wordBudget(ev));
+  // A later day's new fact is carried as an update after the lead; the rest fits around it.
+  const update = latestDevelopment(ev);
+  const held = update ? [update.candidate] : [];
+  const budget = wordBudget(ev) - (update ? wordCount(update.candidate.text) : 0);
+  const units = selectUnits(ev, withoutRepeats(ev.candidates, update), budget, held);
   // Quotations have their own list under the brief; the narrative does not force one in.
   const found = findQuotes(ev);
   const reaction = buildReaction(input.threads);
-  const paragraphs = paragraphsOf(ev, placeUnits(ev, units), reaction !== null);
+  const paragraphs = paragraphsOf(ev, placeUnits(ev, units), reaction !== null, update);
   const community = paragraphs.find((p) => p.role === "community");
   if (community && reaction) community.summary = reaction.text;
   const sentences = paragraphs.flatMap((p) => p.sentences);
@@ -45,6 +50,17 @@ export function writeBrief(input: BriefInput): Brief {
     moreCoverage: moreCoverage(articles, sentences, quotes),
     timeline: timeline(ev, sentences[0] ?? null, input.previous),
   };
+}
+
+/** Sentences of the update's day that repeat it add nothing next to it; earlier days' sentences
+ * stay (they are the story the update changes). */
+function withoutRepeats(pool: Candidate[], update: Development | null): Candidate[] {
+  if (!update) return pool;
+  const u = update.candidate;
+  return pool.filter(
+    (c) =>
+      articleTime(c.article).slice(0, 10) < update.day || similarity(c, u) < REDUNDANT_SIMILARITY,
+  );
 }
 
 /** Oldest first (ids break ties), so the result does not depend on the order articles arrive in. */

@@ -1,15 +1,14 @@
 // Headline, dek, more coverage and the timeline of a brief.
 import type { Article, Brief, BriefSentence, Coverage, Quote, TimelineEntry } from "../types.ts";
 import { supportOf } from "./attribute.ts";
+import { articleTime, dayTimeline } from "./developments.ts";
 import { type Candidate, type Evidence, similarity } from "./evidence.ts";
 import { contentWords, cosine, jaccard, type Vector } from "./tokens.ts";
 
 /** A sentence this close to an earlier one is not a new development. */
 const COVERED_SIMILARITY = 0.5;
 
-export function articleTime(a: Article): string {
-  return a.publishedAt ?? a.fetchedAt;
-}
+export { articleTime };
 
 /** The headline most like the story as a whole (TF-IDF cosine to the centroid); ties go to the earliest. */
 export function centralHeadline(ev: Evidence, fallback: string): string {
@@ -75,13 +74,23 @@ export function timeline(
   lead: BriefSentence | null,
   previous: Brief | null,
 ): TimelineEntry[] {
-  if (previous === null) {
-    if (!lead || ev.articles.length === 0) return [];
-    const first = ev.articles.map(articleTime).sort()[0]!;
-    return [{ at: first, text: lead.text, articleIds: lead.articleIds }];
+  if (ev.articles.length === 0) return previous?.timeline.slice() ?? [];
+  // Built from the articles' publication days, so even a first brief has the story's history.
+  const days = dayTimeline(ev, lead);
+  if (previous === null || previous.timeline.length === 0) return days;
+  // Entries already shown stay as they were; later days add theirs, and a new article on the
+  // same day adds its new development.
+  const lastDay = previous.timeline
+    .map((t) => t.at.slice(0, 10))
+    .sort()
+    .pop()!;
+  const shown = new Set(previous.timeline.map((t) => t.text));
+  let added = days.filter((e) => e.at.slice(0, 10) > lastDay && !shown.has(e.text));
+  if (added.length === 0) {
+    const entry = newDevelopment(ev, previous);
+    added = entry ? [entry] : [];
   }
-  const entry = newDevelopment(ev, previous);
-  const entries = entry ? [...previous.timeline, entry] : previous.timeline.slice();
+  const entries = [...previous.timeline, ...added];
   return entries.sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0));
 }
 

@@ -42,8 +42,14 @@ export function damStory(): { story: Story; articles: Article[] } {
   return { story: storyOf(articles), articles };
 }
 
+/** A day-two article with a new development (the river crested). */
 export function laterArticle(): Article {
   return articleFrom(loadJson<ArticleSeed>("story/later.json"));
+}
+
+/** A day-two article that only repeats day one. */
+export function repeatArticle(): Article {
+  return articleFrom(loadJson<ArticleSeed>("story/repeat.json"));
 }
 
 export function storyOf(articles: Article[]): Story {

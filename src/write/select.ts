@@ -5,7 +5,7 @@ import { type Candidate, type Evidence, similarity } from "./evidence.ts";
 /** Trade-off between relevance and novelty in MMR (1 = relevance only). */
 const MMR_LAMBDA = 0.5;
 /** A sentence this similar to one already chosen adds nothing. */
-const REDUNDANT_SIMILARITY = 0.3;
+export const REDUNDANT_SIMILARITY = 0.3;
 /** Word budget: a base, more per additional outlet, and a ceiling so briefs stay briefs. */
 const BASE_WORDS = 130;
 const WORDS_PER_EXTRA_OUTLET = 25;
@@ -34,9 +34,17 @@ export function unitFor(ev: Evidence, c: Candidate, chosen: Set<number>): Unit |
   return [before, c];
 }
 
-export function selectUnits(ev: Evidence, pool: Candidate[], budget: number): Unit[] {
+/** `placed`: sentences the brief already carries elsewhere (the latest update): never chosen
+ * again, nor in a unit. */
+export function selectUnits(
+  ev: Evidence,
+  pool: Candidate[],
+  budget: number,
+  placed: Candidate[] = [],
+): Unit[] {
+  const held = new Set(placed.map((c) => c.index));
   const ranked = pool
-    .filter((c) => c.eligible && c.original)
+    .filter((c) => c.eligible && c.original && !held.has(c.index))
     .sort((a, b) => b.relevance - a.relevance || a.index - b.index);
   const units: Unit[] = [];
   const chosen = new Set<number>();
@@ -62,7 +70,7 @@ export function selectUnits(ev: Evidence, pool: Candidate[], budget: number): Un
     if (bestAt < 0) break;
     const [c] = remaining.splice(bestAt, 1) as [Candidate];
     const unit = unitFor(ev, c, chosen);
-    if (!unit || unit.some((u) => chosen.has(u.index) && u !== c)) continue;
+    if (!unit || unit.some((u) => (chosen.has(u.index) && u !== c) || held.has(u.index))) continue;
     const cost = unit.reduce((n, u) => n + (chosen.has(u.index) ? 0 : wordCount(u.text)), 0);
     if (words > 0 && words + cost > budget) continue;
     const fresh = addUnit(units, unit, chosen);

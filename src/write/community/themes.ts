@@ -64,32 +64,44 @@ export function findThemes(items: ThreadComment[], titles: TaggedText[]): Theme[
     .sort(
       (a, b) =>
         b[1].size - a[1].size ||
-        b[0].split(" ").length - a[0].split(" ").length ||
+        Number(b[0].includes(" ")) - Number(a[0].includes(" ")) ||
         (a[0] < b[0] ? -1 : 1),
     );
   // Every phrase is placed: themes are not capped before their comments are counted.
   const clusters: Cluster[] = [];
+  // Which clusters hold each comment, to find a phrase's overlapping clusters without a scan.
+  const clustersOf = new Map<number, Cluster[]>();
+  const join = (c: Cluster, m: number) => {
+    if (c.members.has(m)) return;
+    c.members.add(m);
+    const list = clustersOf.get(m);
+    if (list) list.push(c);
+    else clustersOf.set(m, [c]);
+  };
   for (const [phrase, members] of ranked) {
+    const shared = new Map<Cluster, number>();
+    for (const m of members)
+      for (const c of clustersOf.get(m) ?? []) shared.set(c, (shared.get(c) ?? 0) + 1);
     let home: Cluster | undefined;
     let best = MERGE_OVERLAP;
-    for (const c of clusters) {
-      const o = overlap(c.members, members);
-      if (o >= best) {
+    for (const [c, n] of shared) {
+      const o = n / Math.min(c.members.size, members.size);
+      if (o > best || (o === best && (!home || clusters.indexOf(c) < clusters.indexOf(home)))) {
         best = o;
         home = c;
-        if (o === 1) break;
       }
     }
     if (!home) {
-      clusters.push({ phrases: [phrase], members: new Set(members) });
+      const c: Cluster = { phrases: [phrase], members: new Set() };
+      clusters.push(c);
+      for (const m of members) join(c, m);
       continue;
     }
     const seed = home.phrases[0]!;
     const extendsSeed = !seed.includes(" ") && phrase.split(" ").includes(seed);
     const room = home.phrases.length < MAX_PHRASES_PER_THEME;
     if (room && (extendsSeed || !covered(home.phrases, phrase))) home.phrases.push(phrase);
-    if (overlap(home.members, members) >= ABSORB_OVERLAP)
-      for (const m of members) home.members.add(m);
+    if (best >= ABSORB_OVERLAP) for (const m of members) join(home, m);
   }
   inheritReplies(clusters, items);
   const uses = (c: Cluster) => byPhrase.get(c.phrases[0]!)!.size;
@@ -151,7 +163,7 @@ function labelOrder(c: Cluster, byPhrase: Map<string, Set<number>>): string[] {
   const compound = seed.includes(" ")
     ? undefined
     : [...byPhrase.keys()]
-        .filter((p) => p.split(" ").length === 2 && p.split(" ").includes(seed))
+        .filter((p) => p.startsWith(`${seed} `) || p.endsWith(` ${seed}`))
         .sort((a, b) => uses(b) - uses(a) || (a < b ? -1 : 1))[0];
   const first =
     compound && uses(compound) >= Math.max(2, COMPOUND_LABEL_SHARE * uses(seed)) ? compound : seed;
