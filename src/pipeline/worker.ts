@@ -41,25 +41,69 @@ export interface WorkerOptions {
 export async function runWorker(options: WorkerOptions, signal: AbortSignal): Promise<void> {
   const { config, store, boss } = options;
   const deps: IngestDeps = { config, store, fetcher: createFetcher(config.fetch) };
-  const work = { batchSize: 1, pollingIntervalSeconds: 0.5 };
-  const handlers: Promise<string>[] = [];
-  for (let i = 0; i < options.concurrency; i++) {
-    handlers.push(
-      boss.work<{ sourceId: number }>(JOBS.poll, work, async ([job]) =>
-        pollJob(deps, boss, job!.data.sourceId),
-      ),
-      boss.work<{ url: string }>(JOBS.page, work, async ([job]) => {
-        await fetchArticle(deps, job!.data.url);
-      }),
-      boss.work<{ storyId: string }>(JOBS.brief, work, async ([job]) => {
-        await writeStoryBrief(briefContext(deps), job!.data.storyId);
+  const n = options.concurrency;
+  const loops = [
+    work<{ sourceId: number }>(boss, JOBS.poll, n, (d) => pollJob(deps, boss, d.sourceId), signal),
+    work<{ url: string }>(
+      boss,
+      JOBS.page,
+      n,
+      async (d) => void (await fetchArticle(deps, d.url)),
+      signal,
+    ),
+    work<{ storyId: string }>(
+      boss,
+      JOBS.brief,
+      n,
+      async (d) => void (await writeStoryBrief(briefContext(deps), d.storyId)),
+      signal,
+    ),
+  ];
+  if (options.cluster !== false) await clusterWhileLeader(deps, boss, signal);
+  await Promise.all(loops);
+  await deps.fetcher.close();
+}
+
+/** How long a worker with nothing to do waits before asking the queue again. */
+const IDLE_POLL_MS = 500;
+
+/**
+ * Takes jobs of one queue in batches and runs them `concurrency` at a time until the signal aborts.
+ * Our own loop rather than pg-boss's `work`: that one waits its polling interval after every
+ * fetch, even a fruitful one, and completes a whole batch together, which would also complete a
+ * job that failed and is waiting for its retry. Here each job is completed or failed on its own.
+ */
+async function work<T extends object>(
+  boss: PgBoss,
+  name: string,
+  concurrency: number,
+  handle: (data: T) => Promise<void>,
+  signal: AbortSignal,
+): Promise<void> {
+  while (!signal.aborted) {
+    let jobs: PgBoss.Job<T>[] = [];
+    try {
+      jobs = await boss.fetch<T>(name, { batchSize: concurrency });
+    } catch (error) {
+      log("warn", "worker", `${name}: could not take jobs: ${(error as Error).message}`);
+    }
+    if (jobs.length === 0) {
+      await sleep(IDLE_POLL_MS, signal);
+      continue;
+    }
+    await Promise.all(
+      jobs.map(async (job) => {
+        try {
+          await handle(job.data);
+          await boss.complete(name, job.id);
+        } catch (error) {
+          const message = (error as Error).message;
+          log("warn", "worker", `${name} job ${job.id} failed: ${message}`);
+          await boss.fail(name, job.id, { message }).catch(() => {});
+        }
       }),
     );
   }
-  await Promise.all(handlers);
-  if (options.cluster !== false) await clusterWhileLeader(deps, boss, signal);
-  else await sleep(2 ** 31 - 1, signal);
-  await deps.fetcher.close();
 }
 
 async function pollJob(deps: IngestDeps, boss: PgBoss, sourceId: number): Promise<void> {
