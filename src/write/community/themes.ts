@@ -143,13 +143,6 @@ function inheritReplies(clusters: Cluster[], items: ThreadComment[]): void {
   });
 }
 
-/** Share of the smaller set found in the other. */
-function overlap(a: Set<number>, b: Set<number>): number {
-  let shared = 0;
-  for (const x of b) if (a.has(x)) shared++;
-  return shared / Math.min(a.size, b.size);
-}
-
 /** "battery" adds nothing next to "battery life". */
 function covered(phrases: string[], phrase: string): boolean {
   return phrases.some((p) => p.split(" ").includes(phrase) || phrase.split(" ").includes(p));
