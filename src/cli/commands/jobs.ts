@@ -23,6 +23,7 @@ export async function run(args: string[]): Promise<number> {
       process.stdout.write(`${JSON.stringify({ counts, dead }, null, 2)}\n`);
       return 0;
     }
+    if (counts.length === 0) process.stdout.write("no jobs in the queue\n");
     for (const c of counts)
       process.stdout.write(`${c.name.padEnd(28)} ${c.state.padEnd(10)} ${c.count}\n`);
     if (dead.length > 0) process.stdout.write("\ndead letters (latest first):\n");
