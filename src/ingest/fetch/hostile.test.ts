@@ -1,14 +1,19 @@
 // Hostile servers: stalls, drips, a gzip bomb, a huge body. Every one must fail fast and cleanly.
 
 import assert from "node:assert/strict";
-import type { ServerResponse } from "node:http";
 import type { LookupFunction } from "node:net";
 import { Readable } from "node:stream";
 import { test } from "node:test";
 import zlib from "node:zlib";
 import { readBody } from "./body.ts";
 import { createFetcher, FetchError } from "./index.ts";
-import { SHORT_TIMEOUTS, startServer, type TestServer, testConfig } from "./test-server.ts";
+import {
+  SHORT_TIMEOUTS,
+  startServer,
+  streamChunks as stream,
+  type TestServer,
+  testConfig,
+} from "./test-server.ts";
 
 /** A hung fetcher would hang the suite: fail any test here that takes this long. */
 const TEST_TIMEOUT_MS = 10_000;
@@ -28,22 +33,6 @@ async function expectCode(p: Promise<unknown>, code: string): Promise<FetchError
   assert.match(err.message, /^fetch: http:\/\/127\.0\.0\.1:\d+\/\S*: /);
   assert.ok(!err.message.includes("\n"), "one-line message");
   return err;
-}
-
-/** Writes `next()` chunks honouring backpressure until it returns null or the client leaves. */
-function stream(res: ServerResponse, next: () => Buffer | null): void {
-  let gone = false;
-  res.on("close", () => {
-    gone = true;
-  });
-  const pump = () => {
-    while (!gone) {
-      const chunk = next();
-      if (!chunk) return void res.end();
-      if (!res.write(chunk)) return void res.once("drain", pump);
-    }
-  };
-  pump();
 }
 
 async function withServer(

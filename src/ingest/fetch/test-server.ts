@@ -58,3 +58,19 @@ export function testConfig(overrides: Partial<FetchConfig> = {}): FetchConfig {
     ...overrides,
   };
 }
+
+/** Writes `next()` chunks honouring backpressure until it returns null or the client leaves. */
+export function streamChunks(res: ServerResponse, next: () => Buffer | null): void {
+  let gone = false;
+  res.on("close", () => {
+    gone = true;
+  });
+  const pump = () => {
+    while (!gone) {
+      const chunk = next();
+      if (!chunk) return void res.end();
+      if (!res.write(chunk)) return void res.once("drain", pump);
+    }
+  };
+  pump();
+}

@@ -5,7 +5,11 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import zlib from "node:zlib";
 import iconv from "iconv-lite";
-import { startServer, type TestServer } from "../../../src/ingest/fetch/test-server.ts";
+import {
+  startServer,
+  streamChunks as stream,
+  type TestServer,
+} from "../../../src/ingest/fetch/test-server.ts";
 import { articleHtml, rssXml } from "./documents.ts";
 
 /** 1 MiB of zeros deflates to ~1 KiB; 1024 such gzip members inflate to 1 GiB. */
@@ -66,22 +70,6 @@ interface RouteContext {
   hit: number;
   sent: HostileServer["sent"];
   every: (res: ServerResponse, ms: number, tick: () => void) => void;
-}
-
-/** Writes `next()` chunks honouring backpressure until it returns null or the client leaves. */
-function stream(res: ServerResponse, next: () => Buffer | null): void {
-  let gone = false;
-  res.on("close", () => {
-    gone = true;
-  });
-  const pump = () => {
-    while (!gone) {
-      const chunk = next();
-      if (!chunk) return void res.end();
-      if (!res.write(chunk)) return void res.once("drain", pump);
-    }
-  };
-  pump();
 }
 
 const RSS = "application/rss+xml";
