@@ -41,6 +41,17 @@ export function dayGroups(ev: Evidence): DayGroup[] {
 
 /** The most central sentence of a day's articles that no article of an earlier day covers. */
 export function centralNew(ev: Evidence, group: DayGroup, before: string): Candidate | null {
+  // The update and the timeline ask about the same last day: answer once per story.
+  const key = `${group.day}\u0000${before}`;
+  const memo = centralCache.get(ev) ?? new Map<string, Candidate | null>();
+  centralCache.set(ev, memo);
+  if (!memo.has(key)) memo.set(key, computeCentralNew(ev, group, before));
+  return memo.get(key) ?? null;
+}
+
+const centralCache = new WeakMap<Evidence, Map<string, Candidate | null>>();
+
+function computeCentralNew(ev: Evidence, group: DayGroup, before: string): Candidate | null {
   const ids = new Set(group.articles.map((a) => a.id));
   const headline = new Set(group.articles.flatMap((a) => words(a.headline)));
   let best: Candidate | null = null;
