@@ -60,13 +60,24 @@ export function parseHnAlgoliaThread(
   const root = guard(algoliaNode, readJson(input), "Hacker News item");
   if (root.type === "comment")
     throw new ThreadError(`Hacker News item ${root.id} is a comment, not a story`);
+  const comments = walkComments(children(root), toComment(humanBase), children);
+  return hackerNewsThread(root, comments, humanBase, fetchedAt);
+}
+
+/** The Thread record of a Hacker News story, whichever API it was read from. */
+export function hackerNewsThread(
+  story: { id: number | string; title?: string | null; url?: string | null },
+  comments: Comment[],
+  humanBase: string,
+  fetchedAt: string,
+): Thread {
   return {
-    id: `hackernews:${root.id}`,
+    id: `hackernews:${story.id}`,
     platform: "hackernews",
-    url: `${humanBase}/item?id=${root.id}`,
-    title: inlineText(root.title),
-    articleUrl: httpUrl(root.url),
-    comments: walkComments(children(root), toComment(humanBase), children),
+    url: `${humanBase}/item?id=${story.id}`,
+    title: inlineText(story.title),
+    articleUrl: httpUrl(story.url),
+    comments,
     fetchedAt,
   };
 }

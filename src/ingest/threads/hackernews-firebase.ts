@@ -2,11 +2,10 @@
 // listed by id in `kids`. We walk them breadth-first through the fetcher, with a cap on requests.
 import { z } from "zod";
 import type { Comment, Thread } from "../../types.ts";
-import { htmlToText, inlineText } from "../feeds/text.ts";
-import { httpUrl } from "../feeds/url.ts";
+import { htmlToText } from "../feeds/text.ts";
 import type { Fetcher } from "../fetch/index.ts";
 import { guard, isoFromEpochSeconds, readJson, ThreadError } from "./error.ts";
-import { HN_HUMAN_BASE } from "./hackernews-algolia.ts";
+import { HN_HUMAN_BASE, hackerNewsThread } from "./hackernews-algolia.ts";
 import { walkComments } from "./walk.ts";
 
 /** Each comment costs one request; past this many the thread is sampled (top levels first). */
@@ -104,13 +103,6 @@ export async function fetchHnFirebaseThread(
   const items = await fetchDescendants(fetcher, base, root, options.maxItems ?? MAX_FIREBASE_ITEMS);
   const kidsOf = (item: HnFirebaseItem) =>
     (item.kids ?? []).map((k) => items.get(k)).filter((k): k is HnFirebaseItem => k !== undefined);
-  return {
-    id: `hackernews:${root.id}`,
-    platform: "hackernews",
-    url: `${humanBase}/item?id=${root.id}`,
-    title: inlineText(root.title),
-    articleUrl: httpUrl(root.url),
-    comments: walkComments(kidsOf(root), toComment(humanBase), kidsOf),
-    fetchedAt: (options.now ?? new Date()).toISOString(),
-  };
+  const comments = walkComments(kidsOf(root), toComment(humanBase), kidsOf);
+  return hackerNewsThread(root, comments, humanBase, (options.now ?? new Date()).toISOString());
 }
