@@ -2,6 +2,7 @@
 // Why pg-boss: it needs nothing but PostgreSQL (no Redis), supports Node 20, and gives retries with
 // exponential backoff, dead-letter queues and singleton keys (one pending job per source or URL)
 // through SKIP LOCKED, so any number of workers on any number of hosts can share the queues.
+import pg from "pg";
 import PgBoss from "pg-boss";
 import { log } from "../log.ts";
 
@@ -31,21 +32,50 @@ export async function startQueue(
   expireSeconds = 120,
   schema = "pgboss",
 ): Promise<PgBoss> {
-  const boss = new PgBoss({ connectionString, schema, max: 4, supervise: true, schedule: false });
+  const boss = new PgBoss({
+    connectionString,
+    schema,
+    max: 4,
+    supervise: true,
+    schedule: false,
+    // Expired jobs (their worker died) are found by this sweep, so it runs as often as they expire.
+    maintenanceIntervalSeconds: Math.max(1, Math.min(120, expireSeconds)),
+  });
   boss.on("error", (error: Error) => log("error", "queue", error.message));
   await boss.start();
-  for (const name of Object.values(JOBS)) {
-    await boss.createQueue(deadLetterQueue(name));
-    await boss.createQueue(name, {
-      name,
-      retryLimit: RETRY_LIMIT,
-      retryDelay: RETRY_DELAY_SECONDS,
-      retryBackoff: true,
-      expireInSeconds: expireSeconds,
-      deadLetter: deadLetterQueue(name),
-    });
-  }
+  // Creating queues from several workers at once deadlocks inside pg-boss; one at a time.
+  await withAdvisoryLock(connectionString, QUEUE_SETUP_LOCK_KEY, async () => {
+    for (const name of Object.values(JOBS)) {
+      await boss.createQueue(deadLetterQueue(name));
+      await boss.createQueue(name, {
+        name,
+        retryLimit: RETRY_LIMIT,
+        retryDelay: RETRY_DELAY_SECONDS,
+        retryBackoff: true,
+        expireInSeconds: expireSeconds,
+        deadLetter: deadLetterQueue(name),
+      });
+    }
+  });
   return boss;
+}
+
+/** Arbitrary constant naming the queue set-up lock among the database's advisory locks. */
+const QUEUE_SETUP_LOCK_KEY = 7_242_002;
+
+async function withAdvisoryLock(
+  connectionString: string,
+  key: number,
+  work: () => Promise<void>,
+): Promise<void> {
+  const client = new pg.Client({ connectionString });
+  await client.connect();
+  try {
+    await client.query("SELECT pg_advisory_lock($1)", [key]);
+    await work();
+  } finally {
+    await client.end();
+  }
 }
 
 export interface QueueCounts {

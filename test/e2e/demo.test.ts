@@ -105,8 +105,16 @@ describe("the demo, end to end over loopback", () => {
           carriers.some((a) => a.sentences.includes(sentence.text)),
           `"${sentence.text}" is not verbatim in any article it is attributed to`,
         );
-        if (sentence.outlets.length === 1)
+      }
+      // A single-outlet sentence names its outlet, unless the sentence before it in the same
+      // paragraph comes from the same outlet and already named it (attributed once, at the first).
+      for (const paragraph of brief.paragraphs) {
+        paragraph.sentences.forEach((sentence, i) => {
+          if (sentence.outlets.length !== 1) return;
+          const previous = paragraph.sentences[i - 1];
+          if (previous !== undefined && previous.outlets.join() === sentence.outlets.join()) return;
           assert.match(sentence.rendered, new RegExp(escapeRegExp(sentence.outlets[0]!)));
+        });
       }
     }
   });

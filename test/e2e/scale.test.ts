@@ -59,15 +59,19 @@ describe("scale-out: three workers on PostgreSQL survive SIGKILL", {
     });
     const worker = { child, log: [] as string[] };
     child.stdout!.on("data", (b: Buffer) => worker.log.push(b.toString()));
-    child.stderr!.on("data", (b: Buffer) => worker.log.push(b.toString()));
+    child.stderr!.on("data", (b: Buffer) => {
+      worker.log.push(b.toString());
+      // Elections in the order they happened, across all workers.
+      for (const m of b.toString().matchAll(/pid (\d+) is now the clusterer/g))
+        elections.push(Number(m[1]));
+    });
     workers.push(worker);
     return worker;
   }
 
+  const elections: number[] = [];
   const clustererPid = () => {
-    const lines = workers.flatMap((w) => w.log.join("").split("\n"));
-    const last = lines.filter((l) => l.includes("is now the clusterer")).pop();
-    return last === undefined ? null : Number(/pid (\d+)/.exec(last)?.[1]);
+    return elections.at(-1) ?? null;
   };
 
   const dumpLogs = () => {
