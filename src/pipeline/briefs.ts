@@ -17,7 +17,11 @@ export async function writeChangedBriefs(ctx: PipelineContext): Promise<number> 
   return written;
 }
 
-export async function writeStoryBrief(ctx: PipelineContext, storyId: string): Promise<boolean> {
+/** Writes one story's next brief version; needs only the store and the configuration. */
+export async function writeStoryBrief(
+  ctx: Pick<PipelineContext, "store" | "config">,
+  storyId: string,
+): Promise<boolean> {
   const story = await ctx.store.getStory(storyId);
   if (story === null) return false;
   const articles = await ctx.store.listArticles({ storyId });

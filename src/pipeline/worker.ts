@@ -55,7 +55,7 @@ export async function runWorker(options: WorkerOptions, signal: AbortSignal): Pr
       boss,
       JOBS.brief,
       n,
-      async (d) => void (await writeStoryBrief(briefContext(deps), d.storyId)),
+      async (d) => void (await writeStoryBrief(deps, d.storyId)),
       signal,
     ),
   ];
@@ -142,16 +142,6 @@ async function pollJob(deps: IngestDeps, boss: PgBoss, sourceId: number): Promis
   await recordHealth(deps, source, failure, nextFetchAt);
 }
 
-/** The brief writer only reads the store; it needs no clusterer of its own. */
-function briefContext(deps: IngestDeps): PipelineContext {
-  return {
-    ...deps,
-    clusterer: createClusterer(),
-    articleByUrl: new Map(),
-    changedStories: new Set(),
-  };
-}
-
 /** Waits for the clusterer lock; while holding it, schedules due sources and clusters new articles. */
 async function clusterWhileLeader(
   deps: IngestDeps,
@@ -162,7 +152,12 @@ async function clusterWhileLeader(
   while (!signal.aborted) {
     if (!(await lock.acquire(signal))) break;
     log("info", "worker", `pid ${process.pid} is now the clusterer`);
-    const ctx: PipelineContext = { ...briefContext(deps), clusterer: createClusterer() };
+    const ctx: PipelineContext = {
+      ...deps,
+      clusterer: createClusterer(),
+      articleByUrl: new Map(),
+      changedStories: new Set(),
+    };
     await restoreClusterer(ctx);
     let settledAt = Date.now();
     while (lock.held() && !signal.aborted) {
