@@ -6,6 +6,9 @@ import { startServer } from "../../serve/index.ts";
 import { openStore } from "../../store/index.ts";
 import { configFrom, progress, sourceAdder } from "../shared.ts";
 
+/** Where the fictional outlets listen when the port is free. */
+const DEMO_OUTLETS_PORT = 8079;
+
 /**
  * `storyline demo`: starts the bundled fictional outlets on 127.0.0.1, ingests them through the
  * real fetch → parse → extract → cluster → write path, then serves the result.
@@ -19,7 +22,9 @@ export async function run(args: string[]): Promise<number> {
       "no-serve": { type: "boolean", default: false },
     },
   });
-  const outlets = await startDemoServer();
+  // A fixed port keeps the outlets' URLs (and so the article ids) the same from run to run, so
+  // running the demo again on the same database adds nothing twice.
+  const outlets = await startDemoServer({ port: DEMO_OUTLETS_PORT }).catch(() => startDemoServer());
   const config = demoConfig(configFrom(values.db), outlets);
   const store = await openStore(config.db);
   const started = Date.now();
@@ -39,12 +44,15 @@ export async function run(args: string[]): Promise<number> {
     await store.close();
     return failed.length === report.polled.length ? 1 : 0;
   }
-  const server = await startServer({
+  const serveOptions = {
     store,
     adminToken: config.adminToken,
-    port: Number(values.port),
     host: "127.0.0.1",
     onAddSource: sourceAdder(store),
+  };
+  const server = await startServer({ ...serveOptions, port: Number(values.port) }).catch(() => {
+    process.stdout.write(`port ${values.port} is taken; using a free one\n`);
+    return startServer({ ...serveOptions, port: 0 });
   });
   process.stdout.write(`\nStoryline is serving the demo at ${server.url}/  (Ctrl-C to stop)\n`);
   // Keep polling, so that sources added in the web UI are fetched while the demo runs.
