@@ -36,3 +36,21 @@ export async function writeStoryBrief(
   await ctx.store.putBrief({ ...brief, version: (previous?.version ?? 0) + 1 });
   return true;
 }
+
+/**
+ * Stories whose brief is missing or was written before the story's last update: what a crash
+ * between clustering (committed) and brief writing leaves behind. Briefs record the story's
+ * `lastUpdated` as their `generatedAt`, so a mismatch means the story moved on. With `limit`, only
+ * the most recently updated stories are looked at.
+ */
+export async function storiesNeedingBriefs(
+  store: PipelineContext["store"],
+  limit?: number,
+): Promise<string[]> {
+  const stale: string[] = [];
+  for (const story of await store.listStories(limit === undefined ? {} : { limit })) {
+    const brief = await store.getBrief(story.id);
+    if (brief === null || brief.generatedAt !== story.lastUpdated) stale.push(story.id);
+  }
+  return stale;
+}

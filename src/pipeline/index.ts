@@ -4,7 +4,7 @@ import { log } from "../log.ts";
 import type { Store } from "../store/store.ts";
 import { createClusterer } from "../stories/index.ts";
 import type { Source } from "../types.ts";
-import { writeChangedBriefs } from "./briefs.ts";
+import { storiesNeedingBriefs, writeChangedBriefs } from "./briefs.ts";
 import { clusterPending, restoreClusterer } from "./cluster.ts";
 import type { PipelineContext } from "./context.ts";
 import { forEachLimited, type PollReport, pollSource } from "./poll.ts";
@@ -26,6 +26,7 @@ export async function createPipeline(config: Config, store: Store): Promise<Pipe
     changedStories: new Set(),
   };
   await restoreClusterer(ctx);
+  for (const storyId of await storiesNeedingBriefs(store)) ctx.changedStories.add(storyId);
   return ctx;
 }
 

@@ -7,7 +7,7 @@ import { log } from "../log.ts";
 import type { Store } from "../store/store.ts";
 import { createClusterer } from "../stories/index.ts";
 import { articleId } from "./article.ts";
-import { writeStoryBrief } from "./briefs.ts";
+import { storiesNeedingBriefs, writeStoryBrief } from "./briefs.ts";
 import { clusterPending, restoreClusterer } from "./cluster.ts";
 import type { PipelineContext } from "./context.ts";
 import { leadership, sleep } from "./leader.ts";
@@ -28,6 +28,10 @@ const CLUSTER_TICK_MS = 500;
  * never holds articles back longer than this.
  */
 const SETTLE_MAX_WAIT_MS = 30_000;
+/** Every this many ticks the clusterer looks for stale briefs among the latest stories... */
+const STALE_SWEEP_TICKS = 20;
+/** ...this many of them: older stories rarely change, and the sweep must stay cheap. */
+const STALE_SWEEP_STORIES = 500;
 
 export interface WorkerOptions {
   config: Config;
@@ -159,7 +163,10 @@ async function clusterWhileLeader(
       changedStories: new Set(),
     };
     await restoreClusterer(ctx);
+    // A clusterer that died between clustering and queueing briefs leaves stories without one.
+    for (const storyId of await storiesNeedingBriefs(deps.store)) ctx.changedStories.add(storyId);
     let settledAt = Date.now();
+    let ticks = 0;
     while (lock.held() && !signal.aborted) {
       try {
         await scheduleDueSources(deps, boss);
@@ -169,6 +176,12 @@ async function clusterWhileLeader(
         ) {
           await clusterPending(ctx);
           settledAt = Date.now();
+        }
+        if (++ticks % STALE_SWEEP_TICKS === 0) {
+          // A brief job that ran while its story was still growing can leave a stale brief.
+          for (const id of await storiesNeedingBriefs(deps.store, STALE_SWEEP_STORIES)) {
+            ctx.changedStories.add(id);
+          }
         }
         for (const storyId of ctx.changedStories) {
           await boss.send(JOBS.brief, { storyId }, { singletonKey: storyId });
