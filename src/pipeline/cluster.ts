@@ -8,7 +8,7 @@ function clusterDoc(article: Article) {
     id: article.id,
     title: article.headline,
     text: article.text,
-    publishedAt: Date.parse(article.publishedAt ?? article.fetchedAt),
+    publishedAt: Date.parse(timeOf(article)),
     outlet: article.outlet,
   };
 }
@@ -24,9 +24,14 @@ export function rememberUrls(ctx: PipelineContext, article: Article): void {
  * many workers); replaying in the same order at start-up rebuilds the same stories.
  */
 function clusteringOrder(a: Article, b: Article): number {
-  const at = a.publishedAt ?? a.fetchedAt;
-  const bt = b.publishedAt ?? b.fetchedAt;
+  const at = timeOf(a);
+  const bt = timeOf(b);
   return at < bt ? -1 : at > bt ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+}
+
+/** An article's place in time: when it was published, or else when we fetched it. */
+function timeOf(article: Article): string {
+  return article.publishedAt ?? article.fetchedAt;
 }
 
 /**
@@ -72,16 +77,13 @@ async function mergeStories(ctx: PipelineContext, from: string, into: string): P
 async function saveStory(ctx: PipelineContext, storyId: string): Promise<void> {
   const articles = await ctx.store.listArticles({ storyId });
   if (articles.length === 0) return;
-  const times = articles.map((a) => a.publishedAt ?? a.fetchedAt).sort();
-  const first = [...articles].sort((a, b) =>
-    (a.publishedAt ?? a.fetchedAt).localeCompare(b.publishedAt ?? b.fetchedAt),
-  )[0]!;
+  const byTime = [...articles].sort((a, b) => timeOf(a).localeCompare(timeOf(b)));
   const story: Story = {
     id: storyId,
-    title: first.headline,
+    title: byTime[0]!.headline,
     articleIds: articles.map((a) => a.id),
-    firstSeen: times[0]!,
-    lastUpdated: times[times.length - 1]!,
+    firstSeen: timeOf(byTime[0]!),
+    lastUpdated: timeOf(byTime[byTime.length - 1]!),
     topTerms: ctx.clusterer.topTerms(storyId, 8),
   };
   await ctx.store.putStory(story);

@@ -2,7 +2,6 @@ import type { Config } from "../config.ts";
 import type { DemoServer } from "../demo/server.ts";
 import { parseOpml } from "../ingest/opml.ts";
 import type { Store } from "../store/store.ts";
-import type { SourceKind } from "../types.ts";
 import { closePipeline, createPipeline, type RoundReport, runRound } from "./index.ts";
 
 /** The configuration that points Storyline at the demo outlets on loopback. */
@@ -25,15 +24,6 @@ export function demoConfig(base: Config, outlets: DemoServer): Config {
   };
 }
 
-export async function addSourceOnce(
-  store: Store,
-  kind: SourceKind,
-  url: string,
-  title: string | null = null,
-): Promise<void> {
-  if ((await store.getSourceByUrl(url)) === null) await store.addSource({ kind, url, title });
-}
-
 /** Adds the demo outlets' feeds and threads as sources and runs one full round over them. */
 export async function ingestDemo(
   outlets: DemoServer,
@@ -42,8 +32,8 @@ export async function ingestDemo(
   onProgress?: (done: number, total: number) => void,
 ): Promise<RoundReport> {
   for (const feed of parseOpml(outlets.opml))
-    await addSourceOnce(store, "feed", feed.url, feed.title);
-  for (const url of outlets.threadUrls) await addSourceOnce(store, "thread", url);
+    await store.addSource({ kind: "feed", url: feed.url, title: feed.title });
+  for (const url of outlets.threadUrls) await store.addSource({ kind: "thread", url });
   const ctx = await createPipeline(config, store);
   try {
     return await runRound(ctx, { all: true, onProgress });

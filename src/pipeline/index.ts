@@ -8,6 +8,7 @@ import { storiesNeedingBriefs, writeChangedBriefs } from "./briefs.ts";
 import { clusterPending, restoreClusterer } from "./cluster.ts";
 import type { PipelineContext } from "./context.ts";
 import { forEachLimited, type PollReport, pollSource } from "./poll.ts";
+import { isDue } from "./steps.ts";
 
 export type { PipelineContext } from "./context.ts";
 
@@ -48,9 +49,8 @@ export async function runRound(
   options: RoundOptions = {},
 ): Promise<RoundReport> {
   const now = new Date().toISOString();
-  const sources = (await ctx.store.listSources()).filter(
-    (s) => !s.disabled && (options.all || s.nextFetchAt === null || s.nextFetchAt <= now),
-  );
+  const wanted = (s: Source) => (options.all ? !s.disabled : isDue(s, now));
+  const sources = (await ctx.store.listSources()).filter(wanted);
   const polled: PollReport[] = [];
   let done = 0;
   const poll = async (source: Source) => {
@@ -64,10 +64,7 @@ export async function runRound(
   );
   // Thread discovery during the first pass may have added thread sources.
   const threadSources = (await ctx.store.listSources()).filter(
-    (s) =>
-      s.kind === "thread" &&
-      !s.disabled &&
-      (options.all || s.nextFetchAt === null || s.nextFetchAt <= now),
+    (s) => s.kind === "thread" && wanted(s),
   );
   await forEachLimited(threadSources, SOURCE_CONCURRENCY, poll);
   const clustered = await clusterPending(ctx);

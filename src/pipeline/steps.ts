@@ -19,6 +19,11 @@ export interface IngestDeps {
 const FEED_ACCEPT =
   "application/rss+xml, application/atom+xml, application/feed+json, application/xml;q=0.9, */*;q=0.5";
 
+/** A source is due when it is enabled and its next fetch time has come (or was never set). */
+export function isDue(source: Source, now: string): boolean {
+  return !source.disabled && (source.nextFetchAt === null || source.nextFetchAt <= now);
+}
+
 export interface FeedPoll {
   /** Entry URLs not stored yet. */
   urls: string[];
@@ -79,11 +84,7 @@ export async function fetchArticle(deps: IngestDeps, url: string): Promise<Store
 async function addDiscoveredThreads(deps: IngestDeps, articleUrl: string): Promise<void> {
   try {
     const threadUrls = await discoverThreadUrls(articleUrl, deps.fetcher, deps.config.threadApis);
-    for (const url of threadUrls) {
-      if ((await deps.store.getSourceByUrl(url)) === null) {
-        await deps.store.addSource({ kind: "thread", url });
-      }
-    }
+    for (const url of threadUrls) await deps.store.addSource({ kind: "thread", url });
   } catch (caught) {
     log("debug", "ingest", `thread discovery for ${articleUrl}: ${(caught as Error).message}`);
   }

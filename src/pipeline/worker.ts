@@ -16,6 +16,7 @@ import {
   fetchAndStoreThread,
   fetchArticle,
   type IngestDeps,
+  isDue,
   pollFeedEntries,
   recordHealth,
 } from "./steps.ts";
@@ -199,7 +200,7 @@ async function clusterWhileLeader(
 async function scheduleDueSources(deps: IngestDeps, boss: PgBoss): Promise<void> {
   const now = new Date().toISOString();
   for (const source of await deps.store.listSources()) {
-    if (source.disabled || (source.nextFetchAt !== null && source.nextFetchAt > now)) continue;
+    if (!isDue(source, now)) continue;
     // The singleton key keeps one pending poll per source however often this runs.
     await boss.send(JOBS.poll, { sourceId: source.id }, { singletonKey: `source-${source.id}` });
     // Mark it as scheduled so the next tick does not enqueue it again after the job completes.

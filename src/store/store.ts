@@ -40,6 +40,7 @@ export interface Store {
    */
   transaction<T>(fn: () => Promise<T>): Promise<T>;
 
+  /** Adds the source; a URL already followed returns the existing source unchanged. */
   addSource(source: NewSource): Promise<Source>;
   getSourceByUrl(url: string): Promise<Source | null>;
   getSource(id: number): Promise<Source | null>;

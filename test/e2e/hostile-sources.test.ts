@@ -17,7 +17,7 @@ import { MAX_CONSECUTIVE_FAILURES } from "../../src/ingest/fetch/schedule.ts";
 import { setLogLevel } from "../../src/log.ts";
 import { buildArticle } from "../../src/pipeline/article.ts";
 import { restoreClusterer } from "../../src/pipeline/cluster.ts";
-import { addSourceOnce, demoConfig } from "../../src/pipeline/demo.ts";
+import { demoConfig } from "../../src/pipeline/demo.ts";
 import { closePipeline, type PipelineContext, runRound } from "../../src/pipeline/index.ts";
 import { pollSource } from "../../src/pipeline/poll.ts";
 import { openStore } from "../../src/store/index.ts";
@@ -177,11 +177,11 @@ describe("the poller against hostile sources", { timeout: SUITE_TIMEOUT_MS }, ()
       },
     };
     store = await openStore(db);
-    for (const url of outlets.feedUrls) await addSourceOnce(store, "feed", url);
-    for (const c of FAILING) await addSourceOnce(store, "feed", c.url(hostile.origin));
+    for (const url of outlets.feedUrls) await store.addSource({ kind: "feed", url });
+    for (const c of FAILING) await store.addSource({ kind: "feed", url: c.url(hostile.origin) });
     for (const name of Object.keys(CHARSET_CASES))
-      await addSourceOnce(store, "feed", `${hostile.origin}/${name}.xml`);
-    await addSourceOnce(store, "feed", `${hostile.origin}/flaky.xml`);
+      await store.addSource({ kind: "feed", url: `${hostile.origin}/${name}.xml` });
+    await store.addSource({ kind: "feed", url: `${hostile.origin}/flaky.xml` });
     ctx = await pipelineWithResolver(config, store, privateResolver(asked));
     warmUpLanguageTools();
     await runRound(ctx, { all: true });

@@ -11,7 +11,7 @@ import { loadConfig } from "../../src/config.ts";
 import { loadCorpus } from "../../src/demo/corpus.ts";
 import { type DemoServer, startDemoServer } from "../../src/demo/server.ts";
 import { parseOpml } from "../../src/ingest/opml.ts";
-import { addSourceOnce, demoConfig, ingestDemo } from "../../src/pipeline/demo.ts";
+import { demoConfig, ingestDemo } from "../../src/pipeline/demo.ts";
 import { openStore } from "../../src/store/index.ts";
 import type { Store } from "../../src/store/store.ts";
 import { createTempDatabase, TEST_PG, type TempDatabase } from "./pg.ts";
@@ -91,8 +91,8 @@ describe("scale-out: three workers on PostgreSQL survive SIGKILL", {
     await sqlite.close();
 
     for (const feed of parseOpml(outlets.opml))
-      await addSourceOnce(pgStore, "feed", feed.url, feed.title);
-    for (const url of outlets.threadUrls) await addSourceOnce(pgStore, "thread", url);
+      await pgStore.addSource({ kind: "feed", url: feed.url, title: feed.title });
+    for (const url of outlets.threadUrls) await pgStore.addSource({ kind: "thread", url });
     for (let i = 0; i < 3; i++) startWorker();
     let state = "";
 

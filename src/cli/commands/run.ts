@@ -19,11 +19,8 @@ export async function run(args: string[]): Promise<number> {
   const store = await openStore(config.db);
   const feeds = values.feed.map((url) => ({ url, title: null as string | null }));
   if (values.opml !== undefined) feeds.push(...parseOpml(await readFile(values.opml, "utf8")));
-  for (const feed of feeds) {
-    if ((await store.getSourceByUrl(feed.url)) === null) {
-      await store.addSource({ kind: "feed", url: feed.url, title: feed.title });
-    }
-  }
+  for (const feed of feeds)
+    await store.addSource({ kind: "feed", url: feed.url, title: feed.title });
   if ((await store.listSources()).length === 0) {
     process.stderr.write(
       "run: no sources: give --opml FILE or --feed URL, or `storyline add URL`\n",
