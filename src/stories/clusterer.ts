@@ -42,8 +42,14 @@ export class StoryClusterer implements Clusterer {
   private readonly articleIds: string[] = [];
   private articleStory = new Int32Array(1024);
   private duplicateRoot = new Int32Array(1024).fill(-1);
+  /** Per story: the story it was merged into, or -1 while it lives. */
+  private alias = new Int32Array(1024).fill(-1);
   private candidateScore = new Float64Array(1024);
   private candidateStamp = new Int32Array(1024);
+  /** Scratch for candidates(): stories found, the chosen ones, and one posting list. */
+  private found = new Int32Array(1024);
+  private readonly chosen: Int32Array;
+  private readonly listed: Int32Array;
   private stamp = 0;
   private dirty = new Set<number>();
   private readonly idfOf = (id: number) => this.vocab.idf(id);
@@ -51,6 +57,8 @@ export class StoryClusterer implements Clusterer {
   constructor(params: Partial<ClusterParams> = {}) {
     this.p = { ...DEFAULT_PARAMS, ...params };
     this.postings = new Postings(this.p.postingCap);
+    this.chosen = new Int32Array(Math.max(0, this.p.maxCandidates));
+    this.listed = new Int32Array(Math.max(0, this.p.postingCap));
     this.dups = new DuplicateIndex(this.p.duplicateMaxDistance, this.p.duplicateBucketCap);
     this.contained = new ContainmentIndex({
       minContainment: this.p.duplicateMinContainment,
@@ -173,12 +181,13 @@ export class StoryClusterer implements Clusterer {
     const query = terms.slice(0, this.p.queryTerms);
     for (let k = Math.max(this.p.queryTerms, this.p.indexTerms); k < terms.length; k++)
       query.push(terms[k]!);
-    const candidates = this.candidates(vector, query);
+    const found = this.candidates(vector, query);
     let best = -1;
     let bestScore = 0;
     const threshold = this.joinThreshold(vector.ids.length);
     const young = this.p.youngBonus * Math.min(1, this.p.youngTerms / vector.ids.length);
-    for (const s of candidates) {
+    for (let c = 0; c < found; c++) {
+      const s = this.chosen[c]!;
       const story = this.stories[s]!;
       const cosine = dot(vector, story.vector, this.idfOf) / (docNorm * this.storyNorm(story));
       const score =
@@ -202,29 +211,62 @@ export class StoryClusterer implements Clusterer {
       : this.p.joinThreshold * excess ** this.p.joinLengthExponent;
   }
 
-  /** Stories sharing the most (IDF-weighted) query terms, at most maxCandidates. */
-  private candidates(vector: SparseVector, terms: number[], exclude = -1): number[] {
+  /** Stories sharing the most (IDF-weighted) query terms, at most maxCandidates, into `chosen`
+   * (by id when all fit, else by that score, then id); returns how many. */
+  private candidates(vector: SparseVector, terms: number[], exclude = -1): number {
     const stamp = ++this.stamp;
-    const found: number[] = [];
-    const cap = this.p.postingCap;
+    const score = this.candidateScore;
+    const seen = this.candidateStamp;
+    let found = 0;
     for (const t of terms) {
       const weight = vector.weights[t]! * this.idfOf(vector.ids[t]!);
-      const list = this.postings.list(vector.ids[t]!);
-      if (list === null) continue;
-      for (let i = list.length - 1, stop = Math.max(0, list.length - cap); i >= stop; i--) {
-        const s = this.resolve(list[i]!);
+      const n = this.postings.newest(vector.ids[t]!, this.listed);
+      for (let i = 0; i < n; i++) {
+        const s = this.resolve(this.listed[i]!);
         if (s === exclude) continue;
-        if (this.candidateStamp[s] !== stamp) {
-          this.candidateStamp[s] = stamp;
-          this.candidateScore[s] = 0;
-          found.push(s);
+        if (seen[s] !== stamp) {
+          seen[s] = stamp;
+          score[s] = 0;
+          if (found === this.found.length) this.found = grownInt32(this.found, found * 2);
+          this.found[found++] = s;
         }
-        this.candidateScore[s]! += weight;
+        score[s]! += weight;
       }
     }
-    if (found.length <= this.p.maxCandidates) return found.sort((x, y) => x - y);
-    found.sort((x, y) => this.candidateScore[y]! - this.candidateScore[x]! || x - y);
-    return found.slice(0, this.p.maxCandidates);
+    const chosen = this.chosen;
+    const k = this.p.maxCandidates;
+    if (found <= k) {
+      // Few: all of them, by id (insertion sort; at most k).
+      for (let i = 0; i < found; i++) {
+        const s = this.found[i]!;
+        let j = i;
+        for (; j > 0 && chosen[j - 1]! > s; j--) chosen[j] = chosen[j - 1]!;
+        chosen[j] = s;
+      }
+      return found;
+    }
+    // Many: the k best by score (ties: lower id), kept sorted in `chosen` as they are found.
+    let m = 0;
+    for (let i = 0; i < found; i++) {
+      const s = this.found[i]!;
+      const sc = score[s]!;
+      if (m === k) {
+        const worst = chosen[k - 1]!;
+        const ws = score[worst]!;
+        if (sc < ws || (sc === ws && s > worst)) continue;
+        m--;
+      }
+      let j = m;
+      for (; j > 0; j--) {
+        const p = chosen[j - 1]!;
+        const ps = score[p]!;
+        if (ps > sc || (ps === sc && p < s)) break;
+        chosen[j] = p;
+      }
+      chosen[j] = s;
+      m++;
+    }
+    return m;
   }
 
   /** The centroid's norm, recomputed when the story changed or the IDF drifted noticeably. */
@@ -253,20 +295,24 @@ export class StoryClusterer implements Clusterer {
       const score = new Float64Array(s * 2);
       score.set(this.candidateScore);
       this.candidateScore = score;
-      const stamp = new Int32Array(s * 2);
-      stamp.set(this.candidateStamp);
-      this.candidateStamp = stamp;
+      this.candidateStamp = grownInt32(this.candidateStamp, s * 2);
+      const alias = new Int32Array(s * 2).fill(-1);
+      alias.set(this.alias);
+      this.alias = alias;
     }
     return s;
   }
 
+  /** The living story a (possibly merged) story index stands for, compressing the alias path. */
   private resolve(s: number): number {
+    const alias = this.alias;
+    if (alias[s]! < 0) return s;
     let root = s;
-    while (this.stories[root]!.alias >= 0) root = this.stories[root]!.alias;
+    while (alias[root]! >= 0) root = alias[root]!;
     let at = s;
-    while (this.stories[at]!.alias >= 0 && this.stories[at]!.alias !== root) {
-      const next = this.stories[at]!.alias;
-      this.stories[at]!.alias = root;
+    while (alias[at]! >= 0 && alias[at] !== root) {
+      const next = alias[at]!;
+      alias[at] = root;
       at = next;
     }
     return root;
@@ -284,7 +330,9 @@ export class StoryClusterer implements Clusterer {
       const sNorm = this.storyNorm(story);
       let best = -1;
       let bestScore = this.p.mergeThreshold;
-      for (const c of this.candidates(story.vector, terms, s)) {
+      const found = this.candidates(story.vector, terms, s);
+      for (let k = 0; k < found; k++) {
+        const c = this.chosen[k]!;
         const other = this.stories[c]!;
         const cosine =
           dot(story.vector, other.vector, this.idfOf) / (sNorm * this.storyNorm(other));
@@ -310,7 +358,7 @@ export class StoryClusterer implements Clusterer {
     a.size += b.size;
     a.touch(b.firstAt);
     a.touch(b.lastAt);
-    b.alias = into;
+    this.alias[from] = into;
     b.vector = { ids: new Int32Array(0), weights: new Float32Array(0) };
     return { from: b.id, into: a.id };
   }
@@ -324,6 +372,12 @@ export class StoryClusterer implements Clusterer {
     root.set(this.duplicateRoot);
     this.duplicateRoot = root;
   }
+}
+
+function grownInt32(old: Int32Array, size: number) {
+  const grown = new Int32Array(size);
+  grown.set(old);
+  return grown;
 }
 
 /** Fewest words before a fingerprint is trusted to mark a copy. */

@@ -1,37 +1,138 @@
-// Inverted index from term id to the stories listed under it, most recent last, capped per term.
+// Inverted index from term id to the stories listed under it, newest first, capped per term.
+// Each term's list is a block in one shared Int32Array (no object, array or map entry per term):
+// blocks start at MIN_BLOCK entries and double as the list grows, and once a list holds `cap`
+// stories its block becomes a ring that overwrites the oldest. So a term costs a few bytes plus its
+// block, a lookup is two typed-array reads, and the index never holds more than `cap` a term.
+
+import { BIGRAM_BASE, BIGRAM_SLOTS } from "./vocabulary.ts";
 
 /** Entries at the tail checked before appending, so a busy story is not listed over and over. */
 const RECENT_CHECK = 4;
+/** Smallest block: most terms (rare names) only ever list a story or two. */
+const MIN_BLOCK = 4;
 
 export class Postings {
-  private readonly lists = new Map<number, number[]>();
+  /** Block sizes by class: MIN_BLOCK doubling, the last one the full ring. */
+  private readonly sizes: number[] = [];
+  /** The full ring's size: `cap` stories readable, and RECENT_CHECK to skip repeats. */
+  private readonly ring: number;
+  private arena = new Int32Array(1 << 16);
+  private used = 0;
+  /** Head of each class's list of freed blocks (linked through their first entry), or -1. */
+  private readonly freeHead: number[];
+  /** Per word id: its block's offset, and stories ever appended (0: no block). */
+  private wordStart = new Int32Array(1024);
+  private wordCount = new Int32Array(1024);
+  /** The same for hashed bigram ids, allocated on the first bigram. */
+  private bigramStart: Int32Array | null = null;
+  private bigramCount: Int32Array | null = null;
 
-  constructor(private readonly cap: number) {}
+  constructor(private readonly cap: number) {
+    this.ring = Math.max(cap, RECENT_CHECK);
+    for (let size = MIN_BLOCK; size < this.ring; size *= 2) this.sizes.push(size);
+    this.sizes.push(this.ring);
+    this.freeHead = this.sizes.map(() => -1);
+  }
 
   add(termId: number, story: number): void {
-    let list = this.lists.get(termId);
-    if (list === undefined) {
-      list = [];
-      this.lists.set(termId, list);
+    if (this.cap <= 0) return;
+    const bigram = termId >= BIGRAM_BASE;
+    const key = bigram ? termId - BIGRAM_BASE : termId;
+    if (!bigram && key >= this.wordCount.length) this.growWords(key);
+    const counts = bigram ? this.bigrams() : this.wordCount;
+    const starts = bigram ? this.bigramStart! : this.wordStart;
+    const n = counts[key]!;
+    const ring = this.ring;
+    let start = starts[key]!;
+    if (n > 0) {
+      // The newest few entries, as a list trimmed to `cap` whenever it reached 2 * cap held them.
+      const listed = n < 2 * this.cap ? n : this.cap + ((n - 2 * this.cap) % this.cap);
+      const check = Math.min(RECENT_CHECK, listed);
+      for (let k = 1; k <= check; k++) if (this.arena[start + ((n - k) % ring)] === story) return;
     }
-    for (let i = list.length - 1; i >= 0 && i >= list.length - RECENT_CHECK; i--) {
-      if (list[i] === story) return;
+    const cls = this.classOf(n);
+    if (n === 0 || (cls > 0 && n === this.sizes[cls - 1])) {
+      // First entry, or the block is full and a bigger class is due: move to a new block.
+      const block = this.allocate(cls);
+      if (n > 0) {
+        this.arena.copyWithin(block, start, start + n);
+        this.release(start, cls - 1);
+      }
+      start = block;
+      starts[key] = start;
     }
-    list.push(story);
-    // Drop the oldest half once twice the cap: amortised O(1), and the newest `cap` stay.
-    if (list.length >= 2 * this.cap) list.splice(0, list.length - this.cap);
+    this.arena[start + (n % ring)] = story;
+    counts[key] = n + 1;
   }
 
-  /** The stories under a term, oldest first (read the last `cap` of them), or null. */
-  list(termId: number): readonly number[] | null {
-    return this.lists.get(termId) ?? null;
+  /** Copies the stories under a term into `out`, newest first, at most `cap`; returns how many. */
+  newest(termId: number, out: Int32Array): number {
+    let n: number;
+    let start: number;
+    if (termId >= BIGRAM_BASE) {
+      if (this.bigramCount === null) return 0;
+      n = this.bigramCount[termId - BIGRAM_BASE]!;
+      start = this.bigramStart![termId - BIGRAM_BASE]!;
+    } else {
+      if (termId >= this.wordCount.length) return 0;
+      n = this.wordCount[termId]!;
+      start = this.wordStart[termId]!;
+    }
+    const m = Math.min(n, this.cap);
+    const ring = this.ring;
+    let at = (n - 1) % ring;
+    for (let k = 0; k < m; k++) {
+      out[k] = this.arena[start + at]!;
+      at = at === 0 ? ring - 1 : at - 1;
+    }
+    return m;
   }
 
-  /** Calls visit for each story under the term, newest first, at most `cap` of them. */
-  forEach(termId: number, visit: (story: number) => void): void {
-    const list = this.lists.get(termId);
-    if (list === undefined) return;
-    const stop = Math.max(0, list.length - this.cap);
-    for (let i = list.length - 1; i >= stop; i--) visit(list[i]!);
+  /** The class whose block holds entry number n (0-based). */
+  private classOf(n: number): number {
+    let cls = 0;
+    while (cls < this.sizes.length - 1 && n >= this.sizes[cls]!) cls++;
+    return cls;
+  }
+
+  private allocate(cls: number): number {
+    const free = this.freeHead[cls]!;
+    if (free >= 0) {
+      this.freeHead[cls] = this.arena[free]!;
+      return free;
+    }
+    const size = this.sizes[cls]!;
+    if (this.used + size > this.arena.length) {
+      const grown = new Int32Array(Math.max(this.arena.length * 2, this.used + size));
+      grown.set(this.arena.subarray(0, this.used));
+      this.arena = grown;
+    }
+    const block = this.used;
+    this.used += size;
+    return block;
+  }
+
+  private release(block: number, cls: number): void {
+    this.arena[block] = this.freeHead[cls]!;
+    this.freeHead[cls] = block;
+  }
+
+  private growWords(key: number): void {
+    let size = this.wordCount.length;
+    while (size <= key) size *= 2;
+    const start = new Int32Array(size);
+    start.set(this.wordStart);
+    this.wordStart = start;
+    const count = new Int32Array(size);
+    count.set(this.wordCount);
+    this.wordCount = count;
+  }
+
+  private bigrams(): Int32Array {
+    if (this.bigramCount === null) {
+      this.bigramCount = new Int32Array(BIGRAM_SLOTS);
+      this.bigramStart = new Int32Array(BIGRAM_SLOTS);
+    }
+    return this.bigramCount;
   }
 }

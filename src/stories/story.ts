@@ -1,4 +1,5 @@
-// One story's compact state: a truncated centroid, its size and time span, and a merge alias.
+// One story's compact state: a truncated centroid, its size and time span (merge aliases live
+// in the clusterer's typed array).
 
 import type { SparseVector } from "./sparse.ts";
 import { EMPTY } from "./sparse.ts";
@@ -10,8 +11,6 @@ export class StoryState {
   /** Earliest and latest known publication times (NaN while no article had a date). */
   firstAt = Number.NaN;
   lastAt = Number.NaN;
-  /** Index of the story this one was merged into, or -1 while it lives. */
-  alias = -1;
   /** Cached norm of the IDF-weighted centroid and the article count it was computed at (-1: stale). */
   norm = 0;
   normAt = -1;

@@ -8,7 +8,7 @@ import { hash32 } from "../text/fingerprint.ts";
 /** Bigram ids start here, above any word id a stream will reach. */
 export const BIGRAM_BASE = 1 << 30;
 /** Hashed bigram slots (2^20, 4 MB of counts): collisions merge rare bigrams' counts, harmlessly. */
-const BIGRAM_SLOTS = 1 << 20;
+export const BIGRAM_SLOTS = 1 << 20;
 const BIGRAM_SEED = 0x2545f491;
 /** Entities are kept apart from words by this prefix ("@condoleezza_rice"). */
 export const ENTITY_PREFIX = "@";
