@@ -14,7 +14,7 @@ import type { ClusterParams } from "./params.ts";
 import { DEFAULT_PARAMS } from "./params.ts";
 import { Postings } from "./postings.ts";
 import type { SparseVector } from "./sparse.ts";
-import { addScaled, dot, heaviest, norm, truncate } from "./sparse.ts";
+import { dot, heaviest, norm, sum, TopK } from "./sparse.ts";
 import { decay, gapMs, StoryState } from "./story.ts";
 import { Vocabulary } from "./vocabulary.ts";
 
@@ -50,6 +50,11 @@ export class StoryClusterer implements Clusterer {
   private found = new Int32Array(1024);
   private readonly chosen: Int32Array;
   private readonly listed: Int32Array;
+  /** Scratch for queryTerms(): the heaviest terms, the heaviest names, and the query built. */
+  private readonly top = new TopK();
+  private readonly topNames = new TopK();
+  private query = new Int32Array(32);
+  private queryLength = 0;
   private stamp = 0;
   private dirty = new Set<number>();
   private readonly idfOf = (id: number) => this.vocab.idf(id);
@@ -104,8 +109,8 @@ export class StoryClusterer implements Clusterer {
     const vector = documentVector(doc, this.p, this.vocab);
     this.vocab.countDocument(vector.ids);
     const docNorm = norm(vector, this.idfOf) || 1;
-    const queryTerms = this.queryTerms(vector, Number.isFinite(doc.publishedAt));
-    const best = this.bestStory(vector, docNorm, queryTerms, doc.publishedAt);
+    const indexed = this.queryTerms(vector, Number.isFinite(doc.publishedAt));
+    const best = this.bestStory(vector, docNorm, doc.publishedAt);
     const s = best >= 0 ? best : this.newStory(doc.id, a);
     const story = this.stories[s]!;
     story.vector = this.grow(story.vector, vector, 1 / docNorm);
@@ -113,8 +118,7 @@ export class StoryClusterer implements Clusterer {
     story.size++;
     story.touch(doc.publishedAt);
     this.articleStory[a] = s;
-    for (let k = 0; k < Math.min(queryTerms.length, this.p.indexTerms); k++)
-      this.postings.add(vector.ids[queryTerms[k]!]!, s);
+    for (let k = 0; k < indexed; k++) this.postings.add(vector.ids[this.top.index[k]!]!, s);
     this.dirty.add(s);
     const merged = a % this.p.mergeEvery === this.p.mergeEvery - 1 ? this.mergePass() : [];
     return { storyId: this.stories[this.resolve(s)]!.id, duplicateOf: null, merged };
@@ -156,32 +160,55 @@ export class StoryClusterer implements Clusterer {
     return { storyId: this.stories[s]!.id, duplicateOf: this.articleIds[original]!, merged: [] };
   }
 
-  /** Indexes (into vector) of the article's rarest, heaviest terms, heaviest first; then, for a
-   * dated article, its heaviest names that did not make the cut (see entityQueryTerms). */
-  private queryTerms(vector: SparseVector, dated: boolean): number[] {
+  /** Picks the article's rarest, heaviest terms (see maxQueryDocShare), heaviest first, into
+   * `top`; the query for candidates is the first queryTerms of them and, for a dated article, its
+   * heaviest names that did not make the cut (see entityQueryTerms). Returns how many of `top`
+   * the story is to be listed under (indexTerms at most). */
+  private queryTerms(vector: SparseVector, dated: boolean): number {
     const limit = this.p.maxQueryDocShare * this.vocab.docCount;
-    const order = heaviest(vector, vector.ids.length, this.idfOf).filter((i) => {
-      const df = this.vocab.df(vector.ids[i]!);
-      return df <= MIN_DF_FOR_COMMON || df <= limit;
-    });
     const n = Math.max(this.p.queryTerms, this.p.indexTerms);
-    const terms = order.slice(0, n);
-    if (!dated || this.p.entityQueryTerms === 0) return terms;
-    let extra = 0;
-    for (let k = n; k < order.length && extra < this.p.entityQueryTerms; k++) {
-      if (this.vocab.isEntity(vector.ids[order[k]!]!)) {
-        terms.push(order[k]!);
-        extra++;
+    const extras = dated ? this.p.entityQueryTerms : 0;
+    const top = this.top;
+    const names = this.topNames;
+    top.reset(n);
+    // The names among the n + extras heaviest include the `extras` heaviest beyond the top n.
+    names.reset(extras > 0 ? n + extras : 0);
+    const ids = vector.ids;
+    for (let i = 0; i < ids.length; i++) {
+      const id = ids[i]!;
+      const df = this.vocab.df(id);
+      if (!(df <= MIN_DF_FOR_COMMON || df <= limit)) continue;
+      const mass = vector.weights[i]! * this.idfOf(id);
+      top.offer(i, mass);
+      if (extras > 0 && this.vocab.isEntity(id)) names.offer(i, mass);
+    }
+    let q = 0;
+    const query = this.ensureQuery(Math.min(top.size, this.p.queryTerms) + extras);
+    for (let k = 0; k < Math.min(top.size, this.p.queryTerms); k++) query[q++] = top.index[k]!;
+    if (top.size === n) {
+      // A name is beyond the top n when it ranks below the n-th term (ties: a higher index).
+      const lastMass = top.mass[n - 1]!;
+      const lastIndex = top.index[n - 1]!;
+      let added = 0;
+      for (let k = 0; k < names.size && added < extras; k++) {
+        const mass = names.mass[k]!;
+        if (mass > lastMass || (mass === lastMass && names.index[k]! <= lastIndex)) continue;
+        query[q++] = names.index[k]!;
+        added++;
       }
     }
-    return terms;
+    this.queryLength = q;
+    return Math.min(top.size, this.p.indexTerms);
   }
 
-  private bestStory(vector: SparseVector, docNorm: number, terms: number[], at: number): number {
-    const query = terms.slice(0, this.p.queryTerms);
-    for (let k = Math.max(this.p.queryTerms, this.p.indexTerms); k < terms.length; k++)
-      query.push(terms[k]!);
-    const found = this.candidates(vector, query);
+  private ensureQuery(size: number): Int32Array {
+    if (size > this.query.length) this.query = new Int32Array(size * 2);
+    return this.query;
+  }
+
+  /** The story the article joins (its query built by queryTerms), or -1 for a new story. */
+  private bestStory(vector: SparseVector, docNorm: number, at: number): number {
+    const found = this.candidates(vector, this.query, this.queryLength);
     let best = -1;
     let bestScore = 0;
     const threshold = this.joinThreshold(vector.ids.length);
@@ -213,12 +240,13 @@ export class StoryClusterer implements Clusterer {
 
   /** Stories sharing the most (IDF-weighted) query terms, at most maxCandidates, into `chosen`
    * (by id when all fit, else by that score, then id); returns how many. */
-  private candidates(vector: SparseVector, terms: number[], exclude = -1): number {
+  private candidates(vector: SparseVector, terms: Int32Array, count: number, exclude = -1): number {
     const stamp = ++this.stamp;
     const score = this.candidateScore;
     const seen = this.candidateStamp;
     let found = 0;
-    for (const t of terms) {
+    for (let q = 0; q < count; q++) {
+      const t = terms[q]!;
       const weight = vector.weights[t]! * this.idfOf(vector.ids[t]!);
       const n = this.postings.newest(vector.ids[t]!, this.listed);
       for (let i = 0; i < n; i++) {
@@ -281,9 +309,8 @@ export class StoryClusterer implements Clusterer {
 
   /** Adds a vector into a centroid, truncating once it holds well over the kept number of terms. */
   private grow(centroid: SparseVector, v: SparseVector, scale: number): SparseVector {
-    const sum = addScaled(centroid, v, scale);
     const k = this.p.centroidTerms;
-    return sum.ids.length > 2 * k ? truncate(sum, k, this.idfOf) : sum;
+    return sum(centroid, v, scale, 2 * k, k, this.idfOf);
   }
 
   private newStory(articleId: string, a: number): number {
@@ -326,11 +353,14 @@ export class StoryClusterer implements Clusterer {
     for (const t of touched) {
       const s = this.resolve(t);
       const story = this.stories[s]!;
-      const terms = heaviest(story.vector, this.p.indexTerms, this.idfOf);
+      const top = this.top;
+      top.reset(this.p.indexTerms);
+      const v = story.vector;
+      for (let i = 0; i < v.ids.length; i++) top.offer(i, v.weights[i]! * this.idfOf(v.ids[i]!));
       const sNorm = this.storyNorm(story);
       let best = -1;
       let bestScore = this.p.mergeThreshold;
-      const found = this.candidates(story.vector, terms, s);
+      const found = this.candidates(story.vector, top.index, top.size, s);
       for (let k = 0; k < found; k++) {
         const c = this.chosen[k]!;
         const other = this.stories[c]!;

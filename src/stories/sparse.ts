@@ -41,16 +41,39 @@ export function dot(a: SparseVector, b: SparseVector, idf: IdfOf): number {
   return sum;
 }
 
-/** a + scale * b, as a new vector. */
-export function addScaled(a: SparseVector, b: SparseVector, scale: number): SparseVector {
-  const ids = new Int32Array(a.ids.length + b.ids.length);
-  const weights = new Float32Array(ids.length);
+/** Scratch for sum(): the merged vector before it is truncated or copied out. */
+let sumIds = new Int32Array(256);
+let sumWeights = new Float32Array(256);
+let sumMass = new Float64Array(256);
+let sumSelect = new Float64Array(256);
+
+/** a + scale * b as a new vector; when it holds more than `max` terms, only the `keep` heaviest
+ * (see truncate). Merges into scratch arrays, so only the result is allocated. */
+export function sum(
+  a: SparseVector,
+  b: SparseVector,
+  scale: number,
+  max: number,
+  keep: number,
+  idf: IdfOf,
+): SparseVector {
+  const size = a.ids.length + b.ids.length;
+  if (size > sumIds.length) {
+    sumIds = new Int32Array(size * 2);
+    sumWeights = new Float32Array(size * 2);
+    sumMass = new Float64Array(size * 2);
+    sumSelect = new Float64Array(size * 2);
+  }
+  const ids = sumIds;
+  const weights = sumWeights;
+  const ai = a.ids;
+  const bi = b.ids;
   let i = 0;
   let j = 0;
   let n = 0;
-  while (i < a.ids.length || j < b.ids.length) {
-    const x = i < a.ids.length ? a.ids[i]! : Number.MAX_SAFE_INTEGER;
-    const y = j < b.ids.length ? b.ids[j]! : Number.MAX_SAFE_INTEGER;
+  while (i < ai.length && j < bi.length) {
+    const x = ai[i]!;
+    const y = bi[j]!;
     if (x === y) {
       ids[n] = x;
       weights[n++] = a.weights[i++]! + scale * b.weights[j++]!;
@@ -62,29 +85,108 @@ export function addScaled(a: SparseVector, b: SparseVector, scale: number): Spar
       weights[n++] = scale * b.weights[j++]!;
     }
   }
-  return { ids: ids.slice(0, n), weights: weights.slice(0, n) };
+  for (; i < ai.length; i++, n++) {
+    ids[n] = ai[i]!;
+    weights[n] = a.weights[i]!;
+  }
+  for (; j < bi.length; j++, n++) {
+    ids[n] = bi[j]!;
+    weights[n] = scale * b.weights[j]!;
+  }
+  if (n <= max || n <= keep) return { ids: ids.slice(0, n), weights: weights.slice(0, n) };
+  return heaviestOf(ids, weights, n, keep, idf);
 }
 
-/** The k terms with the most IDF-weighted mass, still sorted by id (ties keep the lower ids). */
-export function truncate(v: SparseVector, k: number, idf: IdfOf): SparseVector {
-  const n = v.ids.length;
-  if (n <= k) return v;
-  const mass = new Float64Array(n);
-  for (let i = 0; i < n; i++) mass[i] = v.weights[i]! * idf(v.ids[i]!);
-  const cut = mass.slice().sort()[n - k]!;
+/** The first n terms of (ids, weights) cut to the k heaviest (k < n), as a new vector. */
+function heaviestOf(
+  ids: Int32Array,
+  weights: Float32Array,
+  n: number,
+  k: number,
+  idf: IdfOf,
+): SparseVector {
+  const mass = sumMass;
+  for (let i = 0; i < n; i++) mass[i] = weights[i]! * idf(ids[i]!);
+  sumSelect.set(mass.subarray(0, n));
+  const cut = kthSmallest(sumSelect, n, n - k);
   let above = 0;
   for (let i = 0; i < n; i++) if (mass[i]! > cut) above++;
   let ties = k - above;
-  const ids = new Int32Array(k);
-  const weights = new Float32Array(k);
+  const keptIds = new Int32Array(k);
+  const keptWeights = new Float32Array(k);
   let m = 0;
   for (let i = 0; i < n; i++) {
     if (mass[i]! > cut || (mass[i] === cut && ties-- > 0)) {
-      ids[m] = v.ids[i]!;
-      weights[m++] = v.weights[i]!;
+      keptIds[m] = ids[i]!;
+      keptWeights[m++] = weights[i]!;
     }
   }
-  return { ids, weights };
+  return { ids: keptIds, weights: keptWeights };
+}
+
+/** The value at position r (0-based) of the first n values in ascending order (quickselect, the
+ * values reordered in place): what sorting them all and reading position r would give. */
+function kthSmallest(values: Float64Array, n: number, r: number): number {
+  let lo = 0;
+  let hi = n - 1;
+  while (lo < hi) {
+    const pivot = values[(lo + hi) >>> 1]!;
+    let i = lo;
+    let j = hi;
+    while (i <= j) {
+      while (values[i]! < pivot) i++;
+      while (values[j]! > pivot) j--;
+      if (i <= j) {
+        const t = values[i]!;
+        values[i++] = values[j]!;
+        values[j--] = t;
+      }
+    }
+    if (r <= j) hi = j;
+    else if (r >= i) lo = i;
+    else return values[r]!;
+  }
+  return values[r]!;
+}
+
+/** The k heaviest of the items offered (by mass; ties: the one offered first), heaviest first.
+ * Items must be offered in ascending index order. Insertion into a sorted buffer: O(n) when, as
+ * usual, few items beat the current k-th. */
+export class TopK {
+  index: Int32Array;
+  mass: Float64Array;
+  size = 0;
+  private k = 0;
+
+  constructor(capacity = 16) {
+    this.index = new Int32Array(capacity);
+    this.mass = new Float64Array(capacity);
+  }
+
+  reset(k: number): void {
+    if (k > this.index.length) {
+      this.index = new Int32Array(k);
+      this.mass = new Float64Array(k);
+    }
+    this.k = k;
+    this.size = 0;
+  }
+
+  offer(index: number, mass: number): void {
+    let n = this.size;
+    if (n === this.k) {
+      if (n === 0 || !(mass > this.mass[n - 1]!)) return;
+      n--;
+    }
+    let j = n;
+    for (; j > 0 && this.mass[j - 1]! < mass; j--) {
+      this.index[j] = this.index[j - 1]!;
+      this.mass[j] = this.mass[j - 1]!;
+    }
+    this.index[j] = index;
+    this.mass[j] = mass;
+    this.size = n + 1;
+  }
 }
 
 /** Indexes of the n heaviest terms (IDF-weighted), heaviest first. */
