@@ -14,7 +14,7 @@ import type { ClusterParams } from "./params.ts";
 import { DEFAULT_PARAMS } from "./params.ts";
 import { Postings } from "./postings.ts";
 import type { SparseVector } from "./sparse.ts";
-import { dot, heaviest, norm, sum, TopK } from "./sparse.ts";
+import { heaviest, norm, SpreadVector, sum, TopK } from "./sparse.ts";
 import { decay, gapMs, StoryState } from "./story.ts";
 import { Vocabulary } from "./vocabulary.ts";
 
@@ -53,6 +53,8 @@ export class StoryClusterer implements Clusterer {
   /** Scratch for queryTerms(): the heaviest terms, the heaviest names, and the query built. */
   private readonly top = new TopK();
   private readonly topNames = new TopK();
+  /** The vector being compared with candidate stories (an article's, or a story's when merging). */
+  private readonly spread = new SpreadVector();
   private query = new Int32Array(32);
   private queryLength = 0;
   private stamp = 0;
@@ -209,6 +211,7 @@ export class StoryClusterer implements Clusterer {
   /** The story the article joins (its query built by queryTerms), or -1 for a new story. */
   private bestStory(vector: SparseVector, docNorm: number, at: number): number {
     const found = this.candidates(vector, this.query, this.queryLength);
+    this.spread.load(vector);
     let best = -1;
     let bestScore = 0;
     const threshold = this.joinThreshold(vector.ids.length);
@@ -216,7 +219,7 @@ export class StoryClusterer implements Clusterer {
     for (let c = 0; c < found; c++) {
       const s = this.chosen[c]!;
       const story = this.stories[s]!;
-      const cosine = dot(vector, story.vector, this.idfOf) / (docNorm * this.storyNorm(story));
+      const cosine = this.spread.dot(story.vector, this.idfOf) / (docNorm * this.storyNorm(story));
       const score =
         cosine * decay(gapMs(story, at, at), this.p.decayGraceMs, this.p.decayHalfLifeMs);
       // Each story has its own bar (young ones a higher one); among those cleared, the best wins.
@@ -361,11 +364,11 @@ export class StoryClusterer implements Clusterer {
       let best = -1;
       let bestScore = this.p.mergeThreshold;
       const found = this.candidates(story.vector, top.index, top.size, s);
+      this.spread.load(story.vector);
       for (let k = 0; k < found; k++) {
         const c = this.chosen[k]!;
         const other = this.stories[c]!;
-        const cosine =
-          dot(story.vector, other.vector, this.idfOf) / (sNorm * this.storyNorm(other));
+        const cosine = this.spread.dot(other.vector, this.idfOf) / (sNorm * this.storyNorm(other));
         const gap = gapMs(other, story.firstAt, story.lastAt);
         const score = cosine * decay(gap, this.p.decayGraceMs, this.p.decayHalfLifeMs);
         if (score > bestScore) {

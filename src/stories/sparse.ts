@@ -1,6 +1,8 @@
 // Sparse vectors as parallel typed arrays sorted by term id: 8 bytes a term, merge-join products.
 // Stored weights carry no IDF; every operation takes the current IDF of each term.
 
+import { BIGRAM_BASE, BIGRAM_SLOTS } from "./vocabulary.ts";
+
 export interface SparseVector {
   ids: Int32Array;
   weights: Float32Array;
@@ -39,6 +41,86 @@ export function dot(a: SparseVector, b: SparseVector, idf: IdfOf): number {
     else j++;
   }
   return sum;
+}
+
+/** One vector spread out by term id, for many dot products with it (an article against its
+ * candidate stories): each product walks only the other vector and tests one bit per term, where
+ * a merge of two sorted lists branches unpredictably at every step. Sums the same products in the
+ * same (term id) order as dot(), so the results are identical. */
+export class SpreadVector {
+  /** One bit per term id below BIGRAM_BASE, then (lazily) per hashed bigram slot. */
+  private wordBits = new Int32Array(1024);
+  private wordWeight = new Float32Array(1024 * 32);
+  private bigramBits: Int32Array | null = null;
+  private bigramWeight: Float32Array | null = null;
+  private spread: SparseVector = EMPTY;
+
+  /** Spreads v (replacing the vector spread before). */
+  load(v: SparseVector): void {
+    this.clear();
+    this.spread = v;
+    const ids = v.ids;
+    for (let i = 0; i < ids.length; i++) {
+      const id = ids[i]!;
+      if (id < BIGRAM_BASE) {
+        if (id >>> 5 >= this.wordBits.length) this.growWords(id);
+        this.wordBits[id >>> 5]! |= 1 << (id & 31);
+        this.wordWeight[id] = v.weights[i]!;
+      } else {
+        const slot = id - BIGRAM_BASE;
+        if (this.bigramBits === null) {
+          this.bigramBits = new Int32Array(BIGRAM_SLOTS >>> 5);
+          this.bigramWeight = new Float32Array(BIGRAM_SLOTS);
+        }
+        this.bigramBits[slot >>> 5]! |= 1 << (slot & 31);
+        this.bigramWeight![slot] = v.weights[i]!;
+      }
+    }
+  }
+
+  /** dot(spread vector, b, idf), by b's terms. */
+  dot(b: SparseVector, idf: IdfOf): number {
+    const bits = this.wordBits;
+    const words = bits.length;
+    const ids = b.ids;
+    let sum = 0;
+    for (let j = 0; j < ids.length; j++) {
+      const id = ids[j]!;
+      if (id < BIGRAM_BASE) {
+        const word = id >>> 5;
+        if (word >= words || (bits[word]! & (1 << (id & 31))) === 0) continue;
+        const f = idf(id);
+        sum += this.wordWeight[id]! * b.weights[j]! * f * f;
+      } else if (this.bigramBits !== null) {
+        const slot = id - BIGRAM_BASE;
+        if ((this.bigramBits[slot >>> 5]! & (1 << (slot & 31))) === 0) continue;
+        const f = idf(id);
+        sum += this.bigramWeight![slot]! * b.weights[j]! * f * f;
+      }
+    }
+    return sum;
+  }
+
+  private clear(): void {
+    const ids = this.spread.ids;
+    for (let i = 0; i < ids.length; i++) {
+      const id = ids[i]!;
+      if (id < BIGRAM_BASE) this.wordBits[id >>> 5] = 0;
+      else this.bigramBits![(id - BIGRAM_BASE) >>> 5] = 0;
+    }
+    this.spread = EMPTY;
+  }
+
+  private growWords(id: number): void {
+    let size = this.wordBits.length;
+    while (size <= id >>> 5) size *= 2;
+    const bits = new Int32Array(size);
+    bits.set(this.wordBits);
+    this.wordBits = bits;
+    const weight = new Float32Array(size * 32);
+    weight.set(this.wordWeight);
+    this.wordWeight = weight;
+  }
 }
 
 /** Scratch for sum(): the merged vector before it is truncated or copied out. */
