@@ -46,9 +46,50 @@ function mix3(a: number, b: number, c: number, seed: number): number {
   return (h ^ (h >>> 16)) >>> 0;
 }
 
-function vote(votes: Int32Array, offset: number, bits: number): void {
-  for (let b = 0; b < 32; b++) votes[offset + b]! += (bits >>> b) & 1;
+/** For each 4-bit value, its bits spread one to a byte: adding it to a 32-bit word counts four
+ * votes at once, one counter per byte. */
+const SPREAD = Int32Array.from({ length: 16 }, (_, x) => {
+  let out = 0;
+  for (let i = 0; i < 4; i++) out |= ((x >>> i) & 1) << (8 * i);
+  return out;
+});
+/** Words added before the byte counters (at most 255) are flushed into the totals. */
+const FLUSH_EVERY = 255;
+
+/** Votes for each of 32 bits: eight words of four byte-wide counters (bit 4j + i in byte i of
+ * word j), added a nibble at a time and flushed into 32 totals before a byte can overflow. */
+class BitVotes {
+  private readonly lanes = new Int32Array(8);
+  private readonly totals = new Int32Array(32);
+  private pending = 0;
+
+  add(bits: number): void {
+    const lanes = this.lanes;
+    for (let j = 0; j < 8; j++) lanes[j]! += SPREAD[(bits >>> (4 * j)) & 15]!;
+    if (++this.pending === FLUSH_EVERY) this.flush();
+  }
+
+  /** The bits voted for by more than half of n; resets the counts. */
+  majority(n: number): number {
+    this.flush();
+    let out = 0;
+    for (let b = 0; b < 32; b++) if (2 * this.totals[b]! > n) out |= 1 << b;
+    this.totals.fill(0);
+    return out >>> 0;
+  }
+
+  private flush(): void {
+    for (let j = 0; j < 8; j++) {
+      const lane = this.lanes[j]!;
+      for (let i = 0; i < 4; i++) this.totals[4 * j + i]! += (lane >>> (8 * i)) & 0xff;
+      this.lanes[j] = 0;
+    }
+    this.pending = 0;
+  }
 }
+
+const votesHi = new BitVotes();
+const votesLo = new BitVotes();
 
 /** Hashes of words (as tokenize gives them), the input of simhashOfWords and shingle sketches. */
 export function wordHashes(words: readonly string[]): Uint32Array {
@@ -59,24 +100,17 @@ export function wordHashes(words: readonly string[]): Uint32Array {
 
 /** SimHash of word shingles, from the words' hashes (see wordHashes). */
 export function simhashOfWords(hashes: ArrayLike<number>): Fingerprint64 {
-  const votes = new Int32Array(64);
   const count = hashes.length;
   const n = count < SHINGLE_WORDS ? Math.min(count, 1) : count - 2;
   for (let i = 0; i < n; i++) {
     const a = hashes[i]!;
     const b = i + 1 < count ? hashes[i + 1]! : 0;
     const c = i + 2 < count ? hashes[i + 2]! : 0;
-    vote(votes, 0, mix3(a, b, c, SEED_HI));
-    vote(votes, 32, mix3(a, b, c, SEED_LO));
+    votesHi.add(mix3(a, b, c, SEED_HI));
+    votesLo.add(mix3(a, b, c, SEED_LO));
   }
   // A bit is set when more than half of the shingles voted for it.
-  let hi = 0;
-  let lo = 0;
-  for (let b = 0; b < 32; b++) {
-    if (2 * votes[b]! > n) hi |= 1 << b;
-    if (2 * votes[32 + b]! > n) lo |= 1 << b;
-  }
-  return { hi: hi >>> 0, lo: lo >>> 0 };
+  return { hi: votesHi.majority(n), lo: votesLo.majority(n) };
 }
 
 /** SimHash of a text's word shingles (all words, stop words too: copies keep their function words). */
