@@ -137,6 +137,8 @@ test("a first brief of a two-day story carries day two's new fact as an update a
   assert.equal(u.kind, "fact");
   assert.match(u.text, /crested/);
   assert.deepEqual(u.articleIds, ["a6"]);
+  const reporter = later.find((a) => a.id === "a6")!;
+  assert.equal(b.headline, reporter.headline, "a story that moved on is titled by its update");
   assert.match(
     u.rendered,
     /^Update, 4 March \(Northern Times\): The river below the Riverton Dam crested/,
@@ -162,6 +164,7 @@ test("a second day that only repeats the first adds no update and no timeline en
     rendered.join("\n"),
   );
   assert.equal(b.timeline.length, 1);
+  assert.notEqual(b.headline, repeatArticle().headline, "no update: the central headline stays");
 });
 
 test("no paragraph attributes two sentences in a row with the same parenthesis", () => {

@@ -42,7 +42,7 @@ export function writeBrief(input: BriefInput): Brief {
     storyId: input.story.id,
     version: (input.previous?.version ?? 0) + 1,
     generatedAt: input.story.lastUpdated,
-    headline: centralHeadline(ev, input.story.title),
+    headline: headlineOf(ev, update, input.story.title),
     dek: centralDek(ev),
     paragraphs,
     quotes,
@@ -50,6 +50,13 @@ export function writeBrief(input: BriefInput): Brief {
     moreCoverage: moreCoverage(articles, sentences, quotes),
     timeline: timeline(ev, sentences[0] ?? null, input.previous),
   };
+}
+
+/** A story that moved on is titled by its latest development (the strike that ended reads as
+ * the deal, not the walkout): the headline of the article that reported the update. */
+function headlineOf(ev: Evidence, update: Development | null, fallback: string): string {
+  const latest = update?.candidate.article.headline.trim();
+  return latest || centralHeadline(ev, fallback);
 }
 
 /** Sentences of the update's day that repeat it add nothing next to it; earlier days' sentences
