@@ -18,39 +18,43 @@ export function rememberUrls(ctx: PipelineContext, article: Article): void {
   ctx.articleByUrl.set(normalizeUrl(article.canonicalUrl), article.id);
 }
 
-/**
- * The order articles are clustered in: by publication time, then id. Within a batch this makes the
- * result independent of which fetch happened to finish first (and so the same for one process or
- * many workers); replaying in the same order at start-up rebuilds the same stories.
- */
-function clusteringOrder(a: Article, b: Article): number {
-  const at = timeOf(a);
-  const bt = timeOf(b);
-  return at < bt ? -1 : at > bt ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
-}
-
 /** An article's place in time: when it was published, or else when we fetched it. */
 function timeOf(article: Article): string {
   return article.publishedAt ?? article.fetchedAt;
 }
 
+// Articles are clustered in the store's `byTime` order: by publication time, then id. Within a
+// batch this makes the result independent of which fetch happened to finish first (and so the same
+// for one process or many workers); replaying in that order at start-up rebuilds the same stories.
+
+/** Articles read per page while restoring: memory stays flat however large the archive. */
+const RESTORE_PAGE = 1000;
+
 /**
  * Rebuilds the in-memory clusterer from the store at start-up by replaying the assigned articles in
- * clustering order (the clusterer is deterministic). Articles stored but not yet clustered (a crash
- * between the two steps) are left for the next `clusterPending`.
+ * clustering order (the clusterer is deterministic), a page at a time. Articles stored but not yet
+ * clustered (a crash between the two steps) are left for the next `clusterPending`.
  */
 export async function restoreClusterer(ctx: PipelineContext): Promise<void> {
-  const articles = (await ctx.store.listArticles()).sort(clusteringOrder);
-  for (const article of articles) {
-    rememberUrls(ctx, article);
-    if (article.storyId !== null) ctx.clusterer.add(clusterDoc(article));
+  let restored = 0;
+  let after: { at: string; id: string } | undefined;
+  for (;;) {
+    const page = await ctx.store.listArticles({ byTime: true, after, limit: RESTORE_PAGE });
+    for (const article of page) {
+      rememberUrls(ctx, article);
+      if (article.storyId !== null) ctx.clusterer.add(clusterDoc(article));
+    }
+    restored += page.length;
+    if (page.length < RESTORE_PAGE) break;
+    const last = page[page.length - 1]!;
+    after = { at: timeOf(last), id: last.id };
   }
-  if (articles.length > 0) log("info", "pipeline", `restored ${articles.length} articles`);
+  if (restored > 0) log("info", "pipeline", `restored ${restored} articles`);
 }
 
 /** Assigns every unassigned article to a story, in clustering order. */
 export async function clusterPending(ctx: PipelineContext): Promise<number> {
-  const articles = (await ctx.store.listArticles({ unassigned: true })).sort(clusteringOrder);
+  const articles = await ctx.store.listArticles({ unassigned: true, byTime: true });
   // One transaction per batch: one disk sync instead of one per article, and a crash leaves
   // either the whole batch assigned or none of it, which replay handles.
   await ctx.store.transaction(async () => {

@@ -113,9 +113,17 @@ export async function listArticles(db: Db, query: ArticleQuery = {}): Promise<Ar
     where.push("fetched_at > ?");
     params.push(query.since);
   }
+  // Byte order on PostgreSQL too (its default collation may not be), so both stores page the same
+  // way as the pipeline's string comparison, and the articles_by_time index serves the query.
+  const collate = db.dialect === "postgres" ? ' COLLATE "C"' : "";
+  const at = `coalesce(published_at, fetched_at)${collate}`;
+  if (query.byTime && query.after !== undefined) {
+    where.push(`(${at}, id${collate}) > (?, ?)`);
+    params.push(query.after.at, query.after.id);
+  }
   let sql = `SELECT ${COLUMNS} FROM articles`;
   if (where.length > 0) sql += ` WHERE ${where.join(" AND ")}`;
-  sql += " ORDER BY seq";
+  sql += query.byTime ? ` ORDER BY ${at}, id${collate}` : " ORDER BY seq";
   if (query.limit !== undefined) {
     sql += " LIMIT ?";
     params.push(Math.max(0, Math.floor(query.limit)));

@@ -63,6 +63,12 @@ export const MIGRATIONS: Migration[] = [
        setweight(to_tsvector('english', text), 'B')) STORED;
      CREATE INDEX articles_search ON articles USING GIN (search)`,
   },
+  // 9: the clustering order (published, else fetched, then id), for paging through the archive.
+  {
+    sqlite: "CREATE INDEX articles_by_time ON articles (coalesce(published_at, fetched_at), id)",
+    postgres: `CREATE INDEX articles_by_time ON articles
+       ((coalesce(published_at, fetched_at) COLLATE "C"), (id COLLATE "C"))`,
+  },
 ];
 
 function articleColumns(): string {

@@ -199,6 +199,35 @@ for (const b of backends) {
         );
       }));
 
+    test("articles: paged in clustering order (published, else fetched, then id)", () =>
+      withStore(b, async (s) => {
+        const at = (h: number) => new Date(Date.UTC(2026, 10, 1, h)).toISOString();
+        // Stored out of time order; one undated article falls back to its fetch time; two share
+        // a time and are ordered by id (in byte order: "Z" before "a" whatever the collation).
+        const rows = [
+          sampleArticle(1, { id: "c", publishedAt: at(5) }),
+          sampleArticle(2, { id: "a", publishedAt: at(3) }),
+          sampleArticle(3, { id: "b", publishedAt: null, fetchedAt: at(4) }),
+          sampleArticle(4, { id: "Z", publishedAt: at(3) }),
+          sampleArticle(5, { id: "d", publishedAt: at(1) }),
+        ];
+        for (const r of rows) await s.putArticle(r);
+        const ids = async (q: Parameters<Store["listArticles"]>[0]) =>
+          (await s.listArticles(q)).map((x) => x.id);
+        assert.deepEqual(await ids({ byTime: true }), ["d", "Z", "a", "b", "c"]);
+        const pages: string[][] = [];
+        let after: { at: string; id: string } | undefined;
+        for (;;) {
+          const page = await s.listArticles({ byTime: true, after, limit: 2 });
+          if (page.length === 0) break;
+          pages.push(page.map((x) => x.id));
+          const last = page[page.length - 1]!;
+          after = { at: last.publishedAt ?? last.fetchedAt, id: last.id };
+        }
+        assert.deepEqual(pages, [["d", "Z"], ["a", "b"], ["c"]]);
+        assert.deepEqual(await ids({}), ["c", "a", "b", "Z", "d"], "default: storage order");
+      }));
+
     test("threads: comments round-trip, replace on re-put, match by article URL", () =>
       withStore(b, async (s) => {
         const t1 = sampleThread("1", "https://a.example/story/");

@@ -17,6 +17,11 @@ export interface ArticleQuery {
   unassigned?: boolean;
   /** Only articles fetched after this time. */
   since?: IsoTime;
+  /** Order by when each article happened (published, else fetched), then id: the clustering
+   * order. Otherwise articles come in the order they were stored. */
+  byTime?: boolean;
+  /** With byTime: only articles after this place, to page through the archive (keyset paging). */
+  after?: { at: IsoTime; id: string };
   limit?: number;
 }
 
@@ -54,7 +59,6 @@ export interface Store {
   /** True when an article was stored from this URL (as fetched or canonical). */
   hasArticleUrl(url: string): Promise<boolean>;
   listArticles(query?: ArticleQuery): Promise<Article[]>;
-  /** Articles in the order they were stored, for replaying the clusterer. */
   countArticles(): Promise<number>;
   assignArticle(articleId: string, storyId: string, duplicateOf: string | null): Promise<void>;
 

@@ -1,0 +1,59 @@
+import assert from "node:assert/strict";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { after, test } from "node:test";
+import { loadConfig } from "../config.ts";
+import { createFetcher } from "../ingest/fetch/index.ts";
+import { openStore } from "../store/index.ts";
+import { sampleArticle } from "../store/sample.ts";
+import type { Store } from "../store/store.ts";
+import { createClusterer } from "../stories/index.ts";
+import { clusterPending, restoreClusterer } from "./cluster.ts";
+import type { PipelineContext } from "./context.ts";
+
+const dir = mkdtempSync(join(tmpdir(), "storyline-cluster-"));
+after(() => rmSync(dir, { recursive: true, force: true }));
+
+function contextFor(store: Store): PipelineContext {
+  const config = loadConfig({});
+  return {
+    config,
+    store,
+    fetcher: createFetcher(config.fetch),
+    clusterer: createClusterer(),
+    articleByUrl: new Map(),
+    changedStories: new Set(),
+  };
+}
+
+const TOPICS = ["harbour bridge repairs", "council budget vote", "wildfire near Corran"];
+
+test("a restart rebuilds the same stories from the store, page by page", async () => {
+  const store = await openStore(join(dir, "restore.db"));
+  try {
+    // More articles than one restore page, stored in an order unlike their publication order.
+    const n = 2345;
+    for (let i = 0; i < n; i++) {
+      const k = (i * 7919) % n;
+      const topic = TOPICS[k % TOPICS.length]!;
+      await store.putArticle(
+        sampleArticle(k, {
+          headline: `${topic} update ${k % 50}`,
+          text: `Reporting on the ${topic}, item ${k}. Officials spoke about the ${topic} again.`,
+        }),
+      );
+    }
+    const first = contextFor(store);
+    assert.equal(await clusterPending(first), n);
+    const stored = await store.listArticles();
+    assert.ok(stored.every((a) => a.storyId !== null));
+
+    const restarted = contextFor(store);
+    await restoreClusterer(restarted);
+    assert.equal(restarted.clusterer.size(), n);
+    for (const a of stored) assert.equal(restarted.clusterer.storyOf(a.id), a.storyId, a.id);
+  } finally {
+    await store.close();
+  }
+});
