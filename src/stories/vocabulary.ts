@@ -12,6 +12,11 @@ export const BIGRAM_SLOTS = 1 << 20;
 const BIGRAM_SEED = 0x2545f491;
 /** Entities are kept apart from words by this prefix ("@condoleezza_rice"). */
 export const ENTITY_PREFIX = "@";
+/** ln(k) is looked up for k below this (most terms are rare: the IDF is 1 + ln(N + 1) - ln(df + 1),
+ * the hottest arithmetic of the clusterer) and computed above it, where a table as long as the
+ * stream would miss the cache on every lookup. 32 KB. */
+const LOG_TABLE = 1 << 12;
+const LOGS = Float64Array.from({ length: LOG_TABLE }, (_, k) => Math.log(k));
 
 export class Vocabulary {
   private readonly ids = new Map<string, number>();
@@ -22,9 +27,6 @@ export class Vocabulary {
   private readonly bigramDf = new Int32Array(BIGRAM_SLOTS);
   /** Articles counted so far (the N of the IDF). */
   docCount = 0;
-  /** ln(k) for k = 0.., grown on demand: the IDF is 1 + ln(N + 1) - ln(df + 1), and logs are the
-   * hottest arithmetic of the clusterer. */
-  private logs = new Float64Array(1024).map((_, k) => Math.log(k));
   private logDocs = 0;
 
   /** Id of a word or entity, assigned on first sight. */
@@ -64,20 +66,16 @@ export class Vocabulary {
     return id < BIGRAM_BASE ? this.wordDf[id]! : this.bigramDf[id - BIGRAM_BASE]!;
   }
 
-  /** Smoothed running IDF (same formula as terms.ts idf), from cached logarithms. */
+  /** Smoothed running IDF (same formula as terms.ts idf), from cached logarithms where df is small. */
   idf(id: number): number {
-    return 1 + this.logDocs - this.logs[this.df(id) + 1]!;
+    const k = this.df(id) + 1;
+    return 1 + this.logDocs - (k < LOG_TABLE ? LOGS[k]! : Math.log(k));
   }
 
   /** Counts one article containing these (distinct) terms; bigrams are counted by countBigrams. */
   countDocument(termIds: Int32Array): void {
     this.docCount++;
-    if (this.docCount + 2 >= this.logs.length) {
-      const grown = new Float64Array(this.logs.length * 2);
-      for (let k = 0; k < grown.length; k++) grown[k] = Math.log(k);
-      this.logs = grown;
-    }
-    this.logDocs = this.logs[this.docCount + 1]!;
+    this.logDocs = Math.log(this.docCount + 1);
     for (const id of termIds) if (id < BIGRAM_BASE) this.wordDf[id]!++;
   }
 
