@@ -29,23 +29,28 @@ function contextFor(store: Store): PipelineContext {
 
 const TOPICS = ["harbour bridge repairs", "council budget vote", "wildfire near Corran"];
 
+function article(k: number) {
+  const topic = TOPICS[k % TOPICS.length]!;
+  return sampleArticle(k, {
+    headline: `${topic} update ${k % 50}`,
+    text: `Reporting on the ${topic}, item ${k}. Officials spoke about the ${topic} again.`,
+  });
+}
+
 test("a restart rebuilds the same stories from the store, page by page", async () => {
   const store = await openStore(join(dir, "restore.db"));
   try {
-    // More articles than one restore page, stored in an order unlike their publication order.
+    // More articles than one restore page, stored in an order unlike their publication order,
+    // clustered in two batches: the second brings the earliest published (late arrivals).
     const n = 2345;
-    for (let i = 0; i < n; i++) {
-      const k = (i * 7919) % n;
-      const topic = TOPICS[k % TOPICS.length]!;
-      await store.putArticle(
-        sampleArticle(k, {
-          headline: `${topic} update ${k % 50}`,
-          text: `Reporting on the ${topic}, item ${k}. Officials spoke about the ${topic} again.`,
-        }),
-      );
-    }
+    const late = 845;
     const first = contextFor(store);
-    assert.equal(await clusterPending(first), n);
+    for (let i = 0; i < n; i++) {
+      if (i === n - late) assert.equal(await clusterPending(first), n - late);
+      const k = (i * 7919) % (n - late);
+      await store.putArticle(article(i < n - late ? late + k : i - (n - late)));
+    }
+    assert.equal(await clusterPending(first), late);
     const stored = await store.listArticles();
     assert.ok(stored.every((a) => a.storyId !== null));
 

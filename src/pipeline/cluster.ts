@@ -23,38 +23,39 @@ function timeOf(article: Article): string {
   return article.publishedAt ?? article.fetchedAt;
 }
 
-// Articles are clustered in the store's `byTime` order: by publication time, then id. Within a
-// batch this makes the result independent of which fetch happened to finish first (and so the same
-// for one process or many workers); replaying in that order at start-up rebuilds the same stories.
-
 /** Articles read per page while restoring: memory stays flat however large the archive. */
 const RESTORE_PAGE = 1000;
 
 /**
- * Rebuilds the in-memory clusterer from the store at start-up by replaying the assigned articles in
- * clustering order (the clusterer is deterministic), a page at a time. Articles stored but not yet
+ * Rebuilds the in-memory clusterer at start-up by replaying the assigned articles in the order they
+ * were first assigned (the clusterer is deterministic, so it ends as the one that made the stored
+ * stories, whatever order late articles arrived in), a page at a time. Articles stored but not yet
  * clustered (a crash between the two steps) are left for the next `clusterPending`.
  */
 export async function restoreClusterer(ctx: PipelineContext): Promise<void> {
   let restored = 0;
-  let after: { at: string; id: string } | undefined;
+  let afterId: string | undefined;
   for (;;) {
-    const page = await ctx.store.listArticles({ byTime: true, after, limit: RESTORE_PAGE });
+    const page = await ctx.store.listArticles({ order: "clustered", afterId, limit: RESTORE_PAGE });
     for (const article of page) {
       rememberUrls(ctx, article);
-      if (article.storyId !== null) ctx.clusterer.add(clusterDoc(article));
+      ctx.clusterer.add(clusterDoc(article));
     }
     restored += page.length;
     if (page.length < RESTORE_PAGE) break;
-    const last = page[page.length - 1]!;
-    after = { at: timeOf(last), id: last.id };
+    afterId = page[page.length - 1]!.id;
+  }
+  for (const article of await ctx.store.listArticles({ unassigned: true })) {
+    rememberUrls(ctx, article);
   }
   if (restored > 0) log("info", "pipeline", `restored ${restored} articles`);
 }
 
 /** Assigns every unassigned article to a story, in clustering order. */
 export async function clusterPending(ctx: PipelineContext): Promise<number> {
-  const articles = await ctx.store.listArticles({ unassigned: true, byTime: true });
+  // By publication time, then id: the result does not depend on which fetch happened to finish
+  // first, and so is the same for one process or many workers.
+  const articles = await ctx.store.listArticles({ unassigned: true, order: "time" });
   // One transaction per batch: one disk sync instead of one per article, and a crash leaves
   // either the whole batch assigned or none of it, which replay handles.
   await ctx.store.transaction(async () => {

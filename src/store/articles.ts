@@ -100,7 +100,20 @@ export async function hasArticleUrl(db: Db, url: string): Promise<boolean> {
   return row !== null;
 }
 
-/** Articles in insertion order, optionally of one story, unassigned, or fetched after `since`. */
+/** The ORDER BY key of an order, and the same key read from the row that a page starts after. */
+function orderKey(db: Db, order: "stored" | "time" | "clustered"): [string, string] {
+  if (order === "stored") return ["seq", "seq"];
+  if (order === "clustered") return ["cluster_seq", "cluster_seq"];
+  // Byte order on PostgreSQL too (its default collation may not be), as the pipeline compares
+  // strings, and the one the articles_by_time index is built in.
+  const collate = db.dialect === "postgres" ? ' COLLATE "C"' : "";
+  return [
+    `coalesce(published_at, fetched_at)${collate}, id${collate}`,
+    "coalesce(published_at, fetched_at), id",
+  ];
+}
+
+/** Articles in the chosen order, optionally of one story, unassigned, or fetched after `since`. */
 export async function listArticles(db: Db, query: ArticleQuery = {}): Promise<Article[]> {
   const where: string[] = [];
   const params: Param[] = [];
@@ -113,17 +126,15 @@ export async function listArticles(db: Db, query: ArticleQuery = {}): Promise<Ar
     where.push("fetched_at > ?");
     params.push(query.since);
   }
-  // Byte order on PostgreSQL too (its default collation may not be), so both stores page the same
-  // way as the pipeline's string comparison, and the articles_by_time index serves the query.
-  const collate = db.dialect === "postgres" ? ' COLLATE "C"' : "";
-  const at = `coalesce(published_at, fetched_at)${collate}`;
-  if (query.byTime && query.after !== undefined) {
-    where.push(`(${at}, id${collate}) > (?, ?)`);
-    params.push(query.after.at, query.after.id);
+  const [key, keyOfAfter] = orderKey(db, query.order ?? "stored");
+  if (query.order === "clustered") where.push("cluster_seq IS NOT NULL");
+  if (query.afterId !== undefined) {
+    where.push(`(${key}) > (SELECT ${keyOfAfter} FROM articles WHERE id = ?)`);
+    params.push(query.afterId);
   }
   let sql = `SELECT ${COLUMNS} FROM articles`;
   if (where.length > 0) sql += ` WHERE ${where.join(" AND ")}`;
-  sql += query.byTime ? ` ORDER BY ${at}, id${collate}` : " ORDER BY seq";
+  sql += ` ORDER BY ${key}`;
   if (query.limit !== undefined) {
     sql += " LIMIT ?";
     params.push(Math.max(0, Math.floor(query.limit)));
@@ -143,9 +154,11 @@ export async function assignArticle(
   storyId: string,
   duplicateOf: string | null,
 ): Promise<void> {
-  await db.run("UPDATE articles SET story_id = ?, duplicate_of = ? WHERE id = ?", [
-    storyId,
-    duplicateOf,
-    articleId,
-  ]);
+  // The first assignment numbers the article in clustering order; moves (story merges) keep it.
+  await db.run(
+    `UPDATE articles SET story_id = ?, duplicate_of = ?,
+       cluster_seq = coalesce(cluster_seq, (SELECT coalesce(max(cluster_seq), 0) + 1 FROM articles))
+     WHERE id = ?`,
+    [storyId, duplicateOf, articleId],
+  );
 }

@@ -69,6 +69,20 @@ export const MIGRATIONS: Migration[] = [
     postgres: `CREATE INDEX articles_by_time ON articles
        ((coalesce(published_at, fetched_at) COLLATE "C"), (id COLLATE "C"))`,
   },
+  // 10: the order articles were assigned to stories in, which a restart replays. Articles assigned
+  // before it existed are numbered in the order they used to be replayed in (by time).
+  {
+    sqlite: `ALTER TABLE articles ADD COLUMN cluster_seq INTEGER;
+     UPDATE articles SET cluster_seq = r.n FROM (SELECT id, row_number() OVER
+       (ORDER BY coalesce(published_at, fetched_at), id) AS n FROM articles
+       WHERE story_id IS NOT NULL) AS r WHERE articles.id = r.id;
+     CREATE UNIQUE INDEX articles_cluster_seq ON articles (cluster_seq)`,
+    postgres: `ALTER TABLE articles ADD COLUMN cluster_seq BIGINT;
+     UPDATE articles SET cluster_seq = r.n FROM (SELECT id, row_number() OVER
+       (ORDER BY coalesce(published_at, fetched_at) COLLATE "C", id COLLATE "C") AS n
+       FROM articles WHERE story_id IS NOT NULL) AS r WHERE articles.id = r.id;
+     CREATE UNIQUE INDEX articles_cluster_seq ON articles (cluster_seq)`,
+  },
 ];
 
 function articleColumns(): string {

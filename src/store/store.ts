@@ -17,11 +17,13 @@ export interface ArticleQuery {
   unassigned?: boolean;
   /** Only articles fetched after this time. */
   since?: IsoTime;
-  /** Order by when each article happened (published, else fetched), then id: the clustering
-   * order. Otherwise articles come in the order they were stored. */
-  byTime?: boolean;
-  /** With byTime: only articles after this place, to page through the archive (keyset paging). */
-  after?: { at: IsoTime; id: string };
+  /** "stored" (default): the order articles were stored in. "time": by when each happened
+   * (published, else fetched), then id: the order a batch of new articles is clustered in.
+   * "clustered": assigned articles only, in the order they were first assigned to a story: the
+   * order a restart replays, so the rebuilt clusterer is the one that made the stored stories. */
+  order?: "stored" | "time" | "clustered";
+  /** Only articles after this one in the chosen order: keyset paging through the archive. */
+  afterId?: string;
   limit?: number;
 }
 
