@@ -1,7 +1,8 @@
 // npm run bench:cluster [-- --max N]
 // Assignment throughput and memory per article as the clusterer's index grows to 10k, 100k and 1M
 // articles, on a synthetic stream (Zipf background words, planted stories with their own words and
-// names, a clock running 10,000 articles a day), then on the real development sets.
+// names, a clock running 10,000 articles a day), then on the real development sets, next to the
+// naive baseline measured in the same run (the ratio storyline/naive: above 1 is faster).
 // The synthetic stream runs in a child process with a large heap and --expose-gc, so heap figures
 // are measured after a full collection and no earlier test's garbage counts.
 
@@ -10,8 +11,9 @@ import { existsSync, readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { parseItems } from "../src/stories/eval/data.ts";
-import { runStoryline } from "../src/stories/eval/run.ts";
+import { runNaive, runStoryline } from "../src/stories/eval/run.ts";
 import { createClusterer } from "../src/stories/index.ts";
+import { NAIVE_THRESHOLD } from "../src/stories/naive.ts";
 
 const CHECKPOINTS = [10_000, 100_000, 1_000_000];
 /** Articles timed just before each checkpoint. */
@@ -21,6 +23,8 @@ const ZIPF_EXPONENT = 1.07;
 const ARTICLES_PER_DAY = 10_000;
 /** A new story is planted every this many articles on average (mean story size ~20). */
 const STORY_EVERY = 20;
+/** Timed runs of each system on each real set, alternating: the median is printed. */
+const REAL_RUNS = 5;
 const DATA = fileURLToPath(new URL("../../shared/data/", import.meta.url));
 
 /** Deterministic PRNG (mulberry32). */
@@ -124,6 +128,13 @@ function child(max: number): void {
   }
 }
 
+function median(values: number[]): number {
+  const sorted = values.slice().sort((x, y) => x - y);
+  return sorted[sorted.length >> 1]!;
+}
+
+/** Storyline and the naive baseline (src/stories/naive.ts) on the same items in the same run,
+ * alternating, so their ratio is fair on a shared, noisy machine. */
 function realSets(): void {
   const sets = [
     ["googlenews-dev title+snippet", "googlenews-dev/items.jsonl", "both"],
@@ -135,9 +146,21 @@ function realSets(): void {
     if (!existsSync(path)) continue;
     const items = parseItems(readFileSync(path, "utf8"));
     runStoryline(items, mode, {}); // warm-up
-    const { result } = runStoryline(items, mode, {});
+    runNaive(items, mode, NAIVE_THRESHOLD);
+    const storyline: number[] = [];
+    const naive: number[] = [];
+    for (let run = 0; run < REAL_RUNS; run++) {
+      storyline.push(runStoryline(items, mode, {}).result.itemsPerSecond);
+      naive.push(runNaive(items, mode, NAIVE_THRESHOLD).itemsPerSecond);
+    }
+    const ours = median(storyline);
+    const theirs = median(naive);
     console.log(
-      `real       ${name.padEnd(30)} ${items.length} items  ${Math.round(result.itemsPerSecond)} articles/s (wall)`,
+      `real       ${name.padEnd(30)} ${String(items.length).padStart(5)} items  ${Math.round(ours)
+        .toString()
+        .padStart(7)} articles/s (wall)  naive ${Math.round(theirs)
+        .toString()
+        .padStart(7)} articles/s  storyline/naive ${(ours / theirs).toFixed(2)}`,
     );
   }
 }
