@@ -15,7 +15,7 @@ import { DEFAULT_PARAMS } from "./params.ts";
 import { Postings } from "./postings.ts";
 import type { SparseVector } from "./sparse.ts";
 import { heaviest, norm, SpreadVector, sum, TopK } from "./sparse.ts";
-import { decay, gapMs, StoryState } from "./story.ts";
+import { decay, Stories } from "./story.ts";
 import { Vocabulary } from "./vocabulary.ts";
 
 /** Recompute a cached centroid norm once the article count grew by this factor (IDF drift). */
@@ -36,14 +36,12 @@ export class StoryClusterer implements Clusterer {
   private readonly dups: DuplicateIndex;
   private readonly contained: ContainmentIndex;
   private readonly anchors: number[] = [];
-  private readonly stories: StoryState[] = [];
+  private readonly stories: Stories;
   private readonly storyIndex = new Map<string, number>();
   private readonly articleIndex = new Map<string, number>();
   private readonly articleIds: string[] = [];
   private articleStory = new Int32Array(1024);
   private duplicateRoot = new Int32Array(1024).fill(-1);
-  /** Per story: the story it was merged into, or -1 while it lives. */
-  private alias = new Int32Array(1024).fill(-1);
   private candidateScore = new Float64Array(1024);
   private candidateStamp = new Int32Array(1024);
   /** Scratch for candidates(): stories found, the chosen ones, and one posting list. */
@@ -64,6 +62,7 @@ export class StoryClusterer implements Clusterer {
   constructor(params: Partial<ClusterParams> = {}) {
     this.p = { ...DEFAULT_PARAMS, ...params };
     this.postings = new Postings(this.p.postingCap);
+    this.stories = new Stories(2 * this.p.centroidTerms);
     this.chosen = new Int32Array(Math.max(0, this.p.maxCandidates));
     this.listed = new Int32Array(Math.max(0, this.p.postingCap));
     this.dups = new DuplicateIndex(this.p.duplicateMaxDistance, this.p.duplicateBucketCap);
@@ -81,13 +80,13 @@ export class StoryClusterer implements Clusterer {
 
   storyOf(articleId: string): string | null {
     const a = this.articleIndex.get(articleId);
-    return a === undefined ? null : this.stories[this.resolve(this.articleStory[a]!)]!.id;
+    return a === undefined ? null : this.stories.ids[this.resolve(this.articleStory[a]!)]!;
   }
 
   topTerms(storyId: string, n = 10): string[] {
     const s = this.storyIndex.get(storyId);
     if (s === undefined) return [];
-    const v = this.stories[this.resolve(s)]!.vector;
+    const v = this.stories.centroid(this.resolve(s));
     const names: string[] = [];
     for (const i of heaviest(v, v.ids.length, this.idfOf)) {
       const name = this.vocab.name(v.ids[i]!);
@@ -114,22 +113,22 @@ export class StoryClusterer implements Clusterer {
     const indexed = this.queryTerms(vector, Number.isFinite(doc.publishedAt));
     const best = this.bestStory(vector, docNorm, doc.publishedAt);
     const s = best >= 0 ? best : this.newStory(doc.id, a);
-    const story = this.stories[s]!;
-    story.vector = this.grow(story.vector, vector, 1 / docNorm);
-    story.normAt = -1;
-    story.size++;
-    story.touch(doc.publishedAt);
+    const stories = this.stories;
+    this.grow(s, vector, 1 / docNorm);
+    stories.normAt[s] = -1;
+    stories.size[s]!++;
+    stories.touch(s, doc.publishedAt);
     this.articleStory[a] = s;
     for (let k = 0; k < indexed; k++) this.postings.add(vector.ids[this.top.index[k]!]!, s);
     this.dirty.add(s);
     const merged = a % this.p.mergeEvery === this.p.mergeEvery - 1 ? this.mergePass() : [];
-    return { storyId: this.stories[this.resolve(s)]!.id, duplicateOf: null, merged };
+    return { storyId: stories.ids[this.resolve(s)]!, duplicateOf: null, merged };
   }
 
   private replayed(a: number): Assignment {
     const root = this.duplicateRoot[a]!;
     return {
-      storyId: this.stories[this.resolve(this.articleStory[a]!)]!.id,
+      storyId: this.stories.ids[this.resolve(this.articleStory[a]!)]!,
       duplicateOf: root >= 0 ? this.articleIds[root]! : null,
       merged: [],
     };
@@ -157,9 +156,9 @@ export class StoryClusterer implements Clusterer {
     const s = this.resolve(this.articleStory[original]!);
     this.articleStory[a] = s;
     this.duplicateRoot[a] = original;
-    this.stories[s]!.size++;
-    this.stories[s]!.touch(at);
-    return { storyId: this.stories[s]!.id, duplicateOf: this.articleIds[original]!, merged: [] };
+    this.stories.size[s]!++;
+    this.stories.touch(s, at);
+    return { storyId: this.stories.ids[s]!, duplicateOf: this.articleIds[original]!, merged: [] };
   }
 
   /** Picks the article's rarest, heaviest terms (see maxQueryDocShare), heaviest first, into
@@ -218,12 +217,12 @@ export class StoryClusterer implements Clusterer {
     const young = this.p.youngBonus * Math.min(1, this.p.youngTerms / vector.ids.length);
     for (let c = 0; c < found; c++) {
       const s = this.chosen[c]!;
-      const story = this.stories[s]!;
-      const cosine = this.spread.dot(story.vector, this.idfOf) / (docNorm * this.storyNorm(story));
+      const stories = this.stories;
+      const cosine = stories.dot(s, this.spread, this.idfOf) / (docNorm * this.storyNorm(s));
       const score =
-        cosine * decay(gapMs(story, at, at), this.p.decayGraceMs, this.p.decayHalfLifeMs);
+        cosine * decay(stories.gapMs(s, at, at), this.p.decayGraceMs, this.p.decayHalfLifeMs);
       // Each story has its own bar (young ones a higher one); among those cleared, the best wins.
-      if (score <= threshold + young / story.size) continue;
+      if (score <= threshold + young / stories.size[s]!) continue;
       if (score > bestScore || (score === bestScore && best >= 0 && s < best)) {
         best = s;
         bestScore = score;
@@ -301,41 +300,40 @@ export class StoryClusterer implements Clusterer {
   }
 
   /** The centroid's norm, recomputed when the story changed or the IDF drifted noticeably. */
-  private storyNorm(story: StoryState): number {
+  private storyNorm(s: number): number {
     const n = this.vocab.docCount;
-    if (story.normAt < 0 || n > story.normAt * NORM_REFRESH) {
-      story.norm = norm(story.vector, this.idfOf) || 1;
-      story.normAt = n;
+    const stories = this.stories;
+    const at = stories.normAt[s]!;
+    if (at < 0 || n > at * NORM_REFRESH) {
+      stories.norm[s] = stories.centroidNorm(s, this.idfOf) || 1;
+      stories.normAt[s] = n;
     }
-    return story.norm;
+    return stories.norm[s]!;
   }
 
-  /** Adds a vector into a centroid, truncating once it holds well over the kept number of terms. */
-  private grow(centroid: SparseVector, v: SparseVector, scale: number): SparseVector {
+  /** Adds a vector into a story's centroid, truncating once it holds well over the kept number
+   * of terms. */
+  private grow(s: number, v: SparseVector, scale: number): void {
     const k = this.p.centroidTerms;
-    return sum(centroid, v, scale, 2 * k, k, this.idfOf);
+    const summed = sum(this.stories.centroid(s), v, scale, 2 * k, k, this.idfOf);
+    this.stories.setCentroid(s, summed.ids, summed.weights, summed.length);
   }
 
   private newStory(articleId: string, a: number): number {
-    const s = this.stories.length;
-    const story = new StoryState(`s-${articleId}`, a);
-    this.stories.push(story);
-    this.storyIndex.set(story.id, s);
+    const s = this.stories.add(`s-${articleId}`, a);
+    this.storyIndex.set(this.stories.ids[s]!, s);
     if (s >= this.candidateScore.length) {
       const score = new Float64Array(s * 2);
       score.set(this.candidateScore);
       this.candidateScore = score;
       this.candidateStamp = grownInt32(this.candidateStamp, s * 2);
-      const alias = new Int32Array(s * 2).fill(-1);
-      alias.set(this.alias);
-      this.alias = alias;
     }
     return s;
   }
 
   /** The living story a (possibly merged) story index stands for, compressing the alias path. */
   private resolve(s: number): number {
-    const alias = this.alias;
+    const alias = this.stories.alias;
     if (alias[s]! < 0) return s;
     let root = s;
     while (alias[root]! >= 0) root = alias[root]!;
@@ -353,23 +351,24 @@ export class StoryClusterer implements Clusterer {
     const merges: Merge[] = [];
     const touched = [...this.dirty].sort((x, y) => x - y);
     this.dirty = new Set();
+    const stories = this.stories;
     for (const t of touched) {
       const s = this.resolve(t);
-      const story = this.stories[s]!;
       const top = this.top;
       top.reset(this.p.indexTerms);
-      const v = story.vector;
+      const v = stories.centroid(s);
       for (let i = 0; i < v.ids.length; i++) top.offer(i, v.weights[i]! * this.idfOf(v.ids[i]!));
-      const sNorm = this.storyNorm(story);
+      const sNorm = this.storyNorm(s);
       let best = -1;
       let bestScore = this.p.mergeThreshold;
-      const found = this.candidates(story.vector, top.index, top.size, s);
-      this.spread.load(story.vector);
+      const found = this.candidates(v, top.index, top.size, s);
+      this.spread.load(v);
+      const firstAt = stories.firstAt[s]!;
+      const lastAt = stories.lastAt[s]!;
       for (let k = 0; k < found; k++) {
         const c = this.chosen[k]!;
-        const other = this.stories[c]!;
-        const cosine = this.spread.dot(other.vector, this.idfOf) / (sNorm * this.storyNorm(other));
-        const gap = gapMs(other, story.firstAt, story.lastAt);
+        const cosine = stories.dot(c, this.spread, this.idfOf) / (sNorm * this.storyNorm(c));
+        const gap = stories.gapMs(c, firstAt, lastAt);
         const score = cosine * decay(gap, this.p.decayGraceMs, this.p.decayHalfLifeMs);
         if (score > bestScore) {
           best = c;
@@ -382,18 +381,16 @@ export class StoryClusterer implements Clusterer {
   }
 
   private merge(x: number, y: number): Merge {
-    const [into, from] =
-      this.stories[x]!.firstArticle < this.stories[y]!.firstArticle ? [x, y] : [y, x];
-    const a = this.stories[into]!;
-    const b = this.stories[from]!;
-    a.vector = this.grow(a.vector, b.vector, 1);
-    a.normAt = -1;
-    a.size += b.size;
-    a.touch(b.firstAt);
-    a.touch(b.lastAt);
-    this.alias[from] = into;
-    b.vector = { ids: new Int32Array(0), weights: new Float32Array(0) };
-    return { from: b.id, into: a.id };
+    const stories = this.stories;
+    const [into, from] = stories.firstArticle[x]! < stories.firstArticle[y]! ? [x, y] : [y, x];
+    this.grow(into, stories.centroid(from), 1);
+    stories.normAt[into] = -1;
+    stories.size[into]! += stories.size[from]!;
+    stories.touch(into, stories.firstAt[from]!);
+    stories.touch(into, stories.lastAt[from]!);
+    stories.alias[from] = into;
+    stories.clearCentroid(from);
+    return { from: stories.ids[from]!, into: stories.ids[into]! };
   }
 
   private ensureArticleCapacity(a: number): void {

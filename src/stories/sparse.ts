@@ -53,13 +53,17 @@ export class SpreadVector {
   private wordWeight = new Float32Array(1024 * 32);
   private bigramBits: Int32Array | null = null;
   private bigramWeight: Float32Array | null = null;
-  private spread: SparseVector = EMPTY;
+  /** The ids spread (copied: the vector may change before the next load clears them). */
+  private loaded = new Int32Array(256);
+  private loadedLength = 0;
 
   /** Spreads v (replacing the vector spread before). */
   load(v: SparseVector): void {
     this.clear();
-    this.spread = v;
     const ids = v.ids;
+    if (ids.length > this.loaded.length) this.loaded = new Int32Array(ids.length * 2);
+    this.loaded.set(ids);
+    this.loadedLength = ids.length;
     for (let i = 0; i < ids.length; i++) {
       const id = ids[i]!;
       if (id < BIGRAM_BASE) {
@@ -80,35 +84,46 @@ export class SpreadVector {
 
   /** dot(spread vector, b, idf), by b's terms. */
   dot(b: SparseVector, idf: IdfOf): number {
+    return this.dotRange(b.ids, b.weights, 0, 0, b.ids.length, idf);
+  }
+
+  /** dot with the vector of n terms at ids[idStart..] and weights[weightStart..]. */
+  dotRange(
+    ids: Int32Array,
+    weights: Float32Array,
+    idStart: number,
+    weightStart: number,
+    n: number,
+    idf: IdfOf,
+  ): number {
     const bits = this.wordBits;
     const words = bits.length;
-    const ids = b.ids;
     let sum = 0;
-    for (let j = 0; j < ids.length; j++) {
-      const id = ids[j]!;
+    for (let j = 0; j < n; j++) {
+      const id = ids[idStart + j]!;
       if (id < BIGRAM_BASE) {
         const word = id >>> 5;
         if (word >= words || (bits[word]! & (1 << (id & 31))) === 0) continue;
         const f = idf(id);
-        sum += this.wordWeight[id]! * b.weights[j]! * f * f;
+        sum += this.wordWeight[id]! * weights[weightStart + j]! * f * f;
       } else if (this.bigramBits !== null) {
         const slot = id - BIGRAM_BASE;
         if ((this.bigramBits[slot >>> 5]! & (1 << (slot & 31))) === 0) continue;
         const f = idf(id);
-        sum += this.bigramWeight![slot]! * b.weights[j]! * f * f;
+        sum += this.bigramWeight![slot]! * weights[weightStart + j]! * f * f;
       }
     }
     return sum;
   }
 
   private clear(): void {
-    const ids = this.spread.ids;
-    for (let i = 0; i < ids.length; i++) {
+    const ids = this.loaded;
+    for (let i = 0; i < this.loadedLength; i++) {
       const id = ids[i]!;
       if (id < BIGRAM_BASE) this.wordBits[id >>> 5] = 0;
       else this.bigramBits![(id - BIGRAM_BASE) >>> 5] = 0;
     }
-    this.spread = EMPTY;
+    this.loadedLength = 0;
   }
 
   private growWords(id: number): void {
@@ -129,8 +144,18 @@ let sumWeights = new Float32Array(256);
 let sumMass = new Float64Array(256);
 let sumSelect = new Float64Array(256);
 
-/** a + scale * b as a new vector; when it holds more than `max` terms, only the `keep` heaviest
- * (see truncate). Merges into scratch arrays, so only the result is allocated. */
+/** The result of sum(): the first `length` terms of ids and weights, valid until the next call. */
+export interface Summed {
+  ids: Int32Array;
+  weights: Float32Array;
+  length: number;
+}
+
+const summed: Summed = { ids: sumIds, weights: sumWeights, length: 0 };
+
+/** a + scale * b; when it holds more than `max` terms, only the `keep` heaviest (IDF-weighted
+ * mass; ties keep the lower ids), still sorted by id. Merged into scratch arrays, which are
+ * returned: nothing is allocated. */
 export function sum(
   a: SparseVector,
   b: SparseVector,
@@ -138,7 +163,7 @@ export function sum(
   max: number,
   keep: number,
   idf: IdfOf,
-): SparseVector {
+): Summed {
   const size = a.ids.length + b.ids.length;
   if (size > sumIds.length) {
     sumIds = new Int32Array(size * 2);
@@ -175,18 +200,21 @@ export function sum(
     ids[n] = bi[j]!;
     weights[n] = scale * b.weights[j]!;
   }
-  if (n <= max || n <= keep) return { ids: ids.slice(0, n), weights: weights.slice(0, n) };
-  return heaviestOf(ids, weights, n, keep, idf);
+  summed.ids = ids;
+  summed.weights = weights;
+  summed.length = n <= max || n <= keep ? n : keepHeaviest(ids, weights, n, keep, idf);
+  return summed;
 }
 
-/** The first n terms of (ids, weights) cut to the k heaviest (k < n), as a new vector. */
-function heaviestOf(
+/** Keeps, in place, the k heaviest of the first n terms of (ids, weights) (k < n), still sorted
+ * by id (ties keep the lower ids); returns k. */
+function keepHeaviest(
   ids: Int32Array,
   weights: Float32Array,
   n: number,
   k: number,
   idf: IdfOf,
-): SparseVector {
+): number {
   const mass = sumMass;
   for (let i = 0; i < n; i++) mass[i] = weights[i]! * idf(ids[i]!);
   sumSelect.set(mass.subarray(0, n));
@@ -194,16 +222,14 @@ function heaviestOf(
   let above = 0;
   for (let i = 0; i < n; i++) if (mass[i]! > cut) above++;
   let ties = k - above;
-  const keptIds = new Int32Array(k);
-  const keptWeights = new Float32Array(k);
   let m = 0;
   for (let i = 0; i < n; i++) {
     if (mass[i]! > cut || (mass[i] === cut && ties-- > 0)) {
-      keptIds[m] = ids[i]!;
-      keptWeights[m++] = weights[i]!;
+      ids[m] = ids[i]!;
+      weights[m++] = weights[i]!;
     }
   }
-  return { ids: keptIds, weights: keptWeights };
+  return k;
 }
 
 /** The value at position r (0-based) of the first n values in ascending order (quickselect, the
