@@ -8,23 +8,15 @@ import { createFetcher } from "../ingest/fetch/index.ts";
 import { openStore } from "../store/index.ts";
 import { sampleArticle } from "../store/sample.ts";
 import type { Store } from "../store/store.ts";
-import { createClusterer } from "../stories/index.ts";
 import { clusterPending, restoreClusterer } from "./cluster.ts";
-import type { PipelineContext } from "./context.ts";
+import { newContext, type PipelineContext } from "./context.ts";
 
 const dir = mkdtempSync(join(tmpdir(), "storyline-cluster-"));
 after(() => rmSync(dir, { recursive: true, force: true }));
 
 function contextFor(store: Store): PipelineContext {
   const config = loadConfig({});
-  return {
-    config,
-    store,
-    fetcher: createFetcher(config.fetch),
-    clusterer: createClusterer(),
-    articleByUrl: new Map(),
-    changedStories: new Set(),
-  };
+  return newContext(config, store, createFetcher(config.fetch));
 }
 
 const TOPICS = ["harbour bridge repairs", "council budget vote", "wildfire near Corran"];

@@ -1,7 +1,7 @@
 import type { Config } from "../config.ts";
 import type { Fetcher } from "../ingest/fetch/index.ts";
 import type { Store } from "../store/store.ts";
-import type { Clusterer } from "../stories/index.ts";
+import { type Clusterer, createClusterer } from "../stories/index.ts";
 
 /** Everything one pipeline process holds: the store, one fetcher, and the online clusterer. */
 export interface PipelineContext {
@@ -13,4 +13,16 @@ export interface PipelineContext {
   articleByUrl: Map<string, string>;
   /** Stories whose brief must be (re)written. */
   changedStories: Set<string>;
+}
+
+/** A fresh context: an empty clusterer, to be restored from the store before use. */
+export function newContext(config: Config, store: Store, fetcher: Fetcher): PipelineContext {
+  return {
+    config,
+    store,
+    fetcher,
+    clusterer: createClusterer(),
+    articleByUrl: new Map(),
+    changedStories: new Set(),
+  };
 }

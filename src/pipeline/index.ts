@@ -2,11 +2,10 @@ import type { Config } from "../config.ts";
 import { createFetcher } from "../ingest/fetch/index.ts";
 import { log } from "../log.ts";
 import type { Store } from "../store/store.ts";
-import { createClusterer } from "../stories/index.ts";
 import type { Source } from "../types.ts";
 import { storiesNeedingBriefs, writeChangedBriefs } from "./briefs.ts";
 import { clusterPending, restoreClusterer } from "./cluster.ts";
-import type { PipelineContext } from "./context.ts";
+import { newContext, type PipelineContext } from "./context.ts";
 import { forEachLimited, type PollReport, pollSource } from "./poll.ts";
 import { isDue } from "./steps.ts";
 
@@ -18,14 +17,7 @@ const SOURCE_CONCURRENCY = 4;
 const TICK_MS = 30_000;
 
 export async function createPipeline(config: Config, store: Store): Promise<PipelineContext> {
-  const ctx: PipelineContext = {
-    config,
-    store,
-    fetcher: createFetcher(config.fetch),
-    clusterer: createClusterer(),
-    articleByUrl: new Map(),
-    changedStories: new Set(),
-  };
+  const ctx = newContext(config, store, createFetcher(config.fetch));
   await restoreClusterer(ctx);
   for (const storyId of await storiesNeedingBriefs(store)) ctx.changedStories.add(storyId);
   return ctx;

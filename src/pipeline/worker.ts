@@ -5,11 +5,10 @@ import type { Config } from "../config.ts";
 import { createFetcher } from "../ingest/fetch/index.ts";
 import { log } from "../log.ts";
 import type { Store } from "../store/store.ts";
-import { createClusterer } from "../stories/index.ts";
 import { articleId } from "./article.ts";
 import { storiesNeedingBriefs, writeStoryBrief } from "./briefs.ts";
 import { clusterPending, restoreClusterer } from "./cluster.ts";
-import type { PipelineContext } from "./context.ts";
+import { newContext } from "./context.ts";
 import { leadership, sleep } from "./leader.ts";
 import { JOBS, unfinishedJobs } from "./queue.ts";
 import {
@@ -157,12 +156,7 @@ async function clusterWhileLeader(
   while (!signal.aborted) {
     if (!(await lock.acquire(signal))) break;
     log("info", "worker", `pid ${process.pid} is now the clusterer`);
-    const ctx: PipelineContext = {
-      ...deps,
-      clusterer: createClusterer(),
-      articleByUrl: new Map(),
-      changedStories: new Set(),
-    };
+    const ctx = newContext(deps.config, deps.store, deps.fetcher);
     await restoreClusterer(ctx);
     // A clusterer that died between clustering and queueing briefs leaves stories without one.
     for (const storyId of await storiesNeedingBriefs(deps.store)) ctx.changedStories.add(storyId);

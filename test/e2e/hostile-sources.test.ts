@@ -17,12 +17,12 @@ import { MAX_CONSECUTIVE_FAILURES } from "../../src/ingest/fetch/schedule.ts";
 import { setLogLevel } from "../../src/log.ts";
 import { buildArticle } from "../../src/pipeline/article.ts";
 import { restoreClusterer } from "../../src/pipeline/cluster.ts";
+import { newContext } from "../../src/pipeline/context.ts";
 import { demoConfig } from "../../src/pipeline/demo.ts";
 import { closePipeline, type PipelineContext, runRound } from "../../src/pipeline/index.ts";
 import { pollSource } from "../../src/pipeline/poll.ts";
 import { openStore } from "../../src/store/index.ts";
 import type { Store } from "../../src/store/store.ts";
-import { createClusterer } from "../../src/stories/index.ts";
 import type { Source } from "../../src/types.ts";
 import { articleHtml } from "./hostile/documents.ts";
 import {
@@ -130,14 +130,7 @@ async function pipelineWithResolver(
   store: Store,
   lookup: LookupFunction,
 ): Promise<PipelineContext> {
-  const ctx: PipelineContext = {
-    config,
-    store,
-    fetcher: createFetcher(config.fetch, { lookup }),
-    clusterer: createClusterer(),
-    articleByUrl: new Map(),
-    changedStories: new Set(),
-  };
+  const ctx = newContext(config, store, createFetcher(config.fetch, { lookup }));
   await restoreClusterer(ctx);
   return ctx;
 }
