@@ -155,6 +155,22 @@ test("a first brief of a two-day story carries day two's new fact as an update a
   );
 });
 
+test("the dek is a description the brief does not already say", () => {
+  // Sites often describe an article by its first sentence: here the update's.
+  const day2 = { ...laterArticle() };
+  day2.description = day2.sentences[0]!;
+  const [first, ...rest] = articles;
+  const other = {
+    ...first!,
+    description: "Residents downstream were told to stay away from the river banks.",
+  };
+  const later = [other, ...rest, day2];
+  const b = writeBrief({ story: storyOf(later), articles: later, threads: [], previous: null });
+  const said = b.paragraphs.flatMap((p) => p.sentences.map((x) => x.text));
+  assert.ok(said.includes(day2.sentences[0]!), "the update is in the brief");
+  assert.equal(b.dek, other.description);
+});
+
 test("a second day that only repeats the first adds no update and no timeline entry", () => {
   const again = [...articles, repeatArticle()];
   const b = writeBrief({ story: storyOf(again), articles: again, threads: [], previous: null });

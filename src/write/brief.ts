@@ -43,7 +43,7 @@ export function writeBrief(input: BriefInput): Brief {
     version: (input.previous?.version ?? 0) + 1,
     generatedAt: input.story.lastUpdated,
     headline: headlineOf(ev, update, input.story.title),
-    dek: centralDek(ev),
+    dek: centralDek(ev, sentences),
     paragraphs,
     quotes,
     reaction,

@@ -29,14 +29,20 @@ export function centralHeadline(ev: Evidence, fallback: string): string {
   return best || fallback;
 }
 
-/** The most central article description, verbatim, or null when no article has one. */
-export function centralDek(ev: Evidence): string | null {
+/** A description sharing this much of its wording with a brief sentence would say it twice. */
+const DEK_REPEATS = 0.6;
+
+/** The most central article description that the brief does not already say, verbatim, or null
+ * when no article has one. */
+export function centralDek(ev: Evidence, said: BriefSentence[]): string | null {
+  const saidWords = said.map((s) => new Set(contentWords(s.text)));
   let best: string | null = null;
   let bestScore = -1;
   for (const a of ev.articles) {
     const d = a.description?.trim();
     if (!d) continue;
     const words = new Set(contentWords(d));
+    if (saidWords.some((w) => jaccard(w, words) >= DEK_REPEATS)) continue;
     let score = 0;
     for (const w of words) score += ev.centroid.get(w) ?? 0;
     if (score > bestScore) {
