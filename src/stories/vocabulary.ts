@@ -11,6 +11,8 @@ export const BIGRAM_BASE = 1 << 30;
 export const BIGRAM_SLOTS = 1 << 20;
 const BIGRAM_SEED = 0x2545f491;
 const WORD_SEED = 0x6b43a9b5;
+/** Int32 words per word-table slot: id + 1, hash, character offset, length. */
+const SLOT_WORDS = 4;
 /** Entities are kept apart from words by this prefix ("@condoleezza_rice"). */
 export const ENTITY_PREFIX = "@";
 /** ln(k) is looked up for k below this (most terms are rare: the IDF is 1 + ln(N + 1) - ln(df + 1),
@@ -20,10 +22,13 @@ const LOG_TABLE = 1 << 12;
 const LOGS = Float64Array.from({ length: LOG_TABLE }, (_, k) => Math.log(k));
 
 export class Vocabulary {
-  /** Open-addressing table from word to id: per slot, id + 1 (0: empty) and the word's hash, side
-   * by side, so a probe reads one cache line and only a matching hash compares strings. (A Map
-   * with a million string keys missed the cache several times a lookup.) At most half full. */
-  private slots = new Int32Array(2 * 4096);
+  /** Open-addressing table from word to id: per slot, id + 1 (0: empty), the word's hash, and
+   * where its characters sit in `chars` (offset, length), side by side: a lookup reads one slot
+   * and, when the hash matches, one run of characters. (A Map with a million string keys missed
+   * the cache several times a lookup.) At most half full. */
+  private slots = new Int32Array(SLOT_WORDS * 4096);
+  private chars = new Uint16Array(1 << 16);
+  private charsUsed = 0;
   private readonly names: string[] = [];
   private wordDf = new Int32Array(1024);
   /** 1 for entity ids (names starting with ENTITY_PREFIX). */
@@ -37,15 +42,20 @@ export class Vocabulary {
   wordId(term: string): number {
     const hash = hash32(term, WORD_SEED) | 0;
     const slots = this.slots;
-    const mask = (slots.length >>> 1) - 1;
+    const mask = slots.length / SLOT_WORDS - 1;
     let i = hash & mask;
-    for (let entry = slots[2 * i]!; entry !== 0; entry = slots[2 * i]!) {
-      if (slots[2 * i + 1] === hash && this.names[entry - 1] === term) return entry - 1;
+    for (let entry = slots[SLOT_WORDS * i]!; entry !== 0; entry = slots[SLOT_WORDS * i]!) {
+      const at = SLOT_WORDS * i;
+      if (slots[at + 1] === hash && this.sameChars(term, slots[at + 2]!, slots[at + 3]!))
+        return entry - 1;
       i = (i + 1) & mask;
     }
     const id = this.names.length;
-    slots[2 * i] = id + 1;
-    slots[2 * i + 1] = hash;
+    const at = SLOT_WORDS * i;
+    slots[at] = id + 1;
+    slots[at + 1] = hash;
+    slots[at + 2] = this.storeChars(term);
+    slots[at + 3] = term.length;
     this.names.push(term);
     if (2 * this.names.length > mask + 1) this.growSlots();
     if (id >= this.wordDf.length) {
@@ -60,16 +70,35 @@ export class Vocabulary {
     return id;
   }
 
+  private sameChars(term: string, offset: number, length: number): boolean {
+    if (term.length !== length) return false;
+    const chars = this.chars;
+    for (let k = 0; k < length; k++) if (chars[offset + k] !== term.charCodeAt(k)) return false;
+    return true;
+  }
+
+  /** Appends the term's UTF-16 code units to `chars`; returns where they start. */
+  private storeChars(term: string): number {
+    const offset = this.charsUsed;
+    if (offset + term.length > this.chars.length) {
+      const grown = new Uint16Array(Math.max(this.chars.length * 2, offset + term.length));
+      grown.set(this.chars);
+      this.chars = grown;
+    }
+    for (let k = 0; k < term.length; k++) this.chars[offset + k] = term.charCodeAt(k);
+    this.charsUsed += term.length;
+    return offset;
+  }
+
   private growSlots(): void {
     const old = this.slots;
     const slots = new Int32Array(old.length * 2);
-    const mask = (slots.length >>> 1) - 1;
-    for (let j = 0; j < old.length; j += 2) {
+    const mask = slots.length / SLOT_WORDS - 1;
+    for (let j = 0; j < old.length; j += SLOT_WORDS) {
       if (old[j] === 0) continue;
       let i = old[j + 1]! & mask;
-      while (slots[2 * i] !== 0) i = (i + 1) & mask;
-      slots[2 * i] = old[j]!;
-      slots[2 * i + 1] = old[j + 1]!;
+      while (slots[SLOT_WORDS * i] !== 0) i = (i + 1) & mask;
+      slots.set(old.subarray(j, j + SLOT_WORDS), SLOT_WORDS * i);
     }
     this.slots = slots;
   }
