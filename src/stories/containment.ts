@@ -4,7 +4,8 @@
 // shingles, and a content-defined sample of them (the "anchors": shingles whose hash falls in one
 // residue class, so original and copy sample the same shingles wherever they sit) is indexed. The
 // share of an earlier article's anchors found in the new one estimates how much of it was copied.
-// Buckets are linked lists in typed arrays (12 bytes an anchor), newest first, scanned to a cap.
+// Buckets are linked lists in one typed array (16 bytes an anchor: next entry, owner and hash side
+// by side, so each step of a scan reads one cache line), newest first, scanned to a cap.
 
 /** Words per shingle: five-word sequences are rarely shared by chance, even between reports of one event. */
 const SHINGLE_WORDS = 5;
@@ -14,6 +15,8 @@ const SAMPLE_MASK = 7;
 const MAX_WORDS = 2000;
 /** Hash-table slots for anchors (4 MB of heads); chains are cut at `bucketCap` anyway. */
 const SLOTS = 1 << 20;
+/** Int32 words per entry (next, owner, hash, padding to 16 bytes so none straddles a line). */
+const ENTRY = 4;
 
 export interface ContainmentParams {
   /** Share of an earlier article's anchors found in the new one for it to be a copy. */
@@ -52,9 +55,8 @@ export function anchorsOf(wordHashes: ArrayLike<number>, out: number[] = []): nu
 
 export class ContainmentIndex {
   private readonly heads = new Int32Array(SLOTS).fill(-1);
-  private next = new Int32Array(4096);
-  private owner = new Int32Array(4096);
-  private hash = new Uint32Array(4096);
+  /** Per entry e, at ENTRY * e: the next (older) entry in its bucket or -1, the article, the hash. */
+  private entry = new Int32Array(ENTRY * 4096);
   private entries = 0;
   /** Anchors per article (by article number). */
   private anchorCount = new Uint16Array(1024);
@@ -70,10 +72,12 @@ export class ContainmentIndex {
     const stamp = ++this.stamp;
     this.hits.length = 0;
     for (const h of anchors) {
+      const entry = this.entry;
+      const hash = h | 0;
       let e = this.heads[slot(h)]!;
-      for (let seen = 0; e >= 0 && seen < this.p.bucketCap; seen++, e = this.next[e]!) {
-        if (this.hash[e] !== h) continue;
-        const a = this.owner[e]!;
+      for (let seen = 0; e >= 0 && seen < this.p.bucketCap; seen++, e = entry[ENTRY * e]!) {
+        if (entry[ENTRY * e + 2] !== hash) continue;
+        const a = entry[ENTRY * e + 1]!;
         if (this.hitStamp[a] !== stamp) {
           this.hitStamp[a] = stamp;
           this.hitCount[a] = 0;
@@ -102,11 +106,12 @@ export class ContainmentIndex {
     this.anchorCount[a] = Math.min(anchors.length, 0xffff);
     for (const h of anchors) {
       const e = this.entries++;
-      if (e >= this.next.length) this.growEntries();
+      if (ENTRY * e >= this.entry.length)
+        this.entry = grown(this.entry, new Int32Array(2 * this.entry.length));
       const s = slot(h);
-      this.next[e] = this.heads[s]!;
-      this.owner[e] = a;
-      this.hash[e] = h;
+      this.entry[ENTRY * e] = this.heads[s]!;
+      this.entry[ENTRY * e + 1] = a;
+      this.entry[ENTRY * e + 2] = h | 0;
       this.heads[s] = e;
     }
   }
@@ -117,13 +122,6 @@ export class ContainmentIndex {
     this.anchorCount = grown(this.anchorCount, new Uint16Array(size));
     this.hitStamp = grown(this.hitStamp, new Int32Array(size));
     this.hitCount = grown(this.hitCount, new Uint16Array(size));
-  }
-
-  private growEntries(): void {
-    const size = this.next.length * 2;
-    this.next = grown(this.next, new Int32Array(size));
-    this.owner = grown(this.owner, new Int32Array(size));
-    this.hash = grown(this.hash, new Uint32Array(size));
   }
 }
 
