@@ -42,8 +42,6 @@ export class StoryClusterer implements Clusterer {
   private readonly articleIds: string[] = [];
   private articleStory = new Int32Array(1024);
   private duplicateRoot = new Int32Array(1024).fill(-1);
-  private candidateScore = new Float64Array(1024);
-  private candidateStamp = new Int32Array(1024);
   /** Scratch for candidates(): stories found, the chosen ones, and one posting list. */
   private found = new Int32Array(1024);
   private readonly chosen: Int32Array;
@@ -210,7 +208,7 @@ export class StoryClusterer implements Clusterer {
   /** The story the article joins (its query built by queryTerms), or -1 for a new story. */
   private bestStory(vector: SparseVector, docNorm: number, at: number): number {
     const found = this.candidates(vector, this.query, this.queryLength);
-    this.spread.load(vector);
+    this.spread.load(vector, this.idfOf);
     let best = -1;
     let bestScore = 0;
     const threshold = this.joinThreshold(vector.ids.length);
@@ -218,7 +216,7 @@ export class StoryClusterer implements Clusterer {
     for (let c = 0; c < found; c++) {
       const s = this.chosen[c]!;
       const stories = this.stories;
-      const cosine = stories.dot(s, this.spread, this.idfOf) / (docNorm * this.storyNorm(s));
+      const cosine = stories.dot(s, this.spread) / (docNorm * this.storyNorm(s));
       const score =
         cosine * decay(stories.gapMs(s, at, at), this.p.decayGraceMs, this.p.decayHalfLifeMs);
       // Each story has its own bar (young ones a higher one); among those cleared, the best wins.
@@ -244,8 +242,8 @@ export class StoryClusterer implements Clusterer {
    * (by id when all fit, else by that score, then id); returns how many. */
   private candidates(vector: SparseVector, terms: Int32Array, count: number, exclude = -1): number {
     const stamp = ++this.stamp;
-    const score = this.candidateScore;
-    const seen = this.candidateStamp;
+    const record = this.stories.record;
+    const score = this.stories.recordScore;
     let found = 0;
     for (let q = 0; q < count; q++) {
       const t = terms[q]!;
@@ -254,13 +252,13 @@ export class StoryClusterer implements Clusterer {
       for (let i = 0; i < n; i++) {
         const s = this.resolve(this.listed[i]!);
         if (s === exclude) continue;
-        if (seen[s] !== stamp) {
-          seen[s] = stamp;
-          score[s] = 0;
+        if (record[4 * s + 1] !== stamp) {
+          record[4 * s + 1] = stamp;
+          score[2 * s + 1] = 0;
           if (found === this.found.length) this.found = grownInt32(this.found, found * 2);
           this.found[found++] = s;
         }
-        score[s]! += weight;
+        score[2 * s + 1]! += weight;
       }
     }
     const chosen = this.chosen;
@@ -279,17 +277,17 @@ export class StoryClusterer implements Clusterer {
     let m = 0;
     for (let i = 0; i < found; i++) {
       const s = this.found[i]!;
-      const sc = score[s]!;
+      const sc = score[2 * s + 1]!;
       if (m === k) {
         const worst = chosen[k - 1]!;
-        const ws = score[worst]!;
+        const ws = score[2 * worst + 1]!;
         if (sc < ws || (sc === ws && s > worst)) continue;
         m--;
       }
       let j = m;
       for (; j > 0; j--) {
         const p = chosen[j - 1]!;
-        const ps = score[p]!;
+        const ps = score[2 * p + 1]!;
         if (ps > sc || (ps === sc && p < s)) break;
         chosen[j] = p;
       }
@@ -322,25 +320,19 @@ export class StoryClusterer implements Clusterer {
   private newStory(articleId: string, a: number): number {
     const s = this.stories.add(`s-${articleId}`, a);
     this.storyIndex.set(this.stories.ids[s]!, s);
-    if (s >= this.candidateScore.length) {
-      const score = new Float64Array(s * 2);
-      score.set(this.candidateScore);
-      this.candidateScore = score;
-      this.candidateStamp = grownInt32(this.candidateStamp, s * 2);
-    }
     return s;
   }
 
   /** The living story a (possibly merged) story index stands for, compressing the alias path. */
   private resolve(s: number): number {
-    const alias = this.stories.alias;
-    if (alias[s]! < 0) return s;
+    const record = this.stories.record;
+    if (record[4 * s]! < 0) return s;
     let root = s;
-    while (alias[root]! >= 0) root = alias[root]!;
+    while (record[4 * root]! >= 0) root = record[4 * root]!;
     let at = s;
-    while (alias[at]! >= 0 && alias[at] !== root) {
-      const next = alias[at]!;
-      alias[at] = root;
+    while (record[4 * at]! >= 0 && record[4 * at] !== root) {
+      const next = record[4 * at]!;
+      record[4 * at] = root;
       at = next;
     }
     return root;
@@ -362,12 +354,12 @@ export class StoryClusterer implements Clusterer {
       let best = -1;
       let bestScore = this.p.mergeThreshold;
       const found = this.candidates(v, top.index, top.size, s);
-      this.spread.load(v);
+      this.spread.load(v, this.idfOf);
       const firstAt = stories.firstAt[s]!;
       const lastAt = stories.lastAt[s]!;
       for (let k = 0; k < found; k++) {
         const c = this.chosen[k]!;
-        const cosine = stories.dot(c, this.spread, this.idfOf) / (sNorm * this.storyNorm(c));
+        const cosine = stories.dot(c, this.spread) / (sNorm * this.storyNorm(c));
         const gap = stories.gapMs(c, firstAt, lastAt);
         const score = cosine * decay(gap, this.p.decayGraceMs, this.p.decayHalfLifeMs);
         if (score > bestScore) {
@@ -388,7 +380,7 @@ export class StoryClusterer implements Clusterer {
     stories.size[into]! += stories.size[from]!;
     stories.touch(into, stories.firstAt[from]!);
     stories.touch(into, stories.lastAt[from]!);
-    stories.alias[from] = into;
+    stories.record[4 * from] = into;
     stories.clearCentroid(from);
     return { from: stories.ids[from]!, into: stories.ids[into]! };
   }

@@ -20,12 +20,11 @@ export class Postings {
   private used = 0;
   /** Head of each class's list of freed blocks (linked through their first entry), or -1. */
   private readonly freeHead: number[];
-  /** Per word id: its block's offset, and stories ever appended (0: no block). */
-  private wordStart = new Int32Array(1024);
-  private wordCount = new Int32Array(1024);
-  /** The same for hashed bigram ids, allocated on the first bigram. */
-  private bigramStart: Int32Array | null = null;
-  private bigramCount: Int32Array | null = null;
+  /** Per word id t, side by side: [2t] its block's offset, [2t + 1] stories ever appended (0: no
+   * block). */
+  private words = new Int32Array(2 * 1024);
+  /** The same for hashed bigram slots, allocated on the first bigram. */
+  private bigrams: Int32Array | null = null;
 
   constructor(private readonly cap: number) {
     this.ring = Math.max(cap, RECENT_CHECK);
@@ -37,13 +36,12 @@ export class Postings {
   add(termId: number, story: number): void {
     if (this.cap <= 0) return;
     const bigram = termId >= BIGRAM_BASE;
-    const key = bigram ? termId - BIGRAM_BASE : termId;
-    if (!bigram && key >= this.wordCount.length) this.growWords(key);
-    const counts = bigram ? this.bigrams() : this.wordCount;
-    const starts = bigram ? this.bigramStart! : this.wordStart;
-    const n = counts[key]!;
+    const key = 2 * (bigram ? termId - BIGRAM_BASE : termId);
+    if (!bigram && key >= this.words.length) this.growWords(key);
+    const table = bigram ? this.bigramTable() : this.words;
+    const n = table[key + 1]!;
     const ring = this.ring;
-    let start = starts[key]!;
+    let start = table[key]!;
     if (n > 0) {
       // The newest few entries, as a list trimmed to `cap` whenever it reached 2 * cap held them.
       const listed = n < 2 * this.cap ? n : this.cap + ((n - 2 * this.cap) % this.cap);
@@ -59,25 +57,20 @@ export class Postings {
         this.release(start, cls - 1);
       }
       start = block;
-      starts[key] = start;
+      table[key] = start;
     }
     this.arena[start + (n % ring)] = story;
-    counts[key] = n + 1;
+    table[key + 1] = n + 1;
   }
 
   /** Copies the stories under a term into `out`, newest first, at most `cap`; returns how many. */
   newest(termId: number, out: Int32Array): number {
-    let n: number;
-    let start: number;
-    if (termId >= BIGRAM_BASE) {
-      if (this.bigramCount === null) return 0;
-      n = this.bigramCount[termId - BIGRAM_BASE]!;
-      start = this.bigramStart![termId - BIGRAM_BASE]!;
-    } else {
-      if (termId >= this.wordCount.length) return 0;
-      n = this.wordCount[termId]!;
-      start = this.wordStart[termId]!;
-    }
+    const bigram = termId >= BIGRAM_BASE;
+    const key = 2 * (bigram ? termId - BIGRAM_BASE : termId);
+    const table = bigram ? this.bigrams : this.words;
+    if (table === null || key >= table.length) return 0;
+    const start = table[key]!;
+    const n = table[key + 1]!;
     const m = Math.min(n, this.cap);
     const ring = this.ring;
     let at = (n - 1) % ring;
@@ -118,21 +111,15 @@ export class Postings {
   }
 
   private growWords(key: number): void {
-    let size = this.wordCount.length;
+    let size = this.words.length;
     while (size <= key) size *= 2;
-    const start = new Int32Array(size);
-    start.set(this.wordStart);
-    this.wordStart = start;
-    const count = new Int32Array(size);
-    count.set(this.wordCount);
-    this.wordCount = count;
+    const words = new Int32Array(size);
+    words.set(this.words);
+    this.words = words;
   }
 
-  private bigrams(): Int32Array {
-    if (this.bigramCount === null) {
-      this.bigramCount = new Int32Array(BIGRAM_SLOTS);
-      this.bigramStart = new Int32Array(BIGRAM_SLOTS);
-    }
-    return this.bigramCount;
+  private bigramTable(): Int32Array {
+    if (this.bigrams === null) this.bigrams = new Int32Array(2 * BIGRAM_SLOTS);
+    return this.bigrams;
   }
 }

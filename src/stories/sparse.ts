@@ -48,17 +48,19 @@ export function dot(a: SparseVector, b: SparseVector, idf: IdfOf): number {
  * a merge of two sorted lists branches unpredictably at every step. Sums the same products in the
  * same (term id) order as dot(), so the results are identical. */
 export class SpreadVector {
-  /** One bit per term id below BIGRAM_BASE, then (lazily) per hashed bigram slot. */
+  /** One bit per term id below BIGRAM_BASE, then (lazily) per hashed bigram slot; for each term
+   * spread, side by side, its weight and its IDF (taken at load: the IDF holds still while one
+   * vector is compared with its candidates, and a matched term then costs one cache line). */
   private wordBits = new Int32Array(1024);
-  private wordWeight = new Float32Array(1024 * 32);
+  private wordTerm = new Float64Array(2 * 1024 * 32);
   private bigramBits: Int32Array | null = null;
-  private bigramWeight: Float32Array | null = null;
+  private bigramTerm: Float64Array | null = null;
   /** The ids spread (copied: the vector may change before the next load clears them). */
   private loaded = new Int32Array(256);
   private loadedLength = 0;
 
-  /** Spreads v (replacing the vector spread before). */
-  load(v: SparseVector): void {
+  /** Spreads v (replacing the vector spread before), with the current IDF. */
+  load(v: SparseVector, idf: IdfOf): void {
     this.clear();
     const ids = v.ids;
     if (ids.length > this.loaded.length) this.loaded = new Int32Array(ids.length * 2);
@@ -69,22 +71,24 @@ export class SpreadVector {
       if (id < BIGRAM_BASE) {
         if (id >>> 5 >= this.wordBits.length) this.growWords(id);
         this.wordBits[id >>> 5]! |= 1 << (id & 31);
-        this.wordWeight[id] = v.weights[i]!;
+        this.wordTerm[2 * id] = v.weights[i]!;
+        this.wordTerm[2 * id + 1] = idf(id);
       } else {
         const slot = id - BIGRAM_BASE;
         if (this.bigramBits === null) {
           this.bigramBits = new Int32Array(BIGRAM_SLOTS >>> 5);
-          this.bigramWeight = new Float32Array(BIGRAM_SLOTS);
+          this.bigramTerm = new Float64Array(2 * BIGRAM_SLOTS);
         }
         this.bigramBits[slot >>> 5]! |= 1 << (slot & 31);
-        this.bigramWeight![slot] = v.weights[i]!;
+        this.bigramTerm![2 * slot] = v.weights[i]!;
+        this.bigramTerm![2 * slot + 1] = idf(id);
       }
     }
   }
 
-  /** dot(spread vector, b, idf), by b's terms. */
-  dot(b: SparseVector, idf: IdfOf): number {
-    return this.dotRange(b.ids, b.weights, 0, 0, b.ids.length, idf);
+  /** dot(spread vector, b, idf) with the IDF of load time, by b's terms. */
+  dot(b: SparseVector): number {
+    return this.dotRange(b.ids, b.weights, 0, 0, b.ids.length);
   }
 
   /** dot with the vector of n terms at ids[idStart..] and weights[weightStart..]. */
@@ -94,7 +98,6 @@ export class SpreadVector {
     idStart: number,
     weightStart: number,
     n: number,
-    idf: IdfOf,
   ): number {
     const bits = this.wordBits;
     const words = bits.length;
@@ -104,13 +107,13 @@ export class SpreadVector {
       if (id < BIGRAM_BASE) {
         const word = id >>> 5;
         if (word >= words || (bits[word]! & (1 << (id & 31))) === 0) continue;
-        const f = idf(id);
-        sum += this.wordWeight[id]! * weights[weightStart + j]! * f * f;
+        const f = this.wordTerm[2 * id + 1]!;
+        sum += this.wordTerm[2 * id]! * weights[weightStart + j]! * f * f;
       } else if (this.bigramBits !== null) {
         const slot = id - BIGRAM_BASE;
         if ((this.bigramBits[slot >>> 5]! & (1 << (slot & 31))) === 0) continue;
-        const f = idf(id);
-        sum += this.bigramWeight![slot]! * weights[weightStart + j]! * f * f;
+        const f = this.bigramTerm![2 * slot + 1]!;
+        sum += this.bigramTerm![2 * slot]! * weights[weightStart + j]! * f * f;
       }
     }
     return sum;
@@ -132,9 +135,9 @@ export class SpreadVector {
     const bits = new Int32Array(size);
     bits.set(this.wordBits);
     this.wordBits = bits;
-    const weight = new Float32Array(size * 32);
-    weight.set(this.wordWeight);
-    this.wordWeight = weight;
+    const term = new Float64Array(2 * size * 32);
+    term.set(this.wordTerm);
+    this.wordTerm = term;
   }
 }
 
