@@ -1,5 +1,7 @@
-// Sparse vectors as parallel typed arrays sorted by term id: 8 bytes a term, merge-join products.
-// Stored weights carry no IDF; every operation takes the current IDF of each term.
+// Sparse vectors as parallel typed arrays sorted by term id: 8 bytes a term. Stored weights carry
+// no IDF; every operation takes the current IDF of each term. dot() is the reference product;
+// the clusterer's hot paths use SpreadVector, sum and TopK, which give bit-identical results
+// without allocating per article (sparse.test.ts checks them against the plain definitions).
 
 import { BIGRAM_BASE, BIGRAM_SLOTS } from "./vocabulary.ts";
 
@@ -9,8 +11,6 @@ export interface SparseVector {
 }
 
 export type IdfOf = (termId: number) => number;
-
-export const EMPTY: SparseVector = { ids: new Int32Array(0), weights: new Float32Array(0) };
 
 /** Euclidean norm of the IDF-weighted vector. */
 export function norm(v: SparseVector, idf: IdfOf): number {
@@ -84,11 +84,6 @@ export class SpreadVector {
         this.bigramTerm![2 * slot + 1] = idf(id);
       }
     }
-  }
-
-  /** dot(spread vector, b, idf) with the IDF of load time, by b's terms. */
-  dot(b: SparseVector): number {
-    return this.dotRange(b.ids, b.weights, 0, 0, b.ids.length);
   }
 
   /** dot with the vector of n terms at ids[idStart..] and weights[weightStart..]. */
