@@ -42,9 +42,16 @@ export class StoryClusterer implements Clusterer {
   private readonly articleIds: string[] = [];
   private articleStory = new Int32Array(1024);
   private duplicateRoot = new Int32Array(1024).fill(-1);
-  /** Scratch for candidates(): stories found, the chosen ones, and one posting list. */
-  private found = new Int32Array(1024);
+  /** Scratch for candidates(): the (story, query term) keys and their sort buffer, each query
+   * term's weight, one posting list, and the chosen stories with their scores. */
+  private keys = new Int32Array(1024);
+  private sortScratch = new Int32Array(1024);
+  private readonly termWeight: Float64Array;
+  /** Bits for a query term's position in a key ((story << bits) | term): enough for every term a
+   * candidate search can take (queryTerms or indexTerms, plus entityQueryTerms). */
+  private readonly termBits: number;
   private readonly chosen: Int32Array;
+  private readonly chosenScore: Float64Array;
   private readonly listed: Int32Array;
   /** Scratch for queryTerms(): the heaviest terms, the heaviest names, and the query built. */
   private readonly top = new TopK();
@@ -53,7 +60,6 @@ export class StoryClusterer implements Clusterer {
   private readonly spread = new SpreadVector();
   private query = new Int32Array(32);
   private queryLength = 0;
-  private stamp = 0;
   private dirty = new Set<number>();
   private readonly idfOf = (id: number) => this.vocab.idf(id);
 
@@ -62,6 +68,11 @@ export class StoryClusterer implements Clusterer {
     this.postings = new Postings(this.p.postingCap);
     this.stories = new Stories(2 * this.p.centroidTerms);
     this.chosen = new Int32Array(Math.max(0, this.p.maxCandidates));
+    this.chosenScore = new Float64Array(Math.max(0, this.p.maxCandidates));
+    const terms =
+      Math.max(this.p.queryTerms, this.p.indexTerms, 0) + Math.max(this.p.entityQueryTerms, 0);
+    this.termBits = Math.max(1, Math.ceil(Math.log2(terms + 1)));
+    this.termWeight = new Float64Array(1 << this.termBits);
     this.listed = new Int32Array(Math.max(0, this.p.postingCap));
     this.dups = new DuplicateIndex(this.p.duplicateMaxDistance, this.p.duplicateBucketCap);
     this.contained = new ContainmentIndex({
@@ -239,62 +250,68 @@ export class StoryClusterer implements Clusterer {
   }
 
   /** Stories sharing the most (IDF-weighted) query terms, at most maxCandidates, into `chosen`
-   * (by id when all fit, else by that score, then id); returns how many. */
+   * (by id when all fit, else by that score, then id); returns how many.
+   * The posting entries are gathered as (story, query term) keys and sorted, so each story's
+   * score is summed in one run, in query-term order as a running sum over the lists would (the
+   * same float), with no per-story scratch: at a million articles the entries (a few hundred a
+   * query) hit stories all over memory, and a slot per story missed the cache on every entry. */
   private candidates(vector: SparseVector, terms: Int32Array, count: number, exclude = -1): number {
-    const stamp = ++this.stamp;
-    const record = this.stories.record;
-    const score = this.stories.recordScore;
-    let found = 0;
+    const weights = this.termWeight;
+    const bits = this.termBits;
+    const mask = (1 << bits) - 1;
+    let e = 0;
     for (let q = 0; q < count; q++) {
       const t = terms[q]!;
-      const weight = vector.weights[t]! * this.idfOf(vector.ids[t]!);
+      weights[q] = vector.weights[t]! * this.idfOf(vector.ids[t]!);
       const n = this.postings.newest(vector.ids[t]!, this.listed);
+      if (e + n > this.keys.length) this.growKeys(e + n);
       for (let i = 0; i < n; i++) {
         const s = this.resolve(this.listed[i]!);
-        if (s === exclude) continue;
-        if (record[4 * s + 1] !== stamp) {
-          record[4 * s + 1] = stamp;
-          score[2 * s + 1] = 0;
-          if (found === this.found.length) this.found = grownInt32(this.found, found * 2);
-          this.found[found++] = s;
-        }
-        score[2 * s + 1]! += weight;
+        if (s !== exclude) this.keys[e++] = (s << bits) | q;
       }
     }
+    const keys = sortKeys(this.keys, this.sortScratch, e, this.stories.count << bits);
     const chosen = this.chosen;
+    const best = this.chosenScore;
     const k = this.p.maxCandidates;
+    let found = 0;
+    let m = 0;
+    for (let i = 0; i < e; ) {
+      const s = keys[i]! >>> bits;
+      let sc = 0;
+      for (; i < e && keys[i]! >>> bits === s; i++) sc += weights[keys[i]! & mask]!;
+      found++;
+      // The k best by score, ties to the lower id (stories come in ascending id order).
+      if (m === k) {
+        if (k === 0 || !(sc > best[k - 1]!)) continue;
+        m--;
+      }
+      let j = m;
+      for (; j > 0 && best[j - 1]! < sc; j--) {
+        chosen[j] = chosen[j - 1]!;
+        best[j] = best[j - 1]!;
+      }
+      chosen[j] = s;
+      best[j] = sc;
+      m++;
+    }
     if (found <= k) {
-      // Few: all of them, by id (insertion sort; at most k).
-      for (let i = 0; i < found; i++) {
-        const s = this.found[i]!;
+      // Few: all of them, by id.
+      for (let i = 1; i < m; i++) {
+        const s = chosen[i]!;
         let j = i;
         for (; j > 0 && chosen[j - 1]! > s; j--) chosen[j] = chosen[j - 1]!;
         chosen[j] = s;
       }
-      return found;
-    }
-    // Many: the k best by score (ties: lower id), kept sorted in `chosen` as they are found.
-    let m = 0;
-    for (let i = 0; i < found; i++) {
-      const s = this.found[i]!;
-      const sc = score[2 * s + 1]!;
-      if (m === k) {
-        const worst = chosen[k - 1]!;
-        const ws = score[2 * worst + 1]!;
-        if (sc < ws || (sc === ws && s > worst)) continue;
-        m--;
-      }
-      let j = m;
-      for (; j > 0; j--) {
-        const p = chosen[j - 1]!;
-        const ps = score[2 * p + 1]!;
-        if (ps > sc || (ps === sc && p < s)) break;
-        chosen[j] = p;
-      }
-      chosen[j] = s;
-      m++;
     }
     return m;
+  }
+
+  private growKeys(size: number): void {
+    const keys = new Int32Array(size * 2);
+    keys.set(this.keys);
+    this.keys = keys;
+    this.sortScratch = new Int32Array(size * 2);
   }
 
   /** The centroid's norm, recomputed when the story changed or the IDF drifted noticeably. */
@@ -318,6 +335,8 @@ export class StoryClusterer implements Clusterer {
   }
 
   private newStory(articleId: string, a: number): number {
+    // Candidate keys hold a story number in 31 - termBits bits (67M stories at the defaults).
+    if (this.stories.count >= 2 ** (31 - this.termBits)) throw new Error("stories: index full");
     const s = this.stories.add(`s-${articleId}`, a);
     this.storyIndex.set(this.stories.ids[s]!, s);
     return s;
@@ -325,14 +344,14 @@ export class StoryClusterer implements Clusterer {
 
   /** The living story a (possibly merged) story index stands for, compressing the alias path. */
   private resolve(s: number): number {
-    const record = this.stories.record;
-    if (record[4 * s]! < 0) return s;
+    const alias = this.stories.alias;
+    if (alias[s]! < 0) return s;
     let root = s;
-    while (record[4 * root]! >= 0) root = record[4 * root]!;
+    while (alias[root]! >= 0) root = alias[root]!;
     let at = s;
-    while (record[4 * at]! >= 0 && record[4 * at] !== root) {
-      const next = record[4 * at]!;
-      record[4 * at] = root;
+    while (alias[at]! >= 0 && alias[at] !== root) {
+      const next = alias[at]!;
+      alias[at] = root;
       at = next;
     }
     return root;
@@ -380,7 +399,7 @@ export class StoryClusterer implements Clusterer {
     stories.size[into]! += stories.size[from]!;
     stories.touch(into, stories.firstAt[from]!);
     stories.touch(into, stories.lastAt[from]!);
-    stories.record[4 * from] = into;
+    stories.alias[from] = into;
     stories.clearCentroid(from);
     return { from: stories.ids[from]!, into: stories.ids[into]! };
   }
@@ -396,11 +415,43 @@ export class StoryClusterer implements Clusterer {
   }
 }
 
-function grownInt32(old: Int32Array, size: number) {
-  const grown = new Int32Array(size);
-  grown.set(old);
-  return grown;
+/** Sorts the first n keys (integers below max) ascending: LSD radix sort by bytes, which costs a
+ * few passes over a few hundred keys where a comparison sort costs thousands of comparisons.
+ * Returns the array holding the result (keys or scratch). */
+function sortKeys(keys: Int32Array, scratch: Int32Array, n: number, max: number): Int32Array {
+  if (n < 32) {
+    for (let i = 1; i < n; i++) {
+      const x = keys[i]!;
+      let j = i;
+      for (; j > 0 && keys[j - 1]! > x; j--) keys[j] = keys[j - 1]!;
+      keys[j] = x;
+    }
+    return keys;
+  }
+  let from = keys;
+  let to = scratch;
+  const counts = RADIX_COUNTS;
+  for (let shift = 0; shift < 31 && max >>> shift > 0; shift += 8) {
+    counts.fill(0);
+    for (let i = 0; i < n; i++) counts[(from[i]! >>> shift) & 255]!++;
+    let total = 0;
+    for (let d = 0; d < 256; d++) {
+      const c = counts[d]!;
+      counts[d] = total;
+      total += c;
+    }
+    for (let i = 0; i < n; i++) {
+      const x = from[i]!;
+      to[counts[(x >>> shift) & 255]!++] = x;
+    }
+    const swap = from;
+    from = to;
+    to = swap;
+  }
+  return from;
 }
+
+const RADIX_COUNTS = new Int32Array(256);
 
 /** Fewest words before a fingerprint is trusted to mark a copy. */
 const MIN_FINGERPRINT_WORDS = 8;

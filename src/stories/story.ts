@@ -23,12 +23,9 @@ export class Stories {
   /** Cached norm of the IDF-weighted centroid and the article count it was computed at (-1: stale). */
   norm = new Float64Array(1024);
   normAt = new Float64Array(1024);
-  /** Per story s, one 16-byte record read for every posting entry of a candidate search:
-   * record[4s] the story it was merged into (-1 while it lives), record[4s + 1] the stamp of the
-   * last search that met it, and recordScore[2s + 1] its score in that search (the clusterer's
-   * scratch). One cache line where three arrays cost three misses at a million articles. */
-  record = new Int32Array(4 * 1024);
-  recordScore = new Float64Array(this.record.buffer);
+  /** The story this one was merged into, or -1 while it lives. 4 bytes a story, so the array
+   * stays in cache while every posting entry of a candidate search is resolved through it. */
+  alias = new Int32Array(1024);
   /** Centroid block offset (in 32-bit words), class and length (terms). */
   private start = new Int32Array(1024);
   private block = new Int8Array(1024);
@@ -63,8 +60,7 @@ export class Stories {
     this.lastAt[s] = Number.NaN;
     this.norm[s] = 0;
     this.normAt[s] = -1;
-    this.record[4 * s] = -1;
-    this.record[4 * s + 1] = 0;
+    this.alias[s] = -1;
     this.length[s] = 0;
     this.block[s] = -1;
     return s;
@@ -194,10 +190,7 @@ export class Stories {
     this.lastAt = float64(this.lastAt);
     this.norm = float64(this.norm);
     this.normAt = float64(this.normAt);
-    const record = new Int32Array(4 * size);
-    record.set(this.record);
-    this.record = record;
-    this.recordScore = new Float64Array(record.buffer);
+    this.alias = int32(this.alias);
     this.start = int32(this.start);
     this.length = int32(this.length);
     const block = new Int8Array(size);
