@@ -28,6 +28,15 @@ test("capitalised runs are entities; a lone sentence opener is not", () => {
   assert.deepEqual(capitalisedEntities("all lowercase text has none"), []);
 });
 
+test("a Title Case heading is not one long name", () => {
+  assert.deepEqual(
+    capitalisedEntities(
+      "Delta 4 Heavy Ready For Demonstration Launch. Boeing said Delta IV Heavy flies.",
+    ),
+    ["delta_iv_heavy"],
+  );
+});
+
 test("idf favours rare terms and never drops below 1", () => {
   assert.ok(idf(1, 1000) > idf(100, 1000));
   assert.ok(idf(1000, 1000) >= 1);

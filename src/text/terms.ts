@@ -70,6 +70,9 @@ const CAPITALISED = /^\p{Lu}[\p{L}\p{N}'’.]*$/u;
 const HAS_CAPITAL = /\p{Lu}/u;
 const CLAUSE_END = /[,;)]$/;
 const SENTENCE_END = /[.!?:"“”]$/;
+/** Longest run of capitalised words taken as one name ("Hillary Rodham Clinton", "New York Stock
+ * Exchange"). */
+const MAX_NAME_WORDS = 4;
 /** Capitalised words that open sentences or headlines without naming anything. */
 const NOT_NAMES: ReadonlySet<string> = new Set(
   "The A An In On At For But And Or If As It He She They We I This That These Those His Her Their Its Our After Before When While With From By To Of Mr Mrs Ms Dr".split(
@@ -90,6 +93,9 @@ export function capitalisedEntities(text: string): string[] {
   let runAtStart = false;
   let atSentenceStart = true;
   const flush = () => {
+    // A longer run is a Title Case heading ("Delta 4 Heavy Ready For Launch"), not a name: as one
+    // token it would match nothing, so it is left to the word features.
+    if (run.length > MAX_NAME_WORDS) run = [];
     if (run.length > 1 || (run.length === 1 && !runAtStart)) out.push(run.join("_"));
     run = [];
   };

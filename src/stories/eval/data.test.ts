@@ -39,6 +39,23 @@ test("stories with sources become S#i items, sorted by date, undated ones kept i
   );
   assert.equal(items[0]!.gold, "S1");
   assert.equal(items[3]!.snippet, "w");
+  // The undated S3 arrived after S2: it takes S2's date, as a fetched article takes its fetch time.
+  assert.equal(items[3]!.at, Date.parse("January 2, 2005"));
+});
+
+test("a date kept as a category (WikinewsSum) dates the story", () => {
+  const lines = [
+    { id: "A", date: null, categories: ["Chile", "January 6, 2005"], sources: [{ title: "a" }] },
+    { id: "B", date: "January 5, 2005", categories: [], sources: [{ title: "b" }] },
+  ];
+  const items = parseItems(lines.map((l) => JSON.stringify(l)).join("\n"));
+  assert.deepEqual(
+    items.map((i) => [i.id, i.at]),
+    [
+      ["B#0", Date.parse("January 5, 2005")],
+      ["A#0", Date.parse("January 6, 2005")],
+    ],
+  );
 });
 
 test("bad JSON names its line", () => {

@@ -21,8 +21,17 @@ function time(v: unknown): number {
   return typeof v === "string" ? Date.parse(v) : Number.NaN;
 }
 
+/** WikinewsSum keeps many articles' dates as a category ("November 17, 2004"), not in `date`. */
+function dateCategory(categories: unknown): number {
+  if (!Array.isArray(categories)) return Number.NaN;
+  for (const c of categories) {
+    if (typeof c === "string" && /^[A-Z][a-z]+ \d{1,2}, \d{4}$/.test(c)) return Date.parse(c);
+  }
+  return Number.NaN;
+}
+
 function itemsOfLine(rec: Record<string, unknown>): EvalItem[] {
-  const at = time(rec.date ?? rec.published ?? rec.publishedAt);
+  const at = time(rec.date ?? rec.published ?? rec.publishedAt) || dateCategory(rec.categories);
   if (Array.isArray(rec.sources)) {
     return rec.sources.map((src: Record<string, unknown>, i) => ({
       id: `${str(rec.id)}#${i}`,
@@ -57,16 +66,21 @@ export function parseItems(jsonl: string): EvalItem[] {
   return streamOrder(items);
 }
 
-/** Stable sort by date; an undated item keeps its place behind the last dated one before it. */
+/**
+ * Stable sort by date; an undated item keeps its place behind the last dated one before it and takes
+ * that date as its time, as the pipeline dates an article without one by when it was fetched.
+ * Without any date at all, items stay undated (no time decay).
+ */
 export function streamOrder(items: EvalItem[]): EvalItem[] {
-  const firstDated = items.find((i) => Number.isFinite(i.at))?.at ?? 0;
+  const firstDated = items.find((i) => Number.isFinite(i.at))?.at;
+  if (firstDated === undefined) return items;
   let carried = firstDated;
   const keyed = items.map((item, pos) => {
     if (Number.isFinite(item.at)) carried = item.at;
     return { item, key: carried, pos };
   });
   keyed.sort((a, b) => a.key - b.key || a.pos - b.pos);
-  return keyed.map((k) => k.item);
+  return keyed.map((k) => ({ ...k.item, at: k.key }));
 }
 
 export function docText(item: EvalItem, mode: TextMode): { title: string; text: string } {
