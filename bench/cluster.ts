@@ -11,6 +11,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { parseItems } from "../src/stories/eval/data.ts";
+import { bcubed } from "../src/stories/eval/metrics.ts";
 import { runNaive, runStoryline } from "../src/stories/eval/run.ts";
 import { createClusterer } from "../src/stories/index.ts";
 import { NAIVE_THRESHOLD } from "../src/stories/naive.ts";
@@ -43,6 +44,7 @@ function word(i: number): string {
 }
 
 interface Planted {
+  id: number;
   words: string[];
   names: string[];
 }
@@ -64,6 +66,7 @@ function makeStream(seed: number) {
     return word(lo);
   };
   const active: Planted[] = [];
+  let planted = 0;
   const pick = (list: string[], n: number) =>
     Array.from({ length: n }, () => list[Math.floor(random() * list.length)]!);
   return (n: number) => {
@@ -75,7 +78,7 @@ function makeStream(seed: number) {
         { length: 3 },
         () => `Name${Math.floor(random() * 1e6).toString(36)}`,
       );
-      active.push({ words, names });
+      active.push({ id: planted++, words, names });
       if (active.length > 200) active.shift();
     }
     // Recent stories are the busiest: pick from the newest end, skewed.
@@ -90,7 +93,13 @@ function makeStream(seed: number) {
       ...pick(story.words, 8),
       ...Array.from({ length: 30 }, zipf),
     ].join(" ");
-    return { id: `a${n}`, title, text: body, publishedAt: (n / ARTICLES_PER_DAY) * 86_400_000 };
+    const doc = {
+      id: `a${n}`,
+      title,
+      text: body,
+      publishedAt: (n / ARTICLES_PER_DAY) * 86_400_000,
+    };
+    return { doc, story: story.id };
   };
 }
 
@@ -103,12 +112,19 @@ function heapMb(): number {
 
 function child(max: number): void {
   const next = makeStream(42);
+  // The planted story of each article, allocated before the baseline so it is not counted.
+  const planted = new Int32Array(max);
+  const stream = (n: number) => {
+    const { doc, story } = next(n);
+    planted[n] = story;
+    return doc;
+  };
   const base = heapMb();
   const clusterer = createClusterer();
   for (const checkpoint of CHECKPOINTS.filter((c) => c <= max)) {
     const start = clusterer.size();
-    for (let n = start; n < checkpoint - WINDOW; n++) clusterer.add(next(n));
-    const docs = Array.from({ length: WINDOW }, (_, i) => next(checkpoint - WINDOW + i));
+    for (let n = start; n < checkpoint - WINDOW; n++) clusterer.add(stream(n));
+    const docs = Array.from({ length: WINDOW }, (_, i) => stream(checkpoint - WINDOW + i));
     const cpu0 = process.cpuUsage();
     const t0 = performance.now();
     for (const doc of docs) clusterer.add(doc);
@@ -124,6 +140,13 @@ function child(max: number): void {
         .padStart(
           7,
         )} articles/s (cpu)  ${((cpuSeconds / WINDOW) * 1e6).toFixed(1).padStart(7)} us/article (cpu)  ${bytes.toFixed(0).padStart(5)} B/article heap`,
+    );
+    // Quality at scale: do the planted stories come out whole as the index grows?
+    const found = Array.from({ length: checkpoint }, (_, n) => clusterer.storyOf(`a${n}`));
+    const b3 = bcubed(found, Array.from(planted.subarray(0, checkpoint)));
+    const pct = (x: number) => (100 * x).toFixed(1);
+    console.log(
+      `synthetic  index ${String(checkpoint).padStart(9)}  planted stories B3 P ${pct(b3.precision)} R ${pct(b3.recall)} F1 ${pct(b3.f1)}`,
     );
   }
 }

@@ -82,23 +82,25 @@ export function accuracy(found: readonly unknown[], gold: readonly unknown[]): n
 }
 
 /** B-cubed precision, recall (means over items) and their harmonic mean (Bagga & Baldwin 1998). */
+/** B-cubed precision, recall and F1, from sparse counts: it runs on a million items. */
 export function bcubed(found: readonly unknown[], gold: readonly unknown[]) {
   const f = densify(found);
   const g = densify(gold);
-  const table = contingency(f.ids, g.ids, f.k, g.k);
-  const fSize = table.map((r) => r.reduce((a, b) => a + b, 0));
+  const both = new Map<number, number>();
+  const fSize = new Array<number>(f.k).fill(0);
   const gSize = new Array<number>(g.k).fill(0);
-  for (const r of table) {
-    r.forEach((c, j) => {
-      gSize[j]! += c;
-    });
+  for (let i = 0; i < found.length; i++) {
+    const key = f.ids[i]! * g.k + g.ids[i]!;
+    both.set(key, (both.get(key) ?? 0) + 1);
+    fSize[f.ids[i]!]!++;
+    gSize[g.ids[i]!]!++;
   }
   let p = 0;
   let r = 0;
   for (let i = 0; i < found.length; i++) {
-    const both = table[f.ids[i]!]![g.ids[i]!]!;
-    p += both / fSize[f.ids[i]!]!;
-    r += both / gSize[g.ids[i]!]!;
+    const shared = both.get(f.ids[i]! * g.k + g.ids[i]!)!;
+    p += shared / fSize[f.ids[i]!]!;
+    r += shared / gSize[g.ids[i]!]!;
   }
   const n = found.length || 1;
   const precision = p / n;
