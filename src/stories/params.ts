@@ -56,10 +56,13 @@ export interface ClusterParams {
    * query terms, heaviest first): the other half of the lookup, so kept equal to queryTerms. */
   indexTerms: number;
   /** Stories kept per posting list, most recent first; older entries are dropped. Caps the cost of
-   * common terms as the index grows (a story idle that long is rarely the right one). 32 scores the
-   * same as 64 on every development set at half the lookup cost. */
+   * common terms as the index grows (a story idle that long is rarely the right one, and its rare
+   * terms still find it). 16 scores the same as 64 on every development set and on the bench's
+   * planted stories at a million articles, and gathering candidates, the cost that grows with the
+   * archive, reads a quarter as many entries. */
   postingCap: number;
-  /** Candidate stories scored with the full cosine, the ones sharing the most query terms. */
+  /** Candidate stories scored with the full cosine, the ones sharing the most query terms. 8: the
+   * right story is nearly always among the first few; each extra one costs a centroid product. */
   maxCandidates: number;
   /** Terms in more than this share of all articles are not used to find candidates (too common
    * to be evidence; they still count in the cosine). */
@@ -120,8 +123,8 @@ export const DEFAULT_PARAMS: ClusterParams = {
   centroidTerms: 96,
   queryTerms: 20,
   indexTerms: 20,
-  postingCap: 32,
-  maxCandidates: 12,
+  postingCap: 16,
+  maxCandidates: 8,
   maxQueryDocShare: 1,
   entityQueryTerms: 8,
   decayHalfLifeMs: 3 * DAY,
