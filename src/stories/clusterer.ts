@@ -8,7 +8,7 @@ import { simhashOfWords, wordHashes } from "../text/fingerprint.ts";
 import { tokenize } from "../text/terms.ts";
 import { anchorsOf, ContainmentIndex } from "./containment.ts";
 import { DuplicateIndex } from "./duplicates.ts";
-import { documentVector } from "./features.ts";
+import { documentVector, type Tokens } from "./features.ts";
 import type { Assignment, ClusterDoc, Clusterer } from "./index.ts";
 import type { ClusterParams } from "./params.ts";
 import { DEFAULT_PARAMS } from "./params.ts";
@@ -113,10 +113,11 @@ export class StoryClusterer implements Clusterer {
     this.articleIndex.set(doc.id, a);
     this.ensureArticleCapacity(a);
 
-    const original = this.findOriginal(doc, a);
+    const tokens = { title: tokenize(doc.title), text: tokenize(doc.text) };
+    const original = this.findOriginal(tokens, a);
     if (original >= 0) return this.joinAsDuplicate(a, original, doc.publishedAt);
 
-    const vector = documentVector(doc, this.p, this.vocab);
+    const vector = documentVector(doc, this.p, this.vocab, tokens);
     this.vocab.countDocument(vector.ids);
     const docNorm = norm(vector, this.idfOf) || 1;
     const indexed = this.queryTerms(vector, Number.isFinite(doc.publishedAt));
@@ -144,12 +145,12 @@ export class StoryClusterer implements Clusterer {
   }
 
   /** Fingerprints the article and returns the original it copies (article index), or -1. */
-  private findOriginal(doc: ClusterDoc, a: number): number {
-    const body = tokenize(doc.text);
+  private findOriginal(tokens: Tokens, a: number): number {
+    const body = tokens.text;
     const bodyHashes = wordHashes(body);
     const long = body.length >= this.p.duplicateMinWords;
-    const words = long ? body.length : body.length + tokenize(doc.title).length;
-    const f = simhashOfWords(long ? bodyHashes : wordHashes(tokenize(`${doc.title}\n${doc.text}`)));
+    const words = long ? body.length : body.length + tokens.title.length;
+    const f = simhashOfWords(long ? bodyHashes : wordHashes([...tokens.title, ...body]));
     // Too short to tell a copy from a coincidence: indexed, never matched.
     let match = words >= MIN_FINGERPRINT_WORDS ? this.dups.find(f) : -1;
     this.dups.add(f);

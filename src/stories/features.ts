@@ -1,7 +1,13 @@
 // An article as a sparse bag of term ids with raw weights (term frequency times feature-group
 // weight, no IDF yet: the IDF is the running one, applied when vectors are compared).
 
-import { bigrams, capitalisedEntities, contentTerms, sublinearTf } from "../text/terms.ts";
+import {
+  bigrams,
+  capitalisedEntities,
+  contentTermsOf,
+  sublinearTf,
+  tokenize,
+} from "../text/terms.ts";
 import type { ClusterParams } from "./params.ts";
 import type { SparseVector } from "./sparse.ts";
 import type { Vocabulary } from "./vocabulary.ts";
@@ -10,6 +16,12 @@ import { ENTITY_PREFIX } from "./vocabulary.ts";
 interface FeatureInput {
   title: string;
   text: string;
+}
+
+/** The title's and the text's word tokens, when the caller already has them (tokenize()). */
+export interface Tokens {
+  title: string[];
+  text: string[];
 }
 
 type Weights = Pick<
@@ -29,12 +41,13 @@ function addPart(
   counts: Map<number, number>,
   seen: Set<number>,
   text: string,
+  tokens: readonly string[],
   scale: number,
   w: Weights,
   vocab: Vocabulary,
 ) {
   if (text === "") return;
-  const words = contentTerms(text);
+  const words = contentTermsOf(tokens);
   for (const t of words) {
     const id = vocab.wordId(t);
     counts.set(id, (counts.get(id) ?? 0) + scale);
@@ -63,11 +76,18 @@ function damp(count: number): number {
 }
 
 /** The article's terms, sorted by id, with sublinear weights. */
-export function documentVector(doc: FeatureInput, w: Weights, vocab: Vocabulary): SparseVector {
+export function documentVector(
+  doc: FeatureInput,
+  w: Weights,
+  vocab: Vocabulary,
+  tokens: Tokens = { title: tokenize(doc.title), text: tokenize(doc.text) },
+): SparseVector {
   const counts = new Map<number, number>();
   const bigramIds = new Set<number>();
-  addPart(counts, bigramIds, doc.title, w.titleWeight, w, vocab);
-  addPart(counts, bigramIds, firstWords(doc.text, w.maxBodyWords), 1, w, vocab);
+  addPart(counts, bigramIds, doc.title, tokens.title, w.titleWeight, w, vocab);
+  const body = firstWords(doc.text, w.maxBodyWords);
+  // A long text is cut at maxBodyWords and tokenized again; a shorter one reuses its tokens.
+  addPart(counts, bigramIds, body, body === doc.text ? tokens.text : tokenize(body), 1, w, vocab);
   vocab.countBigrams(bigramIds);
   const ids = Int32Array.from(counts.keys()).sort();
   const weights = new Float32Array(ids.length);

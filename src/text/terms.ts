@@ -49,8 +49,13 @@ function isDigits(token: string): boolean {
 
 /** Content terms: tokens without stop words, too-short words or bare numbers shorter than a year. */
 export function contentTerms(text: string): string[] {
+  return contentTermsOf(tokenize(text));
+}
+
+/** contentTerms of text already tokenized. */
+export function contentTermsOf(tokens: readonly string[]): string[] {
   const out: string[] = [];
-  for (const token of tokenize(text)) {
+  for (const token of tokens) {
     if (token.length < MIN_TERM_LENGTH || STOP_WORDS.has(token)) continue;
     if (token.length < 4 && isDigits(token)) continue;
     out.push(stem(token));
