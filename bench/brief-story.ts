@@ -1,7 +1,8 @@
 // A synthetic story for the brief benchmark: 8 articles (one a wire copy) and 2 threads of 60 comments.
+
+import { mulberry32 } from "../src/text/random.ts";
 import { splitSentences } from "../src/text/sentences.ts";
 import type { Article, Story, Thread } from "../src/types.ts";
-import { mulberry32 } from "../src/write/eval/baselines.ts";
 
 const SUBJECTS = ["The council", "Engineers", "The mayor", "Officials", "Residents", "The agency"];
 const VERBS = ["approved", "reviewed", "rejected", "questioned", "announced", "delayed"];

@@ -15,6 +15,7 @@ import { bcubed } from "../src/stories/eval/metrics.ts";
 import { runNaive, runStoryline } from "../src/stories/eval/run.ts";
 import { createClusterer } from "../src/stories/index.ts";
 import { NAIVE_THRESHOLD } from "../src/stories/naive.ts";
+import { mulberry32 } from "../src/text/random.ts";
 
 const CHECKPOINTS = [10_000, 100_000, 1_000_000];
 /** Articles timed just before each checkpoint. */
@@ -30,17 +31,6 @@ const STORY_EVERY = 20;
 const REAL_RUNS = 5;
 const DATA = fileURLToPath(new URL("../../shared/data/", import.meta.url));
 
-/** Deterministic PRNG (mulberry32). */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 function word(i: number): string {
   return `w${i.toString(36)}`;
 }
@@ -52,7 +42,7 @@ interface Planted {
 }
 
 function makeStream(seed: number) {
-  const random = rng(seed);
+  const random = mulberry32(seed);
   const cdf = new Float64Array(VOCABULARY);
   let total = 0;
   for (let i = 0; i < VOCABULARY; i++) cdf[i] = total += 1 / (i + 1) ** ZIPF_EXPONENT;

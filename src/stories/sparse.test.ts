@@ -4,20 +4,11 @@
 
 import assert from "node:assert/strict";
 import { test } from "node:test";
+import { mulberry32 } from "../text/random.ts";
 import { Postings } from "./postings.ts";
 import type { SparseVector } from "./sparse.ts";
 import { dot, heaviest, SpreadVector, sum, TopK } from "./sparse.ts";
 import { BIGRAM_BASE } from "./vocabulary.ts";
-
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function randomVector(random: () => number, terms: number, vocabulary: number): SparseVector {
   const ids = new Set<number>();
@@ -34,7 +25,7 @@ function randomVector(random: () => number, terms: number, vocabulary: number): 
 const idf = (id: number) => 1 + ((id * 2654435761) % 97) / 13;
 
 test("SpreadVector products equal dot() bit for bit", () => {
-  const random = rng(1);
+  const random = mulberry32(1);
   const spread = new SpreadVector();
   for (let round = 0; round < 200; round++) {
     const a = randomVector(random, 1 + Math.floor(random() * 60), 300);
@@ -47,7 +38,7 @@ test("SpreadVector products equal dot() bit for bit", () => {
 });
 
 test("sum() equals adding then keeping the heaviest by a full sort", () => {
-  const random = rng(2);
+  const random = mulberry32(2);
   for (let round = 0; round < 300; round++) {
     const a = randomVector(random, Math.floor(random() * 130), 400);
     const b = randomVector(random, Math.floor(random() * 60), 400);
@@ -82,7 +73,7 @@ test("sum() equals adding then keeping the heaviest by a full sort", () => {
 });
 
 test("TopK keeps the order of a full sort (mass, then index)", () => {
-  const random = rng(3);
+  const random = mulberry32(3);
   const top = new TopK();
   for (let round = 0; round < 300; round++) {
     const v = randomVector(random, Math.floor(random() * 80), 200);
@@ -113,7 +104,7 @@ class ListPostings {
 
 test("posting rings list what trimmed arrays listed, newest first", () => {
   for (const cap of [1, 2, 3, 5, 64, 100]) {
-    const random = rng(cap);
+    const random = mulberry32(cap);
     const rings = new Postings(cap);
     const lists = new ListPostings(cap);
     const out = new Int32Array(cap);

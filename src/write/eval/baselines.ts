@@ -1,4 +1,6 @@
 // Baselines for brief evaluation, cut to the same number of words as the brief they compare with.
+
+import { mulberry32 } from "../../text/random.ts";
 import type { Article } from "../../types.ts";
 import { tokens } from "./rouge.ts";
 
@@ -25,15 +27,4 @@ function cut(sentences: string[], words: number): string {
     out.push(...tokens(s));
   }
   return out.slice(0, words).join(" ");
-}
-
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
