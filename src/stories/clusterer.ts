@@ -296,15 +296,8 @@ export class StoryClusterer implements Clusterer {
       best[j] = sc;
       m++;
     }
-    if (found <= k) {
-      // Few: all of them, by id.
-      for (let i = 1; i < m; i++) {
-        const s = chosen[i]!;
-        let j = i;
-        for (; j > 0 && chosen[j - 1]! > s; j--) chosen[j] = chosen[j - 1]!;
-        chosen[j] = s;
-      }
-    }
+    // Few: all of them, by id.
+    if (found <= k) insertionSort(chosen, m);
     return m;
   }
 
@@ -421,12 +414,7 @@ export class StoryClusterer implements Clusterer {
  * Returns the array holding the result (keys or scratch). */
 function sortKeys(keys: Int32Array, scratch: Int32Array, n: number, max: number): Int32Array {
   if (n < 32) {
-    for (let i = 1; i < n; i++) {
-      const x = keys[i]!;
-      let j = i;
-      for (; j > 0 && keys[j - 1]! > x; j--) keys[j] = keys[j - 1]!;
-      keys[j] = x;
-    }
+    insertionSort(keys, n);
     return keys;
   }
   let from = keys;
@@ -453,6 +441,16 @@ function sortKeys(keys: Int32Array, scratch: Int32Array, n: number, max: number)
 }
 
 const RADIX_COUNTS = new Int32Array(256);
+
+/** Sorts the first n values ascending in place: the fastest sort for a few dozen. */
+function insertionSort(values: Int32Array, n: number): void {
+  for (let i = 1; i < n; i++) {
+    const x = values[i]!;
+    let j = i;
+    for (; j > 0 && values[j - 1]! > x; j--) values[j] = values[j - 1]!;
+    values[j] = x;
+  }
+}
 
 /** Fewest words before a fingerprint is trusted to mark a copy. */
 const MIN_FINGERPRINT_WORDS = 8;
