@@ -18,7 +18,7 @@ interface FeatureInput {
   text: string;
 }
 
-/** The title's and the text's word tokens, when the caller already has them (tokenize()). */
+/** The title's and the text's word tokens (tokenize()), shared with fingerprinting. */
 export interface Tokens {
   title: string[];
   text: string[];
@@ -80,7 +80,7 @@ export function documentVector(
   doc: FeatureInput,
   w: Weights,
   vocab: Vocabulary,
-  tokens: Tokens = { title: tokenize(doc.title), text: tokenize(doc.text) },
+  tokens: Tokens,
 ): SparseVector {
   const counts = new Map<number, number>();
   const bigramIds = new Set<number>();

@@ -81,8 +81,8 @@ export function accuracy(found: readonly unknown[], gold: readonly unknown[]): n
   return correct / found.length;
 }
 
-/** B-cubed precision, recall (means over items) and their harmonic mean (Bagga & Baldwin 1998). */
-/** B-cubed precision, recall and F1, from sparse counts: it runs on a million items. */
+/** B-cubed precision, recall (means over items) and their harmonic mean (Bagga & Baldwin 1998),
+ * from sparse counts of (found, gold) pairs, so it runs on a million items. */
 export function bcubed(found: readonly unknown[], gold: readonly unknown[]) {
   const f = densify(found);
   const g = densify(gold);
