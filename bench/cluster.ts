@@ -16,6 +16,7 @@ import { runNaive, runStoryline } from "../src/stories/eval/run.ts";
 import { createClusterer } from "../src/stories/index.ts";
 import { NAIVE_THRESHOLD } from "../src/stories/naive.ts";
 import { mulberry32 } from "../src/text/random.ts";
+import { median } from "./stats.ts";
 
 const CHECKPOINTS = [10_000, 100_000, 1_000_000];
 /** Articles timed just before each checkpoint. */
@@ -149,11 +150,6 @@ function child(max: number): void {
       `synthetic  index ${String(checkpoint).padStart(9)}  planted stories B3 P ${pct(b3.precision)} R ${pct(b3.recall)} F1 ${pct(b3.f1)}`,
     );
   }
-}
-
-function median(values: number[]): number {
-  const sorted = values.slice().sort((x, y) => x - y);
-  return sorted[sorted.length >> 1]!;
 }
 
 /** Storyline and the naive baseline (src/stories/naive.ts) on the same items in the same run,

@@ -9,6 +9,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { gunzipSync } from "node:zlib";
+import { median } from "./stats.ts";
 
 const CONTENDERS = ["storyline", "readability-linkedom", "readability-jsdom"] as const;
 type Contender = (typeof CONTENDERS)[number];
@@ -55,11 +56,6 @@ async function extractorFor(name: Contender): Promise<(p: Page) => unknown> {
     dom.window.close();
     return result;
   };
-}
-
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.floor(s.length / 2)]!;
 }
 
 async function child(name: Contender, dir: string, minSeconds: number): Promise<void> {
