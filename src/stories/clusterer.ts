@@ -6,6 +6,7 @@
 
 import { simhashOfWords, wordHashes } from "../text/fingerprint.ts";
 import { tokenize } from "../text/terms.ts";
+import { grown } from "./arrays.ts";
 import { anchorsOf, ContainmentIndex } from "./containment.ts";
 import { DuplicateIndex } from "./duplicates.ts";
 import { documentVector, type Tokens } from "./features.ts";
@@ -302,9 +303,7 @@ export class StoryClusterer implements Clusterer {
   }
 
   private growKeys(size: number): void {
-    const keys = new Int32Array(size * 2);
-    keys.set(this.keys);
-    this.keys = keys;
+    this.keys = grown(this.keys, size * 2);
     this.sortScratch = new Int32Array(size * 2);
   }
 
@@ -400,12 +399,8 @@ export class StoryClusterer implements Clusterer {
 
   private ensureArticleCapacity(a: number): void {
     if (a < this.articleStory.length) return;
-    const story = new Int32Array(this.articleStory.length * 2);
-    story.set(this.articleStory);
-    this.articleStory = story;
-    const root = new Int32Array(this.duplicateRoot.length * 2).fill(-1);
-    root.set(this.duplicateRoot);
-    this.duplicateRoot = root;
+    this.articleStory = grown(this.articleStory, this.articleStory.length * 2);
+    this.duplicateRoot = grown(this.duplicateRoot, this.duplicateRoot.length * 2, -1);
   }
 }
 

@@ -7,6 +7,8 @@
 // Buckets are linked lists in one typed array (16 bytes an anchor: next entry, owner and hash side
 // by side, so each step of a scan reads one cache line), newest first, scanned to a cap.
 
+import { grown } from "./arrays.ts";
+
 /** Words per shingle: five-word sequences are rarely shared by chance, even between reports of one event. */
 const SHINGLE_WORDS = 5;
 /** One shingle in this many is an anchor (by hash): ~40 anchors for a 300-word article. */
@@ -106,8 +108,7 @@ export class ContainmentIndex {
     this.anchorCount[a] = Math.min(anchors.length, 0xffff);
     for (const h of anchors) {
       const e = this.entries++;
-      if (ENTRY * e >= this.entry.length)
-        this.entry = grown(this.entry, new Int32Array(2 * this.entry.length));
+      if (ENTRY * e >= this.entry.length) this.entry = grown(this.entry, 2 * this.entry.length);
       const s = slot(h);
       this.entry[ENTRY * e] = this.heads[s]!;
       this.entry[ENTRY * e + 1] = a;
@@ -119,17 +120,12 @@ export class ContainmentIndex {
   private ensureArticle(a: number): void {
     if (a < this.anchorCount.length) return;
     const size = Math.max(a + 1, this.anchorCount.length * 2);
-    this.anchorCount = grown(this.anchorCount, new Uint16Array(size));
-    this.hitStamp = grown(this.hitStamp, new Int32Array(size));
-    this.hitCount = grown(this.hitCount, new Uint16Array(size));
+    this.anchorCount = grown(this.anchorCount, size);
+    this.hitStamp = grown(this.hitStamp, size);
+    this.hitCount = grown(this.hitCount, size);
   }
 }
 
 function slot(h: number): number {
   return (h >>> 3) & (SLOTS - 1);
-}
-
-function grown<T extends Int32Array | Uint32Array | Uint16Array>(old: T, into: T): T {
-  into.set(old);
-  return into;
 }

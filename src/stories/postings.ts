@@ -4,6 +4,7 @@
 // stories its block becomes a ring that overwrites the oldest. So a term costs a few bytes plus its
 // block, a lookup is two typed-array reads, and the index never holds more than `cap` a term.
 
+import { grown } from "./arrays.ts";
 import { BIGRAM_BASE, BIGRAM_SLOTS } from "./vocabulary.ts";
 
 /** Entries at the tail checked before appending, so a busy story is not listed over and over. */
@@ -96,9 +97,8 @@ export class Postings {
     }
     const size = this.sizes[cls]!;
     if (this.used + size > this.arena.length) {
-      const grown = new Int32Array(Math.max(this.arena.length * 2, this.used + size));
-      grown.set(this.arena.subarray(0, this.used));
-      this.arena = grown;
+      const length = Math.max(this.arena.length * 2, this.used + size);
+      this.arena = grown(this.arena.subarray(0, this.used), length);
     }
     const block = this.used;
     this.used += size;
@@ -113,9 +113,7 @@ export class Postings {
   private growWords(key: number): void {
     let size = this.words.length;
     while (size <= key) size *= 2;
-    const words = new Int32Array(size);
-    words.set(this.words);
-    this.words = words;
+    this.words = grown(this.words, size);
   }
 
   private bigramTable(): Int32Array {

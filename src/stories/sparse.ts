@@ -3,6 +3,7 @@
 // the clusterer's hot paths use SpreadVector, sum and TopK, which give bit-identical results
 // without allocating per article (sparse.test.ts checks them against the plain definitions).
 
+import { grown } from "./arrays.ts";
 import { BIGRAM_BASE, BIGRAM_SLOTS } from "./vocabulary.ts";
 
 export interface SparseVector {
@@ -127,12 +128,8 @@ export class SpreadVector {
   private growWords(id: number): void {
     let size = this.wordBits.length;
     while (size <= id >>> 5) size *= 2;
-    const bits = new Int32Array(size);
-    bits.set(this.wordBits);
-    this.wordBits = bits;
-    const term = new Float64Array(2 * size * 32);
-    term.set(this.wordTerm);
-    this.wordTerm = term;
+    this.wordBits = grown(this.wordBits, size);
+    this.wordTerm = grown(this.wordTerm, 2 * size * 32);
   }
 }
 

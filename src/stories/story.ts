@@ -6,6 +6,7 @@
 // ArrayBuffer seen as Int32 and Float32), sized by doubling classes up to the longest centroid
 // kept, and recycled through per-class free lists when a centroid moves or is merged away.
 
+import { grown } from "./arrays.ts";
 import type { IdfOf, SparseVector, SpreadVector } from "./sparse.ts";
 
 /** Smallest centroid block, in terms. */
@@ -174,28 +175,16 @@ export class Stories {
   }
 
   private grow(size: number): void {
-    const int32 = (old: Int32Array) => {
-      const out = new Int32Array(size);
-      out.set(old);
-      return out;
-    };
-    const float64 = (old: Float64Array) => {
-      const out = new Float64Array(size);
-      out.set(old);
-      return out;
-    };
-    this.firstArticle = int32(this.firstArticle);
-    this.size = int32(this.size);
-    this.firstAt = float64(this.firstAt);
-    this.lastAt = float64(this.lastAt);
-    this.norm = float64(this.norm);
-    this.normAt = float64(this.normAt);
-    this.alias = int32(this.alias);
-    this.start = int32(this.start);
-    this.length = int32(this.length);
-    const block = new Int8Array(size);
-    block.set(this.block);
-    this.block = block;
+    this.firstArticle = grown(this.firstArticle, size);
+    this.size = grown(this.size, size);
+    this.firstAt = grown(this.firstAt, size);
+    this.lastAt = grown(this.lastAt, size);
+    this.norm = grown(this.norm, size);
+    this.normAt = grown(this.normAt, size);
+    this.alias = grown(this.alias, size);
+    this.start = grown(this.start, size);
+    this.length = grown(this.length, size);
+    this.block = grown(this.block, size);
   }
 }
 

@@ -4,6 +4,7 @@
 // per bigram would cost more memory per article than everything else together.
 
 import { hash32 } from "../text/fingerprint.ts";
+import { grown } from "./arrays.ts";
 
 /** Bigram ids start here, above any word id a stream will reach. */
 export const BIGRAM_BASE = 1 << 30;
@@ -59,12 +60,8 @@ export class Vocabulary {
     this.names.push(term);
     if (2 * this.names.length > mask + 1) this.growSlots();
     if (id >= this.wordDf.length) {
-      const grown = new Int32Array(this.wordDf.length * 2);
-      grown.set(this.wordDf);
-      this.wordDf = grown;
-      const flags = new Uint8Array(grown.length);
-      flags.set(this.entity);
-      this.entity = flags;
+      this.wordDf = grown(this.wordDf, this.wordDf.length * 2);
+      this.entity = grown(this.entity, this.wordDf.length);
     }
     if (term.startsWith(ENTITY_PREFIX)) this.entity[id] = 1;
     return id;
@@ -81,9 +78,7 @@ export class Vocabulary {
   private storeChars(term: string): number {
     const offset = this.charsUsed;
     if (offset + term.length > this.chars.length) {
-      const grown = new Uint16Array(Math.max(this.chars.length * 2, offset + term.length));
-      grown.set(this.chars);
-      this.chars = grown;
+      this.chars = grown(this.chars, Math.max(this.chars.length * 2, offset + term.length));
     }
     for (let k = 0; k < term.length; k++) this.chars[offset + k] = term.charCodeAt(k);
     this.charsUsed += term.length;
