@@ -105,7 +105,7 @@ function orderKey(db: Db, order: "stored" | "time" | "clustered"): [string, stri
   if (order === "stored") return ["seq", "seq"];
   if (order === "clustered") return ["cluster_seq", "cluster_seq"];
   // Byte order on PostgreSQL too (its default collation may not be), as the pipeline compares
-  // strings, and the one the articles_by_time index is built in.
+  // strings.
   const collate = db.dialect === "postgres" ? ' COLLATE "C"' : "";
   return [
     `coalesce(published_at, fetched_at)${collate}, id${collate}`,

@@ -63,13 +63,7 @@ export const MIGRATIONS: Migration[] = [
        setweight(to_tsvector('english', text), 'B')) STORED;
      CREATE INDEX articles_search ON articles USING GIN (search)`,
   },
-  // 9: the clustering order (published, else fetched, then id), for paging through the archive.
-  {
-    sqlite: "CREATE INDEX articles_by_time ON articles (coalesce(published_at, fetched_at), id)",
-    postgres: `CREATE INDEX articles_by_time ON articles
-       ((coalesce(published_at, fetched_at) COLLATE "C"), (id COLLATE "C"))`,
-  },
-  // 10: the order articles were assigned to stories in, which a restart replays. Articles assigned
+  // 9: the order articles were assigned to stories in, which a restart replays. Articles assigned
   // before it existed are numbered in the order they used to be replayed in (by time).
   {
     sqlite: `ALTER TABLE articles ADD COLUMN cluster_seq INTEGER;
