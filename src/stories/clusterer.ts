@@ -358,6 +358,15 @@ export class StoryClusterer implements Clusterer {
     const stories = this.stories;
     for (const t of touched) {
       const s = this.resolve(t);
+      // A grown story's centroid moves by about one article in its size: recheck it only once it
+      // has grown by the factor, not after every article (see mergeRecheckGrowth).
+      const size = stories.size[s]!;
+      if (
+        size > this.p.mergeAlwaysBelow &&
+        size < stories.checkedSize[s]! * this.p.mergeRecheckGrowth
+      )
+        continue;
+      stories.checkedSize[s] = stories.size[s]!;
       const top = this.top;
       top.reset(this.p.indexTerms);
       const v = stories.centroid(s);

@@ -18,6 +18,8 @@ export class Stories {
   /** Article index of the first article: the older story is the one with the smaller index. */
   firstArticle = new Int32Array(1024);
   size = new Int32Array(1024);
+  /** Size at the story's last merge check (0: never checked). */
+  checkedSize = new Int32Array(1024);
   /** Earliest and latest known publication times (NaN while no article had a date). */
   firstAt = new Float64Array(1024);
   lastAt = new Float64Array(1024);
@@ -57,6 +59,7 @@ export class Stories {
     if (s >= this.size.length) this.grow(s * 2);
     this.firstArticle[s] = firstArticle;
     this.size[s] = 0;
+    this.checkedSize[s] = 0;
     this.firstAt[s] = Number.NaN;
     this.lastAt[s] = Number.NaN;
     this.norm[s] = 0;
@@ -177,6 +180,7 @@ export class Stories {
   private grow(size: number): void {
     this.firstArticle = grown(this.firstArticle, size);
     this.size = grown(this.size, size);
+    this.checkedSize = grown(this.checkedSize, size);
     this.firstAt = grown(this.firstAt, size);
     this.lastAt = grown(this.lastAt, size);
     this.norm = grown(this.norm, size);
