@@ -79,6 +79,11 @@ export interface Article {
   duplicateOf: string | null;
 }
 
+/** An article's place in time: when it was published, or else when we fetched it. */
+export function articleTime(a: Pick<Article, "publishedAt" | "fetchedAt">): IsoTime {
+  return a.publishedAt ?? a.fetchedAt;
+}
+
 export type Platform = "hackernews" | "reddit" | "lemmy";
 
 export interface Comment {

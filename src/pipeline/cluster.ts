@@ -1,5 +1,5 @@
 import { log } from "../log.ts";
-import type { Article, Story } from "../types.ts";
+import { type Article, articleTime, type Story } from "../types.ts";
 import { normalizeUrl } from "./article.ts";
 import type { PipelineContext } from "./context.ts";
 
@@ -8,7 +8,7 @@ function clusterDoc(article: Article) {
     id: article.id,
     title: article.headline,
     text: article.text,
-    publishedAt: Date.parse(timeOf(article)),
+    publishedAt: Date.parse(articleTime(article)),
     outlet: article.outlet,
   };
 }
@@ -16,11 +16,6 @@ function clusterDoc(article: Article) {
 export function rememberUrls(ctx: PipelineContext, article: Article): void {
   ctx.articleByUrl.set(normalizeUrl(article.url), article.id);
   ctx.articleByUrl.set(normalizeUrl(article.canonicalUrl), article.id);
-}
-
-/** An article's place in time: when it was published, or else when we fetched it. */
-function timeOf(article: Article): string {
-  return article.publishedAt ?? article.fetchedAt;
 }
 
 /** Articles read per page while restoring: memory stays flat however large the archive. */
@@ -82,13 +77,13 @@ async function mergeStories(ctx: PipelineContext, from: string, into: string): P
 async function saveStory(ctx: PipelineContext, storyId: string): Promise<void> {
   const articles = await ctx.store.listArticles({ storyId });
   if (articles.length === 0) return;
-  const byTime = [...articles].sort((a, b) => timeOf(a).localeCompare(timeOf(b)));
+  const byTime = [...articles].sort((a, b) => articleTime(a).localeCompare(articleTime(b)));
   const story: Story = {
     id: storyId,
     title: byTime[0]!.headline,
     articleIds: articles.map((a) => a.id),
-    firstSeen: timeOf(byTime[0]!),
-    lastUpdated: timeOf(byTime[byTime.length - 1]!),
+    firstSeen: articleTime(byTime[0]!),
+    lastUpdated: articleTime(byTime[byTime.length - 1]!),
     topTerms: ctx.clusterer.topTerms(storyId, 8),
   };
   await ctx.store.putStory(story);

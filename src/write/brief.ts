@@ -1,8 +1,15 @@
 // The extractive brief: pure and deterministic given its input.
-import type { Article, Brief, Quote, Story, Thread } from "../types.ts";
+import {
+  type Article,
+  articleTime,
+  type Brief,
+  type Quote,
+  type Story,
+  type Thread,
+} from "../types.ts";
 import { paragraphsOf, placeUnits } from "./assemble.ts";
 import { buildReaction } from "./community/reaction.ts";
-import { articleTime, centralDek, centralHeadline, moreCoverage, timeline } from "./coverage.ts";
+import { centralDek, centralHeadline, moreCoverage, timeline } from "./coverage.ts";
 import { type Development, latestDevelopment } from "./developments.ts";
 import { buildEvidence, type Candidate, type Evidence, similarity } from "./evidence.ts";
 import { type QuoteSpan, quoteSpans, resolveSpeaker } from "./quotes.ts";

@@ -1,14 +1,20 @@
 // Headline, dek, more coverage and the timeline of a brief.
-import type { Article, Brief, BriefSentence, Coverage, Quote, TimelineEntry } from "../types.ts";
+import {
+  type Article,
+  articleTime,
+  type Brief,
+  type BriefSentence,
+  type Coverage,
+  type Quote,
+  type TimelineEntry,
+} from "../types.ts";
 import { supportOf } from "./attribute.ts";
-import { articleTime, dayTimeline } from "./developments.ts";
+import { dayTimeline } from "./developments.ts";
 import { type Candidate, type Evidence, similarity } from "./evidence.ts";
 import { contentWords, cosine, jaccard, type Vector } from "./tokens.ts";
 
 /** A sentence this close to an earlier one is not a new development. */
 const COVERED_SIMILARITY = 0.5;
-
-export { articleTime };
 
 /** The headline most like the story as a whole (TF-IDF cosine to the centroid); ties go to the earliest. */
 export function centralHeadline(ev: Evidence, fallback: string): string {

@@ -1,7 +1,7 @@
 // How a story developed: its articles grouped by the day they were published, each later day's
 // most central new sentence (one nothing earlier said), the timeline those make, and the latest
 // development that the brief carries as an update.
-import type { Article, BriefSentence, TimelineEntry } from "../types.ts";
+import { type Article, articleTime, type BriefSentence, type TimelineEntry } from "../types.ts";
 import { equivalent, supportOf } from "./attribute.ts";
 import { type Candidate, type Evidence, neighbours, similarity } from "./evidence.ts";
 
@@ -13,10 +13,6 @@ const POSITION_HALF_LIFE = 3;
 const W_SUPPORT = 0.5;
 /** Echoing the day's headlines marks the day's news. */
 const W_HEADLINE = 0.5;
-
-export function articleTime(a: Article): string {
-  return a.publishedAt ?? a.fetchedAt;
-}
 
 export interface DayGroup {
   /** "2026-11-24" (UTC). */

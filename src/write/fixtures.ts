@@ -1,7 +1,7 @@
 // Test fixtures: Article, Story and Thread records from the small JSON files in testdata/.
 import { readFileSync } from "node:fs";
 import { splitSentences } from "../text/sentences.ts";
-import type { Article, Story, Thread } from "../types.ts";
+import { type Article, articleTime, type Story, type Thread } from "../types.ts";
 
 const HERE = new URL("./testdata/", import.meta.url);
 
@@ -53,7 +53,7 @@ export function repeatArticle(): Article {
 }
 
 export function storyOf(articles: Article[]): Story {
-  const times = articles.map((a) => a.publishedAt ?? a.fetchedAt).sort();
+  const times = articles.map(articleTime).sort();
   return {
     id: "s1",
     title: articles[0]?.headline ?? "",

@@ -1,5 +1,7 @@
 // Articles per outlet over time as a small inline SVG (server-side, no script): one row per
 // outlet, one dot per time bucket, the dot's area proportional to the number of articles.
+
+import { articleTime } from "../../types.ts";
 import { html, type Safe } from "../html.ts";
 import type { ArticleSummary } from "../model.ts";
 import { formatTime, plural } from "./format.ts";
@@ -48,7 +50,7 @@ export interface ChartData {
 export function chartData(articles: Iterable<ArticleSummary>): ChartData | null {
   const points: { outlet: string; t: number }[] = [];
   for (const a of articles) {
-    const t = Date.parse(a.publishedAt ?? a.fetchedAt);
+    const t = Date.parse(articleTime(a));
     if (Number.isFinite(t)) points.push({ outlet: a.outlet, t });
   }
   if (points.length === 0) return null;

@@ -1,5 +1,7 @@
 // Outlet chips: each names an outlet supporting a sentence and reveals the supporting article on
 // hover or keyboard focus (pure CSS), linking to it when its URL is a safe http(s) URL.
+
+import { articleTime } from "../../types.ts";
 import { html, type Safe } from "../html.ts";
 import type { ArticleSummary } from "../model.ts";
 import { formatTime } from "./format.ts";
@@ -21,9 +23,7 @@ function chip(
 ): Safe {
   if (!article) return html`<span class="chip chip-bare">${outlet}</span>`;
   const cardId = ids.next("src");
-  const meta = [article.byline, formatTime(article.publishedAt ?? article.fetchedAt)]
-    .filter(Boolean)
-    .join(" · ");
+  const meta = [article.byline, formatTime(articleTime(article))].filter(Boolean).join(" · ");
   const card = html`<span class="chip-card" role="tooltip" id="${cardId}"><span class="chip-headline">${article.headline}</span>${
     article.outlet !== outlet ? html`<span class="chip-meta">${article.outlet}</span>` : ""
   }${meta ? html`<span class="chip-meta">${meta}</span>` : ""}${
