@@ -13,14 +13,19 @@ import { parseArgs } from "node:util";
 import { parseItems } from "../src/stories/eval/data.ts";
 import { bcubed } from "../src/stories/eval/metrics.ts";
 import { runNaive, runStoryline } from "../src/stories/eval/run.ts";
-import { createClusterer } from "../src/stories/index.ts";
+import {
+  type ArticleFeatures,
+  articleFeatures,
+  createClusterer,
+  DEFAULT_PARAMS,
+} from "../src/stories/index.ts";
 import { NAIVE_THRESHOLD } from "../src/stories/naive.ts";
 import { mulberry32 } from "../src/text/random.ts";
 import { median } from "./stats.ts";
 
 const CHECKPOINTS = [10_000, 100_000, 1_000_000];
 /** Articles timed just before each checkpoint. */
-const WINDOW = 6_000;
+const WINDOW = 9_000;
 /** Articles per timed chunk of the window. */
 const CHUNK = 500;
 const VOCABULARY = 50_000;
@@ -103,6 +108,25 @@ function heapMb(): number {
   return (m.heapUsed + m.arrayBuffers) / 1e6;
 }
 
+type Doc = ReturnType<ReturnType<typeof makeStream>>["doc"];
+
+/** The ways a chunk of the window is timed, in turn, so both see the same index and load: whole
+ * (add: features, then assignment) and split (articleFeatures, then addFeatures), which shows
+ * what the ordered part costs alone when features are computed ahead, in parallel. */
+const MODES = ["whole", "split"] as const;
+
+/** Wall seconds per article for the chunk. */
+function timed(docs: Doc[], run: () => void): number {
+  const t0 = performance.now();
+  run();
+  return (performance.now() - t0) / 1000 / docs.length;
+}
+
+const rate = (secondsPerArticle: number) =>
+  Math.round(1 / secondsPerArticle)
+    .toString()
+    .padStart(7);
+
 function child(max: number): void {
   const next = makeStream(42);
   // The planted story of each article, allocated before the baseline so it is not counted.
@@ -118,36 +142,50 @@ function child(max: number): void {
     const start = clusterer.size();
     for (let n = start; n < checkpoint - WINDOW; n++) clusterer.add(stream(n));
     const docs = Array.from({ length: WINDOW }, (_, i) => stream(checkpoint - WINDOW + i));
-    // Timed in chunks: the median chunk is the figure, so a burst of load from another process on
-    // this shared machine moves one chunk, not the result.
-    const wallPerArticle: number[] = [];
-    const cpuPerArticle: number[] = [];
+    // Timed in chunks, the modes in turn: the median chunk of each is its figure, so a burst of
+    // load from another process on this shared machine moves one chunk, not the result.
+    const whole: number[] = [];
+    const features: number[] = [];
+    const assignment: number[] = [];
     for (let k = 0; k < WINDOW; k += CHUNK) {
-      const cpu0 = process.cpuUsage();
-      const t0 = performance.now();
-      for (let i = k; i < k + CHUNK; i++) clusterer.add(docs[i]!);
-      wallPerArticle.push((performance.now() - t0) / 1000 / CHUNK);
-      const cpu = process.cpuUsage(cpu0);
-      cpuPerArticle.push((cpu.user + cpu.system) / 1e6 / CHUNK);
+      const chunk = docs.slice(k, k + CHUNK);
+      if (MODES[(k / CHUNK) % MODES.length] === "whole") {
+        whole.push(
+          timed(chunk, () => {
+            for (const doc of chunk) clusterer.add(doc);
+          }),
+        );
+        continue;
+      }
+      let ahead: ArticleFeatures[] = [];
+      features.push(
+        timed(chunk, () => {
+          ahead = chunk.map((doc) => articleFeatures(doc, DEFAULT_PARAMS));
+        }),
+      );
+      assignment.push(
+        timed(chunk, () => {
+          for (const [i, doc] of chunk.entries())
+            clusterer.addFeatures(doc.id, doc.publishedAt, ahead[i]!);
+        }),
+      );
     }
-    const wall = median(wallPerArticle);
-    const cpuSeconds = median(cpuPerArticle);
     const bytes = ((heapMb() - base) * 1e6) / checkpoint;
+    const index = `synthetic  index ${String(checkpoint).padStart(9)}`;
+    const perArticle = median(whole);
     console.log(
-      `synthetic  index ${String(checkpoint).padStart(9)}  ${Math.round(1 / wall)
-        .toString()
-        .padStart(7)} articles/s (wall)  ${Math.round(1 / cpuSeconds)
-        .toString()
-        .padStart(
-          7,
-        )} articles/s (cpu)  ${(cpuSeconds * 1e6).toFixed(1).padStart(7)} us/article (cpu)  ${bytes.toFixed(0).padStart(5)} B/article heap`,
+      `${index}  ${rate(perArticle)} articles/s  ${(perArticle * 1e6).toFixed(1).padStart(6)} us/article  ${bytes.toFixed(0).padStart(5)} B/article heap`,
+    );
+    const us = (seconds: number) => `${(seconds * 1e6).toFixed(1).padStart(6)} us`;
+    console.log(
+      `${index}  of which: features ${us(median(features))} (pure, parallelisable), assignment ${us(median(assignment))} (ordered: ${rate(median(assignment))} articles/s alone)`,
     );
     // Quality at scale: do the planted stories come out whole as the index grows?
     const found = Array.from({ length: checkpoint }, (_, n) => clusterer.storyOf(`a${n}`));
     const b3 = bcubed(found, Array.from(planted.subarray(0, checkpoint)));
     const pct = (x: number) => (100 * x).toFixed(1);
     console.log(
-      `synthetic  index ${String(checkpoint).padStart(9)}  planted stories B3 P ${pct(b3.precision)} R ${pct(b3.recall)} F1 ${pct(b3.f1)}`,
+      `${index}  planted stories B3 P ${pct(b3.precision)} R ${pct(b3.recall)} F1 ${pct(b3.f1)}`,
     );
   }
 }

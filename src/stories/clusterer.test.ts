@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { test } from "node:test";
 import type { ClusterDoc } from "./index.ts";
-import { createClusterer, fingerprint } from "./index.ts";
+import { articleFeatures, createClusterer, DEFAULT_PARAMS, fingerprint } from "./index.ts";
 
 const DAY = 86_400_000;
 const T0 = Date.UTC(2026, 0, 5, 9);
@@ -155,4 +155,23 @@ test("a short item sharing only names with a one-article story starts its own st
   const loose = createClusterer({ youngBonus: 0 });
   loose.add(first);
   assert.equal(loose.add(second).storyId, "s-n1");
+});
+
+test("features computed ahead assign exactly as add() does (duplicates and merges included)", () => {
+  const docs = [
+    ...(fixture.background as Raw[]),
+    ...(fixture.sameEvent as Raw[]),
+    ...(fixture.famousName as Raw[]),
+    fixture.wireCopy.original as Raw,
+    fixture.wireCopy.copy as Raw,
+  ].map((raw, i) => doc(raw, T0 + i * 3_600_000));
+  const whole = createClusterer({ mergeEvery: 3 });
+  const split = createClusterer({ mergeEvery: 3 });
+  for (const d of docs) {
+    // Computed twice to show it is a pure function of the text: the same features each time.
+    const features = articleFeatures(d, { ...DEFAULT_PARAMS, mergeEvery: 3 });
+    assert.deepEqual(articleFeatures(d, DEFAULT_PARAMS), features);
+    assert.deepEqual(split.addFeatures(d.id, d.publishedAt, features), whole.add(d));
+  }
+  assert.ok(docs.some((d) => whole.add(d).duplicateOf !== null));
 });

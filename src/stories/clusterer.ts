@@ -4,12 +4,10 @@
 // Near-duplicates (wire copies) join their original's story without adding evidence. Every
 // `mergeEvery` articles, stories that have converged are merged (the older id survives).
 
-import { simhashOfWords, wordHashes } from "../text/fingerprint.ts";
-import { tokenize } from "../text/terms.ts";
 import { grown } from "./arrays.ts";
-import { anchorsOf, ContainmentIndex } from "./containment.ts";
+import { ContainmentIndex } from "./containment.ts";
 import { DuplicateIndex } from "./duplicates.ts";
-import { documentVector, type Tokens } from "./features.ts";
+import { type ArticleFeatures, articleFeatures, featureVector } from "./features.ts";
 import type { Assignment, ClusterDoc, Clusterer } from "./index.ts";
 import type { ClusterParams } from "./params.ts";
 import { DEFAULT_PARAMS } from "./params.ts";
@@ -36,7 +34,6 @@ export class StoryClusterer implements Clusterer {
   private readonly postings: Postings;
   private readonly dups: DuplicateIndex;
   private readonly contained: ContainmentIndex;
-  private readonly anchors: number[] = [];
   private readonly stories: Stories;
   private readonly storyIndex = new Map<string, number>();
   private readonly articleIndex = new Map<string, number>();
@@ -109,26 +106,37 @@ export class StoryClusterer implements Clusterer {
   add(doc: ClusterDoc): Assignment {
     const known = this.articleIndex.get(doc.id);
     if (known !== undefined) return this.replayed(known);
+    return this.assign(doc.id, doc.publishedAt, articleFeatures(doc, this.p));
+  }
+
+  /** Assigns an article whose features were computed ahead (articleFeatures, with this
+   * clusterer's parameters): the ordered part of add(). */
+  addFeatures(id: string, publishedAt: number, features: ArticleFeatures): Assignment {
+    const known = this.articleIndex.get(id);
+    if (known !== undefined) return this.replayed(known);
+    return this.assign(id, publishedAt, features);
+  }
+
+  private assign(id: string, publishedAt: number, features: ArticleFeatures): Assignment {
     const a = this.articleIds.length;
-    this.articleIds.push(doc.id);
-    this.articleIndex.set(doc.id, a);
+    this.articleIds.push(id);
+    this.articleIndex.set(id, a);
     this.ensureArticleCapacity(a);
 
-    const tokens = { title: tokenize(doc.title), text: tokenize(doc.text) };
-    const original = this.findOriginal(tokens, a);
-    if (original >= 0) return this.joinAsDuplicate(a, original, doc.publishedAt);
+    const original = this.findOriginal(features, a);
+    if (original >= 0) return this.joinAsDuplicate(a, original, publishedAt);
 
-    const vector = documentVector(doc, this.p, this.vocab, tokens);
+    const vector = featureVector(features, this.p, this.vocab);
     this.vocab.countDocument(vector.ids);
     const docNorm = norm(vector, this.idfOf) || 1;
-    const indexed = this.queryTerms(vector, Number.isFinite(doc.publishedAt));
-    const best = this.bestStory(vector, docNorm, doc.publishedAt);
-    const s = best >= 0 ? best : this.newStory(doc.id, a);
+    const indexed = this.queryTerms(vector, Number.isFinite(publishedAt));
+    const best = this.bestStory(vector, docNorm, publishedAt);
+    const s = best >= 0 ? best : this.newStory(id, a);
     const stories = this.stories;
     this.grow(s, vector, 1 / docNorm);
     stories.normAt[s] = -1;
     stories.size[s]!++;
-    stories.touch(s, doc.publishedAt);
+    stories.touch(s, publishedAt);
     this.articleStory[a] = s;
     for (let k = 0; k < indexed; k++) this.postings.add(vector.ids[this.top.index[k]!]!, s);
     this.dirty.add(s);
@@ -145,19 +153,13 @@ export class StoryClusterer implements Clusterer {
     };
   }
 
-  /** Fingerprints the article and returns the original it copies (article index), or -1. */
-  private findOriginal(tokens: Tokens, a: number): number {
-    const body = tokens.text;
-    const bodyHashes = wordHashes(body);
-    const long = body.length >= this.p.duplicateMinWords;
-    const words = long ? body.length : body.length + tokens.title.length;
-    const f = simhashOfWords(long ? bodyHashes : wordHashes([...tokens.title, ...body]));
-    // Too short to tell a copy from a coincidence: indexed, never matched.
-    let match = words >= MIN_FINGERPRINT_WORDS ? this.dups.find(f) : -1;
-    this.dups.add(f);
-    const anchors = anchorsOf(bodyHashes, this.anchors);
-    if (match < 0) match = this.contained.find(anchors);
-    this.contained.add(a, anchors);
+  /** Indexes the article's fingerprint and anchors; returns the original it copies (article
+   * index), or -1. */
+  private findOriginal(f: ArticleFeatures, a: number): number {
+    let match = f.fingerprinted ? this.dups.find(f.fingerprint) : -1;
+    this.dups.add(f.fingerprint);
+    if (match < 0) match = this.contained.find(f.anchors);
+    this.contained.add(a, f.anchors);
     if (match < 0) return -1;
     const root = this.duplicateRoot[match]!;
     return root >= 0 ? root : match;
@@ -455,6 +457,3 @@ function insertionSort(values: Int32Array, n: number): void {
     values[j] = x;
   }
 }
-
-/** Fewest words before a fingerprint is trusted to mark a copy. */
-const MIN_FINGERPRINT_WORDS = 8;

@@ -1,6 +1,11 @@
-// An article as a sparse bag of term ids with raw weights (term frequency times feature-group
-// weight, no IDF yet: the IDF is the running one, applied when vectors are compared).
+// What the clusterer reads of an article, in two steps:
+// - articleFeatures: a pure function of the text (terms with their weights, the fingerprint and the
+//   containment anchors). It needs none of the clusterer's state, so it can run anywhere, ahead of
+//   the ordered assignment (on another thread, or in the worker that extracted the article).
+// - featureVector: the terms as a sparse vector of term ids with raw weights (term frequency times
+//   feature-group weight, no IDF yet: the IDF is the running one, applied when vectors are compared).
 
+import { type Fingerprint64, simhashOfWords, wordHashes } from "../text/fingerprint.ts";
 import {
   bigrams,
   capitalisedEntities,
@@ -8,6 +13,7 @@ import {
   sublinearTf,
   tokenize,
 } from "../text/terms.ts";
+import { anchorsOf } from "./containment.ts";
 import type { ClusterParams } from "./params.ts";
 import type { SparseVector } from "./sparse.ts";
 import type { Vocabulary } from "./vocabulary.ts";
@@ -18,16 +24,29 @@ interface FeatureInput {
   text: string;
 }
 
-/** The title's and the text's word tokens (tokenize()), shared with fingerprinting. */
-export interface Tokens {
-  title: string[];
-  text: string[];
-}
-
 type Weights = Pick<
   ClusterParams,
-  "titleWeight" | "entityWeight" | "bigramWeight" | "bigramMinDf" | "maxBodyWords"
+  "titleWeight" | "entityWeight" | "bigramWeight" | "maxBodyWords" | "duplicateMinWords"
 >;
+
+/** Fewest words before a fingerprint is trusted to mark a copy. */
+const MIN_FINGERPRINT_WORDS = 8;
+
+export interface ArticleFeatures {
+  /** Distinct words and entities (ENTITY_PREFIX + name), in order of first sight. */
+  terms: string[];
+  /** Each term's count, scaled by its part (title) and group (entity) weight. */
+  counts: number[];
+  /** Distinct word pairs and their counts scaled by bigramWeight too (none while it is 0). */
+  bigrams: string[];
+  bigramCounts: number[];
+  /** SimHash of the body (of headline and body when the body is short). */
+  fingerprint: Fingerprint64;
+  /** Whether the text is long enough for its fingerprint to mark a copy. */
+  fingerprinted: boolean;
+  /** The body's containment anchors (see containment.ts). */
+  anchors: number[];
+}
 
 function firstWords(text: string, max: number): string {
   let spaces = 0;
@@ -37,37 +56,66 @@ function firstWords(text: string, max: number): string {
   return text;
 }
 
-function addPart(
-  counts: Map<number, number>,
-  seen: Set<number>,
-  text: string,
-  tokens: readonly string[],
-  scale: number,
-  w: Weights,
-  vocab: Vocabulary,
+/** Adds count to a term's entry, creating it in order of first sight. */
+function tally(
+  index: Map<string, number>,
+  terms: string[],
+  counts: number[],
+  term: string,
+  count: number,
 ) {
-  if (text === "") return;
-  const words = contentTermsOf(tokens);
-  for (const t of words) {
-    const id = vocab.wordId(t);
-    counts.set(id, (counts.get(id) ?? 0) + scale);
-  }
-  if (w.bigramWeight > 0) {
-    for (const b of bigrams(words)) {
-      const id = vocab.bigramId(b);
-      seen.add(id);
-      // Only collocations: a pair earlier articles used too. A one-off pair never matches and
-      // only dilutes the vector.
-      if (vocab.df(id) >= w.bigramMinDf)
-        counts.set(id, (counts.get(id) ?? 0) + scale * w.bigramWeight);
+  const i = index.get(term);
+  if (i === undefined) {
+    index.set(term, terms.length);
+    terms.push(term);
+    counts.push(count);
+  } else counts[i]! += count;
+}
+
+/** The article's features, from its title and text alone. */
+export function articleFeatures(doc: FeatureInput, w: Weights): ArticleFeatures {
+  const titleTokens = tokenize(doc.title);
+  const textTokens = tokenize(doc.text);
+  const f: ArticleFeatures = {
+    terms: [],
+    counts: [],
+    bigrams: [],
+    bigramCounts: [],
+    fingerprint: { hi: 0, lo: 0 },
+    fingerprinted: false,
+    anchors: [],
+  };
+  const termIndex = new Map<string, number>();
+  const bigramIndex = new Map<string, number>();
+  const addPart = (text: string, tokens: readonly string[], scale: number) => {
+    if (text === "") return;
+    const words = contentTermsOf(tokens);
+    for (const t of words) tally(termIndex, f.terms, f.counts, t, scale);
+    if (w.bigramWeight > 0) {
+      const weight = scale * w.bigramWeight;
+      for (const b of bigrams(words)) tally(bigramIndex, f.bigrams, f.bigramCounts, b, weight);
     }
-  }
-  if (w.entityWeight > 0) {
-    for (const e of capitalisedEntities(text)) {
-      const id = vocab.wordId(ENTITY_PREFIX + e);
-      counts.set(id, (counts.get(id) ?? 0) + scale * w.entityWeight);
+    if (w.entityWeight > 0) {
+      const weight = scale * w.entityWeight;
+      for (const e of capitalisedEntities(text))
+        tally(termIndex, f.terms, f.counts, ENTITY_PREFIX + e, weight);
     }
-  }
+  };
+  addPart(doc.title, titleTokens, w.titleWeight);
+  const body = firstWords(doc.text, w.maxBodyWords);
+  // A long text is cut at maxBodyWords and tokenized again; a shorter one reuses its tokens.
+  addPart(body, body === doc.text ? textTokens : tokenize(body), 1);
+
+  // A wire copy keeps its body but may change its headline: a body long enough is fingerprinted
+  // on its own, a short one with its headline.
+  const bodyHashes = wordHashes(textTokens);
+  const long = textTokens.length >= w.duplicateMinWords;
+  const words = long ? textTokens.length : textTokens.length + titleTokens.length;
+  f.fingerprint = simhashOfWords(long ? bodyHashes : wordHashes([...titleTokens, ...textTokens]));
+  // Too short to tell a copy from a coincidence: indexed, never matched.
+  f.fingerprinted = words >= MIN_FINGERPRINT_WORDS;
+  f.anchors = anchorsOf(bodyHashes);
+  return f;
 }
 
 /** Sublinear above one mention; fractional weights (a lone bigram) stay as they are. */
@@ -75,20 +123,25 @@ function damp(count: number): number {
   return count <= 1 ? count : sublinearTf(count);
 }
 
-/** The article's terms, sorted by id, with sublinear weights. */
-export function documentVector(
-  doc: FeatureInput,
-  w: Weights,
+/** The features' terms as a vector sorted by term id, with sublinear weights; counts the
+ * bigrams' document frequency (collocations are pairs that earlier articles used too). */
+export function featureVector(
+  f: ArticleFeatures,
+  w: Pick<ClusterParams, "bigramMinDf">,
   vocab: Vocabulary,
-  tokens: Tokens,
 ): SparseVector {
   const counts = new Map<number, number>();
-  const bigramIds = new Set<number>();
-  addPart(counts, bigramIds, doc.title, tokens.title, w.titleWeight, w, vocab);
-  const body = firstWords(doc.text, w.maxBodyWords);
-  // A long text is cut at maxBodyWords and tokenized again; a shorter one reuses its tokens.
-  addPart(counts, bigramIds, body, body === doc.text ? tokens.text : tokenize(body), 1, w, vocab);
-  vocab.countBigrams(bigramIds);
+  for (let i = 0; i < f.terms.length; i++) counts.set(vocab.wordId(f.terms[i]!), f.counts[i]!);
+  if (f.bigrams.length > 0) {
+    const seen = new Set<number>();
+    for (let i = 0; i < f.bigrams.length; i++) {
+      const id = vocab.bigramId(f.bigrams[i]!);
+      seen.add(id);
+      // Only collocations: a one-off pair never matches and only dilutes the vector.
+      if (vocab.df(id) >= w.bigramMinDf) counts.set(id, (counts.get(id) ?? 0) + f.bigramCounts[i]!);
+    }
+    vocab.countBigrams(seen);
+  }
   const ids = Int32Array.from(counts.keys()).sort();
   const weights = new Float32Array(ids.length);
   for (let i = 0; i < ids.length; i++) weights[i] = damp(counts.get(ids[i]!)!);

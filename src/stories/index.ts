@@ -1,9 +1,11 @@
 // Public face of the stories stage: near-duplicate detection and online story clustering.
 
 import { StoryClusterer } from "./clusterer.ts";
+import type { ArticleFeatures } from "./features.ts";
 import type { ClusterParams } from "./params.ts";
 
 export { fingerprint } from "../text/fingerprint.ts";
+export { type ArticleFeatures, articleFeatures } from "./features.ts";
 export type { ClusterParams } from "./params.ts";
 export { DEFAULT_PARAMS } from "./params.ts";
 
@@ -27,6 +29,10 @@ export interface Assignment {
 
 export interface Clusterer {
   add(doc: ClusterDoc): Assignment;
+  /** add() for an article whose features were computed ahead, elsewhere (articleFeatures with the
+   * same parameters: a pure function of the text). Assignment is the ordered part of clustering;
+   * features can be computed in parallel. */
+  addFeatures(id: string, publishedAt: number, features: ArticleFeatures): Assignment;
   storyOf(articleId: string): string | null;
   topTerms(storyId: string, n?: number): string[];
   size(): number;
