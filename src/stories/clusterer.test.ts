@@ -165,11 +165,12 @@ test("features computed ahead assign exactly as add() does (duplicates and merge
     fixture.wireCopy.original as Raw,
     fixture.wireCopy.copy as Raw,
   ].map((raw, i) => doc(raw, T0 + i * 3_600_000));
-  const whole = createClusterer({ mergeEvery: 3 });
-  const split = createClusterer({ mergeEvery: 3 });
+  const params = { ...DEFAULT_PARAMS, mergeEvery: 3 };
+  const whole = createClusterer(params);
+  const split = createClusterer(params);
   for (const d of docs) {
     // Computed twice to show it is a pure function of the text: the same features each time.
-    const features = articleFeatures(d, { ...DEFAULT_PARAMS, mergeEvery: 3 });
+    const features = articleFeatures(d, params);
     assert.deepEqual(articleFeatures(d, DEFAULT_PARAMS), features);
     assert.deepEqual(split.addFeatures(d.id, d.publishedAt, features), whole.add(d));
   }
