@@ -15,8 +15,11 @@ const SHINGLE_WORDS = 5;
 const SAMPLE_MASK = 7;
 /** Words read per text: copies are caught by their opening thousands of words; bounds the cost. */
 const MAX_WORDS = 2000;
-/** Hash-table slots for anchors (4 MB of heads); chains are cut at `bucketCap` anyway. */
-const SLOTS = 1 << 20;
+/** Hash-table slots for anchors at first (256 KB of heads). The table doubles whenever it holds more
+ * anchors than slots: each step of a chain is a cache miss at a million articles, so chains are
+ * kept to about one entry (with a fixed 2^20 slots they grew to ~5 and the lookups to 10 times
+ * their cost at 10k articles). */
+const INITIAL_SLOTS = 1 << 16;
 /** Int32 words per entry (next, owner, hash, padding to 16 bytes so none straddles a line). */
 const ENTRY = 4;
 
@@ -56,7 +59,7 @@ export function anchorsOf(wordHashes: ArrayLike<number>, out: number[] = []): nu
 }
 
 export class ContainmentIndex {
-  private readonly heads = new Int32Array(SLOTS).fill(-1);
+  private heads = new Int32Array(INITIAL_SLOTS).fill(-1);
   /** Per entry e, at ENTRY * e: the next (older) entry in its bucket or -1, the article, the hash. */
   private entry = new Int32Array(ENTRY * 4096);
   private entries = 0;
@@ -76,7 +79,7 @@ export class ContainmentIndex {
     for (const h of anchors) {
       const entry = this.entry;
       const hash = h | 0;
-      let e = this.heads[slot(h)]!;
+      let e = this.heads[slot(h, this.heads.length)]!;
       for (let seen = 0; e >= 0 && seen < this.p.bucketCap; seen++, e = entry[ENTRY * e]!) {
         if (entry[ENTRY * e + 2] !== hash) continue;
         const a = entry[ENTRY * e + 1]!;
@@ -109,12 +112,24 @@ export class ContainmentIndex {
     for (const h of anchors) {
       const e = this.entries++;
       if (ENTRY * e >= this.entry.length) this.entry = grown(this.entry, 2 * this.entry.length);
-      const s = slot(h);
-      this.entry[ENTRY * e] = this.heads[s]!;
       this.entry[ENTRY * e + 1] = a;
       this.entry[ENTRY * e + 2] = h | 0;
-      this.heads[s] = e;
+      this.link(e);
     }
+    if (this.entries > this.heads.length) this.rehash();
+  }
+
+  /** Puts entry e at the head of its bucket. */
+  private link(e: number): void {
+    const s = slot(this.entry[ENTRY * e + 2]!, this.heads.length);
+    this.entry[ENTRY * e] = this.heads[s]!;
+    this.heads[s] = e;
+  }
+
+  /** Doubles the slots and relinks every entry, oldest first, so each bucket stays newest first. */
+  private rehash(): void {
+    this.heads = new Int32Array(this.heads.length * 2).fill(-1);
+    for (let e = 0; e < this.entries; e++) this.link(e);
   }
 
   private ensureArticle(a: number): void {
@@ -126,6 +141,7 @@ export class ContainmentIndex {
   }
 }
 
-function slot(h: number): number {
-  return (h >>> 3) & (SLOTS - 1);
+/** The bucket of an anchor hash (its low bits are the sample's residue, the same for all). */
+function slot(h: number, slots: number): number {
+  return (h >>> 3) & (slots - 1);
 }
