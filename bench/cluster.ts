@@ -112,11 +112,6 @@ function heapMb(): number {
 
 type Doc = ReturnType<ReturnType<typeof makeStream>>["doc"];
 
-/** The ways a chunk of the window is timed, in turn, so both see the same index and load: whole
- * (add: features, then assignment) and split (articleFeatures, then addFeatures), which shows
- * what the ordered part costs alone when features are computed ahead, in parallel. */
-const MODES = ["whole", "split"] as const;
-
 /** Wall seconds per article for the chunk. */
 function timed(docs: Doc[], run: () => void): number {
   const t0 = performance.now();
@@ -128,6 +123,7 @@ const rate = (secondsPerArticle: number) =>
   Math.round(1 / secondsPerArticle)
     .toString()
     .padStart(7);
+const us = (secondsPerArticle: number) => `${(secondsPerArticle * 1e6).toFixed(1).padStart(6)} us`;
 
 /** Warms the JIT on a throwaway clusterer and stream, so the first checkpoint times compiled code
  * like the others, not the compiler. */
@@ -154,14 +150,16 @@ function child(max: number): void {
     const start = clusterer.size();
     for (let n = start; n < checkpoint - WINDOW; n++) clusterer.add(stream(n));
     const docs = Array.from({ length: WINDOW }, (_, i) => stream(checkpoint - WINDOW + i));
-    // Timed in chunks, the modes in turn: the median chunk of each is its figure, so a burst of
-    // load from another process on this shared machine moves one chunk, not the result.
+    // Timed in chunks, alternately whole (add) and split (articleFeatures, then addFeatures: what
+    // the ordered part costs alone when features are computed ahead, in parallel), so both see the
+    // same index and load. The median chunk is the figure, so a burst of load from another process
+    // on this shared machine moves one chunk, not the result.
     const whole: number[] = [];
     const features: number[] = [];
     const assignment: number[] = [];
     for (let k = 0; k < WINDOW; k += CHUNK) {
       const chunk = docs.slice(k, k + CHUNK);
-      if (MODES[(k / CHUNK) % MODES.length] === "whole") {
+      if ((k / CHUNK) % 2 === 0) {
         whole.push(
           timed(chunk, () => {
             for (const doc of chunk) clusterer.add(doc);
@@ -186,9 +184,8 @@ function child(max: number): void {
     const index = `synthetic  index ${String(checkpoint).padStart(9)}`;
     const perArticle = median(whole);
     console.log(
-      `${index}  ${rate(perArticle)} articles/s  ${(perArticle * 1e6).toFixed(1).padStart(6)} us/article  ${bytes.toFixed(0).padStart(5)} B/article heap`,
+      `${index}  ${rate(perArticle)} articles/s  ${us(perArticle)}/article  ${bytes.toFixed(0).padStart(5)} B/article heap`,
     );
-    const us = (seconds: number) => `${(seconds * 1e6).toFixed(1).padStart(6)} us`;
     console.log(
       `${index}  of which: features ${us(median(features))} (pure, parallelisable), assignment ${us(median(assignment))} (ordered: ${rate(median(assignment))} articles/s alone)`,
     );

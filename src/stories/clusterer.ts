@@ -368,7 +368,7 @@ export class StoryClusterer implements Clusterer {
         size < stories.checkedSize[s]! * this.p.mergeRecheckGrowth
       )
         continue;
-      stories.checkedSize[s] = stories.size[s]!;
+      stories.checkedSize[s] = size;
       const top = this.top;
       top.reset(this.p.indexTerms);
       const v = stories.centroid(s);

@@ -42,8 +42,8 @@ function mix(h: number, w: number): number {
 }
 
 /** The distinct anchor hashes of a text, given its word hashes (in order). */
-export function anchorsOf(wordHashes: ArrayLike<number>, out: number[] = []): number[] {
-  out.length = 0;
+export function anchorsOf(wordHashes: ArrayLike<number>): number[] {
+  const out: number[] = [];
   const n = Math.min(wordHashes.length, MAX_WORDS) - SHINGLE_WORDS + 1;
   for (let i = 0; i < n; i++) {
     let h = 0x811c9dc5;

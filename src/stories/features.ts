@@ -56,49 +56,28 @@ function firstWords(text: string, max: number): string {
   return text;
 }
 
-/** Adds count to a term's entry, creating it in order of first sight. */
-function tally(
-  index: Map<string, number>,
-  terms: string[],
-  counts: number[],
-  term: string,
-  count: number,
-) {
-  const i = index.get(term);
-  if (i === undefined) {
-    index.set(term, terms.length);
-    terms.push(term);
-    counts.push(count);
-  } else counts[i]! += count;
+function tally(counts: Map<string, number>, term: string, count: number): void {
+  counts.set(term, (counts.get(term) ?? 0) + count);
 }
 
 /** The article's features, from its title and text alone. */
 export function articleFeatures(doc: FeatureInput, w: Weights): ArticleFeatures {
   const titleTokens = tokenize(doc.title);
   const textTokens = tokenize(doc.text);
-  const f: ArticleFeatures = {
-    terms: [],
-    counts: [],
-    bigrams: [],
-    bigramCounts: [],
-    fingerprint: { hi: 0, lo: 0 },
-    fingerprinted: false,
-    anchors: [],
-  };
-  const termIndex = new Map<string, number>();
-  const bigramIndex = new Map<string, number>();
+  // Maps keep their terms in order of first sight.
+  const termCounts = new Map<string, number>();
+  const bigramCounts = new Map<string, number>();
   const addPart = (text: string, tokens: readonly string[], scale: number) => {
     if (text === "") return;
     const words = contentTermsOf(tokens);
-    for (const t of words) tally(termIndex, f.terms, f.counts, t, scale);
+    for (const t of words) tally(termCounts, t, scale);
     if (w.bigramWeight > 0) {
       const weight = scale * w.bigramWeight;
-      for (const b of bigrams(words)) tally(bigramIndex, f.bigrams, f.bigramCounts, b, weight);
+      for (const b of bigrams(words)) tally(bigramCounts, b, weight);
     }
     if (w.entityWeight > 0) {
       const weight = scale * w.entityWeight;
-      for (const e of capitalisedEntities(text))
-        tally(termIndex, f.terms, f.counts, ENTITY_PREFIX + e, weight);
+      for (const e of capitalisedEntities(text)) tally(termCounts, ENTITY_PREFIX + e, weight);
     }
   };
   addPart(doc.title, titleTokens, w.titleWeight);
@@ -111,11 +90,16 @@ export function articleFeatures(doc: FeatureInput, w: Weights): ArticleFeatures 
   const bodyHashes = wordHashes(textTokens);
   const long = textTokens.length >= w.duplicateMinWords;
   const words = long ? textTokens.length : textTokens.length + titleTokens.length;
-  f.fingerprint = simhashOfWords(long ? bodyHashes : wordHashes([...titleTokens, ...textTokens]));
-  // Too short to tell a copy from a coincidence: indexed, never matched.
-  f.fingerprinted = words >= MIN_FINGERPRINT_WORDS;
-  f.anchors = anchorsOf(bodyHashes);
-  return f;
+  return {
+    terms: [...termCounts.keys()],
+    counts: [...termCounts.values()],
+    bigrams: [...bigramCounts.keys()],
+    bigramCounts: [...bigramCounts.values()],
+    fingerprint: simhashOfWords(long ? bodyHashes : wordHashes([...titleTokens, ...textTokens])),
+    // Too short to tell a copy from a coincidence: indexed, never matched.
+    fingerprinted: words >= MIN_FINGERPRINT_WORDS,
+    anchors: anchorsOf(bodyHashes),
+  };
 }
 
 /** Sublinear above one mention; fractional weights (a lone bigram) stay as they are. */
