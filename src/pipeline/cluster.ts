@@ -25,7 +25,8 @@ const RESTORE_PAGE = 1000;
  * Rebuilds the in-memory clusterer at start-up by replaying the assigned articles in the order they
  * were first assigned (the clusterer is deterministic, so it ends as the one that made the stored
  * stories, whatever order late articles arrived in), a page at a time. Articles stored but not yet
- * clustered (a crash between the two steps) are left for the next `clusterPending`.
+ * clustered (a crash between the two steps) are left for the next `clusterPending`, which
+ * remembers their URLs as it clusters them.
  */
 export async function restoreClusterer(ctx: PipelineContext): Promise<void> {
   let restored = 0;
@@ -40,9 +41,6 @@ export async function restoreClusterer(ctx: PipelineContext): Promise<void> {
     if (page.length < RESTORE_PAGE) break;
     afterId = page[page.length - 1]!.id;
   }
-  for (const article of await ctx.store.listArticles({ unassigned: true })) {
-    rememberUrls(ctx, article);
-  }
   if (restored > 0) log("info", "pipeline", `restored ${restored} articles`);
 }
 
@@ -55,6 +53,7 @@ export async function clusterPending(ctx: PipelineContext): Promise<number> {
   // either the whole batch assigned or none of it, which replay handles.
   await ctx.store.transaction(async () => {
     for (const article of articles) {
+      rememberUrls(ctx, article);
       const assignment = ctx.clusterer.add(clusterDoc(article));
       await ctx.store.assignArticle(article.id, assignment.storyId, assignment.duplicateOf);
       ctx.changedStories.add(assignment.storyId);
