@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { test } from "node:test";
-import type { ClusterDoc } from "./index.ts";
+import type { ClusterDoc, ClusterParams } from "./index.ts";
 import { articleFeatures, createClusterer, DEFAULT_PARAMS, fingerprint } from "./index.ts";
 
 const DAY = 86_400_000;
@@ -12,8 +12,8 @@ const fixture = JSON.parse(
 type Raw = { id: string; title: string; text: string; outlet?: string };
 const doc = (raw: Raw, at: number): ClusterDoc => ({ ...raw, publishedAt: at });
 
-function withBackground() {
-  const c = createClusterer();
+function withBackground(params: Partial<ClusterParams> = {}) {
+  const c = createClusterer(params);
   (fixture.background as Raw[]).forEach((raw, i) => {
     c.add(doc(raw, T0 - DAY + i * 3_600_000));
   });
@@ -37,6 +37,20 @@ test("two events sharing a famous name a week apart stay apart", () => {
   const [m1, m2] = fixture.famousName as Raw[];
   assert.equal(c.add(doc(m1!, T0)).storyId, "s-m1");
   assert.equal(c.add(doc(m2!, T0 + 7 * DAY)).storyId, "s-m2");
+});
+
+test("a story can be joined until time decay alone brings its score under the threshold", () => {
+  // A headline too short to fingerprint, so the repeat is a story match (cosine 1), not a copy.
+  // Decay reaches the threshold of 0.1 at grace + half-life * log2(10) = 10.47 days: the search
+  // for candidates leaves older stories out unscored, and must not leave out a younger one.
+  const headline = { title: "Lava reaches Grindavik harbour wall", text: "" };
+  const story = (gapDays: number) => {
+    const c = withBackground({ youngBonus: 0 });
+    c.add({ id: "h1", ...headline, publishedAt: T0 });
+    return c.add({ id: "h2", ...headline, publishedAt: T0 + gapDays * DAY }).storyId;
+  };
+  assert.equal(story(10.4), "s-h1");
+  assert.equal(story(10.55), "s-h2");
 });
 
 test("a wire copy with a changed headline is a duplicate of the original", () => {
