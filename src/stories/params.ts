@@ -86,9 +86,10 @@ export interface ClusterParams {
    * this factor since its last check (1: after every article that joined it). One article moves a
    * story of n articles by about 1/n, so a story that did not converge with any other at size n
    * rarely does at n + 1. Each check is a candidate search and up to maxCandidates centroid
-   * products, and at a million articles these checks took a fifth of the time or more: 1.5 cuts the
-   * time per article at 1M by 22% (two clusterers fed one stream, timed in alternate chunks: 149 ->
-   * 116 us on a loaded machine), with the same planted-story B3 on bench:cluster, and
+   * products, and at a million articles these checks took a tenth of the time or more: at 1M on
+   * the bench's stream, one process per setting, two runs each, 1 gave 63.9 and 71.0 us per
+   * article, 1.5 gave 62.6 and 55.8 (an earlier in-process A/B said 149 -> 116 us; it ran before
+   * candidate search left out expired stories), with the same planted-story B3 on bench:cluster, and
    * development-set figures within noise (googlenews-dev ACC: titles 78.25 -> 78.18, snippets
    * 83.5 -> 83.4, title+snippet and wikinews-dev unchanged). 2 cost titles 0.7. */
   mergeRecheckGrowth: number;
