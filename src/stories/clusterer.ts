@@ -12,6 +12,7 @@ import type { Assignment, ClusterDoc, Clusterer } from "./index.ts";
 import type { ClusterParams } from "./params.ts";
 import { DEFAULT_PARAMS } from "./params.ts";
 import { Postings } from "./postings.ts";
+import { StoryScores } from "./scores.ts";
 import type { SparseVector } from "./sparse.ts";
 import { heaviest, norm, SpreadVector, sum, TopK } from "./sparse.ts";
 import { decay, Stories } from "./story.ts";
@@ -40,14 +41,9 @@ export class StoryClusterer implements Clusterer {
   private readonly articleIds: string[] = [];
   private articleStory = new Int32Array(1024);
   private duplicateRoot = new Int32Array(1024).fill(-1);
-  /** Scratch for candidates(): the (story, query term) keys and their sort buffer, each query
-   * term's weight, one posting list, and the chosen stories with their scores. */
-  private keys = new Int32Array(1024);
-  private sortScratch = new Int32Array(1024);
-  private readonly termWeight: Float64Array;
-  /** Bits for a query term's position in a key ((story << bits) | term): enough for every term a
-   * candidate search can take (queryTerms or indexTerms, plus entityQueryTerms). */
-  private readonly termBits: number;
+  /** Scratch for candidates(): each story's score, one posting list, and the chosen stories with
+   * their scores. */
+  private readonly scores = new StoryScores();
   private readonly chosen: Int32Array;
   private readonly chosenScore: Float64Array;
   private readonly listed: Int32Array;
@@ -67,10 +63,6 @@ export class StoryClusterer implements Clusterer {
     this.stories = new Stories(2 * this.p.centroidTerms);
     this.chosen = new Int32Array(Math.max(0, this.p.maxCandidates));
     this.chosenScore = new Float64Array(Math.max(0, this.p.maxCandidates));
-    const terms =
-      Math.max(this.p.queryTerms, this.p.indexTerms, 0) + Math.max(this.p.entityQueryTerms, 0);
-    this.termBits = Math.max(1, Math.ceil(Math.log2(terms + 1)));
-    this.termWeight = new Float64Array(1 << this.termBits);
     this.listed = new Int32Array(Math.max(0, this.p.postingCap));
     this.dups = new DuplicateIndex(this.p.duplicateMaxDistance, this.p.duplicateBucketCap);
     this.contained = new ContainmentIndex({
@@ -273,11 +265,7 @@ export class StoryClusterer implements Clusterer {
 
   /** Stories sharing the most (IDF-weighted) query terms, at most maxCandidates, into `chosen`
    * (by id when all fit, else by that score, then id), leaving out `exclude` and the stories last
-   * updated before `notBefore` (NaN: none left out); returns how many.
-   * The posting entries are gathered as (story, query term) keys and sorted, so each story's
-   * score is summed in one run, in query-term order as a running sum over the lists would (the
-   * same float), with no per-story scratch: at a million articles the entries (a few hundred a
-   * query) hit stories all over memory, and a slot per story missed the cache on every entry. */
+   * updated before `notBefore` (NaN: none left out); returns how many. */
   private candidates(
     vector: SparseVector,
     terms: Int32Array,
@@ -285,40 +273,34 @@ export class StoryClusterer implements Clusterer {
     exclude: number,
     notBefore: number,
   ): number {
-    const weights = this.termWeight;
     const stories = this.stories;
-    const bits = this.termBits;
-    const mask = (1 << bits) - 1;
-    let e = 0;
+    const scores = this.scores;
     for (let q = 0; q < count; q++) {
       const t = terms[q]!;
-      weights[q] = vector.weights[t]! * this.idfOf(vector.ids[t]!);
+      const weight = vector.weights[t]! * this.idfOf(vector.ids[t]!);
       const n = this.postings.newest(vector.ids[t]!, this.listed);
-      if (e + n > this.keys.length) this.growKeys(e + n);
+      scores.reserve(n);
       for (let i = 0; i < n; i++) {
         const s = this.resolve(this.listed[i]!);
         // Undated stories (NaN) are never left out.
-        if (s !== exclude && !(stories.lastAt(s) < notBefore)) this.keys[e++] = (s << bits) | q;
+        if (s !== exclude && !(stories.lastAt(s) < notBefore)) scores.add(s, weight);
       }
     }
-    const keys = sortKeys(this.keys, this.sortScratch, e, this.stories.count << bits);
     const chosen = this.chosen;
     const best = this.chosenScore;
     const k = this.p.maxCandidates;
-    let found = 0;
+    const found = scores.size;
     let m = 0;
-    for (let i = 0; i < e; ) {
-      const s = keys[i]! >>> bits;
-      let sc = 0;
-      for (; i < e && keys[i]! >>> bits === s; i++) sc += weights[keys[i]! & mask]!;
-      found++;
-      // The k best by score, ties to the lower id (stories come in ascending id order).
+    for (let c = 0; c < found; c++) {
+      const s = scores.story(c);
+      const sc = scores.score(c);
+      // The k best by score, ties to the lower id.
       if (m === k) {
-        if (k === 0 || !(sc > best[k - 1]!)) continue;
+        if (k === 0 || !(sc > best[k - 1]! || (sc === best[k - 1] && s < chosen[k - 1]!))) continue;
         m--;
       }
       let j = m;
-      for (; j > 0 && best[j - 1]! < sc; j--) {
+      for (; j > 0 && (best[j - 1]! < sc || (best[j - 1] === sc && chosen[j - 1]! > s)); j--) {
         chosen[j] = chosen[j - 1]!;
         best[j] = best[j - 1]!;
       }
@@ -326,14 +308,10 @@ export class StoryClusterer implements Clusterer {
       best[j] = sc;
       m++;
     }
+    scores.clear();
     // Few: all of them, by id.
     if (found <= k) insertionSort(chosen, m);
     return m;
-  }
-
-  private growKeys(size: number): void {
-    this.keys = grown(this.keys, size * 2);
-    this.sortScratch = new Int32Array(size * 2);
   }
 
   /** The centroid's norm, recomputed when the story changed or the IDF drifted noticeably. */
@@ -356,8 +334,6 @@ export class StoryClusterer implements Clusterer {
   }
 
   private newStory(articleId: string, a: number): number {
-    // Candidate keys hold a story number in 31 - termBits bits (67M stories at the defaults).
-    if (this.stories.count >= 2 ** (31 - this.termBits)) throw new Error("stories: index full");
     const s = this.stories.add(`s-${articleId}`, a);
     this.storyIndex.set(this.stories.ids[s]!, s);
     return s;
@@ -441,39 +417,6 @@ export class StoryClusterer implements Clusterer {
     this.duplicateRoot = grown(this.duplicateRoot, this.duplicateRoot.length * 2, -1);
   }
 }
-
-/** Sorts the first n keys (integers below max) ascending: LSD radix sort by bytes, which costs a
- * few passes over a few hundred keys where a comparison sort costs thousands of comparisons.
- * Returns the array holding the result (keys or scratch). */
-function sortKeys(keys: Int32Array, scratch: Int32Array, n: number, max: number): Int32Array {
-  if (n < 32) {
-    insertionSort(keys, n);
-    return keys;
-  }
-  let from = keys;
-  let to = scratch;
-  const counts = RADIX_COUNTS;
-  for (let shift = 0; shift < 31 && max >>> shift > 0; shift += 8) {
-    counts.fill(0);
-    for (let i = 0; i < n; i++) counts[(from[i]! >>> shift) & 255]!++;
-    let total = 0;
-    for (let d = 0; d < 256; d++) {
-      const c = counts[d]!;
-      counts[d] = total;
-      total += c;
-    }
-    for (let i = 0; i < n; i++) {
-      const x = from[i]!;
-      to[counts[(x >>> shift) & 255]!++] = x;
-    }
-    const swap = from;
-    from = to;
-    to = swap;
-  }
-  return from;
-}
-
-const RADIX_COUNTS = new Int32Array(256);
 
 /** Sorts the first n values ascending in place: the fastest sort for a few dozen. */
 function insertionSort(values: Int32Array, n: number): void {
