@@ -8,6 +8,8 @@
 export class StoryScores {
   private stories = new Int32Array(1024).fill(-1);
   private scores = new Float64Array(1024);
+  /** 32 - log2(slots): Fibonacci hashing keeps the product's high bits, which mix all of the id. */
+  private shift = 22;
   /** Slots in use, in order of first sight. */
   private used = new Int32Array(512);
   /** Stories in the table. */
@@ -26,6 +28,7 @@ export class StoryScores {
     this.stories = new Int32Array(length).fill(-1);
     this.scores = new Float64Array(length);
     this.used = new Int32Array(length / 2);
+    this.shift = 32 - Math.log2(length);
     this.size = 0;
     for (const slot of old.used) this.add(old.stories[slot]!, old.scores[slot]!);
   }
@@ -33,8 +36,7 @@ export class StoryScores {
   add(story: number, weight: number): void {
     const stories = this.stories;
     const mask = stories.length - 1;
-    let slot = Math.imul(story, 0x9e3779b1) >>> 0;
-    slot &= mask;
+    let slot = Math.imul(story, 0x9e3779b1) >>> this.shift;
     for (let at = stories[slot]!; at !== story; at = stories[slot]!) {
       if (at === -1) {
         stories[slot] = story;
