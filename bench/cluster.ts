@@ -146,6 +146,8 @@ function child(max: number): void {
   const base = heapMb();
   warmUp();
   const clusterer = createClusterer();
+  /** The first checkpoint's time per article: later ones are printed as a multiple of it. */
+  let first = Number.NaN;
   for (const checkpoint of CHECKPOINTS.filter((c) => c <= max)) {
     const start = clusterer.size();
     for (let n = start; n < checkpoint - WINDOW; n++) clusterer.add(stream(n));
@@ -183,8 +185,10 @@ function child(max: number): void {
     const bytes = ((heapMb() - base) * 1e6) / checkpoint;
     const index = `synthetic  index ${String(checkpoint).padStart(9)}`;
     const perArticle = median(whole);
+    if (Number.isNaN(first)) first = perArticle;
+    const growth = perArticle === first ? "" : `  (${(perArticle / first).toFixed(2)}x the first)`;
     console.log(
-      `${index}  ${rate(perArticle)} articles/s  ${us(perArticle)}/article  ${bytes.toFixed(0).padStart(5)} B/article heap`,
+      `${index}  ${rate(perArticle)} articles/s  ${us(perArticle)}/article  ${bytes.toFixed(0).padStart(5)} B/article heap${growth}`,
     );
     console.log(
       `${index}  of which: features ${us(median(features))} (pure, parallelisable), assignment ${us(median(assignment))} (ordered: ${rate(median(assignment))} articles/s alone)`,
