@@ -1,6 +1,5 @@
 import { log } from "../log.ts";
 import { type Article, articleTime, type Story } from "../types.ts";
-import { normalizeUrl } from "./article.ts";
 import type { PipelineContext } from "./context.ts";
 
 function clusterDoc(article: Article) {
@@ -13,11 +12,6 @@ function clusterDoc(article: Article) {
   };
 }
 
-export function rememberUrls(ctx: PipelineContext, article: Article): void {
-  ctx.articleByUrl.set(normalizeUrl(article.url), article.id);
-  ctx.articleByUrl.set(normalizeUrl(article.canonicalUrl), article.id);
-}
-
 /** Articles read per page while restoring: memory stays flat however large the archive. */
 const RESTORE_PAGE = 1000;
 
@@ -25,8 +19,7 @@ const RESTORE_PAGE = 1000;
  * Rebuilds the in-memory clusterer at start-up by replaying the assigned articles in the order they
  * were first assigned (the clusterer is deterministic, so it ends as the one that made the stored
  * stories, whatever order late articles arrived in), a page at a time. Articles stored but not yet
- * clustered (a crash between the two steps) are left for the next `clusterPending`, which
- * remembers their URLs as it clusters them.
+ * clustered (a crash between the two steps) are left for the next `clusterPending`.
  */
 export async function restoreClusterer(ctx: PipelineContext): Promise<void> {
   let restored = 0;
@@ -34,7 +27,6 @@ export async function restoreClusterer(ctx: PipelineContext): Promise<void> {
   for (;;) {
     const page = await ctx.store.listArticles({ order: "clustered", afterId, limit: RESTORE_PAGE });
     for (const article of page) {
-      rememberUrls(ctx, article);
       ctx.clusterer.add(clusterDoc(article));
     }
     restored += page.length;
@@ -53,7 +45,6 @@ export async function clusterPending(ctx: PipelineContext): Promise<number> {
   // either the whole batch assigned or none of it, which replay handles.
   await ctx.store.transaction(async () => {
     for (const article of articles) {
-      rememberUrls(ctx, article);
       const assignment = ctx.clusterer.add(clusterDoc(article));
       await ctx.store.assignArticle(article.id, assignment.storyId, assignment.duplicateOf);
       ctx.changedStories.add(assignment.storyId);

@@ -9,8 +9,6 @@ export interface PipelineContext {
   store: Store;
   fetcher: Fetcher;
   clusterer: Clusterer;
-  /** Article URL (as fetched and canonical, normalised) → article id, for linking threads to stories. */
-  articleByUrl: Map<string, string>;
   /** Stories whose brief must be (re)written. */
   changedStories: Set<string>;
 }
@@ -22,7 +20,6 @@ export function newContext(config: Config, store: Store, fetcher: Fetcher): Pipe
     store,
     fetcher,
     clusterer: createClusterer(),
-    articleByUrl: new Map(),
     changedStories: new Set(),
   };
 }

@@ -1,7 +1,6 @@
 import { log } from "../log.ts";
 import type { Source } from "../types.ts";
 import { normalizeUrl } from "./article.ts";
-import { rememberUrls } from "./cluster.ts";
 import type { PipelineContext } from "./context.ts";
 import { fetchAndStoreThread, fetchArticle, pollFeedEntries, recordHealth } from "./steps.ts";
 
@@ -32,10 +31,9 @@ export async function pollSource(ctx: PipelineContext, source: Source): Promise<
 
 async function pollFeed(ctx: PipelineContext, source: Source): Promise<number> {
   const poll = await pollFeedEntries(ctx, source);
-  const urls = poll.urls.filter((u) => !ctx.articleByUrl.has(normalizeUrl(u)));
   let stored = 0;
   let failed = 0;
-  await forEachLimited(urls, PAGE_CONCURRENCY, async (url) => {
+  await forEachLimited(poll.urls, PAGE_CONCURRENCY, async (url) => {
     try {
       if (await ingestPage(ctx, url)) stored++;
     } catch (caught) {
@@ -49,17 +47,16 @@ async function pollFeed(ctx: PipelineContext, source: Source): Promise<number> {
 }
 
 async function ingestPage(ctx: PipelineContext, url: string): Promise<boolean> {
-  const { article, inserted } = await fetchArticle(ctx, url);
-  rememberUrls(ctx, article);
-  ctx.articleByUrl.set(normalizeUrl(url), article.id);
-  return inserted;
+  return (await fetchArticle(ctx, url)).inserted;
 }
 
 async function ingestThread(ctx: PipelineContext, source: Source): Promise<string> {
   const { thread, nextFetchAt } = await fetchAndStoreThread(ctx, source);
   const articleId =
-    thread.articleUrl === null ? undefined : ctx.articleByUrl.get(normalizeUrl(thread.articleUrl));
-  const storyId = articleId === undefined ? null : ctx.clusterer.storyOf(articleId);
+    thread.articleUrl === null
+      ? null
+      : await ctx.store.articleIdByUrl(normalizeUrl(thread.articleUrl));
+  const storyId = articleId === null ? null : ctx.clusterer.storyOf(articleId);
   if (storyId !== null) ctx.changedStories.add(storyId);
   return nextFetchAt;
 }

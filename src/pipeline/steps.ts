@@ -8,7 +8,7 @@ import { discoverThreadUrls, fetchThread, threadRepollAt } from "../ingest/threa
 import { log } from "../log.ts";
 import type { Store } from "../store/store.ts";
 import type { Article, Source, Thread } from "../types.ts";
-import { buildArticle } from "./article.ts";
+import { buildArticle, normalizeUrl } from "./article.ts";
 
 export interface IngestDeps {
   config: Config;
@@ -46,7 +46,8 @@ export async function pollFeedEntries(deps: IngestDeps, source: Source): Promise
   const feed = await parseFeed(outcome.body, outcome.url, outcome.contentType);
   const urls: string[] = [];
   for (const entry of feed.entries) {
-    if (entry.url !== null && !(await deps.store.hasArticleUrl(entry.url))) urls.push(entry.url);
+    if (entry.url === null) continue;
+    if ((await deps.store.articleIdByUrl(normalizeUrl(entry.url))) === null) urls.push(entry.url);
   }
   const commit = () =>
     deps.store.updateSource(source.id, {
@@ -75,6 +76,12 @@ export async function fetchArticle(deps: IngestDeps, url: string): Promise<Store
   if (page === null) throw new Error("extract: no article found on the page");
   const article = buildArticle(page, outcome.url, new Date());
   const inserted = await deps.store.putArticle(article);
+  // Also when it was stored before under another URL: a feed's redirecting link is not fetched
+  // again.
+  await deps.store.addArticleUrls(
+    article.id,
+    [url, article.url, article.canonicalUrl].map((u) => normalizeUrl(u)),
+  );
   if (inserted && deps.config.discoverThreads)
     await addDiscoveredThreads(deps, article.canonicalUrl);
   return { article, inserted };

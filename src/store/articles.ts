@@ -90,14 +90,22 @@ export async function getArticle(db: Db, id: string): Promise<Article | null> {
   return row ? toArticle(row) : null;
 }
 
-export async function hasArticleUrl(db: Db, url: string): Promise<boolean> {
-  // Two indexed probes rather than one OR, so both dialects use an index for certain.
-  const row = await db.get(
-    `SELECT 1 AS hit FROM articles WHERE url = ?
-     UNION ALL SELECT 1 AS hit FROM articles WHERE canonical_url = ? LIMIT 1`,
-    [url, url],
+/** Records URLs the article was reached by; a URL already recorded keeps its first article. */
+export async function addArticleUrls(db: Db, articleId: string, urls: string[]): Promise<void> {
+  for (const url of new Set(urls)) {
+    await db.run(
+      "INSERT INTO article_urls (url, article_id) VALUES (?, ?) ON CONFLICT DO NOTHING",
+      [url, articleId],
+    );
+  }
+}
+
+export async function articleIdByUrl(db: Db, url: string): Promise<string | null> {
+  const row = await db.get<{ article_id: string }>(
+    "SELECT article_id FROM article_urls WHERE url = ?",
+    [url],
   );
-  return row !== null;
+  return row?.article_id ?? null;
 }
 
 /** The ORDER BY key of an order, and the same key read from the row that a page starts after. */

@@ -106,8 +106,11 @@ class SqlStore implements Store {
   getArticle(id: string): Promise<Article | null> {
     return articles.getArticle(this.db, id);
   }
-  hasArticleUrl(url: string): Promise<boolean> {
-    return articles.hasArticleUrl(this.db, url);
+  addArticleUrls(articleId: string, urls: string[]): Promise<void> {
+    return articles.addArticleUrls(this.db, articleId, urls);
+  }
+  articleIdByUrl(url: string): Promise<string | null> {
+    return articles.articleIdByUrl(this.db, url);
   }
   listArticles(query?: ArticleQuery): Promise<Article[]> {
     return articles.listArticles(this.db, query);

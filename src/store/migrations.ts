@@ -77,6 +77,16 @@ export const MIGRATIONS: Migration[] = [
        FROM articles WHERE story_id IS NOT NULL) AS r WHERE articles.id = r.id;
      CREATE UNIQUE INDEX articles_cluster_seq ON articles (cluster_seq)`,
   },
+  // 10: every URL an article was reached by (as a feed listed it, as fetched after redirects,
+  // canonical), normalised by the pipeline: what it looks up before fetching a feed's entry again
+  // and when a thread names its article. Articles stored before this are known by their fetched
+  // and canonical URLs as stored.
+  // (WHERE true: without it SQLite reads the ON of ON CONFLICT as a join's.)
+  `CREATE TABLE article_urls (url TEXT PRIMARY KEY, article_id TEXT NOT NULL);
+   INSERT INTO article_urls (url, article_id) SELECT url, id FROM articles WHERE true
+     ON CONFLICT DO NOTHING;
+   INSERT INTO article_urls (url, article_id) SELECT canonical_url, id FROM articles WHERE true
+     ON CONFLICT DO NOTHING`,
 ];
 
 function articleColumns(): string {

@@ -22,7 +22,9 @@ async function fill(s: Store): Promise<void> {
     const ids: string[] = [];
     for (let j = 0; j < ARTICLES_PER_STORY; j++) {
       const n = i * ARTICLES_PER_STORY + j;
-      await s.putArticle(sampleArticle(n, { storyId: `s${i}` }));
+      const article = sampleArticle(n, { storyId: `s${i}` });
+      await s.putArticle(article);
+      await s.addArticleUrls(article.id, [article.url, article.canonicalUrl]);
       ids.push(`a${n}`);
     }
     const at = new Date(Date.UTC(2026, 10, 1) + i * 37_000).toISOString();
@@ -70,7 +72,7 @@ async function run(label: string, where: string): Promise<void> {
   await measure("listStories(30)", () => s.listStories({ limit: 30 }));
   await measure("listStories(30, p10)", () => s.listStories({ limit: 30, offset: 300 }));
   await measure("listArticles(story)", (i) => s.listArticles({ storyId: pick(i) }));
-  await measure("hasArticleUrl", (i) => s.hasArticleUrl(sampleArticle(i).canonicalUrl));
+  await measure("articleIdByUrl", (i) => s.articleIdByUrl(sampleArticle(i).canonicalUrl));
   await measure("search(2 words)", () => s.search("harbour mayor", 20));
   await s.close();
 }

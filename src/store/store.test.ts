@@ -142,14 +142,19 @@ for (const b of backends) {
         assert.equal(await s.countArticles(), 2);
       }));
 
-    test("articles: hasArticleUrl checks fetched and canonical URLs", () =>
+    test("articles: found by every URL recorded for them; a URL keeps its first article", () =>
       withStore(b, async (s) => {
         const a = sampleArticle(3);
-        assert.equal(await s.hasArticleUrl(a.url), false);
+        const feedLink = "https://feeds.example.org/r/3";
+        assert.equal(await s.articleIdByUrl(a.url), null);
         await s.putArticle(a);
-        assert.equal(await s.hasArticleUrl(a.url), true);
-        assert.equal(await s.hasArticleUrl(a.canonicalUrl), true);
-        assert.equal(await s.hasArticleUrl(`${a.canonicalUrl}/other`), false);
+        await s.addArticleUrls(a.id, [feedLink, a.url, a.canonicalUrl, a.url]);
+        assert.equal(await s.articleIdByUrl(feedLink), a.id);
+        assert.equal(await s.articleIdByUrl(a.url), a.id);
+        assert.equal(await s.articleIdByUrl(a.canonicalUrl), a.id);
+        assert.equal(await s.articleIdByUrl(`${a.canonicalUrl}/other`), null);
+        await s.addArticleUrls(sampleArticle(4).id, [feedLink]);
+        assert.equal(await s.articleIdByUrl(feedLink), a.id);
       }));
 
     test("articles: listed in insertion order, filtered, counted, assigned", () =>

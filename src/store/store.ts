@@ -58,8 +58,11 @@ export interface Store {
   /** Inserts the article unless one with the same id exists; returns true when it was new. */
   putArticle(article: Article): Promise<boolean>;
   getArticle(id: string): Promise<Article | null>;
-  /** True when an article was stored from this URL (as fetched or canonical). */
-  hasArticleUrl(url: string): Promise<boolean>;
+  /** Records URLs an article was reached by (normalised by the caller); a URL keeps its first
+   * article. */
+  addArticleUrls(articleId: string, urls: string[]): Promise<void>;
+  /** The article reached by this URL (as recorded by addArticleUrls), or null. */
+  articleIdByUrl(url: string): Promise<string | null>;
   listArticles(query?: ArticleQuery): Promise<Article[]>;
   countArticles(): Promise<number>;
   assignArticle(articleId: string, storyId: string, duplicateOf: string | null): Promise<void>;

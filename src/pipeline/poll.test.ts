@@ -1,0 +1,69 @@
+import assert from "node:assert/strict";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { after, test } from "node:test";
+import { loadConfig } from "../config.ts";
+import { createFetcher } from "../ingest/fetch/index.ts";
+import { openStore } from "../store/index.ts";
+import { newContext } from "./context.ts";
+import { pollSource } from "./poll.ts";
+
+const dir = mkdtempSync(join(tmpdir(), "storyline-poll-"));
+after(() => rmSync(dir, { recursive: true, force: true }));
+
+const PAGE = readFileSync(new URL("testdata/harbour-bridge.html", import.meta.url), "utf8");
+
+/** A feed whose one link redirects to the article, as feed proxies do; counts every request. */
+function outlet(): Promise<{ server: Server; base: string; hits: Map<string, number> }> {
+  const hits = new Map<string, number>();
+  const server = createServer((req, res) => {
+    const path = req.url ?? "/";
+    hits.set(path, (hits.get(path) ?? 0) + 1);
+    const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    if (path === "/feed.xml") {
+      res.writeHead(200, { "content-type": "application/rss+xml" });
+      res.end(`<?xml version="1.0"?><rss version="2.0"><channel><title>Outlet</title>
+        <item><title>Harbour bridge reopens</title><link>${base}/r/1</link></item>
+        </channel></rss>`);
+    } else if (path === "/r/1") {
+      res.writeHead(302, { location: "/news/bridge?utm_source=feed" });
+      res.end();
+    } else {
+      res.writeHead(200, { "content-type": "text/html; charset=utf-8" });
+      res.end(PAGE);
+    }
+  });
+  return new Promise((resolve) =>
+    server.listen(0, "127.0.0.1", () =>
+      resolve({ server, base: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, hits }),
+    ),
+  );
+}
+
+test("a feed's redirecting link is fetched once, also after a restart", async () => {
+  const { server, base, hits } = await outlet();
+  const store = await openStore(join(dir, "redirect.db"));
+  try {
+    const config = {
+      ...loadConfig({ STORYLINE_ALLOW_PRIVATE_HOSTS: "127.0.0.1", STORYLINE_HOST_DELAY_MS: "0" }),
+      discoverThreads: false,
+    };
+    const source = await store.addSource({ kind: "feed", url: `${base}/feed.xml` });
+    for (let run = 0; run < 2; run++) {
+      // A fresh context each time, as after a restart: nothing is remembered in memory.
+      const ctx = newContext(config, store, createFetcher(config.fetch));
+      const report = await pollSource(ctx, source);
+      assert.equal(report.error, null);
+      assert.equal(report.newArticles, run === 0 ? 1 : 0);
+    }
+    assert.equal(hits.get("/feed.xml"), 2);
+    assert.equal(hits.get("/r/1"), 1);
+    assert.equal(await store.countArticles(), 1);
+  } finally {
+    await store.close();
+    server.close();
+  }
+});
