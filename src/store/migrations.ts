@@ -19,7 +19,7 @@ export const MIGRATIONS: Migration[] = [
     sqlite: `CREATE TABLE articles (seq INTEGER PRIMARY KEY AUTOINCREMENT, ${articleColumns()})`,
     postgres: `CREATE TABLE articles (seq BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY, ${articleColumns()})`,
   },
-  // 3: article lookups (dedupe by URL, story pages, recency, outlet)
+  // 3: article lookups (dedupe by URL, story pages, recency, outlet; the URL ones dropped in 10)
   `CREATE INDEX articles_url ON articles (url);
    CREATE INDEX articles_canonical_url ON articles (canonical_url);
    CREATE INDEX articles_story ON articles (story_id, seq);
@@ -80,13 +80,16 @@ export const MIGRATIONS: Migration[] = [
   // 10: every URL an article was reached by (as a feed listed it, as fetched after redirects,
   // canonical), normalised by the pipeline: what it looks up before fetching a feed's entry again
   // and when a thread names its article. Articles stored before this are known by their fetched
-  // and canonical URLs as stored.
+  // and canonical URLs as stored. The two URL indexes of the articles served those lookups alone,
+  // and would cost an update per stored article for nothing.
   // (WHERE true: without it SQLite reads the ON of ON CONFLICT as a join's.)
   `CREATE TABLE article_urls (url TEXT PRIMARY KEY, article_id TEXT NOT NULL);
    INSERT INTO article_urls (url, article_id) SELECT url, id FROM articles WHERE true
      ON CONFLICT DO NOTHING;
    INSERT INTO article_urls (url, article_id) SELECT canonical_url, id FROM articles WHERE true
-     ON CONFLICT DO NOTHING`,
+     ON CONFLICT DO NOTHING;
+   DROP INDEX articles_url;
+   DROP INDEX articles_canonical_url`,
 ];
 
 function articleColumns(): string {
