@@ -75,13 +75,14 @@ export async function fetchArticle(deps: IngestDeps, url: string): Promise<Store
   const page = extractArticle(outcome.text, outcome.url);
   if (page === null) throw new Error("extract: no article found on the page");
   const article = buildArticle(page, outcome.url, new Date());
-  const inserted = await deps.store.putArticle(article);
-  // Also when it was stored before under another URL: a feed's redirecting link is not fetched
-  // again.
-  await deps.store.addArticleUrls(
-    article.id,
-    [url, article.url, article.canonicalUrl].map((u) => normalizeUrl(u)),
-  );
+  // The article and the URLs it was reached by in one commit (one disk sync). The URLs also when
+  // it was stored before under another URL: a feed's redirecting link is not fetched again.
+  const inserted = await deps.store.transaction(async () => {
+    const isNew = await deps.store.putArticle(article);
+    const urls = [url, article.url, article.canonicalUrl].map((u) => normalizeUrl(u));
+    await deps.store.addArticleUrls(article.id, urls);
+    return isNew;
+  });
   if (inserted && deps.config.discoverThreads)
     await addDiscoveredThreads(deps, article.canonicalUrl);
   return { article, inserted };
