@@ -5,6 +5,7 @@ import type { ClusterDoc, ClusterParams } from "./index.ts";
 import { articleFeatures, createClusterer, DEFAULT_PARAMS, fingerprint } from "./index.ts";
 
 const DAY = 86_400_000;
+const HOUR = 3_600_000;
 const T0 = Date.UTC(2026, 0, 5, 9);
 const fixture = JSON.parse(
   readFileSync(new URL("testdata/articles.json", import.meta.url), "utf8"),
@@ -189,4 +190,72 @@ test("features computed ahead assign exactly as add() does (duplicates and merge
     assert.deepEqual(split.addFeatures(d.id, d.publishedAt, features), whole.add(d));
   }
   assert.ok(docs.some((d) => whole.add(d).duplicateOf !== null));
+});
+
+// Long reports over a made-up vocabulary, so that which words they share (and how rare those are)
+// is set exactly: `words("harbour", 3)` is "harbouraa harbourba harbourca".
+const words = (prefix: string, n: number) =>
+  Array.from({ length: n }, (_, i) => {
+    const letter = (k: number) => String.fromCharCode(97 + (k % 26));
+    return `${prefix}${letter(i)}${letter(Math.floor(i / 26))}`;
+  });
+const EVENT = words("harbour", 40);
+const COMMON = words("common", 100);
+const report = (id: string, parts: string[][], at: number): ClusterDoc => ({
+  id,
+  title: "",
+  text: parts.flat().join(" "),
+  publishedAt: at,
+});
+
+/** Twenty earlier reports that give the common words a document frequency (the running IDF). */
+function withLongBackground(params: Partial<ClusterParams>) {
+  const c = createClusterer(params);
+  for (let i = 0; i < 20; i++) {
+    c.add(
+      report(
+        `bg${i}`,
+        [words(`bg${String.fromCharCode(97 + i)}`, 40), COMMON.slice(i, i + 30)],
+        T0 - DAY,
+      ),
+    );
+  }
+  return c;
+}
+
+test("a long report whose rarest words are new to the archive still finds its story", () => {
+  const c = withLongBackground({});
+  c.add(report("r1", [EVENT, words("ferry", 60)], T0));
+  // Its 30 new words are its rarest; no earlier article has them, so they cannot find a story.
+  const follow = c.add(report("r3", [EVENT, words("ferry", 30), words("tide", 30)], T0 + HOUR));
+  assert.equal(follow.storyId, "s-r1");
+});
+
+test("a long report that missed a one-article story's bar merges once that story has grown", () => {
+  const run = (params: Partial<ClusterParams>) => {
+    const c = withLongBackground({ mergeEvery: 24, ...params });
+    c.add(report("r1", [EVENT, words("ferry", 60)], T0));
+    // Shares 13 of the event's words: under the bar of a story of one article, not of three.
+    const late = c.add(report("r2", [EVENT.slice(0, 13), COMMON.slice(0, 87)], T0 + HOUR / 6));
+    assert.equal(late.storyId, "s-r2");
+    c.add(report("r3", [EVENT, words("ferry", 30), words("tide", 30)], T0 + HOUR / 3));
+    // The 24th article: a merge pass runs after it.
+    return c.add(report("r4", [EVENT, words("tide", 30), words("wave", 30)], T0 + HOUR / 2));
+  };
+  assert.deepEqual(run({}).merged, [{ from: "s-r2", into: "s-r1" }]);
+  // Counted as short texts, the two stories need the centroid bar (mergeThreshold) and stay apart.
+  assert.deepEqual(run({ joinLengthTerms: 1000 }).merged, []);
+});
+
+test("a slow stream merges an hour of publication time later, without waiting for mergeEvery", () => {
+  const run = (mergeEveryMs: number) => {
+    const c = createClusterer({ joinThreshold: 0.99, mergeThreshold: 0.2, mergeEveryMs });
+    const [a, b] = fixture.sameEvent as Raw[];
+    const [other] = fixture.famousName as Raw[];
+    c.add(doc(a!, T0));
+    assert.equal(c.add(doc(b!, T0 + HOUR / 2)).storyId, "s-a2");
+    return c.add(doc(other!, T0 + 2 * HOUR)).merged;
+  };
+  assert.deepEqual(run(HOUR), [{ from: "s-a2", into: "s-a1" }]);
+  assert.deepEqual(run(Number.POSITIVE_INFINITY), []);
 });

@@ -36,6 +36,8 @@ export class Stories {
   firstArticle = new Int32Array(1024);
   /** Size at the story's last merge check (0: never checked). */
   checkedSize = new Int32Array(1024);
+  /** Distinct terms of the story's first article: its join bar, while it is a story of one. */
+  firstTerms = new Int32Array(1024);
   private rows = new Float64Array(1024 * ROW);
   /** Centroid block class. */
   private block = new Int8Array(1024);
@@ -59,12 +61,13 @@ export class Stories {
   }
 
   /** Adds an empty story; returns its number. */
-  add(id: string, firstArticle: number): number {
+  add(id: string, firstArticle: number, firstTerms: number): number {
     const s = this.ids.length;
     this.ids.push(id);
     if (s >= this.firstArticle.length) this.grow(s * 2);
     this.firstArticle[s] = firstArticle;
     this.checkedSize[s] = 0;
+    this.firstTerms[s] = firstTerms;
     this.block[s] = -1;
     const r = s * ROW;
     const rows = this.rows;
@@ -245,6 +248,7 @@ export class Stories {
   private grow(size: number): void {
     this.firstArticle = grown(this.firstArticle, size);
     this.checkedSize = grown(this.checkedSize, size);
+    this.firstTerms = grown(this.firstTerms, size);
     this.rows = grown(this.rows, size * ROW);
     this.block = grown(this.block, size);
   }
