@@ -16,6 +16,7 @@ import { runNaive, runStoryline } from "../src/stories/eval/run.ts";
 import {
   type ArticleFeatures,
   articleFeatures,
+  type ClusterWork,
   createClusterer,
   DEFAULT_PARAMS,
 } from "../src/stories/index.ts";
@@ -119,6 +120,15 @@ function timed(docs: Doc[], run: () => void): number {
   return (performance.now() - t0) / 1000 / docs.length;
 }
 
+/** The work counted between two readings, per article. */
+function perArticleWork(before: ClusterWork, after: ClusterWork, articles: number): ClusterWork {
+  return {
+    postingsRead: (after.postingsRead - before.postingsRead) / articles,
+    centroidProducts: (after.centroidProducts - before.centroidProducts) / articles,
+    mergeChecks: (after.mergeChecks - before.mergeChecks) / articles,
+  };
+}
+
 const rate = (secondsPerArticle: number) =>
   Math.round(1 / secondsPerArticle)
     .toString()
@@ -146,12 +156,14 @@ function child(max: number): void {
   const base = heapMb();
   warmUp();
   const clusterer = createClusterer();
-  /** The first checkpoint's time per article: later ones are printed as a multiple of it. */
+  /** The first checkpoint's time and work per article: later ones are printed as multiples. */
   let first = Number.NaN;
+  let firstWork: ClusterWork | undefined;
   for (const checkpoint of CHECKPOINTS.filter((c) => c <= max)) {
     const start = clusterer.size();
     for (let n = start; n < checkpoint - WINDOW; n++) clusterer.add(stream(n));
     const docs = Array.from({ length: WINDOW }, (_, i) => stream(checkpoint - WINDOW + i));
+    const workBefore = clusterer.work();
     // Timed in chunks, alternately whole (add) and split (articleFeatures, then addFeatures: what
     // the ordered part costs alone when features are computed ahead, in parallel), so both see the
     // same index and load. The median chunk is the figure, so a burst of load from another process
@@ -182,6 +194,7 @@ function child(max: number): void {
         }),
       );
     }
+    const work = perArticleWork(workBefore, clusterer.work(), WINDOW);
     const bytes = ((heapMb() - base) * 1e6) / checkpoint;
     const index = `synthetic  index ${String(checkpoint).padStart(9)}`;
     const perArticle = median(whole);
@@ -192,6 +205,13 @@ function child(max: number): void {
     );
     console.log(
       `${index}  of which: features ${us(median(features))} (pure, parallelisable), assignment ${us(median(assignment))} (ordered: ${rate(median(assignment))} articles/s alone)`,
+    );
+    firstWork ??= work;
+    const times = (x: number, y: number) => (x === y ? "" : ` (${(x / y).toFixed(2)}x)`);
+    console.log(
+      `${index}  work per article: ${work.postingsRead.toFixed(1)} posting entries${times(work.postingsRead, firstWork.postingsRead)}, ` +
+        `${work.centroidProducts.toFixed(2)} centroid products${times(work.centroidProducts, firstWork.centroidProducts)}, ` +
+        `${work.mergeChecks.toFixed(3)} merge checks (the same on any machine)`,
     );
     // Quality at scale: do the planted stories come out whole as the index grows?
     const found = Array.from({ length: checkpoint }, (_, n) => clusterer.storyOf(`a${n}`));

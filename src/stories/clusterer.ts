@@ -9,7 +9,7 @@ import { grown } from "./arrays.ts";
 import { ContainmentIndex } from "./containment.ts";
 import { DuplicateIndex } from "./duplicates.ts";
 import { type ArticleFeatures, articleFeatures, featureVector } from "./features.ts";
-import type { Assignment, ClusterDoc, Clusterer } from "./index.ts";
+import type { Assignment, ClusterDoc, Clusterer, ClusterWork } from "./index.ts";
 import type { ClusterParams } from "./params.ts";
 import { DEFAULT_PARAMS } from "./params.ts";
 import { Postings } from "./postings.ts";
@@ -62,6 +62,7 @@ export class StoryClusterer implements Clusterer {
   /** Publication time of the article after which the last merge pass ran (see mergeEveryMs). */
   private mergedAt = Number.NaN;
   private readonly idfOf = (id: number) => this.vocab.idf(id);
+  private readonly counted: ClusterWork = { postingsRead: 0, centroidProducts: 0, mergeChecks: 0 };
 
   constructor(params: Partial<ClusterParams> = {}) {
     this.p = { ...DEFAULT_PARAMS, ...params };
@@ -81,6 +82,10 @@ export class StoryClusterer implements Clusterer {
 
   size(): number {
     return this.articleIds.length;
+  }
+
+  work(): ClusterWork {
+    return { ...this.counted };
   }
 
   storyOf(articleId: string): string | null {
@@ -238,6 +243,7 @@ export class StoryClusterer implements Clusterer {
       at - this.reach(threshold),
     );
     this.spread.load(vector, this.idfOf);
+    this.counted.centroidProducts += found;
     let best = -1;
     let bestScore = 0;
     for (let c = 0; c < found; c++) {
@@ -301,6 +307,7 @@ export class StoryClusterer implements Clusterer {
       const t = terms[q]!;
       const weight = vector.weights[t]! * this.idfOf(vector.ids[t]!);
       const n = this.postings.newest(vector.ids[t]!, this.listed);
+      this.counted.postingsRead += n;
       scores.reserve(n);
       for (let i = 0; i < n; i++) {
         const s = this.resolve(this.listed[i]!);
@@ -422,6 +429,8 @@ export class StoryClusterer implements Clusterer {
       const notBefore = firstAt - this.reach(this.p.mergeThreshold);
       const found = this.candidates(v, top.index, top.size, s, notBefore);
       this.spread.load(v, this.idfOf);
+      this.counted.mergeChecks++;
+      this.counted.centroidProducts += found;
       for (let k = 0; k < found; k++) {
         const c = this.chosen[k]!;
         const cosine = stories.dot(c, this.spread) / (sNorm * this.storyNorm(c));

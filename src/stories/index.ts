@@ -27,6 +27,17 @@ export interface Assignment {
   merged: { from: string; into: string }[];
 }
 
+/** Work done so far, counted in steps that do not depend on the machine's speed or load: what shows
+ * how the cost per article grows with the archive when timings on a shared machine are noisy. */
+export interface ClusterWork {
+  /** Posting-list entries read while gathering candidate stories. */
+  postingsRead: number;
+  /** Cosines with a story centroid computed (for a new article or a story being merged). */
+  centroidProducts: number;
+  /** Stories checked by merge passes. */
+  mergeChecks: number;
+}
+
 export interface Clusterer {
   add(doc: ClusterDoc): Assignment;
   /** add() for an article whose features were computed ahead, elsewhere (articleFeatures with the
@@ -36,6 +47,7 @@ export interface Clusterer {
   storyOf(articleId: string): string | null;
   topTerms(storyId: string, n?: number): string[];
   size(): number;
+  work(): ClusterWork;
 }
 
 /** A deterministic clusterer: the same articles in the same order give the same story ids. */
