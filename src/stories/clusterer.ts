@@ -426,7 +426,8 @@ export class StoryClusterer implements Clusterer {
       let bestScore = 0;
       const firstAt = stories.firstAt(s);
       const lastAt = stories.lastAt(s);
-      const notBefore = firstAt - this.reach(this.p.mergeThreshold);
+      // The lowest bar a merge can have (see mergeBar): no story skipped could have cleared it.
+      const notBefore = firstAt - this.reach(Math.min(this.p.mergeThreshold, this.p.joinThreshold));
       const found = this.candidates(v, top.index, top.size, s, notBefore);
       this.spread.load(v, this.idfOf);
       this.counted.mergeChecks++;
