@@ -259,3 +259,19 @@ test("a slow stream merges an hour of publication time later, without waiting fo
   assert.deepEqual(run(HOUR), [{ from: "s-a2", into: "s-a1" }]);
   assert.deepEqual(run(Number.POSITIVE_INFINITY), []);
 });
+
+test("a merge pass due at a wire copy's turn runs", () => {
+  const c = createClusterer({
+    joinThreshold: 0.99,
+    mergeThreshold: 0.2,
+    mergeEvery: 4,
+    mergeEveryMs: Number.POSITIVE_INFINITY,
+  });
+  const [a, b] = fixture.sameEvent as Raw[];
+  c.add(doc(fixture.wireCopy.original, T0));
+  c.add(doc(a!, T0 + HOUR));
+  c.add(doc(b!, T0 + 2 * HOUR));
+  const copy = c.add(doc(fixture.wireCopy.copy, T0 + 3 * HOUR));
+  assert.notEqual(copy.duplicateOf, null);
+  assert.deepEqual(copy.merged, [{ from: "s-a2", into: "s-a1" }]);
+});
