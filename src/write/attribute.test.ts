@@ -1,6 +1,14 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { attributed, lowerCaseWords, lowerOpening, midSentenceNames } from "./attribute.ts";
+import {
+  attributed,
+  contradiction,
+  lowerCaseWords,
+  lowerOpening,
+  midSentenceNames,
+} from "./attribute.ts";
+import { buildEvidence } from "./evidence.ts";
+import { articleFrom } from "./fixtures.ts";
 
 const texts = [
   "Reservoirs across the region filled quickly this week.",
@@ -45,5 +53,43 @@ test("a repeat attribution goes in a parenthesis before the full stop, the sente
   assert.equal(
     attributed(text, ["Press Wire"], false),
     "According to Press Wire, the shelter opened at the high school on Tuesday.",
+  );
+});
+
+test("figures of the same thing that differ contradict; figures of different things do not", () => {
+  const pair = (first: string, second: string) => {
+    const ev = buildEvidence([
+      articleFrom({
+        id: "v1",
+        outlet: "Vellmont Wire",
+        url: "https://vellmont.example/1",
+        headline: "Result",
+        text: first,
+      }),
+      articleFrom({
+        id: "c1",
+        outlet: "Daily Courier",
+        url: "https://courier.example/1",
+        headline: "Result",
+        text: second,
+      }),
+    ]);
+    const mine = ev.candidates.find((c) => c.article.id === "v1")!;
+    return contradiction(ev, mine)?.text ?? null;
+  };
+  // An age and a vote share, with the rival's share agreed on: no disagreement.
+  assert.equal(
+    pair(
+      "Marchetti, 43, a former head nurse, defeated Piet Halloran of Common Ground, who won 38.1 per cent of the vote.",
+      "The former head nurse Marchetti took 52.4 per cent of the vote, well ahead of Common Ground's Piet Halloran on 38.1 per cent.",
+    ),
+    null,
+  );
+  // The same share reported two ways.
+  const other =
+    "Marchetti, a former head nurse, won the by-election with 51.9 per cent of the vote.";
+  assert.equal(
+    pair("Marchetti, a former head nurse, won the by-election with 52.4% of the vote.", other),
+    other,
   );
 });

@@ -83,11 +83,27 @@ export function contradiction(ev: Evidence, c: Candidate): Candidate | null {
 }
 
 /** Content words without figures, computed once per candidate. */
-/** Each reports a figure the other does not: one that only adds a figure elaborates, not contradicts. */
+/** For some thing both count ("homes", "per" cent), each gives a value the other does not: one that
+ * only adds a figure elaborates, and figures of different things (an age, a vote share) do not
+ * disagree. */
 function conflictingNumbers(a: Candidate, b: Candidate): boolean {
-  const sa = new Set(a.numbers);
-  const sb = new Set(b.numbers);
-  return [...sa].some((n) => !sb.has(n)) && [...sb].some((n) => !sa.has(n));
+  const values = (c: Candidate) => {
+    const byUnit = new Map<string, Set<string>>();
+    for (const f of c.figures) {
+      const space = f.lastIndexOf(" ");
+      const unit = f.slice(0, space);
+      if (!byUnit.has(unit)) byUnit.set(unit, new Set());
+      byUnit.get(unit)!.add(f.slice(space + 1));
+    }
+    return byUnit;
+  };
+  const va = values(a);
+  const vb = values(b);
+  for (const [unit, sa] of va) {
+    const sb = vb.get(unit);
+    if (sb && [...sa].some((n) => !sb.has(n)) && [...sb].some((n) => !sa.has(n))) return true;
+  }
+  return false;
 }
 
 function withoutNumbers(c: Candidate): Set<string> {

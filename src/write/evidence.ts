@@ -2,7 +2,7 @@
 // and a relevance score (centrality across sources, position in the article).
 import type { Article } from "../types.ts";
 import { lowerCaseWords, midSentenceNames } from "./attribute.ts";
-import { contentWords, norm, numbers, type Vector } from "./tokens.ts";
+import { contentWords, figures, norm, numbers, type Vector } from "./tokens.ts";
 
 /** Long pages (transcripts, comment dumps) add little after this many sentences, and cost time. */
 export const MAX_SENTENCES_PER_ARTICLE = 150;
@@ -48,6 +48,8 @@ export interface Candidate {
   text: string;
   tokens: Set<string>;
   numbers: string[];
+  /** The figures with what each counts (see figures in tokens.ts). */
+  figures: string[];
   vector: Vector;
   norm: number;
   /** The TF-IDF vector again, unit length, as term ids in ascending order with their weights:
@@ -151,6 +153,7 @@ function makeCandidate(
     text,
     tokens: new Set(content),
     numbers: numbers(text),
+    figures: figures(text),
     vector,
     norm: 0,
     termIds: EMPTY_IDS,
