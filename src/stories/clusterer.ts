@@ -50,7 +50,8 @@ export class StoryClusterer implements Clusterer {
   private readonly chosen: Int32Array;
   private readonly chosenScore: Float64Array;
   private readonly listed: Int32Array;
-  /** Scratch for queryTerms(): the heaviest terms, the heaviest names, and the query built. */
+  /** Scratch for queryTerms(): the heaviest terms (to list the story under), the heaviest names and
+   * terms some earlier article has (to query with), and the query built. */
   private readonly top = new TopK();
   private readonly topNames = new TopK();
   private readonly seenTop = new TopK();
@@ -244,6 +245,8 @@ export class StoryClusterer implements Clusterer {
     );
     this.spread.load(vector, this.idfOf);
     this.counted.centroidProducts += found;
+    // joinBar's two parts, the same for every candidate.
+    const young = this.youngBar(vector.ids.length);
     let best = -1;
     let bestScore = 0;
     for (let c = 0; c < found; c++) {
@@ -253,7 +256,7 @@ export class StoryClusterer implements Clusterer {
       const score =
         cosine * decay(stories.gapMs(s, at, at), this.p.decayGraceMs, this.p.decayHalfLifeMs);
       // Each story has its own bar (young ones a higher one); among those cleared, the best wins.
-      if (score <= this.joinBar(vector.ids.length, stories.size(s))) continue;
+      if (score <= threshold + young / stories.size(s)) continue;
       if (score > bestScore || (score === bestScore && best >= 0 && s < best)) {
         best = s;
         bestScore = score;
@@ -265,8 +268,12 @@ export class StoryClusterer implements Clusterer {
   /** The score an article of this many distinct terms needs to join a story of this size:
    * joinThreshold for its length, plus the young-story bar (see youngBonus). */
   private joinBar(terms: number, storySize: number): number {
-    const young = this.p.youngBonus * Math.min(1, this.p.youngTerms / terms);
-    return this.joinThreshold(terms) + young / storySize;
+    return this.joinThreshold(terms) + this.youngBar(terms) / storySize;
+  }
+
+  /** The young-story bar of an article of this many distinct terms, for a story of one article. */
+  private youngBar(terms: number): number {
+    return this.p.youngBonus * Math.min(1, this.p.youngTerms / terms);
   }
 
   /** The join threshold for an article of this many distinct terms: long texts share more
@@ -387,13 +394,15 @@ export class StoryClusterer implements Clusterer {
    * publication clock moved mergeEveryMs past the last pass. */
   private mergeDue(a: number, at: number): boolean {
     const byCount = a % this.p.mergeEvery === this.p.mergeEvery - 1;
-    if (Number.isFinite(at) && (byCount || !(at < this.mergedAt + this.p.mergeEveryMs))) {
-      // A first dated article starts the clock without a pass.
-      const started = Number.isFinite(this.mergedAt);
+    if (!Number.isFinite(at)) return byCount;
+    if (!Number.isFinite(this.mergedAt)) {
+      // The first dated article starts the clock without a pass.
       this.mergedAt = at;
-      return byCount || started;
+      return byCount;
     }
-    return byCount;
+    const byClock = at >= this.mergedAt + this.p.mergeEveryMs;
+    if (byCount || byClock) this.mergedAt = at;
+    return byCount || byClock;
   }
 
   /** Merges each story touched since the last pass into a converged older (or younger) story. */

@@ -107,7 +107,7 @@ export class Stories {
     this.rows[s * ROW + ALIAS] = into;
   }
 
-  /** The cached norm, or -1 when stale (see normAt). */
+  /** The cached norm; stale when normAt is -1. */
   cachedNorm(s: number): number {
     return this.rows[s * ROW + NORM]!;
   }
