@@ -87,20 +87,8 @@ export function contradiction(ev: Evidence, c: Candidate): Candidate | null {
  * only adds a figure elaborates, and figures of different things (an age, a vote share) do not
  * disagree. */
 function conflictingNumbers(a: Candidate, b: Candidate): boolean {
-  const values = (c: Candidate) => {
-    const byUnit = new Map<string, Set<string>>();
-    for (const f of c.figures) {
-      const space = f.lastIndexOf(" ");
-      const unit = f.slice(0, space);
-      if (!byUnit.has(unit)) byUnit.set(unit, new Set());
-      byUnit.get(unit)!.add(f.slice(space + 1));
-    }
-    return byUnit;
-  };
-  const va = values(a);
-  const vb = values(b);
-  for (const [unit, sa] of va) {
-    const sb = vb.get(unit);
+  for (const [unit, sa] of a.figures) {
+    const sb = b.figures.get(unit);
     if (sb && [...sa].some((n) => !sb.has(n)) && [...sb].some((n) => !sa.has(n))) return true;
   }
   return false;

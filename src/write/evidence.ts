@@ -48,8 +48,8 @@ export interface Candidate {
   text: string;
   tokens: Set<string>;
   numbers: string[];
-  /** The figures with what each counts (see figures in tokens.ts). */
-  figures: string[];
+  /** The figures by what each counts (see figures in tokens.ts). */
+  figures: Map<string, Set<string>>;
   vector: Vector;
   norm: number;
   /** The TF-IDF vector again, unit length, as term ids in ascending order with their weights:

@@ -31,17 +31,19 @@ export function numbers(text: string): string[] {
   return found.map((n) => n.replace(/,/g, "").replace(/\.$/, ""));
 }
 
-/** Each figure as "what it counts, its value" ("52.4 per cent" → "per 52.4", "12 homes" → "homes 12"):
+/** The figures of a text by what each counts ("52.4 per cent" → per: 52.4, "12 homes" → homes: 12):
  * the word after a figure says what it measures, so an age and a vote share in two sentences are
  * not read as two outlets disagreeing. A bare figure ("Marchetti, 43,") counts "". */
-export function figures(text: string): string[] {
-  const found: string[] = [];
+export function figures(text: string): Map<string, Set<string>> {
+  const byUnit = new Map<string, Set<string>>();
   for (const m of text.matchAll(/(\d[\d,]*(?:\.\d+)?)(%?)\s*(\p{L}*)/gu)) {
     const word = m[3]!.toLowerCase();
     const unit = m[2] === "%" || word === "percent" ? "per" : word;
-    found.push(`${unit} ${m[1]!.replace(/,/g, "")}`);
+    const values = byUnit.get(unit) ?? new Set<string>();
+    values.add(m[1]!.replace(/,/g, ""));
+    byUnit.set(unit, values);
   }
-  return found;
+  return byUnit;
 }
 
 export function jaccard(a: Set<string>, b: Set<string>): number {
