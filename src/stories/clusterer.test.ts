@@ -275,3 +275,16 @@ test("a merge pass due at a wire copy's turn runs", () => {
   assert.notEqual(copy.duplicateOf, null);
   assert.deepEqual(copy.merged, [{ from: "s-a2", into: "s-a1" }]);
 });
+
+test("a late, older article at a count pass does not wind the merge clock back", () => {
+  const c = createClusterer({ mergeEvery: 3, mergeEveryMs: HOUR });
+  const [a, b] = fixture.sameEvent as Raw[];
+  const [m1, m2] = fixture.famousName as Raw[];
+  c.add(doc(a!, T0));
+  c.add(doc(b!, T0 + HOUR)); // the clock's pass
+  c.add(doc(m1!, T0 - 10 * HOUR)); // the count's pass, for an article published long before
+  const checks = c.work().mergeChecks;
+  // Five minutes after the last pass: none is due.
+  c.add(doc(m2!, T0 + HOUR + 5 * 60_000));
+  assert.equal(c.work().mergeChecks, checks);
+});

@@ -401,7 +401,8 @@ export class StoryClusterer implements Clusterer {
       return byCount;
     }
     const byClock = at >= this.mergedAt + this.p.mergeEveryMs;
-    if (byCount || byClock) this.mergedAt = at;
+    // An older article arriving late at a count pass must not wind the clock back.
+    if (byCount || byClock) this.mergedAt = Math.max(this.mergedAt, at);
     return byCount || byClock;
   }
 
