@@ -27,7 +27,8 @@ function sameNumbers(a: Candidate, b: Candidate): boolean {
 }
 
 export function equivalent(a: Candidate, b: Candidate): boolean {
-  if (!sameNumbers(a, b)) return false;
+  // A withdrawal quotes the claim it withdraws ("a day after saying …"): it does not repeat it.
+  if (a.retracted || b.retracted || !sameNumbers(a, b)) return false;
   if (jaccard(a.tokens, b.tokens) >= EQUIVALENT_JACCARD) return true;
   const [small, large] = a.tokens.size <= b.tokens.size ? [a, b] : [b, a];
   let shared = 0;

@@ -1,7 +1,15 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import type { Brief } from "../types.ts";
-import { damStory, laterArticle, loadThreads, repeatArticle, storyOf } from "./fixtures.ts";
+import { buildEvidence } from "./evidence.ts";
+import {
+  damStory,
+  laterArticle,
+  loadThreads,
+  repeatArticle,
+  retractionArticles,
+  storyOf,
+} from "./fixtures.ts";
 import { renderBriefText, writeBrief } from "./index.ts";
 import { squash } from "./tokens.ts";
 
@@ -199,4 +207,27 @@ test("no paragraph attributes two sentences in a row with the same parenthesis",
   assert.ok(bare > 0, "a run from one outlet is attributed at its first sentence only");
   const she = b.paragraphs.flatMap((p) => p.sentences).find((s) => s.text.startsWith("She told"));
   if (she) assert.equal(she.rendered, she.text);
+});
+
+test("a claim that a later report withdrew is left out of the brief", () => {
+  const [claim, withdrawal] = retractionArticles();
+  const undamaged = /found no damage to the gates of the Riverton Dam/;
+  const briefOf = (list: typeof articles) =>
+    writeBrief({ story: storyOf(list), articles: list, threads: [], previous: null });
+  const texts = (b: Brief) => b.paragraphs.flatMap((p) => p.sentences.map((s) => s.text));
+  // Before the second day, the brief carries the first day's claim.
+  assert.ok(texts(briefOf([...articles, claim])).some((t) => undamaged.test(t)));
+  const both = [...articles, claim, withdrawal];
+  const b = briefOf(both);
+  assert.ok(!texts(b).some((t) => undamaged.test(t)), texts(b).join("\n"));
+  // The withdrawal is the update, and the claim it withdraws does not count as its support.
+  const update = b.paragraphs[1]!.sentences[0]!;
+  assert.match(update.rendered, /^Update, 4 March \(Valley Post\): .*cracked by floating debris/);
+  assert.deepEqual(update.outlets, ["Valley Post"]);
+  // Only the withdrawn claim is marked.
+  const marked = buildEvidence(both).candidates.filter((c) => c.retracted);
+  assert.deepEqual(
+    marked.map((c) => c.text),
+    [claim.sentences[0]],
+  );
 });

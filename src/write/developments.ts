@@ -57,7 +57,10 @@ function computeCentralNew(ev: Evidence, group: DayGroup, before: string): Candi
       if (!c.eligible || !c.original || c.dangling) continue;
       const near = neighbours(ev, c, 2);
       const earlier = near.filter((o) => articleTime(o.article).slice(0, 10) < before);
-      if (earlier.some((o) => similarity(c, o) >= COVERED_SIMILARITY || equivalent(c, o))) continue;
+      // A claim this sentence withdraws does not make it old news.
+      const covers = (o: Candidate) =>
+        !o.retracted && (similarity(c, o) >= COVERED_SIMILARITY || equivalent(c, o));
+      if (earlier.some(covers)) continue;
       // Support: per other outlet of the day, its closest sentence.
       const sameDay = new Map<string, number>();
       for (const o of near) {

@@ -2,6 +2,7 @@
 // and a relevance score (centrality across sources, position in the article).
 import type { Article } from "../types.ts";
 import { lowerCaseWords, midSentenceNames } from "./attribute.ts";
+import { retractedClaims } from "./retractions.ts";
 import { contentWords, figures, norm, numbers, type Vector } from "./tokens.ts";
 
 /** Long pages (transcripts, comment dumps) add little after this many sentences, and cost time. */
@@ -62,6 +63,8 @@ export interface Candidate {
   dangling: boolean;
   /** Only sentences of original articles are chosen; copies only add evidence. */
   original: boolean;
+  /** A later report withdrew it (see retractions.ts): never chosen, and supports nothing. */
+  retracted: boolean;
   relevance: number;
 }
 
@@ -116,6 +119,10 @@ export function buildEvidence(articles: Article[]): Evidence {
     c.norm = norm(c.vector);
     packVector(c, termId, terms);
   }
+  for (const i of retractedClaims(candidates)) {
+    candidates[i]!.retracted = true;
+    candidates[i]!.eligible = false;
+  }
   const centroid = centroidOf(candidates, perArticle);
   const evidence: Evidence = {
     articles,
@@ -161,6 +168,7 @@ function makeCandidate(
     eligible: isEligible(text) || isStandfirst(text, position),
     dangling: DANGLING.test(text) || PRONOUN_SPEAKER.test(text),
     original: true,
+    retracted: false,
     relevance: 0,
   };
 }

@@ -52,6 +52,13 @@ export function repeatArticle(): Article {
   return articleFrom(loadJson<ArticleSeed>("story/repeat.json"));
 }
 
+/** A first-day article saying the dam's gates were undamaged, and a second day's report that
+ * withdraws it ("a day after saying inspectors had found no damage"). */
+export function retractionArticles(): [Article, Article] {
+  const [first, second] = loadJson<ArticleSeed[]>("story/retraction.json").map(articleFrom);
+  return [first!, second!];
+}
+
 export function storyOf(articles: Article[]): Story {
   const times = articles.map(articleTime).sort();
   return {
