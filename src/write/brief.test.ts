@@ -3,6 +3,7 @@ import { test } from "node:test";
 import type { Brief } from "../types.ts";
 import { buildEvidence } from "./evidence.ts";
 import {
+  articleFrom,
   damStory,
   laterArticle,
   loadThreads,
@@ -229,5 +230,32 @@ test("a claim that a later report withdrew is left out of the brief", () => {
   assert.deepEqual(
     marked.map((c) => c.text),
     [claim.sentences[0]],
+  );
+});
+
+test("a quotation two outlets punctuate differently is listed once", () => {
+  const said = "We had chances to win it in 90 minutes and we did not take them";
+  const cup = [
+    articleFrom({
+      id: "c1",
+      outlet: "Wire",
+      url: "https://wire.example/cup",
+      headline: "Mariners win the Cup",
+      publishedAt: "2026-03-03T10:00:00.000Z",
+      text: `Saltmere Mariners beat Northgate Foxes 2-1 after extra time in the Cup final on Tuesday.\n\nNorthgate coach Dmitri Varga said: “${said}.”`,
+    }),
+    articleFrom({
+      id: "c2",
+      outlet: "Herald",
+      url: "https://herald.example/cup",
+      headline: "Foxes lose the Cup final",
+      publishedAt: "2026-03-03T11:00:00.000Z",
+      text: `Northgate Foxes lost the Cup final 2-1 to Saltmere Mariners after extra time on Tuesday.\n\n“${said},” said Foxes coach Dmitri Varga.`,
+    }),
+  ];
+  const b = writeBrief({ story: storyOf(cup), articles: cup, threads: [], previous: null });
+  assert.deepEqual(
+    b.quotes.map((q) => q.speaker),
+    ["Dmitri Varga"],
   );
 });

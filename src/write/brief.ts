@@ -106,10 +106,15 @@ function findQuotes(ev: Evidence): FoundQuote[] {
   const seen = new Set<string>();
   const budget = { taggerCalls: MAX_TAGGER_CALLS };
   for (const { span, sentence } of spans.slice(0, MAX_QUOTES_TRIED)) {
-    if (out.length >= MAX_QUOTES || seen.has(span.text)) continue;
+    // One outlet closes the quotation with its full stop, another leaves it outside: one quote.
+    const key = span.text
+      .toLowerCase()
+      .replace(/[^\p{L}\p{N}]+/gu, " ")
+      .trim();
+    if (out.length >= MAX_QUOTES || seen.has(key)) continue;
     const speaker = resolveSpeaker(span, budget);
     if (!speaker) continue;
-    seen.add(span.text);
+    seen.add(key);
     out.push({
       quote: { text: span.text, speaker, articleId: span.article.id, outlet: span.article.outlet },
       sentence,

@@ -30,3 +30,34 @@ test("a speaker's name never runs over a paragraph break", () => {
   assert.ok(span);
   assert.equal(resolveSpeaker(span), "Commissioner Oskar Lindahl");
 });
+
+test("the speaker is the person after an employer and a title, not the employer", () => {
+  const cases: Array<[string, string]> = [
+    [
+      "“Nobody will forget this one, not in this city,” said Mariners coach Renata Holm.",
+      "Renata Holm",
+    ],
+    [
+      "“We had chances to win it and did not take them,” said Foxes coach Dmitri Varga.",
+      "Dmitri Varga",
+    ],
+    [
+      "“We had chances to win it and did not take them,” said their coach, Dmitri Varga.",
+      "Dmitri Varga",
+    ],
+    [
+      "“Backed by our 50 years of tanker expertise, the tanker is ready,” said Boeing spokesman Doug Kennett. He said it will fly in March.",
+      "Doug Kennett",
+    ],
+    ["“We will appeal this ruling in every court,” said Mrs. Ada Lind.", "Mrs. Ada Lind"],
+    [
+      "Renata Holm was soaked in champagne. “Nobody will forget this one, not in this city,” said Holm in a statement to Reuters.",
+      "Renata Holm",
+    ],
+  ];
+  for (const [text, speaker] of cases) {
+    const [span] = quoteSpans(article(text));
+    assert.ok(span, text);
+    assert.equal(resolveSpeaker(span), speaker, text);
+  }
+});

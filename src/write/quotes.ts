@@ -17,8 +17,11 @@ const SPEECH =
 /** Words of a name sit on one line: a paragraph break never joins two names into one. */
 const NAME = "(?:[A-Z][\\p{L}.'’-]*)(?:[ \\t]+(?:[A-Z][\\p{L}.'’-]*|de|van|von|al-?)){0,4}";
 const PRONOUN = "he|she|they|He|She|They";
+/** Titles that stand between an employer and a person: "Mariners coach Renata Holm". */
+const ROLE =
+  "coach|manager|captain|chief|executive|president|leader|spokesman|spokeswoman|spokesperson|minister|secretary|director|chairman|chairwoman|chair|head|founder|mayor|governor|senator|officer|commander|analyst|economist|professor|researcher|inspector|commissioner|boss|owner|striker|defender|goalkeeper|player";
 const AFTER_VERB_SUBJECT = new RegExp(
-  `^[,.!?]?\\s*(?:${SPEECH})\\s+(?:[a-z]+\\s+){0,4}(${NAME})`,
+  `^[,.!?]?\\s*(?:${SPEECH})\\s+(?:[a-z]+,?\\s+){0,4}(?:${NAME}\\s+(?:${ROLE})(?:\\s+[a-z]+){0,2}\\s+)?(${NAME})`,
   "u",
 );
 const AFTER_SUBJECT_VERB = new RegExp(`^[,.!?]?\\s*(${NAME}|${PRONOUN})\\s+(?:${SPEECH})\\b`, "u");
@@ -36,6 +39,22 @@ const APPOSITIVE_NAME = new RegExp(`^[^,\\n]{0,60},[ \\t]+(${NAME})`, "u");
 function appositive(after: string): string | null {
   const m = APPOSITIVE_NAME.exec(after.replace(/^[,.!?]?\s*/, ""));
   return m ? m[1]!.replace(/[.,]$/, "") : null;
+}
+
+/** Abbreviated titles whose full stop does not end the sentence. */
+const TITLE_ABBREVIATION = /^(?:Mrs|Gen|Sen|Rep|Gov|Col|Sgt|Capt|Prof|Lt|Cpl|Maj|Adm|Rev|Hon)$/;
+
+/** A name's words may carry full stops (initials, "Mrs."), so a match can run into the next
+ * sentence: "Doug Kennett. He" is Doug Kennett. */
+function toSentenceEnd(name: string): string {
+  const words = name.split(/\s+/);
+  for (let i = 0; i < words.length - 1; i++) {
+    const word = words[i]!;
+    const bare = word.slice(0, -1);
+    if (word.endsWith(".") && bare.length >= 3 && !TITLE_ABBREVIATION.test(bare))
+      return [...words.slice(0, i), bare].join(" ");
+  }
+  return name;
 }
 
 export interface QuoteSpan {
@@ -64,7 +83,8 @@ export function quoteSpans(article: Article): QuoteSpan[] {
       BEFORE_ACCORDING.exec(before)?.[1] ??
       BEFORE_SUBJECT_VERB.exec(before)?.[1];
     if (!subject) continue;
-    const speaker = POSSESSIVE.test(subject) ? appositive(after) : subject;
+    const name = toSentenceEnd(subject);
+    const speaker = POSSESSIVE.test(name) ? appositive(after) : name;
     if (!speaker) continue;
     out.push({ article, text: inner, subject: speaker, at: start });
   }
