@@ -38,6 +38,9 @@ const DANGLING =
   /^["“'‘]?(he|she|they|it|this|these|those|that|his|her|their|its|but|however|and|also|yet|so|then|still|moreover|furthermore|instead|there|such|both|the two|the latter|the former|some|others|one said)\b/i;
 /** A quotation whose speaker is only a pronoun ("…,” he said.) needs the sentence naming them. */
 const PRONOUN_SPEAKER = /["”],?\s+(he|she|they)\s+(said|says|added|told|warned|asked)\b/i;
+/** A sentence that is one quotation and nothing else ("“We are sorry.”") was spoken by whoever
+ * the sentence before names: shown elsewhere, it would read as the last speaker's. */
+const BARE_QUOTATION = /^\s*(?:“[^“”]+”|"[^"]+")\s*$/;
 
 export interface Candidate {
   index: number;
@@ -166,7 +169,7 @@ function makeCandidate(
     termIds: EMPTY_IDS,
     unitWeights: EMPTY_WEIGHTS,
     eligible: isEligible(text) || isStandfirst(text, position),
-    dangling: DANGLING.test(text) || PRONOUN_SPEAKER.test(text),
+    dangling: DANGLING.test(text) || PRONOUN_SPEAKER.test(text) || BARE_QUOTATION.test(text),
     original: true,
     retracted: false,
     relevance: 0,
