@@ -50,3 +50,17 @@ test("a sentence that is only a quotation travels with the sentence naming its s
     [named!.index, bare!.index],
   );
 });
+
+test("a sentence naming a person only by a pronoun needs the one before it", () => {
+  const article = articleFrom({
+    id: "e2",
+    outlet: "Signal",
+    url: "https://signal.example/cameras",
+    headline: "Cameras",
+    text: "Jarek Molnar was on his way to work when two police officers stopped him on the platform. A camera had matched his face to a man wanted for burglary. The cameras scanned about 2.3 million faces during the trial.",
+  });
+  const [named, unnamed, plain] = buildEvidence([article]).candidates;
+  assert.equal(named!.dangling, false, "the name comes before the pronoun");
+  assert.equal(unnamed!.dangling, true);
+  assert.equal(plain!.dangling, false);
+});

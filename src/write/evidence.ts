@@ -41,6 +41,13 @@ const PRONOUN_SPEAKER = /["”],?\s+(he|she|they)\s+(said|says|added|told|warned
 /** A sentence that is one quotation and nothing else ("“We are sorry.”") was spoken by whoever
  * the sentence before names: shown elsewhere, it would read as the last speaker's. */
 const BARE_QUOTATION = /^\s*(?:“[^“”]+”|"[^"]+")\s*$/;
+/** "A camera had matched his face": a person named only by a pronoun, with no name before it in
+ * the sentence, is whoever the sentence before named. */
+function unnamedPerson(text: string): boolean {
+  const m = /\b(?:he|she|him|his|her)\b/.exec(text);
+  if (!m) return false;
+  return !/\s\p{Lu}/u.test(text.slice(0, m.index));
+}
 
 export interface Candidate {
   index: number;
@@ -169,7 +176,11 @@ function makeCandidate(
     termIds: EMPTY_IDS,
     unitWeights: EMPTY_WEIGHTS,
     eligible: isEligible(text) || isStandfirst(text, position),
-    dangling: DANGLING.test(text) || PRONOUN_SPEAKER.test(text) || BARE_QUOTATION.test(text),
+    dangling:
+      DANGLING.test(text) ||
+      PRONOUN_SPEAKER.test(text) ||
+      BARE_QUOTATION.test(text) ||
+      unnamedPerson(text),
     original: true,
     retracted: false,
     relevance: 0,
