@@ -93,3 +93,18 @@ test("figures of the same thing that differ contradict; figures of different thi
     other,
   );
 });
+
+test("a sentence with its own 'according to' takes its outlets in a parenthesis", () => {
+  const text =
+    "The agency received its first report of a fire in April, according to incident records.";
+  assert.equal(
+    attributed(text, ["Civic Signal"], false),
+    "The agency received its first report of a fire in April, according to incident records (Civic Signal).",
+  );
+  assert.equal(
+    attributed(text, ["A", "B", "C"], false),
+    "The agency received its first report of a fire in April, according to incident records (3 outlets).",
+  );
+  const naming = "The agency was told in April, according to records obtained by Civic Signal.";
+  assert.equal(attributed(naming, ["Civic Signal"], false), naming, "it names its outlet itself");
+});

@@ -169,7 +169,10 @@ export function attributed(
   names: Set<string> = new Set(),
 ): string {
   const phrase = outletPhrase(outlets);
-  if (repeat || /^["“]?According to\b/i.test(text)) {
+  // "…, according to records obtained by Civic Signal": the sentence names its outlet itself.
+  if (outlets.length > 0 && outlets.every((o) => text.includes(o))) return text;
+  // A sentence with its own "according to" takes the outlets in brackets: never two in a row.
+  if (repeat || /\baccording to\b/i.test(text)) {
     const short = outlets.length > NAME_AT_MOST ? `${outlets.length} outlets` : phrase;
     return PLAIN_END.test(text) ? `${text.slice(0, -1)} (${short}).` : `${text} (${short})`;
   }
