@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { buildEvidence, isEligible, isStandfirst } from "./evidence.ts";
+import { buildEvidence, isEligible, isStandfirst, withoutDateline } from "./evidence.ts";
 import { articleFrom } from "./fixtures.ts";
 import { unitFor } from "./select.ts";
 
@@ -63,4 +63,28 @@ test("a sentence naming a person only by a pronoun needs the one before it", () 
   assert.equal(named!.dangling, false, "the name comes before the pronoun");
   assert.equal(unnamed!.dangling, true);
   assert.equal(plain!.dangling, false);
+});
+
+test("a wire dateline is not part of the sentence", () => {
+  const cases: Array<[string, string]> = [
+    [
+      "WASHINGTON (AP) -- Sen. Harry Reid won election as leader.",
+      "Sen. Harry Reid won election as leader.",
+    ],
+    [
+      "NEW DELHI, Dec. 29 (UPI) -- With the toll soaring, the WHO warned.",
+      "With the toll soaring, the WHO warned.",
+    ],
+    ["CUZCO, Peru (Reuters) - South American leaders met.", "South American leaders met."],
+    ["TOKYO - Japan's economy grew.", "Japan's economy grew."],
+    [
+      "NASA launched the probe on Tuesday - a day late.",
+      "NASA launched the probe on Tuesday - a day late.",
+    ],
+    [
+      "US officials said the talks - the first in years - went well.",
+      "US officials said the talks - the first in years - went well.",
+    ],
+  ];
+  for (const [sentence, text] of cases) assert.equal(withoutDateline(sentence), text);
 });

@@ -151,13 +151,27 @@ export function buildEvidence(articles: Article[]): Evidence {
   return evidence;
 }
 
+/** A wire dateline before the first words of a report: "WASHINGTON (AP) -- ", "NEW DELHI, Dec.
+ * 29 (UPI) -- ", "CUZCO, Peru (Reuters) - ". Capitals, an optional place or date after a comma, an
+ * optional agency in brackets, then a dash. */
+const DATELINE =
+  /^(?:[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+)*(?:, [A-Z][\w.]*(?: [A-Z][\w.]*)?\.?(?: \d{1,2})?)? *(?:\([A-Za-z][\w .&-]*\))?|\([A-Za-z][\w .&-]*\)) *(?:--|—|–|-) +(?=\S)/;
+
+/** The sentence without its dateline: the brief attributes every sentence itself, and the rest
+ * still stands verbatim in the article. */
+export function withoutDateline(sentence: string): string {
+  const m = DATELINE.exec(sentence);
+  return m ? sentence.slice(m[0].length) : sentence;
+}
+
 function makeCandidate(
   index: number,
   article: Article,
   articleOrder: number,
   position: number,
-  text: string,
+  sentence: string,
 ): Candidate {
+  const text = withoutDateline(sentence);
   const content = contentWords(text);
   const vector: Vector = new Map();
   for (const w of content) vector.set(w, (vector.get(w) ?? 0) + 1);
