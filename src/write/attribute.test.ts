@@ -108,3 +108,10 @@ test("a sentence with its own 'according to' takes its outlets in a parenthesis"
   const naming = "The agency was told in April, according to records obtained by Civic Signal.";
   assert.equal(attributed(naming, ["Civic Signal"], false), naming, "it names its outlet itself");
 });
+
+test("a conjunction opening a sentence loses its capital after 'According to X,'", () => {
+  assert.equal(
+    lowerOpening("Although Microsoft still dominates the market, its share is falling.", new Set()),
+    "although Microsoft still dominates the market, its share is falling.",
+  );
+});

@@ -114,7 +114,7 @@ export function outletPhrase(outlets: string[]): string {
 
 /** Openings that are never part of a name: determiners, pronouns, conjunctions, prepositions. */
 const FUNCTION_WORD =
-  /^(the|a|an|this|that|these|those|it|its|some|many|most|more|one|two|three|all|both|each|every|no|few|several|other|others|in|on|at|by|for|from|with|after|before|during|since|under|over|as|when|while|if|but|and|or|so|yet|there|here|what|who|how|why|such)$/i;
+  /^(the|a|an|this|that|these|those|it|its|some|many|most|more|one|two|three|all|both|each|every|no|few|several|other|others|in|on|at|by|for|from|with|after|before|during|since|under|over|as|when|while|if|but|and|or|so|yet|there|here|what|who|how|why|such|although|though|because|despite|unless|until|whereas|whether|nor|even|among|against|between|through|without|within|about|across|amid|around|toward|towards|upon|into|like|unlike|last|next|earlier|later|now|today|yesterday)$/i;
 
 /** Lower-cases the first letter when the opening word is an ordinary word; names keep their
  * capital. In order: acronyms and "I" keep it; a word running into a capitalised one ("Mayor Ilse

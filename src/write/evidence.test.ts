@@ -88,3 +88,21 @@ test("a wire dateline is not part of the sentence", () => {
   ];
   for (const [sentence, text] of cases) assert.equal(withoutDateline(sentence), text);
 });
+
+test("contact lines are page furniture; 'Nor' and 'True,' lean on the sentence before", () => {
+  assert.ok(
+    !isEligible("Contact MIKE WENDLAND at 313-222-8861 or mwendland@freepress.example today."),
+  );
+  assert.ok(
+    !isEligible("To report a person working illegally, please call or fax the department's line."),
+  );
+  const article = articleFrom({
+    id: "e3",
+    outlet: "Post",
+    url: "https://post.example/browser",
+    headline: "Browser",
+    text: "The new browser blocks pop-up windows by default and has a search box. Nor does the updated rival offer a pop-up blocker for its users. True, the rival made security improvements in August.",
+  });
+  const [first, nor, granted] = buildEvidence([article]).candidates;
+  assert.deepEqual([first!.dangling, nor!.dangling, granted!.dangling], [false, true, true]);
+});

@@ -33,9 +33,9 @@ const STANDFIRST_MIN_WORDS = 10;
 const STANDFIRST_MAX_CAPITALISED_SHARE = 0.34;
 
 const BOILERPLATE =
-  /(https?:\/\/|www\.|©|copyright|all rights reserved|click here|subscribe|sign up|newsletter|cookie|advertis|follow us|read more|e-?mail this|print this|share this|comments? \(|posted by|related stories|terms of (use|service)|privacy policy|javascript|has been viewed \d|viewed \d[\d,]* times|getty images|\(file photo\)|photo: )/i;
+  /(https?:\/\/|www\.|©|copyright|all rights reserved|click here|subscribe|sign up|newsletter|cookie|advertis|follow us|read more|e-?mail this|print this|share this|comments? \(|posted by|related stories|terms of (use|service)|privacy policy|javascript|has been viewed \d|viewed \d[\d,]* times|getty images|\(file photo\)|photo: |[\w.+-]+@[\w-]+\.[\w.]+|please (?:call|contact|fax|write)|call or fax)/i;
 const DANGLING =
-  /^["“'‘]?(he|she|they|it|this|these|those|that|his|her|their|its|but|however|and|also|yet|so|then|still|moreover|furthermore|instead|there|such|both|the two|the latter|the former|some|others|one said)\b/i;
+  /^["“'‘]?(he|she|they|it|this|these|those|that|his|her|their|its|but|however|and|also|yet|so|then|still|moreover|furthermore|instead|there|such|both|the two|the latter|the former|some|others|one said|nor|indeed|likewise|similarly|otherwise|thus|therefore|hence|true,)(?=\W)/i;
 /** A quotation whose speaker is only a pronoun ("…,” he said.) needs the sentence naming them. */
 const PRONOUN_SPEAKER = /["”],?\s+(he|she|they)\s+(said|says|added|told|warned|asked)\b/i;
 /** A sentence that is one quotation and nothing else ("“We are sorry.”") was spoken by whoever
