@@ -51,6 +51,10 @@ test("the speaker is the person after an employer and a title, not the employer"
     ],
     ["“We will appeal this ruling in every court,” said Mrs. Ada Lind.", "Mrs. Ada Lind"],
     [
+      "“The time has come for me to return to private life,” said Secretary of State Colin Powell.",
+      "Secretary of State Colin Powell",
+    ],
+    [
       "Renata Holm was soaked in champagne. “Nobody will forget this one, not in this city,” said Holm in a statement to Reuters.",
       "Renata Holm",
     ],

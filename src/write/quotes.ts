@@ -15,7 +15,10 @@ const QUOTE_SPAN = /“([^“”]+)”|"([^"]+)"/g;
 const SPEECH =
   "said|says|told(?: [a-z]+){0,2}|added|stated|explained|wrote|declared|insisted|warned|argued|noted|announced|asked|replied|continued|according to";
 /** Words of a name sit on one line: a paragraph break never joins two names into one. */
-const NAME = "(?:[A-Z][\\p{L}.'’-]*)(?:[ \\t]+(?:[A-Z][\\p{L}.'’-]*|de|van|von|al-?)){0,4}";
+/** "Secretary of State Colin Powell", "Bank of England": a title with "of" opens the name. */
+const TITLE_OF =
+  "(?:(?:Secretary|Minister|Ministry|Department|Chancellor|Director|Bank|University|Prince|Princess|Duke|Duchess|Governor|Commissioner|Chief)[ \\t]+of[ \\t]+)?";
+const NAME = `${TITLE_OF}(?:[A-Z][\\p{L}.'’-]*)(?:[ \\t]+(?:[A-Z][\\p{L}.'’-]*|de|van|von|al-?)){0,4}`;
 const PRONOUN = "he|she|they|He|She|They";
 /** Titles that stand between an employer and a person: "Mariners coach Renata Holm". */
 const ROLE =
