@@ -109,7 +109,11 @@ test("a sentence with its own 'according to' takes its outlets in a parenthesis"
   assert.equal(attributed(naming, ["Civic Signal"], false), naming, "it names its outlet itself");
 });
 
-test("a conjunction opening a sentence loses its capital after 'According to X,'", () => {
+test("a conjunction opening a sentence loses its capital after 'According to X,'; a month keeps it", () => {
+  assert.equal(
+    lowerOpening("May was the wettest month on record in the county.", new Set(["may"])),
+    "May was the wettest month on record in the county.",
+  );
   assert.equal(
     lowerOpening("Although Microsoft still dominates the market, its share is falling.", new Set()),
     "although Microsoft still dominates the market, its share is falling.",

@@ -130,6 +130,7 @@ export function lowerOpening(
   if (!m || m[2] === "I" || /^\p{Lu}{2}/u.test(m[2]!)) return text;
   const word = m[2]!.toLowerCase();
   const next = (m[3] ?? "").trim();
+  if (CALENDAR_WORD.test(word)) return text;
   if (FUNCTION_WORD.test(word)) return lowerFirst(text, m[1]!.length);
   if (/^\p{Lu}/u.test(next)) return text;
   if (names.has(m[2]!) && !common.has(word)) return text;
@@ -138,6 +139,10 @@ export function lowerOpening(
   }
   return text;
 }
+
+/** Months and weekdays are capitalised wherever they stand. */
+const CALENDAR_WORD =
+  /^(january|february|march|april|may|june|july|august|september|october|november|december|monday|tuesday|wednesday|thursday|friday|saturday|sunday)$/;
 
 function lowerFirst(text: string, at: number): string {
   return text.slice(0, at) + text.charAt(at).toLowerCase() + text.slice(at + 1);

@@ -259,3 +259,29 @@ test("a quotation two outlets punctuate differently is listed once", () => {
     ["Dmitri Varga"],
   );
 });
+
+test("a speaker quoted by surname in one article and full name in another is named in full", () => {
+  const summit = [
+    articleFrom({
+      id: "s1",
+      outlet: "Wire",
+      url: "https://wire.example/summit",
+      headline: "Leaders launch South American bloc at Cuzco summit",
+      publishedAt: "2026-03-03T10:00:00.000Z",
+      text: "Leaders launched a South American community of nations at a summit in Cuzco on Wednesday.\n\n“Our ultimate goal is a union of South American nations,” said Allan Wagner, the bloc's secretary-general.",
+    }),
+    articleFrom({
+      id: "s2",
+      outlet: "Herald",
+      url: "https://herald.example/summit",
+      headline: "South American bloc launched in Cuzco",
+      publishedAt: "2026-03-03T11:00:00.000Z",
+      text: "A South American community of nations was launched at a summit in Cuzco on Wednesday.\n\n“What we are working on now is a process of convergence,” Wagner said.",
+    }),
+  ];
+  const b = writeBrief({ story: storyOf(summit), articles: summit, threads: [], previous: null });
+  assert.deepEqual(
+    b.quotes.map((q) => q.speaker),
+    ["Allan Wagner", "Allan Wagner"],
+  );
+});

@@ -120,5 +120,12 @@ function findQuotes(ev: Evidence): FoundQuote[] {
       sentence,
     });
   }
+  // "Wagner" after "Allan Wagner" was quoted: one person, under the fuller name.
+  for (const f of out) {
+    const surname = f.quote.speaker;
+    if (!surname || /\s/.test(surname)) continue;
+    const full = out.find((o) => o.quote.speaker?.endsWith(` ${surname}`));
+    if (full) f.quote.speaker = full.quote.speaker;
+  }
   return out;
 }

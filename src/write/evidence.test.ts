@@ -96,6 +96,9 @@ test("contact lines are page furniture; 'Nor' and 'True,' lean on the sentence b
   assert.ok(
     !isEligible("To report a person working illegally, please call or fax the department's line."),
   );
+  assert.ok(
+    !isEligible("Home > Strategic Program > Initiative for Integration of the region's roads."),
+  );
   const article = articleFrom({
     id: "e3",
     outlet: "Post",

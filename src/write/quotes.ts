@@ -101,7 +101,10 @@ export function resolveSpeaker(span: QuoteSpan, budget = { taggerCalls: 3 }): st
     if (budget.taggerCalls-- <= 0) return null;
     const before = span.article.text.slice(Math.max(0, span.at - PRONOUN_LOOKBACK), span.at);
     const people = findEntities(before).people;
-    return people.length > 0 ? longestFor(people, people[people.length - 1]!) : null;
+    // The tagger may keep a lower-case title in the name ("general Allan Wagner").
+    return people.length > 0
+      ? longestFor(people, people[people.length - 1]!).replace(/^(?:\p{Ll}[\p{L}-]*\s+)+/u, "")
+      : null;
   }
   const subject = span.subject.replace(/[.,]$/, "");
   const words = subject.split(/\s+/);
