@@ -4,6 +4,18 @@ import { buildEvidence, isEligible, isStandfirst, withoutDateline } from "./evid
 import { articleFrom } from "./fixtures.ts";
 import { unitFor } from "./select.ts";
 
+/** The candidates of one article with this text. */
+function sentencesOf(text: string) {
+  const article = articleFrom({
+    id: "e1",
+    outlet: "Wire",
+    url: "https://wire.example/story",
+    headline: "Story",
+    text,
+  });
+  return buildEvidence([article]);
+}
+
 test("a quotation cut by the splitter is not a sentence of the brief", () => {
   assert.ok(
     isEligible("“We will finish the repairs by spring,” said Mayor Elena Ruiz on Tuesday."),
@@ -34,14 +46,9 @@ test("a standfirst in the first lines counts as a sentence; a headline or a late
 });
 
 test("a sentence that is only a quotation travels with the sentence naming its speaker", () => {
-  const article = articleFrom({
-    id: "e1",
-    outlet: "Wire",
-    url: "https://wire.example/recall",
-    headline: "Recall",
-    text: "“Nothing matters more to us than the safety of our riders,” said the chief executive, Benedikt Hartl. “We are sorry for the worry this will cause.”",
-  });
-  const ev = buildEvidence([article]);
+  const text =
+    "“Nothing matters more to us than the safety of our riders,” said the chief executive, Benedikt Hartl. “We are sorry for the worry this will cause.”";
+  const ev = sentencesOf(text);
   const [named, bare] = ev.candidates;
   assert.equal(named!.dangling, false);
   assert.equal(bare!.dangling, true);
@@ -52,14 +59,9 @@ test("a sentence that is only a quotation travels with the sentence naming its s
 });
 
 test("a sentence naming a person only by a pronoun needs the one before it", () => {
-  const article = articleFrom({
-    id: "e2",
-    outlet: "Signal",
-    url: "https://signal.example/cameras",
-    headline: "Cameras",
-    text: "Jarek Molnar was on his way to work when two police officers stopped him on the platform. A camera had matched his face to a man wanted for burglary. The cameras scanned about 2.3 million faces during the trial.",
-  });
-  const [named, unnamed, plain] = buildEvidence([article]).candidates;
+  const text =
+    "Jarek Molnar was on his way to work when two police officers stopped him on the platform. A camera had matched his face to a man wanted for burglary. The cameras scanned about 2.3 million faces during the trial.";
+  const [named, unnamed, plain] = sentencesOf(text).candidates;
   assert.equal(named!.dangling, false, "the name comes before the pronoun");
   assert.equal(unnamed!.dangling, true);
   assert.equal(plain!.dangling, false);
@@ -99,13 +101,8 @@ test("contact lines are page furniture; 'Nor' and 'True,' lean on the sentence b
   assert.ok(
     !isEligible("Home > Strategic Program > Initiative for Integration of the region's roads."),
   );
-  const article = articleFrom({
-    id: "e3",
-    outlet: "Post",
-    url: "https://post.example/browser",
-    headline: "Browser",
-    text: "The new browser blocks pop-up windows by default and has a search box. Nor does the updated rival offer a pop-up blocker for its users. True, the rival made security improvements in August.",
-  });
-  const [first, nor, granted] = buildEvidence([article]).candidates;
+  const text =
+    "The new browser blocks pop-up windows by default and has a search box. Nor does the updated rival offer a pop-up blocker for its users. True, the rival made security improvements in August.";
+  const [first, nor, granted] = sentencesOf(text).candidates;
   assert.deepEqual([first!.dangling, nor!.dangling, granted!.dangling], [false, true, true]);
 });
