@@ -55,6 +55,10 @@ test("the speaker is the person after an employer and a title, not the employer"
       "Secretary of State Colin Powell",
     ],
     [
+      "Secretary of State Colin Powell resigned on Monday. “I will always treasure these four years,” Powell told reporters.",
+      "Secretary of State Colin Powell",
+    ],
+    [
       "Renata Holm was soaked in champagne. “Nobody will forget this one, not in this city,” said Holm in a statement to Reuters.",
       "Renata Holm",
     ],

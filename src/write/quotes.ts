@@ -110,10 +110,10 @@ export function resolveSpeaker(span: QuoteSpan, budget = { taggerCalls: 3 }): st
   const words = subject.split(/\s+/);
   if (/^(The|A|An|This|It|That|Its|Their|His|Her)$/.test(words[0]!)) return null;
   if (words.length >= 2) return subject;
-  const full = new RegExp(`((?:[A-Z][\\p{L}'’-]+\\s+){1,3})${subject}\\b`, "u").exec(
+  const full = new RegExp(`${TITLE_OF}(?:[A-Z][\\p{L}'’-]+\\s+){1,3}${subject}\\b`, "u").exec(
     span.article.text,
   );
-  if (full) return `${full[1]}${subject}`.replace(/^(Mr|Mrs|Ms|Dr|The)\.?\s+/, "");
+  if (full) return full[0].replace(/^(Mr|Mrs|Ms|Dr|The)\.?\s+/, "");
   if (budget.taggerCalls-- <= 0) return null;
   const found = findEntities(`${subject} said.`);
   return found.people[0] ?? found.organizations[0] ?? null;
