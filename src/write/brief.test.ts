@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import type { Brief } from "../types.ts";
+import { looksLikeHeadline } from "./coverage.ts";
 import { buildEvidence } from "./evidence.ts";
 import {
   articleFrom,
@@ -284,4 +285,32 @@ test("a speaker quoted by surname in one article and full name in another is nam
     b.quotes.map((q) => q.speaker),
     ["Allan Wagner", "Allan Wagner"],
   );
+});
+
+test("the headline is the lead's own article's, unless that is a page title", () => {
+  assert.ok(looksLikeHeadline("Riverton Dam spillway opened after record rain", "Northern Times"));
+  for (const [title, outlet] of [
+    ["Taipei Times", "Taipei Times"],
+    ["Free Article", "Wall Street Journal"],
+    ["Box Office Mojo > People > Michael Keaton", "Box Office Mojo"],
+  ] as const)
+    assert.ok(!looksLikeHeadline(title, outlet), title);
+  // The lead's article gets a headline less central than the others'.
+  const lead = brief.paragraphs[0]!.sentences[0]!;
+  const retitled = articles.map((a) =>
+    a.id === lead.articleIds[0] ? { ...a, headline: "A long week ahead for the county" } : a,
+  );
+  const b = writeBrief({
+    story: storyOf(retitled),
+    articles: retitled,
+    threads: [],
+    previous: null,
+  });
+  const source = retitled.find((a) => a.id === b.paragraphs[0]!.sentences[0]!.articleIds[0])!;
+  assert.equal(b.headline, "A long week ahead for the county");
+  assert.equal(source.headline, b.headline);
+  // A lead from a page whose title is no headline leaves it to the most central headline.
+  const paged = retitled.map((a) => (a.id === source.id ? { ...a, headline: a.outlet } : a));
+  const p = writeBrief({ story: storyOf(paged), articles: paged, threads: [], previous: null });
+  assert.notEqual(p.headline, source.outlet);
 });

@@ -3,13 +3,20 @@ import {
   type Article,
   articleTime,
   type Brief,
+  type BriefSentence,
   type Quote,
   type Story,
   type Thread,
 } from "../types.ts";
 import { paragraphsOf, placeUnits } from "./assemble.ts";
 import { buildReaction } from "./community/reaction.ts";
-import { centralDek, centralHeadline, moreCoverage, timeline } from "./coverage.ts";
+import {
+  centralDek,
+  centralHeadline,
+  looksLikeHeadline,
+  moreCoverage,
+  timeline,
+} from "./coverage.ts";
 import { type Development, latestDevelopment } from "./developments.ts";
 import { buildEvidence, type Candidate, type Evidence, similarity } from "./evidence.ts";
 import { type QuoteSpan, quoteSpans, resolveSpeaker } from "./quotes.ts";
@@ -49,7 +56,7 @@ export function writeBrief(input: BriefInput): Brief {
     storyId: input.story.id,
     version: (input.previous?.version ?? 0) + 1,
     generatedAt: input.story.lastUpdated,
-    headline: headlineOf(ev, update, input.story.title),
+    headline: headlineOf(ev, update, sentences[0] ?? null, input.story.title),
     dek: centralDek(ev, sentences),
     paragraphs,
     quotes,
@@ -60,10 +67,22 @@ export function writeBrief(input: BriefInput): Brief {
 }
 
 /** A story that moved on is titled by its latest development (the strike that ended reads as
- * the deal, not the walkout): the headline of the article that reported the update. */
-function headlineOf(ev: Evidence, update: Development | null, fallback: string): string {
+ * the deal, not the walkout): the headline of the article that reported the update. Otherwise the
+ * headline of the article the lead comes from, so title and first sentence tell one story (on
+ * wikinews-dev its word overlap with the human-written title is 0.225, against 0.214 for the most
+ * central headline); a page title that is no headline ("Taipei Times") leaves it to the most
+ * central one. */
+function headlineOf(
+  ev: Evidence,
+  update: Development | null,
+  lead: BriefSentence | null,
+  fallback: string,
+): string {
   const latest = update?.candidate.article.headline.trim();
-  return latest || centralHeadline(ev, fallback);
+  if (latest) return latest;
+  const source = lead ? ev.byId.get(lead.articleIds[0]!) : undefined;
+  if (source && looksLikeHeadline(source.headline, source.outlet)) return source.headline.trim();
+  return centralHeadline(ev, fallback);
 }
 
 /** Sentences of the update's day that repeat it add nothing next to it; earlier days' sentences

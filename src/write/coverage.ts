@@ -18,9 +18,10 @@ const COVERED_SIMILARITY = 0.5;
 
 /** The headline most like the story as a whole (TF-IDF cosine to the centroid); ties go to the earliest. */
 export function centralHeadline(ev: Evidence, fallback: string): string {
+  const usable = ev.articles.filter((a) => looksLikeHeadline(a.headline, a.outlet));
   let best = "";
   let bestScore = -1;
-  for (const a of ev.articles) {
+  for (const a of usable.length > 0 ? usable : ev.articles) {
     if (a.headline.trim() === "") continue;
     const v: Vector = new Map();
     for (const w of contentWords(a.headline)) v.set(w, (v.get(w) ?? 0) + (ev.idf.get(w) ?? 1));
@@ -33,6 +34,18 @@ export function centralHeadline(ev: Evidence, fallback: string): string {
     }
   }
   return best || fallback;
+}
+
+/** Fewer words than this make a page or section title ("Free Article", "Taipei Times"). */
+const MIN_HEADLINE_WORDS = 4;
+
+/** Whether a page's title reads as a report's headline, not a page's: enough words, not the
+ * outlet's own name, no breadcrumb trail ("Box Office Mojo > People > Michael Keaton"). */
+export function looksLikeHeadline(headline: string, outlet: string): boolean {
+  const h = headline.trim();
+  if (h.split(/\s+/).length < MIN_HEADLINE_WORDS) return false;
+  if (/\s[>›»]\s/.test(h)) return false;
+  return h.toLowerCase() !== outlet.trim().toLowerCase();
 }
 
 /** A description sharing this much of its wording with a brief sentence would say it twice. */

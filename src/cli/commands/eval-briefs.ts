@@ -58,7 +58,9 @@ export async function run(args: string[]): Promise<number> {
   const quotes = sum(results, (r) => r.quotes);
   const quotesVerbatim = sum(results, (r) => r.quotesVerbatim);
   const words = sum(scored, (r) => r.brief_ && r.sentences) > 0 ? meanWords(scored) : 0;
+  const titled = results.filter((r) => r.story.title.trim() !== "");
   lines.push(
+    `headline against the Wikinews title, R-1 over ${titled.length} stories: storyline ${f(mean(titled, (r) => r.headline).rouge1)}, first source's title ${f(mean(titled, (r) => r.firstTitle).rouge1)}`,
     `brief length: ${words.toFixed(0)} words on average`,
     `attribution check: ${verbatim}/${sentences} brief sentences verbatim in an attributed article (${pct(verbatim, sentences)})`,
     `quote check: ${quotesVerbatim}/${quotes} quotes verbatim in their article (${pct(quotesVerbatim, quotes)})`,

@@ -17,6 +17,9 @@ export interface StoryResult {
   brief_: Rouge;
   lead: Rouge;
   random: Rouge;
+  /** The brief's headline, and the first source's title, against the Wikinews article's title. */
+  headline: Rouge;
+  firstTitle: Rouge;
   sentences: number;
   sentencesVerbatim: number;
   quotes: number;
@@ -53,6 +56,8 @@ export function evaluateStory(story: EvalStory): StoryResult {
     brief_: rouge(text, story.reference),
     lead: rouge(leadBaseline(articles, words), story.reference),
     random: rouge(randomBaseline(articles, words, RANDOM_SEED), story.reference),
+    headline: rouge(brief.headline, story.title),
+    firstTitle: rouge(articles[0]?.headline ?? "", story.title),
     sentences: sentences.length,
     sentencesVerbatim: verbatim,
     quotes: brief.quotes.length,
