@@ -17,6 +17,15 @@ test("sentences are verbatim substrings, robust to abbreviations and quotations"
   for (const s of out) assert.ok(text.includes(s));
 });
 
+test("a full stop between digits ends no sentence", () => {
+  const text =
+    "The train overturned at 12.06am (AEST, 1.06am AEDT) near Bundaberg. Police said 128 people were hurt.";
+  assert.deepEqual(splitSentences(text), [
+    "The train overturned at 12.06am (AEST, 1.06am AEDT) near Bundaberg.",
+    "Police said 128 people were hurt.",
+  ]);
+});
+
 test("lines are never joined and empty input gives no sentences", () => {
   assert.deepEqual(splitSentences("Headline without a stop\nBody starts here."), [
     "Headline without a stop",

@@ -86,6 +86,8 @@ function matchLoosely(line: string, from: number, s: string): number {
 function shouldMerge(current: string, next: string): boolean {
   if (current.length > MAX_MERGED_CHARS) return false;
   if (quoteOpen(current)) return true;
+  // "12.06am", "1.5 per cent": a full stop between digits ends no sentence.
+  if (/\d\.$/.test(current) && /^\d/.test(next.trim())) return true;
   return /^["“”'’]?\s*[a-z]/.test(next.trim());
 }
 
