@@ -119,6 +119,7 @@ function render(ev: Evidence, placed: Placed[], named: Set<string>): BriefSenten
       s.rendered =
         p.contrast && phrase.startsWith("According") ? `By contrast, a${phrase.slice(1)}` : phrase;
     }
+    s.rendered = closed(s.rendered);
     previous = key;
     // "reporting from 4 outlets" names none of them.
     if (s.outlets.length <= NAME_AT_MOST) for (const o of s.outlets) named.add(o);
@@ -130,7 +131,13 @@ function render(ev: Evidence, placed: Placed[], named: Set<string>): BriefSenten
  * Herald): …". */
 function renderUpdate(ev: Evidence, update: Development, named: Set<string>): BriefSentence {
   const s = toSentence(ev, { candidate: update.candidate, kind: "fact", contrast: false });
-  s.rendered = `Update, ${dayLabel(update.day)} (${outletPhrase(s.outlets)}): ${s.text}`;
+  s.rendered = closed(`Update, ${dayLabel(update.day)} (${outletPhrase(s.outlets)}): ${s.text}`);
   if (s.outlets.length <= NAME_AT_MOST) for (const o of s.outlets) named.add(o);
   return s;
+}
+
+/** A standfirst or caption-like line has no full stop of its own; in running prose it needs one,
+ * or it runs into the next sentence ("…to live longer According to …"). */
+export function closed(rendered: string): string {
+  return /[.!?…]["”’)\]]*$/u.test(rendered) ? rendered : `${rendered}.`;
 }

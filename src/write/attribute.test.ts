@@ -1,5 +1,6 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
+import { closed } from "./assemble.ts";
 import {
   attributed,
   contradiction,
@@ -118,4 +119,17 @@ test("a conjunction opening a sentence loses its capital after 'According to X,'
     lowerOpening("Although Microsoft still dominates the market, its share is falling.", new Set()),
     "although Microsoft still dominates the market, its share is falling.",
   );
+});
+
+test("a rendered sentence without a full stop of its own gets one", () => {
+  assert.equal(
+    closed("The White Paper outlines plans to cut junk food ads (BBC)"),
+    "The White Paper outlines plans to cut junk food ads (BBC).",
+  );
+  assert.equal(
+    closed("“We will comply with it.” (3 outlets)"),
+    "“We will comply with it.” (3 outlets).",
+  );
+  assert.equal(closed("He said: “We will comply.”"), "He said: “We will comply.”");
+  assert.equal(closed("Shares fell 5 per cent."), "Shares fell 5 per cent.");
 });

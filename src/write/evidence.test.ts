@@ -106,3 +106,13 @@ test("contact lines are page furniture; 'Nor' and 'True,' lean on the sentence b
   const [first, nor, granted] = sentencesOf(text).candidates;
   assert.deepEqual([first!.dangling, nor!.dangling, granted!.dangling], [false, true, true]);
 });
+
+test("paywall and page-chrome lines are page furniture", () => {
+  for (const line of [
+    "Want to read the rest of this article and all of Salon for free today?",
+    "Or you can join Salon Premium today and read Salon without ads.",
+    "Just choose one of the two options below to keep on reading.",
+    "By Sidney Blumenthal Dec. 2, 2004 | Who wrote this report on the war?",
+  ])
+    assert.ok(!isEligible(line), line);
+});

@@ -33,7 +33,7 @@ const STANDFIRST_MIN_WORDS = 10;
 const STANDFIRST_MAX_CAPITALISED_SHARE = 0.34;
 
 const BOILERPLATE =
-  /(https?:\/\/|www\.|©|copyright|all rights reserved|click here|subscribe|sign up|newsletter|cookie|advertis|follow us|read more|e-?mail this|print this|share this|comments? \(|posted by|related stories|terms of (use|service)|privacy policy|javascript|has been viewed \d|viewed \d[\d,]* times|getty images|\(file photo\)|photo: |[\w.+-]+@[\w-]+\.[\w.]+|please (?:call|contact|fax|write)|call or fax|\bhome\s*[>›»])/i;
+  /(https?:\/\/|www\.|©|copyright|all rights reserved|click here|subscribe|sign up|newsletter|cookie|advertis|follow us|read more|e-?mail this|print this|share this|comments? \(|posted by|related stories|terms of (use|service)|privacy policy|javascript|has been viewed \d|viewed \d[\d,]* times|getty images|\(file photo\)|photo: |[\w.+-]+@[\w-]+\.[\w.]+|please (?:call|contact|fax|write)|call or fax|\bhome\s*[>›»]|read the rest of|continue reading|subscribers only|free trial|without ads|options below|\s\|\s)/i;
 const DANGLING =
   /^["“'‘]?(he|she|they|it|this|these|those|that|his|her|their|its|but|however|and|also|yet|so|then|still|moreover|furthermore|instead|there|such|both|the two|the latter|the former|some|others|one said|nor|indeed|likewise|similarly|otherwise|thus|therefore|hence|true,)(?=\W)/i;
 /** A quotation whose speaker is only a pronoun ("…,” he said.) needs the sentence naming them. */
