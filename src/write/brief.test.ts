@@ -277,13 +277,13 @@ test("a speaker quoted by surname in one article and full name in another is nam
       url: "https://herald.example/summit",
       headline: "South American bloc launched in Cuzco",
       publishedAt: "2026-03-03T11:00:00.000Z",
-      text: "A South American community of nations was launched at a summit in Cuzco on Wednesday.\n\n“What we are working on now is a process of convergence,” Wagner said.",
+      text: "A South American community of nations was launched at a summit in Cuzco on Wednesday.\n\n“What we are working on now is a process of convergence,” Wagner said.\n\n“We cannot begin from square one on any of this,” said Mr Wagner.",
     }),
   ];
   const b = writeBrief({ story: storyOf(summit), articles: summit, threads: [], previous: null });
   assert.deepEqual(
     b.quotes.map((q) => q.speaker),
-    ["Allan Wagner", "Allan Wagner"],
+    ["Allan Wagner", "Allan Wagner", "Allan Wagner"],
   );
 });
 

@@ -139,9 +139,9 @@ function findQuotes(ev: Evidence): FoundQuote[] {
       sentence,
     });
   }
-  // "Wagner" after "Allan Wagner" was quoted: one person, under the fuller name.
+  // "Wagner" (or "Mr Wagner") after "Allan Wagner" was quoted: one person, under the full name.
   for (const f of out) {
-    const surname = f.quote.speaker;
+    const surname = f.quote.speaker?.replace(/^(?:Mr|Mrs|Ms|Dr)\.?\s+/, "");
     if (!surname || /\s/.test(surname)) continue;
     const full = out.find((o) => o.quote.speaker?.endsWith(` ${surname}`));
     if (full) f.quote.speaker = full.quote.speaker;
