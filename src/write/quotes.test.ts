@@ -69,3 +69,17 @@ test("the speaker is the person after an employer and a title, not the employer"
     assert.equal(resolveSpeaker(span), speaker, text);
   }
 });
+
+test("a pronoun after a sentence that reports someone's words is that speaker", () => {
+  const text =
+    "John Bracewell named the squad on Monday. Bracewell said Franklin would have started and his withdrawal led to the selection of Craig McMillan. “What it really came down to was the small mental things,” he said.";
+  const [span] = quoteSpans(article(text));
+  assert.ok(span);
+  assert.equal(resolveSpeaker(span), "John Bracewell");
+  // A place before "said" names no speaker: the pronoun is left to the people named before.
+  const place =
+    "A spokesperson in New Delhi said the risk of disease was high. “The situation is very serious for everyone,” she said.";
+  const [other] = quoteSpans(article(place));
+  assert.ok(other);
+  assert.notEqual(resolveSpeaker(other), "New Delhi");
+});

@@ -32,6 +32,11 @@ const BEFORE_SUBJECT_VERB = new RegExp(
   `(${NAME}|${PRONOUN})\\s+(?:${SPEECH})(?:\\s+that)?[,:]?\\s*$`,
   "u",
 );
+/** A name followed by a speech verb anywhere in a stretch of text ("Bracewell said"). */
+const LAST_SPEAKER = new RegExp(
+  `(${NAME})\\s+(?:said|says|told|added|explained|insisted|warned)\\b`,
+  "gu",
+);
 const BEFORE_ACCORDING = new RegExp(`according to (${NAME})[,:]?\\s*$`, "u");
 
 /** "Kestrel Pay's chief executive, Lina Sorvik": the possessive names the employer, not the speaker. */
@@ -98,8 +103,12 @@ export function quoteSpans(article: Article): QuoteSpan[] {
  * tagging, the costly step, runs only then); a surname becomes the full name used earlier. */
 export function resolveSpeaker(span: QuoteSpan, budget = { taggerCalls: 3 }): string | null {
   if (/^(he|she|they)$/i.test(span.subject)) {
-    if (budget.taggerCalls-- <= 0) return null;
     const before = span.article.text.slice(Math.max(0, span.at - PRONOUN_LOOKBACK), span.at);
+    // "Bracewell said McMillan was preferred. “…,” he said.": a pronoun right after a sentence
+    // that reports someone's words continues that speaker, not the last person named.
+    const speaker = speakerOf(lastSentence(before));
+    if (speaker) return resolveSpeaker({ ...span, subject: speaker }, budget);
+    if (budget.taggerCalls-- <= 0) return null;
     const people = findEntities(before).people;
     // The tagger may keep a lower-case title in the name ("general Allan Wagner").
     return people.length > 0
@@ -117,6 +126,26 @@ export function resolveSpeaker(span: QuoteSpan, budget = { taggerCalls: 3 }): st
   if (budget.taggerCalls-- <= 0) return null;
   const found = findEntities(`${subject} said.`);
   return found.people[0] ?? found.organizations[0] ?? null;
+}
+
+/** The last sentence of a stretch of text that ends just before a quotation. */
+function lastSentence(before: string): string {
+  const parts = before.trimEnd().split(/(?<=[.!?]["”’]?)\s+/);
+  return parts[parts.length - 1] ?? "";
+}
+
+/** Who a sentence says spoke ("Bracewell said …"), by surname, or null: not a place ("a
+ * spokesperson in New Delhi said") and not a pronoun. */
+function speakerOf(sentence: string): string | null {
+  const matches = [...sentence.matchAll(LAST_SPEAKER)];
+  for (let i = matches.length - 1; i >= 0; i--) {
+    const m = matches[i]!;
+    const name = m[1]!.replace(/^(?:Mr|Mrs|Ms|Dr)\.?\s+/, "");
+    if (/^(He|She|They|The|It|This|That|A|An)$/.test(name)) continue;
+    if (/\b(?:in|at|from|of|to|for|by|on|near)\s+$/.test(sentence.slice(0, m.index))) continue;
+    return name;
+  }
+  return null;
 }
 
 /** "Powell" after "Colin Powell" was named: prefer the full name. */
