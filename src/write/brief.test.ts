@@ -314,3 +314,29 @@ test("the headline is the lead's own article's, unless that is a page title", ()
   const p = writeBrief({ story: storyOf(paged), articles: paged, threads: [], previous: null });
   assert.notEqual(p.headline, source.outlet);
 });
+
+test("a speaker named with and without a title is one person, under the fuller name", () => {
+  const visit = [
+    articleFrom({
+      id: "v1",
+      outlet: "Army News",
+      url: "https://army.example/visit",
+      headline: "Army medics visit a school in Baghdad",
+      publishedAt: "2026-03-03T10:00:00.000Z",
+      text: "Army medics examined 300 children at a school in Baghdad on Tuesday.\n\n“It is like fire prevention for the whole neighbourhood,” said Maj. Alan Kabakoff.",
+    }),
+    articleFrom({
+      id: "v2",
+      outlet: "Desert Post",
+      url: "https://post.example/visit",
+      headline: "Medics check children at a Baghdad school",
+      publishedAt: "2026-03-03T11:00:00.000Z",
+      text: "Medics checked 300 children at a Baghdad school on Tuesday.\n\n“They want safe schools and safe homes to raise their children,” said Alan Kabakoff.",
+    }),
+  ];
+  const b = writeBrief({ story: storyOf(visit), articles: visit, threads: [], previous: null });
+  assert.deepEqual(
+    b.quotes.map((q) => q.speaker),
+    ["Maj. Alan Kabakoff", "Maj. Alan Kabakoff"],
+  );
+});

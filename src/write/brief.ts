@@ -139,11 +139,12 @@ function findQuotes(ev: Evidence): FoundQuote[] {
       sentence,
     });
   }
-  // "Wagner" (or "Mr Wagner") after "Allan Wagner" was quoted: one person, under the full name.
+  // "Wagner" or "Mr Wagner" after "Allan Wagner" was quoted, "Alan Kabakoff" after "Maj. Alan
+  // Kabakoff": one person, under the fullest name.
   for (const f of out) {
-    const surname = f.quote.speaker?.replace(/^(?:Mr|Mrs|Ms|Dr)\.?\s+/, "");
-    if (!surname || /\s/.test(surname)) continue;
-    const full = out.find((o) => o.quote.speaker?.endsWith(` ${surname}`));
+    const name = f.quote.speaker?.replace(/^(?:Mr|Mrs|Ms|Dr)\.?\s+/, "");
+    if (!name) continue;
+    const full = out.find((o) => o.quote.speaker?.endsWith(` ${name}`));
     if (full) f.quote.speaker = full.quote.speaker;
   }
   return out;
