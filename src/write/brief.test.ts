@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import type { Brief } from "../types.ts";
+import type { Article, Brief } from "../types.ts";
 import { looksLikeHeadline } from "./coverage.ts";
 import { buildEvidence } from "./evidence.ts";
 import {
@@ -19,6 +19,29 @@ const { story, articles } = damStory();
 const byId = new Map(articles.map((a) => [a.id, a]));
 const brief = writeBrief({ story, articles, threads: loadThreads("skeptical"), previous: null });
 const sentences = brief.paragraphs.flatMap((p) => p.sentences);
+
+/** The speakers of the quotes listed under a brief of these articles. */
+function speakersOf(list: Article[]): Array<string | null> {
+  return writeBrief({
+    story: storyOf(list),
+    articles: list,
+    threads: [],
+    previous: null,
+  }).quotes.map((q) => q.speaker);
+}
+
+/** One outlet's report of a story, published at the given hour of 3 March. */
+function report(id: string, outlet: string, headline: string, hour: number, text: string) {
+  const at = `2026-03-03T${String(hour).padStart(2, "0")}:00:00.000Z`;
+  return articleFrom({
+    id,
+    outlet,
+    url: `https://${id}.example/`,
+    headline,
+    publishedAt: at,
+    text,
+  });
+}
 
 test("every brief sentence stands verbatim in each article it is attributed to", () => {
   assert.ok(sentences.length >= 4);
@@ -237,54 +260,42 @@ test("a claim that a later report withdrew is left out of the brief", () => {
 test("a quotation two outlets punctuate differently is listed once", () => {
   const said = "We had chances to win it in 90 minutes and we did not take them";
   const cup = [
-    articleFrom({
-      id: "c1",
-      outlet: "Wire",
-      url: "https://wire.example/cup",
-      headline: "Mariners win the Cup",
-      publishedAt: "2026-03-03T10:00:00.000Z",
-      text: `Saltmere Mariners beat Northgate Foxes 2-1 after extra time in the Cup final on Tuesday.\n\nNorthgate coach Dmitri Varga said: “${said}.”`,
-    }),
-    articleFrom({
-      id: "c2",
-      outlet: "Herald",
-      url: "https://herald.example/cup",
-      headline: "Foxes lose the Cup final",
-      publishedAt: "2026-03-03T11:00:00.000Z",
-      text: `Northgate Foxes lost the Cup final 2-1 to Saltmere Mariners after extra time on Tuesday.\n\n“${said},” said Foxes coach Dmitri Varga.`,
-    }),
+    report(
+      "c1",
+      "Wire",
+      "Mariners win the Cup",
+      10,
+      `Saltmere Mariners beat Northgate Foxes 2-1 after extra time in the Cup final on Tuesday.\n\nNorthgate coach Dmitri Varga said: “${said}.”`,
+    ),
+    report(
+      "c2",
+      "Herald",
+      "Foxes lose the Cup final",
+      11,
+      `Northgate Foxes lost the Cup final 2-1 to Saltmere Mariners after extra time on Tuesday.\n\n“${said},” said Foxes coach Dmitri Varga.`,
+    ),
   ];
-  const b = writeBrief({ story: storyOf(cup), articles: cup, threads: [], previous: null });
-  assert.deepEqual(
-    b.quotes.map((q) => q.speaker),
-    ["Dmitri Varga"],
-  );
+  assert.deepEqual(speakersOf(cup), ["Dmitri Varga"]);
 });
 
 test("a speaker quoted by surname in one article and full name in another is named in full", () => {
   const summit = [
-    articleFrom({
-      id: "s1",
-      outlet: "Wire",
-      url: "https://wire.example/summit",
-      headline: "Leaders launch South American bloc at Cuzco summit",
-      publishedAt: "2026-03-03T10:00:00.000Z",
-      text: "Leaders launched a South American community of nations at a summit in Cuzco on Wednesday.\n\n“Our ultimate goal is a union of South American nations,” said Allan Wagner, the bloc's secretary-general.",
-    }),
-    articleFrom({
-      id: "s2",
-      outlet: "Herald",
-      url: "https://herald.example/summit",
-      headline: "South American bloc launched in Cuzco",
-      publishedAt: "2026-03-03T11:00:00.000Z",
-      text: "A South American community of nations was launched at a summit in Cuzco on Wednesday.\n\n“What we are working on now is a process of convergence,” Wagner said.\n\n“We cannot begin from square one on any of this,” said Mr Wagner.",
-    }),
+    report(
+      "s1",
+      "Wire",
+      "Leaders launch South American bloc at Cuzco summit",
+      10,
+      "Leaders launched a South American community of nations at a summit in Cuzco on Wednesday.\n\n“Our ultimate goal is a union of South American nations,” said Allan Wagner, the bloc's secretary-general.",
+    ),
+    report(
+      "s2",
+      "Herald",
+      "South American bloc launched in Cuzco",
+      11,
+      "A South American community of nations was launched at a summit in Cuzco on Wednesday.\n\n“What we are working on now is a process of convergence,” Wagner said.\n\n“We cannot begin from square one on any of this,” said Mr Wagner.",
+    ),
   ];
-  const b = writeBrief({ story: storyOf(summit), articles: summit, threads: [], previous: null });
-  assert.deepEqual(
-    b.quotes.map((q) => q.speaker),
-    ["Allan Wagner", "Allan Wagner", "Allan Wagner"],
-  );
+  assert.deepEqual(speakersOf(summit), ["Allan Wagner", "Allan Wagner", "Allan Wagner"]);
 });
 
 test("the headline is the lead's own article's, unless that is a page title", () => {
@@ -317,26 +328,20 @@ test("the headline is the lead's own article's, unless that is a page title", ()
 
 test("a speaker named with and without a title is one person, under the fuller name", () => {
   const visit = [
-    articleFrom({
-      id: "v1",
-      outlet: "Army News",
-      url: "https://army.example/visit",
-      headline: "Army medics visit a school in Baghdad",
-      publishedAt: "2026-03-03T10:00:00.000Z",
-      text: "Army medics examined 300 children at a school in Baghdad on Tuesday.\n\n“It is like fire prevention for the whole neighbourhood,” said Maj. Alan Kabakoff.",
-    }),
-    articleFrom({
-      id: "v2",
-      outlet: "Desert Post",
-      url: "https://post.example/visit",
-      headline: "Medics check children at a Baghdad school",
-      publishedAt: "2026-03-03T11:00:00.000Z",
-      text: "Medics checked 300 children at a Baghdad school on Tuesday.\n\n“They want safe schools and safe homes to raise their children,” said Alan Kabakoff.",
-    }),
+    report(
+      "v1",
+      "Army News",
+      "Army medics visit a school in Baghdad",
+      10,
+      "Army medics examined 300 children at a school in Baghdad on Tuesday.\n\n“It is like fire prevention for the whole neighbourhood,” said Maj. Alan Kabakoff.",
+    ),
+    report(
+      "v2",
+      "Desert Post",
+      "Medics check children at a Baghdad school",
+      11,
+      "Medics checked 300 children at a Baghdad school on Tuesday.\n\n“They want safe schools and safe homes to raise their children,” said Alan Kabakoff.",
+    ),
   ];
-  const b = writeBrief({ story: storyOf(visit), articles: visit, threads: [], previous: null });
-  assert.deepEqual(
-    b.quotes.map((q) => q.speaker),
-    ["Maj. Alan Kabakoff", "Maj. Alan Kabakoff"],
-  );
+  assert.deepEqual(speakersOf(visit), ["Maj. Alan Kabakoff", "Maj. Alan Kabakoff"]);
 });
