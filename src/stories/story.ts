@@ -1,9 +1,11 @@
 // Every story's compact state, indexed by story number: its truncated centroid, size, time span,
-// cached norm and merge alias. What scoring a candidate reads (span, norm, size, alias, where its
+// cached norm and merge alias. What scoring a candidate reads (first time, norm, size, where its
 // centroid is) sits in one row of eight doubles, 64 bytes: one cache line a story. At a million
 // articles the candidates of an article are scattered over the archive, and a column per field
 // (the first layout) cost a cache miss per field read: rows took 64.5 -> 61.6 us per article at
-// 1M on the bench's stream, the same at 10k.
+// 1M on the bench's stream, the same at 10k. The latest time and the merge alias are the exception:
+// the candidate search reads both for every posting entry (hundreds an article), before any
+// scoring, and as two small columns (12 bytes a story) they stay in cache where rows do not.
 // Centroids live in one arena: a block per story holding term ids then their weights (one
 // ArrayBuffer seen as Int32 and Float32), sized by doubling classes up to the longest centroid
 // kept, and recycled through per-class free lists when a centroid moves or is merged away.
@@ -14,20 +16,17 @@ import type { IdfOf, SparseVector, SpreadVector } from "./sparse.ts";
 /** Smallest centroid block, in terms. */
 const MIN_BLOCK = 8;
 
-/** A story's row: its fields' offsets. */
+/** A story's row: its fields' offsets (six fields, padded to eight so a row is one cache line). */
 const ROW = 8;
-/** Latest and earliest known publication times (NaN while no article had a date). */
-const LAST_AT = 0;
-const FIRST_AT = 1;
+/** Earliest known publication time (NaN while no article had a date). */
+const FIRST_AT = 0;
 /** Cached norm of the IDF-weighted centroid and the article count it was computed at (-1: stale). */
-const NORM = 2;
-const NORM_AT = 3;
-const SIZE = 4;
-/** The story this one was merged into, or -1 while it lives. */
-const ALIAS = 5;
+const NORM = 1;
+const NORM_AT = 2;
+const SIZE = 3;
 /** Centroid block offset (in 32-bit words) and length (terms). */
-const START = 6;
-const LENGTH = 7;
+const START = 4;
+const LENGTH = 5;
 
 export class Stories {
   /** Public ids ("s-" + first article id). */
@@ -39,9 +38,8 @@ export class Stories {
   /** Distinct terms of the story's first article: its join bar, while it is a story of one. */
   firstTerms = new Int32Array(1024);
   private rows = new Float64Array(1024 * ROW);
-  /** Latest publication time and merge alias again, as columns of their own: the candidate search
-   * reads both for every posting entry (hundreds an article), and 12 bytes a story stay in cache
-   * where a 64-byte row a story does not. */
+  /** Latest known publication time (NaN while no article had a date), and the story this one was
+   * merged into (-1 while it lives): columns, not row fields (see the top of this file). */
   private lastAtColumn = new Float64Array(1024);
   private aliasColumn = new Int32Array(1024);
   /** Centroid block class. */
@@ -76,12 +74,10 @@ export class Stories {
     this.block[s] = -1;
     const r = s * ROW;
     const rows = this.rows;
-    rows[r + LAST_AT] = Number.NaN;
     rows[r + FIRST_AT] = Number.NaN;
     rows[r + NORM] = 0;
     rows[r + NORM_AT] = -1;
     rows[r + SIZE] = 0;
-    rows[r + ALIAS] = -1;
     this.lastAtColumn[s] = Number.NaN;
     this.aliasColumn[s] = -1;
     rows[r + START] = 0;
@@ -111,7 +107,6 @@ export class Stories {
   }
 
   setAlias(s: number, into: number): void {
-    this.rows[s * ROW + ALIAS] = into;
     this.aliasColumn[s] = into;
   }
 
@@ -140,7 +135,7 @@ export class Stories {
     const r = s * ROW;
     const rows = this.rows;
     if (!(at >= rows[r + FIRST_AT]!)) rows[r + FIRST_AT] = at;
-    if (!(at <= rows[r + LAST_AT]!)) rows[r + LAST_AT] = this.lastAtColumn[s] = at;
+    if (!(at <= this.lastAtColumn[s]!)) this.lastAtColumn[s] = at;
   }
 
   /** Time between a moment (or span) and a story's span; NaN when either is unknown. */
@@ -148,7 +143,7 @@ export class Stories {
     const r = s * ROW;
     const first = this.rows[r + FIRST_AT]!;
     if (!Number.isFinite(first) || !Number.isFinite(from)) return Number.NaN;
-    return Math.max(0, from - this.rows[r + LAST_AT]!, first - to);
+    return Math.max(0, from - this.lastAtColumn[s]!, first - to);
   }
 
   /** The centroid as a vector (views into the arena: valid until the next centroid change). */
