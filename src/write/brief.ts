@@ -19,7 +19,7 @@ import {
 } from "./coverage.ts";
 import { type Development, latestDevelopment } from "./developments.ts";
 import { buildEvidence, type Candidate, type Evidence, similarity } from "./evidence.ts";
-import { type QuoteSpan, quoteSpans, resolveSpeaker } from "./quotes.ts";
+import { fullestNames, type QuoteSpan, quoteSpans, resolveSpeaker } from "./quotes.ts";
 import { REDUNDANT_SIMILARITY, selectUnits, wordBudget, wordCount } from "./select.ts";
 
 /** Quotes listed with a brief. */
@@ -139,13 +139,9 @@ function findQuotes(ev: Evidence): FoundQuote[] {
       sentence,
     });
   }
-  // "Wagner" or "Mr Wagner" after "Allan Wagner" was quoted, "Alan Kabakoff" after "Maj. Alan
-  // Kabakoff": one person, under the fullest name.
-  for (const f of out) {
-    const name = f.quote.speaker?.replace(/^(?:Mr|Mrs|Ms|Dr)\.?\s+/, "");
-    if (!name) continue;
-    const full = out.find((o) => o.quote.speaker?.endsWith(` ${name}`));
-    if (full) f.quote.speaker = full.quote.speaker;
-  }
+  const names = fullestNames(out.map((f) => f.quote.speaker));
+  out.forEach((f, i) => {
+    f.quote.speaker = names[i] ?? null;
+  });
   return out;
 }

@@ -140,12 +140,27 @@ function speakerOf(sentence: string): string | null {
   const matches = [...sentence.matchAll(LAST_SPEAKER)];
   for (let i = matches.length - 1; i >= 0; i--) {
     const m = matches[i]!;
-    const name = m[1]!.replace(/^(?:Mr|Mrs|Ms|Dr)\.?\s+/, "");
+    const name = withoutHonorific(m[1]!);
     if (/^(He|She|They|The|It|This|That|A|An)$/.test(name)) continue;
     if (/\b(?:in|at|from|of|to|for|by|on|near)\s+$/.test(sentence.slice(0, m.index))) continue;
     return name;
   }
   return null;
+}
+
+/** "Mr Wagner" is Wagner: the name another mention may give in full. */
+function withoutHonorific(name: string): string {
+  return name.replace(/^(?:Mr|Mrs|Ms|Dr)\.?\s+/, "");
+}
+
+/** The speakers of one brief's quotes, each named as fully as any of them names that person:
+ * "Wagner" or "Mr Wagner" after "Allan Wagner", "Alan Kabakoff" after "Maj. Alan Kabakoff". */
+export function fullestNames(speakers: Array<string | null>): Array<string | null> {
+  return speakers.map((speaker) => {
+    if (!speaker) return speaker;
+    const name = withoutHonorific(speaker);
+    return speakers.find((other) => other?.endsWith(` ${name}`)) ?? speaker;
+  });
 }
 
 /** "Powell" after "Colin Powell" was named: prefer the full name. */
