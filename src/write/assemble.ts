@@ -1,6 +1,11 @@
 // Turns chosen units into the brief's paragraphs: lead, details, quotes, context, outlook,
 // each sentence attributed to every article that carries it.
-import type { BriefParagraph, BriefSentence, SentenceKind } from "../types.ts";
+import {
+  articleTime,
+  type BriefParagraph,
+  type BriefSentence,
+  type SentenceKind,
+} from "../types.ts";
 import { attributed, contradiction, NAME_AT_MOST, outletPhrase, supportOf } from "./attribute.ts";
 import { kindOf } from "./classify.ts";
 import { type Development, dayLabel } from "./developments.ts";
@@ -80,7 +85,7 @@ export function paragraphsOf(
     if (units.length > 0) out.push({ role, sentences: render(ev, units.flat(), named) });
   };
   push("lead", groups.lead);
-  if (update) out.push({ role: "details", sentences: [renderUpdate(ev, update, named)] });
+  if (update) out.push({ role: "details", sentences: renderUpdate(ev, update, named) });
   for (let i = 0; i < groups.details.length; ) {
     const chunk: Placed[][] = [];
     let n = 0;
@@ -127,13 +132,45 @@ function render(ev: Evidence, placed: Placed[], named: Set<string>): BriefSenten
   });
 }
 
-/** The latest day's new fact, labelled with its day and outlets: "Update, 24 November (The
- * Herald): …". */
-function renderUpdate(ev: Evidence, update: Development, named: Set<string>): BriefSentence {
-  const s = toSentence(ev, { candidate: update.candidate, kind: "fact", contrast: false });
-  s.rendered = closed(`Update, ${dayLabel(update.day)} (${outletPhrase(s.outlets)}): ${s.text}`);
-  if (s.outlets.length <= NAME_AT_MOST) for (const o of s.outlets) named.add(o);
-  return s;
+/** The latest day's new fact, labelled with its day and the outlets that reported it that day:
+ * "Update, 24 November (The Herald): …", after the sentence it leans on when it cannot stand
+ * alone (then the label goes on that one, and the fact is attributed only if other outlets carry
+ * it). An earlier report of the same words (a promise, before it was kept) is not this day's news. */
+function renderUpdate(ev: Evidence, update: Development, named: Set<string>): BriefSentence[] {
+  let labelled: string[] = [];
+  return update.unit.map((candidate, i) => {
+    const s = onDay(ev, toSentence(ev, { candidate, kind: "fact", contrast: false }), update.day);
+    const same = s.outlets.join("\u0000") === labelled.join("\u0000");
+    if (i === 0) {
+      s.rendered = `Update, ${dayLabel(update.day)} (${outletPhrase(s.outlets)}): ${s.text}`;
+      labelled = s.outlets;
+    } else if (!same) {
+      s.rendered = attributed(
+        s.text,
+        s.outlets,
+        s.outlets.every((o) => named.has(o)),
+        ev.common,
+        ev.names,
+      );
+    }
+    s.rendered = closed(s.rendered);
+    if (s.outlets.length <= NAME_AT_MOST) for (const o of s.outlets) named.add(o);
+    return s;
+  });
+}
+
+/** The sentence's support narrowed to the articles published on `day` (its own article always). */
+function onDay(ev: Evidence, s: BriefSentence, day: string): BriefSentence {
+  const [own, ...rest] = s.articleIds;
+  const articleIds = [
+    own!,
+    ...rest.filter((id) => {
+      const a = ev.byId.get(id);
+      return a !== undefined && articleTime(a).slice(0, 10) === day;
+    }),
+  ];
+  const outlets = [...new Set(articleIds.map((id) => ev.outletOf.get(id)!))];
+  return { ...s, articleIds, outlets, singleSource: outlets.length === 1 };
 }
 
 /** A standfirst or caption-like line has no full stop of its own; in running prose it needs one,

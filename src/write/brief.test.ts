@@ -6,6 +6,7 @@ import { buildEvidence } from "./evidence.ts";
 import {
   articleFrom,
   damStory,
+  forecastArticles,
   laterArticle,
   loadThreads,
   repeatArticle,
@@ -255,6 +256,24 @@ test("a claim that a later report withdrew is left out of the brief", () => {
     marked.map((c) => c.text),
     [claim.sentences[0]],
   );
+});
+
+test("an update that leans on the sentence before it comes with it, and overtakes the forecast", () => {
+  const [forecast, kept] = forecastArticles();
+  const list = [...articles, forecast, kept];
+  const b = writeBrief({ story: storyOf(list), articles: list, threads: [], previous: null });
+  const update = b.paragraphs[1]!.sentences;
+  assert.deepEqual(
+    update.map((s) => s.text.slice(0, 28)),
+    ["The county ordered an indepe", "The inspection will be carri"],
+  );
+  // Labelled with the day's outlet: the first day's forecast of the same words is not its source.
+  assert.match(update[0]!.rendered, /^Update, 4 March \(Northern Times\): The county ordered/);
+  assert.deepEqual(update[0]!.outlets, ["Northern Times"]);
+  assert.equal(update[1]!.rendered, update[1]!.text, "same outlet: attributed once");
+  const texts = b.paragraphs.flatMap((p) => p.sentences.map((s) => s.text));
+  assert.ok(!texts.some((t) => t.startsWith("The county will order")), texts.join("\n"));
+  assert.match(b.timeline.at(-1)!.text, /ordered .* The inspection will be carried out/);
 });
 
 test("a quotation two outlets punctuate differently is listed once", () => {

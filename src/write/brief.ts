@@ -41,8 +41,8 @@ export function writeBrief(input: BriefInput): Brief {
   const ev = buildEvidence(articles);
   // A later day's new fact is carried as an update after the lead; the rest fits around it.
   const update = latestDevelopment(ev);
-  const held = update ? [update.candidate] : [];
-  const budget = wordBudget(ev) - (update ? wordCount(update.candidate.text) : 0);
+  const held = update ? update.unit : [];
+  const budget = wordBudget(ev) - held.reduce((n, c) => n + wordCount(c.text), 0);
   const units = selectUnits(ev, withoutRepeats(ev.candidates, update), budget, held);
   // Quotations have their own list under the brief; the narrative does not force one in.
   const found = findQuotes(ev);
@@ -86,15 +86,21 @@ function headlineOf(
 }
 
 /** Sentences of the update's day that repeat it add nothing next to it; earlier days' sentences
- * stay (they are the story the update changes). */
+ * stay (they are the story the update changes), except a forecast the update has overtaken:
+ * "Marchetti will be sworn in on Wednesday" under "Update: Marchetti was sworn in". */
 function withoutRepeats(pool: Candidate[], update: Development | null): Candidate[] {
   if (!update) return pool;
-  const u = update.candidate;
-  return pool.filter(
-    (c) =>
-      articleTime(c.article).slice(0, 10) < update.day || similarity(c, u) < REDUNDANT_SIMILARITY,
+  const close = (c: Candidate) => update.unit.some((u) => similarity(c, u) >= REDUNDANT_SIMILARITY);
+  return pool.filter((c) =>
+    articleTime(c.article).slice(0, 10) < update.day
+      ? !(FORECAST.test(c.text) && close(c))
+      : !close(c),
   );
 }
+
+/** A sentence about what is yet to happen. */
+const FORECAST =
+  /\b(?:will|shall|is (?:expected|due|set|scheduled|likely) to|are (?:expected|due|set|scheduled|likely) to|plans? to|intends? to)\b/i;
 
 /** Oldest first (ids break ties), so the result does not depend on the order articles arrive in. */
 export function orderArticles(articles: Article[]): Article[] {

@@ -4,6 +4,7 @@
 import { type Article, articleTime, type BriefSentence, type TimelineEntry } from "../types.ts";
 import { equivalent, supportOf } from "./attribute.ts";
 import { type Candidate, type Evidence, neighbours, similarity } from "./evidence.ts";
+import { type Unit, unitFor } from "./select.ts";
 
 /** A sentence this close to an earlier day's sentence is not new. */
 const COVERED_SIMILARITY = 0.5;
@@ -54,7 +55,8 @@ function computeCentralNew(ev: Evidence, group: DayGroup, before: string): Candi
   let bestScore = Number.NEGATIVE_INFINITY;
   for (const a of group.articles) {
     for (const c of ev.perArticle.get(a.id) ?? []) {
-      if (!c.eligible || !c.original || c.dangling) continue;
+      // A sentence that leans on the one before ("The audit will…") comes with it (see unitOf).
+      if (!c.eligible || !c.original || (c.dangling && !unitFor(ev, c, NONE))) continue;
       const near = neighbours(ev, c, 2);
       const earlier = near.filter((o) => articleTime(o.article).slice(0, 10) < before);
       // A claim this sentence withdraws does not make it old news.
@@ -84,12 +86,22 @@ function computeCentralNew(ev: Evidence, group: DayGroup, before: string): Candi
   return best;
 }
 
+const NONE = new Set<number>();
+
+/** The new sentence with the sentence it leans on, if it does. */
+function unitOf(ev: Evidence, c: Candidate): Unit {
+  return unitFor(ev, c, NONE) ?? [c];
+}
+
 function words(text: string): string[] {
   return text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
 }
 
 export interface Development {
+  /** The day's new sentence. */
   candidate: Candidate;
+  /** It, after the sentence before it when it cannot stand alone. */
+  unit: Unit;
   day: string;
 }
 
@@ -99,7 +111,7 @@ export function latestDevelopment(ev: Evidence): Development | null {
   if (groups.length < 2) return null;
   const last = groups[groups.length - 1]!;
   const c = centralNew(ev, last, last.day);
-  return c ? { candidate: c, day: last.day } : null;
+  return c ? { candidate: c, unit: unitOf(ev, c), day: last.day } : null;
 }
 
 /** One entry per day of reporting: the lead for the first day, each later day's central new
@@ -116,7 +128,12 @@ export function dayTimeline(ev: Evidence, lead: BriefSentence | null): TimelineE
     }
     const c = centralNew(ev, g, g.day);
     if (!c) return;
-    out.push({ at: articleTime(c.article), text: c.text, articleIds: supportOf(ev, c).articleIds });
+    const unit = unitOf(ev, c);
+    out.push({
+      at: articleTime(c.article),
+      text: unit.map((u) => u.text).join(" "),
+      articleIds: supportOf(ev, c).articleIds,
+    });
   });
   return out;
 }

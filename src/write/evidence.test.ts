@@ -1,6 +1,12 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { buildEvidence, isEligible, isStandfirst, withoutDateline } from "./evidence.ts";
+import {
+  buildEvidence,
+  isEligible,
+  isStandfirst,
+  refersBack,
+  withoutDateline,
+} from "./evidence.ts";
 import { articleFrom } from "./fixtures.ts";
 import { unitFor } from "./select.ts";
 
@@ -65,6 +71,23 @@ test("a sentence naming a person only by a pronoun needs the one before it", () 
   assert.equal(named!.dangling, false, "the name comes before the pronoun");
   assert.equal(unnamed!.dangling, true);
   assert.equal(plain!.dangling, false);
+});
+
+test("'The audit' right after 'an audit' leans on that sentence; 'The cameras' after 'a camera' does not", () => {
+  assert.ok(
+    refersBack(
+      "The audit will be carried out by the National Audit Office.",
+      "She signed an order for an independent audit of every city contract.",
+    ),
+  );
+  assert.ok(!refersBack("The audit will take six months.", "She was sworn in on Wednesday."));
+  assert.ok(
+    !refersBack("The cameras scanned 2.3 million faces.", "A camera had matched his face."),
+  );
+  const [first, second] = sentencesOf(
+    "The mayor ordered an audit of city contracts. The audit will take six months.",
+  ).candidates;
+  assert.deepEqual([first!.dangling, second!.dangling], [false, true]);
 });
 
 test("a wire dateline is not part of the sentence", () => {

@@ -49,6 +49,16 @@ function unnamedPerson(text: string): boolean {
   return !/\s\p{Lu}/u.test(text.slice(0, m.index));
 }
 
+/** "The audit will be carried out by…" after "…signed an order for an independent audit": a
+ * sentence opening with "The" and the very word the sentence before just used points back to that
+ * one thing, and alone it reads as if the thing had been introduced. A change of number ("A
+ * camera matched his face. The cameras scanned…") speaks of the kind, and stands. */
+export function refersBack(text: string, previous: string): boolean {
+  const m = /^["“'‘]?The (\p{Ll}[\p{L}-]{3,})(?![\p{L}-])/u.exec(text);
+  if (!m) return false;
+  return new RegExp(`(?<![\\p{L}-])${m[1]}(?![\\p{L}-])`, "iu").test(previous);
+}
+
 export interface Candidate {
   index: number;
   article: Article;
@@ -114,6 +124,7 @@ export function buildEvidence(articles: Article[]): Evidence {
     const sentences = article.sentences.slice(0, MAX_SENTENCES_PER_ARTICLE);
     sentences.forEach((text, position) => {
       const c = makeCandidate(candidates.length, article, articleOrder, position, text);
+      if (position > 0 && refersBack(c.text, sentences[position - 1]!)) c.dangling = true;
       c.outlet = outletOf.get(article.id) ?? article.outlet;
       c.original = !(article.duplicateOf && byId.has(article.duplicateOf));
       candidates.push(c);

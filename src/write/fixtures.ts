@@ -59,6 +59,13 @@ export function retractionArticles(): [Article, Article] {
   return [first!, second!];
 }
 
+/** A first-day article saying an inspection will be ordered, and a second day's report that it was,
+ * whose new fact ("The inspection will be carried out by…") leans on the sentence before it. */
+export function forecastArticles(): [Article, Article] {
+  const [first, second] = loadJson<ArticleSeed[]>("story/forecast.json").map(articleFrom);
+  return [first!, second!];
+}
+
 export function storyOf(articles: Article[]): Story {
   const times = articles.map(articleTime).sort();
   return {

@@ -35,7 +35,8 @@ export function unitFor(ev: Evidence, c: Candidate, chosen: Set<number>): Unit |
 }
 
 /** `placed`: sentences the brief already carries elsewhere (the latest update): never chosen
- * again, nor in a unit. */
+ * again, nor in a unit. A sentence left out of the pool does not come back as another's
+ * predecessor either. */
 export function selectUnits(
   ev: Evidence,
   pool: Candidate[],
@@ -43,6 +44,7 @@ export function selectUnits(
   placed: Candidate[] = [],
 ): Unit[] {
   const held = new Set(placed.map((c) => c.index));
+  const inPool = new Set(pool.map((c) => c.index));
   const ranked = pool
     .filter((c) => c.eligible && c.original && !held.has(c.index))
     .sort((a, b) => b.relevance - a.relevance || a.index - b.index);
@@ -70,7 +72,9 @@ export function selectUnits(
     if (bestAt < 0) break;
     const [c] = remaining.splice(bestAt, 1) as [Candidate];
     const unit = unitFor(ev, c, chosen);
-    if (!unit || unit.some((u) => (chosen.has(u.index) && u !== c) || held.has(u.index))) continue;
+    const blocked = (u: Candidate) =>
+      (chosen.has(u.index) && u !== c) || held.has(u.index) || !inPool.has(u.index);
+    if (!unit || unit.some(blocked)) continue;
     const cost = unit.reduce((n, u) => n + (chosen.has(u.index) ? 0 : wordCount(u.text)), 0);
     if (words > 0 && words + cost > budget) continue;
     const fresh = addUnit(units, unit, chosen);
