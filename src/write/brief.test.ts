@@ -276,6 +276,16 @@ test("an update that leans on the sentence before it comes with it, and overtake
   assert.match(b.timeline.at(-1)!.text, /ordered .* The inspection will be carried out/);
 });
 
+test("a sentence that repeats the brief does not come back to carry the one after it", () => {
+  const standfirst =
+    "Fast bowler James Franklin has been ruled out of the first Test with a groin injury";
+  const text = `${standfirst}\n\n${standfirst} that has upset the team's preparations. He felt the strain in the final training session before the match.\n\nKyle Mills will take his place in the side.`;
+  const list = [report("c1", "Cricket Daily", "Franklin out of first Test", 9, text)];
+  const b = writeBrief({ story: storyOf(list), articles: list, threads: [], previous: null });
+  const texts = b.paragraphs.flatMap((p) => p.sentences.map((s) => s.text));
+  assert.equal(texts.filter((t) => t.includes("has been ruled out")).length, 1, texts.join("\n"));
+});
+
 test("a quotation two outlets punctuate differently is listed once", () => {
   const said = "We had chances to win it in 90 minutes and we did not take them";
   const cup = [

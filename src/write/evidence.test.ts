@@ -73,6 +73,14 @@ test("a sentence naming a person only by a pronoun needs the one before it", () 
   assert.equal(plain!.dangling, false);
 });
 
+test("a pronoun after a first word the story uses as a name has its person", () => {
+  const text =
+    "Police stopped Jarek Molnar on the platform on Monday. Molnar said his lawyer would appeal the stop. Officers said his face matched a wanted man.";
+  const [, named, unnamed] = sentencesOf(text).candidates;
+  assert.equal(named!.dangling, false, "Molnar is a name elsewhere in the story");
+  assert.equal(unnamed!.dangling, true, "officers is no one's name");
+});
+
 test("'The audit' right after 'an audit' leans on that sentence; 'The cameras' after 'a camera' does not", () => {
   assert.ok(
     refersBack(

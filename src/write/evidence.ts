@@ -42,11 +42,16 @@ const PRONOUN_SPEAKER = /["”],?\s+(he|she|they)\s+(said|says|added|told|warned
  * the sentence before names: shown elsewhere, it would read as the last speaker's. */
 const BARE_QUOTATION = /^\s*(?:“[^“”]+”|"[^"]+")\s*$/;
 /** "A camera had matched his face": a person named only by a pronoun, with no name before it in
- * the sentence, is whoever the sentence before named. */
-function unnamedPerson(text: string): boolean {
+ * the sentence, is whoever the sentence before named. A name is a capital after the first word, or
+ * a first word the story's texts use as a name mid-sentence and never in lower case ("Franklin
+ * complained about the strain… his absence"). */
+function unnamedPerson(text: string, names: Set<string>, common: Set<string>): boolean {
   const m = /\b(?:he|she|him|his|her)\b/.exec(text);
   if (!m) return false;
-  return !/\s\p{Lu}/u.test(text.slice(0, m.index));
+  const before = text.slice(0, m.index);
+  if (/\s\p{Lu}/u.test(before)) return false;
+  const first = /^["“'‘]?(\p{Lu}[\p{L}'’-]*)/u.exec(before)?.[1];
+  return !(first && names.has(first) && !common.has(first.toLowerCase()));
 }
 
 /** "The audit will be carried out by…" after "…signed an order for an independent audit": a
@@ -124,7 +129,6 @@ export function buildEvidence(articles: Article[]): Evidence {
     const sentences = article.sentences.slice(0, MAX_SENTENCES_PER_ARTICLE);
     sentences.forEach((text, position) => {
       const c = makeCandidate(candidates.length, article, articleOrder, position, text);
-      if (position > 0 && refersBack(c.text, sentences[position - 1]!)) c.dangling = true;
       c.outlet = outletOf.get(article.id) ?? article.outlet;
       c.original = !(article.duplicateOf && byId.has(article.duplicateOf));
       candidates.push(c);
@@ -158,6 +162,12 @@ export function buildEvidence(articles: Article[]): Evidence {
     common: lowerCaseWords(candidates.map((c) => c.text)),
     names: midSentenceNames(candidates.map((c) => c.text)),
   };
+  for (const c of candidates) {
+    const before = c.position > 0 ? perArticle.get(c.article.id)![c.position - 1]! : null;
+    c.dangling ||=
+      unnamedPerson(c.text, evidence.names, evidence.common) ||
+      (before !== null && refersBack(c.text, before.text));
+  }
   scoreRelevance(evidence, termId);
   return evidence;
 }
@@ -201,11 +211,8 @@ function makeCandidate(
     termIds: EMPTY_IDS,
     unitWeights: EMPTY_WEIGHTS,
     eligible: isEligible(text) || isStandfirst(text, position),
-    dangling:
-      DANGLING.test(text) ||
-      PRONOUN_SPEAKER.test(text) ||
-      BARE_QUOTATION.test(text) ||
-      unnamedPerson(text),
+    // Completed in buildEvidence, which knows the sentence before and the story's names.
+    dangling: DANGLING.test(text) || PRONOUN_SPEAKER.test(text) || BARE_QUOTATION.test(text),
     original: true,
     retracted: false,
     relevance: 0,

@@ -72,8 +72,12 @@ export function selectUnits(
     if (bestAt < 0) break;
     const [c] = remaining.splice(bestAt, 1) as [Candidate];
     const unit = unitFor(ev, c, chosen);
+    // A sentence brought in to carry c must not repeat what the brief already says.
     const blocked = (u: Candidate) =>
-      (chosen.has(u.index) && u !== c) || held.has(u.index) || !inPool.has(u.index);
+      (chosen.has(u.index) && u !== c) ||
+      held.has(u.index) ||
+      !inPool.has(u.index) ||
+      (u !== c && maxSimilarity(ev, u, chosen) >= REDUNDANT_SIMILARITY);
     if (!unit || unit.some(blocked)) continue;
     const cost = unit.reduce((n, u) => n + (chosen.has(u.index) ? 0 : wordCount(u.text)), 0);
     if (words > 0 && words + cost > budget) continue;
