@@ -36,6 +36,26 @@ test("a quotation cut by the splitter is not a sentence of the brief", () => {
   );
 });
 
+test("page furniture in plain prose: logins, time zones, bios, credits, notes, error pages", () => {
+  for (const line of [
+    "Remember my Member ID and password on this computer.",
+    "Dates and times are given in Greenwich Mean Time.",
+    "Phar Kim Beng is a regular contributor to Asia Times Online.",
+    "Some information for this report provided by AFP and AP.",
+    "Note: Titles in grey are cameo or bit parts and not counted in totals.",
+    "Unfortunately we are unable to process your request at this time.",
+    "While this error is usually temporary, please let us know if it continues.",
+    "Print Mail Fockers tops the box office at the end of the year.",
+    "> Thur., Dec. 9, 2004 Democracy Now! runs the interview in full.",
+  ])
+    assert.ok(!isEligible(line), line);
+  assert.ok(!isEligible("A Debate on the Future of Labor: Is Puerto Rico the Florida of 2004?"));
+  assert.ok(!isEligible("The phantom of the opera, is here at the Lyric Theatre tonight!"));
+  assert.ok(isEligible("“Why now?” she asked the council at Monday's meeting in the town hall."));
+  assert.ok(isEligible("Hackers also took hashed passwords and the last four digits of cards."));
+  assert.ok(isEligible("The times are hard for the mill town, the mayor said on Monday."));
+});
+
 test("page furniture: view counters and photo credits", () => {
   assert.ok(!isEligible("This story has been viewed 661 times since it was published."));
   assert.ok(!isEligible("Engineers inspect the spillway on Tuesday morning © Getty Images."));
@@ -110,6 +130,8 @@ test("a wire dateline is not part of the sentence", () => {
     ],
     ["CUZCO, Peru (Reuters) - South American leaders met.", "South American leaders met."],
     ["TOKYO - Japan's economy grew.", "Japan's economy grew."],
+    ["December 15, 2004 - The consortium announced a study.", "The consortium announced a study."],
+    ["15 December 2004 — The consortium announced a study.", "The consortium announced a study."],
     [
       "NASA launched the probe on Tuesday - a day late.",
       "NASA launched the probe on Tuesday - a day late.",

@@ -34,6 +34,24 @@ const STANDFIRST_MAX_CAPITALISED_SHARE = 0.34;
 
 const BOILERPLATE =
   /(https?:\/\/|www\.|©|copyright|all rights reserved|click here|subscribe|sign up|newsletter|cookie|advertis|follow us|read more|e-?mail this|print this|share this|comments? \(|posted by|related stories|terms of (use|service)|privacy policy|javascript|has been viewed \d|viewed \d[\d,]* times|getty images|\(file photo\)|photo: |[\w.+-]+@[\w-]+\.[\w.]+|please (?:call|contact|fax|write)|call or fax|\bhome\s*[>›»]|read the rest of|continue reading|subscribers only|free trial|without ads|options below|\s\|\s)/i;
+/** Page furniture written as plain prose, each kind seen on real news pages: login boxes, time-zone
+ * notes, author bios, credit lines, editors' notes, the tail of a breadcrumb trail ("> Thur., Dec.
+ * 9"), error pages served as articles, and button rows run into the headline ("Print Mail
+ * 'Fockers' tops…"). */
+const FURNITURE = new RegExp(
+  [
+    /\bremember (?:me|my)\b|forgot (?:your )?password|(?:log|sign) ?in to (?:your|read|continue)/,
+    /\b(?:dates and times|all times) are (?:given |shown |listed )?in\b/,
+    /\bis a (?:regular |frequent |freelance |contributing )?(?:contributor|columnist|correspondent|writer) (?:to|for|at)\b/,
+    /\b(?:information|reporting) for this (?:report|story|article)|contributed to this (?:report|story|article)/,
+    /^note:|^[>›»]/,
+    /unable to process your request|try again later|report this problem|\bthis error\b|(?:page|file) (?:was )?not found|access denied|enable (?:javascript|cookies)|please visit\b/,
+    /\b(?:print|e-?mail|share)(?:\s+|\s*\|\s*)(?:print|mail|e-?mail|share|save)\b/,
+  ]
+    .map((r) => r.source)
+    .join("|"),
+  "i",
+);
 const DANGLING =
   /^["“'‘]?(he|she|they|it|this|these|those|that|his|her|their|its|but|however|and|also|yet|so|then|still|moreover|furthermore|instead|there|such|both|the two|the latter|the former|some|others|one said|nor|indeed|likewise|similarly|otherwise|thus|therefore|hence|true,)(?=\W)/i;
 /** A quotation whose speaker is only a pronoun ("…,” he said.) needs the sentence naming them. */
@@ -181,9 +199,14 @@ const DATELINE =
 /** The sentence without its dateline: the brief attributes every sentence itself, and the rest
  * still stands verbatim in the article. */
 export function withoutDateline(sentence: string): string {
-  const m = DATELINE.exec(sentence);
+  const m = DATELINE.exec(sentence) ?? DATE_DATELINE.exec(sentence);
   return m ? sentence.slice(m[0].length) : sentence;
 }
+
+/** A press release's date before a dash: "December 15, 2004 - The Open Source Development Labs…",
+ * "15 December 2004 — …". */
+const DATE_DATELINE =
+  /^(?:[A-Z][a-z]+\.? \d{1,2}, \d{4}|\d{1,2} [A-Z][a-z]+\.? \d{4}) *(?:--|—|–|-) +(?=\S)/;
 
 function makeCandidate(
   index: number,
@@ -223,7 +246,10 @@ export function isEligible(text: string): boolean {
   const tokens = text.split(/\s+/).filter(Boolean);
   if (tokens.length < MIN_WORDS || tokens.length > MAX_WORDS) return false;
   if (!/[.!?]["”’')]*$/.test(text)) return false;
-  if (BOILERPLATE.test(text) || unbalancedQuotes(text)) return false;
+  // A question or exclamation of the outlet's own (not in a quotation) is a teaser or an ad
+  // ("Is Puerto Rico the Florida of 2004?", "The phantom of the opera is here!"), not a fact.
+  if (/[!?]\)?$/.test(text)) return false;
+  if (BOILERPLATE.test(text) || FURNITURE.test(text) || unbalancedQuotes(text)) return false;
   const capitalised = tokens.filter((t) => /^[A-Z]/.test(t)).length;
   return capitalised / tokens.length <= MAX_CAPITALISED_SHARE;
 }
@@ -231,8 +257,8 @@ export function isEligible(text: string): boolean {
 /** An outlet's standfirst: a whole sentence in sentence case, without closing punctuation, in the
  * first lines of the page. It is the outlet's own summary (headlines are title case or short). */
 export function isStandfirst(text: string, position: number): boolean {
-  if (position >= STANDFIRST_LINES || !/\p{Ll}$/u.test(text) || BOILERPLATE.test(text))
-    return false;
+  if (position >= STANDFIRST_LINES || !/\p{Ll}$/u.test(text)) return false;
+  if (BOILERPLATE.test(text) || FURNITURE.test(text)) return false;
   const tokens = text.split(/\s+/).filter(Boolean);
   if (tokens.length < STANDFIRST_MIN_WORDS || tokens.length > MAX_WORDS) return false;
   const capitalised = tokens.filter((t) => /^\p{Lu}/u.test(t)).length;
