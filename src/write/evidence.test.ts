@@ -131,6 +131,11 @@ test("a wire dateline is not part of the sentence", () => {
     ["CUZCO, Peru (Reuters) - South American leaders met.", "South American leaders met."],
     ["TOKYO - Japan's economy grew.", "Japan's economy grew."],
     ["December 15, 2004 - The consortium announced a study.", "The consortium announced a study."],
+    [
+      "FREE PRESS COLUMNIST As chief executive, Ballmer cheers.",
+      "As chief executive, Ballmer cheers.",
+    ],
+    ["NASA launched the probe.", "NASA launched the probe."],
     ["15 December 2004 — The consortium announced a study.", "The consortium announced a study."],
     [
       "NASA launched the probe on Tuesday - a day late.",

@@ -199,9 +199,14 @@ const DATELINE =
 /** The sentence without its dateline: the brief attributes every sentence itself, and the rest
  * still stands verbatim in the article. */
 export function withoutDateline(sentence: string): string {
-  const m = DATELINE.exec(sentence) ?? DATE_DATELINE.exec(sentence);
+  const m = DATELINE.exec(sentence) ?? DATE_DATELINE.exec(sentence) ?? KICKER.exec(sentence);
   return m ? sentence.slice(m[0].length) : sentence;
 }
+
+/** A section label in capitals run into the first sentence: "FREE PRESS COLUMNIST As chief
+ * executive…", "MONEY, SOFTWARE FOR FOCUS: HOPE Detroit's…". Two or more words in capitals, then
+ * a word in sentence case. */
+const KICKER = /^(?:[A-Z][A-Z'’&-]+[,:]? +){2,}(?=[A-Z][a-z])/;
 
 /** A press release's date before a dash: "December 15, 2004 - The Open Source Development Labs…",
  * "15 December 2004 — …". */
