@@ -137,21 +137,16 @@ function render(ev: Evidence, placed: Placed[], named: Set<string>): BriefSenten
  * alone (then the label goes on that one, and the fact is attributed only if other outlets carry
  * it). An earlier report of the same words (a promise, before it was kept) is not this day's news. */
 function renderUpdate(ev: Evidence, update: Development, named: Set<string>): BriefSentence[] {
-  let labelled: string[] = [];
-  return update.unit.map((candidate, i) => {
-    const s = onDay(ev, toSentence(ev, { candidate, kind: "fact", contrast: false }), update.day);
-    const same = s.outlets.join("\u0000") === labelled.join("\u0000");
-    if (i === 0) {
+  const sentences = update.unit.map((candidate) =>
+    onDay(ev, toSentence(ev, { candidate, kind: "fact", contrast: false }), update.day),
+  );
+  const labelled = sentences[0]!.outlets.join("\u0000");
+  return sentences.map((s, i) => {
+    if (i === 0)
       s.rendered = `Update, ${dayLabel(update.day)} (${outletPhrase(s.outlets)}): ${s.text}`;
-      labelled = s.outlets;
-    } else if (!same) {
-      s.rendered = attributed(
-        s.text,
-        s.outlets,
-        s.outlets.every((o) => named.has(o)),
-        ev.common,
-        ev.names,
-      );
+    else if (s.outlets.join("\u0000") !== labelled) {
+      const known = s.outlets.every((o) => named.has(o));
+      s.rendered = attributed(s.text, s.outlets, known, ev.common, ev.names);
     }
     s.rendered = closed(s.rendered);
     if (s.outlets.length <= NAME_AT_MOST) for (const o of s.outlets) named.add(o);

@@ -32,14 +32,14 @@ const STANDFIRST_LINES = 3;
 const STANDFIRST_MIN_WORDS = 10;
 const STANDFIRST_MAX_CAPITALISED_SHARE = 0.34;
 
-const BOILERPLATE =
-  /(https?:\/\/|www\.|©|copyright|all rights reserved|click here|subscribe|sign up|newsletter|cookie|advertis|follow us|read more|e-?mail this|print this|share this|comments? \(|posted by|related stories|terms of (use|service)|privacy policy|javascript|has been viewed \d|viewed \d[\d,]* times|getty images|\(file photo\)|photo: |[\w.+-]+@[\w-]+\.[\w.]+|please (?:call|contact|fax|write)|call or fax|\bhome\s*[>›»]|read the rest of|continue reading|subscribers only|free trial|without ads|options below|\s\|\s)/i;
-/** Page furniture written as plain prose, each kind seen on real news pages: login boxes, time-zone
+/** Page furniture: links, credits, sharing and subscription lines, contact lines, breadcrumbs;
+ * then the kinds written as plain prose, each seen on real news pages: login boxes, time-zone
  * notes, author bios, credit lines, editors' notes, the tail of a breadcrumb trail ("> Thur., Dec.
  * 9"), error pages served as articles, and button rows run into the headline ("Print Mail
  * 'Fockers' tops…"). */
-const FURNITURE = new RegExp(
+const BOILERPLATE = new RegExp(
   [
+    /(https?:\/\/|www\.|©|copyright|all rights reserved|click here|subscribe|sign up|newsletter|cookie|advertis|follow us|read more|e-?mail this|print this|share this|comments? \(|posted by|related stories|terms of (use|service)|privacy policy|javascript|has been viewed \d|viewed \d[\d,]* times|getty images|\(file photo\)|photo: |[\w.+-]+@[\w-]+\.[\w.]+|please (?:call|contact|fax|write)|call or fax|\bhome\s*[>›»]|read the rest of|continue reading|subscribers only|free trial|without ads|options below|\s\|\s)/,
     /\bremember (?:me|my)\b|forgot (?:your )?password|(?:log|sign) ?in to (?:your|read|continue)/,
     /\b(?:dates and times|all times) are (?:given |shown |listed )?in\b/,
     /\bis a (?:regular |frequent |freelance |contributing )?(?:contributor|columnist|correspondent|writer) (?:to|for|at)\b/,
@@ -254,7 +254,7 @@ export function isEligible(text: string): boolean {
   // A question or exclamation of the outlet's own (not in a quotation) is a teaser or an ad
   // ("Is Puerto Rico the Florida of 2004?", "The phantom of the opera is here!"), not a fact.
   if (/[!?]\)?$/.test(text)) return false;
-  if (BOILERPLATE.test(text) || FURNITURE.test(text) || unbalancedQuotes(text)) return false;
+  if (BOILERPLATE.test(text) || unbalancedQuotes(text)) return false;
   const capitalised = tokens.filter((t) => /^[A-Z]/.test(t)).length;
   return capitalised / tokens.length <= MAX_CAPITALISED_SHARE;
 }
@@ -262,8 +262,8 @@ export function isEligible(text: string): boolean {
 /** An outlet's standfirst: a whole sentence in sentence case, without closing punctuation, in the
  * first lines of the page. It is the outlet's own summary (headlines are title case or short). */
 export function isStandfirst(text: string, position: number): boolean {
-  if (position >= STANDFIRST_LINES || !/\p{Ll}$/u.test(text)) return false;
-  if (BOILERPLATE.test(text) || FURNITURE.test(text)) return false;
+  if (position >= STANDFIRST_LINES || !/\p{Ll}$/u.test(text) || BOILERPLATE.test(text))
+    return false;
   const tokens = text.split(/\s+/).filter(Boolean);
   if (tokens.length < STANDFIRST_MIN_WORDS || tokens.length > MAX_WORDS) return false;
   const capitalised = tokens.filter((t) => /^\p{Lu}/u.test(t)).length;
