@@ -355,6 +355,29 @@ test("the headline is the lead's own article's, unless that is a page title", ()
   assert.notEqual(p.headline, source.outlet);
 });
 
+test("a page titled with the site's name is headlined by the headline line in its text", () => {
+  const article = articleFrom({
+    id: "tt1",
+    outlet: "taipeitimes.com",
+    url: "https://www.taipeitimes.com/News/biz/archives/2004/12/31/fockers",
+    headline: "Taipei Times",
+    text: [
+      "Print Mail `Fockers' tops the box office at year's end",
+      "AGENCIES",
+      "Friday, Dec 31, 2004,Page 16 Advertising Meet the Fockers claimed the top North American box office spot over the holiday weekend, grossing US$44.7 million.",
+      "The sequel to the 2000 comedy Meet the Parents has grossed about US$68.5 million since opening, according to Exhibitor Relations.",
+    ].join("\n"),
+  });
+  const b = writeBrief({
+    story: storyOf([article]),
+    articles: [article],
+    threads: [],
+    previous: null,
+  });
+  assert.equal(b.headline, "`Fockers' tops the box office at year's end");
+  assert.match(b.paragraphs[0]!.sentences[0]!.text, /^Meet the Fockers claimed the top/);
+});
+
 test("a speaker named with and without a title is one person, under the fuller name", () => {
   const visit = [
     report(

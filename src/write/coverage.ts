@@ -16,24 +16,62 @@ import { contentWords, cosine, jaccard, type Vector } from "./tokens.ts";
 /** A sentence this close to an earlier one is not a new development. */
 const COVERED_SIMILARITY = 0.5;
 
-/** The headline most like the story as a whole (TF-IDF cosine to the centroid); ties go to the earliest. */
+/** The headline most like the story as a whole (TF-IDF cosine to the centroid); ties go to the
+ * earliest. When no page title reads as a headline ("Taipei Times"), a page's own headline line
+ * stands in for it (see headlineInText). */
 export function centralHeadline(ev: Evidence, fallback: string): string {
-  const usable = ev.articles.filter((a) => looksLikeHeadline(a.headline, a.outlet));
+  let titles = ev.articles.flatMap((a) =>
+    looksLikeHeadline(a.headline, a.outlet) ? [a.headline.trim()] : [],
+  );
+  if (titles.length === 0)
+    titles = ev.articles.flatMap(
+      (a) => (isSiteName(a.headline, a.outlet) && headlineInText(a)) || [],
+    );
+  if (titles.length === 0) titles = ev.articles.map((a) => a.headline.trim());
   let best = "";
   let bestScore = -1;
-  for (const a of usable.length > 0 ? usable : ev.articles) {
-    if (a.headline.trim() === "") continue;
+  for (const title of titles) {
+    if (title === "") continue;
     const v: Vector = new Map();
-    for (const w of contentWords(a.headline)) v.set(w, (v.get(w) ?? 0) + (ev.idf.get(w) ?? 1));
+    for (const w of contentWords(title)) v.set(w, (v.get(w) ?? 0) + (ev.idf.get(w) ?? 1));
     let n = 0;
     for (const x of v.values()) n += x * x;
     const score = cosine(v, ev.centroid, Math.sqrt(n), ev.centroidNorm);
     if (score > bestScore) {
       bestScore = score;
-      best = a.headline.trim();
+      best = title;
     }
   }
   return best || fallback;
+}
+
+/** Whether a page title is only the site's name: "Taipei Times" on taipeitimes.com. */
+function isSiteName(title: string, outlet: string): boolean {
+  const bare = (x: string) =>
+    x
+      .toLowerCase()
+      .replace(/^(?:www\.|the )/, "")
+      .replace(/\.[a-z]{2,6}$/, "")
+      .replace(/[^\p{L}\p{N}]+/gu, "");
+  return bare(title) !== "" && bare(title) === bare(outlet);
+}
+
+/** Lines at the top of a page where its headline may stand when the page title is the site's. */
+const HEADLINE_LINES = 3;
+const MAX_HEADLINE_WORDS = 20;
+/** Buttons that extraction ran into the headline: "Print Mail `Fockers' tops the box office". */
+const BUTTONS = /^(?:(?:print|e-?mail|mail|share|save|comment|tweet)\b\s*)+/i;
+
+/** The report's headline as the page's text gives it: one of its first lines, short and without
+ * a full stop, once any buttons before it are cut. */
+function headlineInText(a: Article): string | null {
+  for (const line of a.sentences.slice(0, HEADLINE_LINES)) {
+    const h = line.replace(BUTTONS, "").trim();
+    const words = h.split(/\s+/).length;
+    if (words <= MAX_HEADLINE_WORDS && !/[.!?]$/.test(h) && looksLikeHeadline(h, a.outlet))
+      return h;
+  }
+  return null;
 }
 
 /** Fewer words than this make a page or section title ("Free Article", "Taipei Times"). */

@@ -136,6 +136,24 @@ test("a wire dateline is not part of the sentence", () => {
       "As chief executive, Ballmer cheers.",
     ],
     ["NASA launched the probe.", "NASA launched the probe."],
+    [
+      "Launches Beta of New Search Helps Find Information REDMOND, Wash. -- Nov. 11, 2004 -- MSN today debuted a beta.",
+      "MSN today debuted a beta.",
+    ],
+    [
+      "Guilty plea in hiring scandal\nFormer CFO likely to help ALEXANDRIA, Va. -- Former CFO Michael Sears pleaded guilty.",
+      "Former CFO Michael Sears pleaded guilty.",
+    ],
+    [
+      "He spoke in Texas. Then AUSTIN, Texas -- Officials met.",
+      "He spoke in Texas. Then AUSTIN, Texas -- Officials met.",
+    ],
+    [
+      "Friday, Dec 31, 2004,Page 16 Advertising Meet the Fockers claimed the top spot.",
+      "Meet the Fockers claimed the top spot.",
+    ],
+    ["Advertisement The council voted on Monday.", "The council voted on Monday."],
+    ["* The new service answers questions.", "The new service answers questions."],
     ["15 December 2004 — The consortium announced a study.", "The consortium announced a study."],
     [
       "NASA launched the probe on Tuesday - a day late.",
@@ -159,6 +177,8 @@ test("contact lines are page furniture; 'Nor' and 'True,' lean on the sentence b
   assert.ok(
     !isEligible("Home > Strategic Program > Initiative for Integration of the region's roads."),
   );
+  assert.ok(!isEligible("About MSN MSN attracts more than 360 million unique users a month."));
+  assert.ok(isEligible("About 300 people were evacuated from the town on Monday."));
   const text =
     "The new browser blocks pop-up windows by default and has a search box. Nor does the updated rival offer a pop-up blocker for its users. True, the rival made security improvements in August.";
   const [first, nor, granted] = sentencesOf(text).candidates;

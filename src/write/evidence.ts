@@ -45,6 +45,8 @@ const BOILERPLATE = new RegExp(
     /\bis a (?:regular |frequent |freelance |contributing )?(?:contributor|columnist|correspondent|writer) (?:to|for|at)\b/,
     /\b(?:information|reporting) for this (?:report|story|article)|contributed to this (?:report|story|article)/,
     /^note:|^[>›»]/,
+    // A press release's closing "About MSN MSN attracts…": the company's own blurb.
+    /^about ([A-Z][\w.&-]*(?: [A-Z][\w.&-]*){0,3}) \1\b/,
     /unable to process your request|try again later|report this problem|\bthis error\b|(?:page|file) (?:was )?not found|access denied|enable (?:javascript|cookies)|please visit\b/,
     /\b(?:print|e-?mail|share)(?:\s+|\s*\|\s*)(?:print|mail|e-?mail|share|save)\b/,
   ]
@@ -199,9 +201,35 @@ const DATELINE =
 /** The sentence without its dateline: the brief attributes every sentence itself, and the rest
  * still stands verbatim in the article. */
 export function withoutDateline(sentence: string): string {
-  const m = DATELINE.exec(sentence) ?? DATE_DATELINE.exec(sentence) ?? KICKER.exec(sentence);
-  return m ? sentence.slice(m[0].length) : sentence;
+  const m =
+    DATELINE.exec(sentence) ??
+    DATE_DATELINE.exec(sentence) ??
+    KICKER.exec(sentence) ??
+    PAGE_STAMP.exec(sentence) ??
+    BULLET.exec(sentence);
+  if (m) return sentence.slice(m[0].length);
+  // A press release's headline and subhead run into its dateline, the page's first "sentence":
+  // "Microsoft Launches Beta… More Quickly REDMOND, Wash. -- Nov. 11, 2004 -- MSN today debuted…".
+  // Mid-sentence, the dateline must name its place, and nothing before it may end a sentence:
+  // then what precedes it is a title, not prose.
+  const mid = MID_DATELINE.exec(sentence);
+  if (mid && !/[.!?]["”’')]*\s/.test(sentence.slice(0, mid.index)))
+    return sentence.slice(mid.index + mid[0].length);
+  return sentence;
 }
+
+/** A list item's marker: "* The new MSN Search allows…". */
+const BULLET = /^[*•·▪‣] +(?=\S)/;
+
+const MID_DATELINE =
+  /\s[A-Z][A-Z.'’-]{2,}(?: [A-Z][A-Z.'’-]+)*, [A-Z][\w.]*(?: [A-Z][\w.]*)? *(?:--|—|–)(?: *[A-Z][a-z]{2,8}\.? \d{1,2}, \d{4} *(?:--|—|–))? +(?=[A-Z])/;
+
+/** A print edition's stamp run into the first sentence: "Friday, Dec 31, 2004,Page 16 Advertising
+ * Meet the Fockers claimed…", "Advertisement The council voted…". */
+const PRINT_DATE = String.raw`(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day, )?[A-Z][a-z]{2,8}\.? \d{1,2}, \d{4}`;
+const PAGE_STAMP = new RegExp(
+  `^(?:${PRINT_DATE}[, ]*(?:Page \\w+ *)?)?(?:Advertisement|Advertising) +(?=[A-Z])|^${PRINT_DATE}[, ]*Page \\w+ +(?=[A-Z])`,
+);
 
 /** A section label in capitals run into the first sentence: "FREE PRESS COLUMNIST As chief
  * executive…", "MONEY, SOFTWARE FOR FOCUS: HOPE Detroit's…". Two or more words in capitals, then
