@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { test } from "node:test";
-import { decodeHtml, extractArticle } from "./index.ts";
+import { decodeHtml, errorPageReason, extractArticle } from "./index.ts";
 
 const fixture = (name: string) => readFileSync(new URL(`./testdata/${name}`, import.meta.url));
 const URL_ = "https://herald.example/news/bridge-reopens?utm_source=feed";
@@ -97,4 +97,26 @@ test("JSON-LD with trailing commas still dates the page, from a WebPage object i
   const ld = '{"@type":"WebPage","datePublished":"2018-04-18T14:39:09+02:00","keywords":["a",],}';
   const html = `<html><head><script type="application/ld+json">${ld}</script></head><body>${fixture("teaser-cards.html").toString("utf8")}</body></html>`;
   assert.equal(extractArticle(html, "https://x.example/")!.publishedAt, "2018-04-18T12:39:09.000Z");
+});
+
+test("error and login pages served with status 200 are named as such; a report about one is not", () => {
+  const read = (name: string) =>
+    extractArticle(fixture(name).toString("utf8"), "https://herald.example/news/x")!;
+  assert.equal(errorPageReason(read("soft-404.html")), "a 'page not found' page");
+  assert.equal(errorPageReason(read("login-wall.html")), "a login or registration page");
+  assert.equal(errorPageReason(read("article-about-404.html")), null);
+  assert.equal(errorPageReason(read("news-article.html")), null);
+  const page = (headline: string, text: string) => ({
+    ...read("news-article.html"),
+    headline,
+    paragraphs: [text],
+  });
+  assert.equal(
+    errorPageReason(page("Yahoo!", "Sorry, Unable to process request at this time -- error 999.")),
+    "an error page",
+  );
+  assert.equal(
+    errorPageReason(page("Route 404 reopens", "Route 404 reopened on Monday after repairs.")),
+    null,
+  );
 });

@@ -10,6 +10,7 @@ import { readMetadata } from "./metadata.ts";
 import { cutTeaserArticles } from "./teasers.ts";
 
 export { decodeHtml } from "./decode.ts";
+export { errorPageReason } from "./errorpage.ts";
 
 export function extractArticle(html: string, url: string): ExtractedPage | null {
   const { html: trimmed, tags } = trimForParsing(html);

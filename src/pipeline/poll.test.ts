@@ -15,6 +15,7 @@ const dir = mkdtempSync(join(tmpdir(), "storyline-poll-"));
 after(() => rmSync(dir, { recursive: true, force: true }));
 
 const PAGE = readFileSync(new URL("testdata/harbour-bridge.html", import.meta.url), "utf8");
+const GONE = readFileSync(new URL("../extract/testdata/soft-404.html", import.meta.url), "utf8");
 
 /** A feed whose one link redirects to the article, as feed proxies do; counts every request. */
 function outlet(): Promise<{ server: Server; base: string; hits: Map<string, number> }> {
@@ -33,7 +34,7 @@ function outlet(): Promise<{ server: Server; base: string; hits: Map<string, num
       res.end();
     } else {
       res.writeHead(200, { "content-type": "text/html; charset=utf-8" });
-      res.end(PAGE);
+      res.end(path === "/gone" ? GONE : PAGE);
     }
   });
   return new Promise((resolve) =>
@@ -62,6 +63,25 @@ test("a feed's redirecting link is fetched once, also after a restart", async ()
     assert.equal(hits.get("/feed.xml"), 2);
     assert.equal(hits.get("/r/1"), 1);
     assert.equal(await store.countArticles(), 1);
+  } finally {
+    await store.close();
+    server.close();
+  }
+});
+
+test("a 'page not found' page served with status 200 is refused by name and stores nothing", async () => {
+  const { server, base } = await outlet();
+  const store = await openStore(join(dir, "gone.db"));
+  try {
+    const config = {
+      ...loadConfig({ STORYLINE_ALLOW_PRIVATE_HOSTS: "127.0.0.1", STORYLINE_HOST_DELAY_MS: "0" }),
+      discoverThreads: false,
+    };
+    const source = await store.addSource({ kind: "page", url: `${base}/gone` });
+    const report = await pollSource(newContext(config, store, createFetcher(config.fetch)), source);
+    assert.match(report.error ?? "", /\/gone is a 'page not found' page, not an article/);
+    assert.equal(report.newArticles, 0);
+    assert.equal(await store.countArticles(), 0);
   } finally {
     await store.close();
     server.close();

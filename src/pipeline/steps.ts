@@ -1,7 +1,7 @@
 // The ingest steps, free of any clustering state, so the in-process runner and the PostgreSQL
 // workers share them: fetch a feed's new entry URLs, fetch and store one article, fetch one thread.
 import type { Config } from "../config.ts";
-import { extractArticle } from "../extract/index.ts";
+import { errorPageReason, extractArticle } from "../extract/index.ts";
 import { parseFeed } from "../ingest/feeds/index.ts";
 import { type Fetcher, nextAttempt } from "../ingest/fetch/index.ts";
 import { discoverThreadUrls, fetchThread, threadRepollAt } from "../ingest/threads/index.ts";
@@ -74,6 +74,8 @@ export async function fetchArticle(deps: IngestDeps, url: string): Promise<Store
     throw new Error(`extract: not an HTML page (${type})`);
   const page = extractArticle(outcome.text, outcome.url);
   if (page === null) throw new Error("extract: no article found on the page");
+  const notAReport = errorPageReason(page);
+  if (notAReport) throw new Error(`extract: ${outcome.url} is ${notAReport}, not an article`);
   const article = buildArticle(page, outcome.url, new Date());
   // The article and the URLs it was reached by in one commit (one disk sync). The URLs also when
   // it was stored before under another URL: a feed's redirecting link is not fetched again.

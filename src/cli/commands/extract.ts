@@ -4,7 +4,7 @@ import { pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
 import { gunzipSync } from "node:zlib";
 import { loadConfig } from "../../config.ts";
-import { decodeHtml, extractArticle } from "../../extract/index.ts";
+import { decodeHtml, errorPageReason, extractArticle } from "../../extract/index.ts";
 import { createFetcher } from "../../ingest/fetch/index.ts";
 import type { ExtractedPage } from "../../types.ts";
 
@@ -72,6 +72,11 @@ export async function run(args: string[]): Promise<number> {
     const article = extractArticle(decodeHtml(page.bytes, page.contentType), page.url);
     if (!article) {
       process.stderr.write("extract: no article found\n");
+      return 1;
+    }
+    const notAReport = errorPageReason(article);
+    if (notAReport) {
+      process.stderr.write(`extract: ${page.url} is ${notAReport}, not an article\n`);
       return 1;
     }
     process.stdout.write(

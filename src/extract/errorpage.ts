@@ -1,0 +1,35 @@
+// Pages served with status 200 that are not reports: "page not found" pages, login and
+// registration walls, server errors. Extraction reads their few paragraphs like any others, so
+// they are known by what they say, and only when short: a report about an outage may use the same
+// words, at length. Written by hand: no maintained library classifies soft-404 pages.
+
+import type { ExtractedPage } from "../types.ts";
+
+/** Error and login pages are a few lines; a page longer than this many words is taken as a report
+ * even when it mentions an error. */
+const MAX_ERROR_PAGE_WORDS = 120;
+
+const SIGNS: Array<[RegExp, string]> = [
+  [
+    /\b(?:page|file|article|story)s? (?:you (?:requested|are looking for|were looking for) )?(?:could not|cannot|can['’]t|couldn['’]t) be found|\b(?:page|file) (?:was )?not found\b|\b(?:error|http) 404\b|\b404\b[^.]{0,30}\b(?:error|not found)|couldn['’]t find (?:that|this|the) page/i,
+    "a 'page not found' page",
+  ],
+  [
+    /\b(?:log|sign) ?in to (?:continue|read|view)|\bregister for\b|\bregistration is free\b|\bmember id and password\b|forgot (?:your )?password/i,
+    "a login or registration page",
+  ],
+  [
+    /unable to process your request|\b(?:sorry|error)\b[^.]{0,80}\btry again later|service (?:is )?(?:temporarily )?unavailable|internal server error|access denied|\berror 999\b/i,
+    "an error page",
+  ],
+  [/\b(?:enable|turn on) (?:javascript|cookies)\b/i, "a page that needs JavaScript or cookies"],
+];
+
+/** What the page is when it is an error or login page served as if it were an article, or null. */
+export function errorPageReason(page: ExtractedPage): string | null {
+  const body = page.paragraphs.join("\n");
+  if (body.split(/\s+/).filter(Boolean).length > MAX_ERROR_PAGE_WORDS) return null;
+  const text = `${page.headline}\n${body}`;
+  for (const [sign, reason] of SIGNS) if (sign.test(text)) return reason;
+  return null;
+}
