@@ -6,6 +6,7 @@ import {
   isStandfirst,
   refersBack,
   withoutDateline,
+  withoutHeadline,
 } from "./evidence.ts";
 import { articleFrom } from "./fixtures.ts";
 import { unitFor } from "./select.ts";
@@ -154,6 +155,14 @@ test("a wire dateline is not part of the sentence", () => {
     ],
     ["Advertisement The council voted on Monday.", "The council voted on Monday."],
     ["* The new service answers questions.", "The new service answers questions."],
+    [
+      "By Edward Iwata, USA TODAY Handing down harsh penalties, the Air Force stripped Boeing of contracts.",
+      "Handing down harsh penalties, the Air Force stripped Boeing of contracts.",
+    ],
+    [
+      "By the end of the day, Boeing had lost seven contracts.",
+      "By the end of the day, Boeing had lost seven contracts.",
+    ],
     ["15 December 2004 — The consortium announced a study.", "The consortium announced a study."],
     [
       "NASA launched the probe on Tuesday - a day late.",
@@ -179,6 +188,9 @@ test("contact lines are page furniture; 'Nor' and 'True,' lean on the sentence b
   );
   assert.ok(!isEligible("About MSN MSN attracts more than 360 million unique users a month."));
   assert.ok(isEligible("About 300 people were evacuated from the town on Monday."));
+  assert.ok(
+    !isEligible("Top Money Stories • Summer travel hitting record pace • Cheap AIDS pill works."),
+  );
   const text =
     "The new browser blocks pop-up windows by default and has a search box. Nor does the updated rival offer a pop-up blocker for its users. True, the rival made security improvements in August.";
   const [first, nor, granted] = sentencesOf(text).candidates;
@@ -193,4 +205,28 @@ test("paywall and page-chrome lines are page furniture", () => {
     "By Sidney Blumenthal Dec. 2, 2004 | Who wrote this report on the war?",
   ])
     assert.ok(!isEligible(line), line);
+});
+
+test("the page's headline run into the first sentence is cut, after its date or not", () => {
+  const headline = "South Asia earthquake and tsunamis";
+  assert.equal(
+    withoutHeadline(
+      `28 December 2004 ${headline} A series of earthquakes hit Southeast Asia.`,
+      headline,
+    ),
+    "A series of earthquakes hit Southeast Asia.",
+  );
+  assert.equal(
+    withoutHeadline(`${headline} Relief Appeal Grows as toll rises.`, headline),
+    "Relief Appeal Grows as toll rises.",
+  );
+  // A sentence that merely opens with the same words goes on in lower case: it is prose.
+  assert.equal(
+    withoutHeadline(`${headline} have killed thousands across the region.`, headline),
+    `${headline} have killed thousands across the region.`,
+  );
+  assert.equal(
+    withoutHeadline("Floods hit the town again.", "Floods"),
+    "Floods hit the town again.",
+  );
 });

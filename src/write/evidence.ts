@@ -45,6 +45,8 @@ const BOILERPLATE = new RegExp(
     /\bis a (?:regular |frequent |freelance |contributing )?(?:contributor|columnist|correspondent|writer) (?:to|for|at)\b/,
     /\b(?:information|reporting) for this (?:report|story|article)|contributed to this (?:report|story|article)/,
     /^note:|^[>›»]/,
+    // A list of links run together: "Today's Top Money Stories • Summer travel… • Cheap AIDS pill…".
+    /•.*•/,
     // A press release's closing "About MSN MSN attracts…": the company's own blurb.
     /^about ([A-Z][\w.&-]*(?: [A-Z][\w.&-]*){0,3}) \1\b/,
     /unable to process your request|try again later|report this problem|\bthis error\b|(?:page|file) (?:was )?not found|access denied|enable (?:javascript|cookies)|please visit\b/,
@@ -206,6 +208,7 @@ export function withoutDateline(sentence: string): string {
     DATE_DATELINE.exec(sentence) ??
     KICKER.exec(sentence) ??
     PAGE_STAMP.exec(sentence) ??
+    BYLINE.exec(sentence) ??
     BULLET.exec(sentence);
   if (m) return sentence.slice(m[0].length);
   // A press release's headline and subhead run into its dateline, the page's first "sentence":
@@ -218,11 +221,30 @@ export function withoutDateline(sentence: string): string {
   return sentence;
 }
 
+/** A byline with its outlet in capitals run into the first sentence: "By Edward Iwata, USA TODAY
+ * Handing down some of the harshest penalties…". */
+const BYLINE = /^By (?:[A-Z][\w.'’-]+ ){0,3}[A-Z][\w.'’-]+, (?:[A-Z][A-Z&.'’-]+ )+(?=[A-Z][a-z])/;
+
 /** A list item's marker: "* The new MSN Search allows…". */
 const BULLET = /^[*•·▪‣] +(?=\S)/;
 
 const MID_DATELINE =
   /\s[A-Z][A-Z.'’-]{2,}(?: [A-Z][A-Z.'’-]+)*, [A-Z][\w.]*(?: [A-Z][\w.]*)? *(?:--|—|–)(?: *[A-Z][a-z]{2,8}\.? \d{1,2}, \d{4} *(?:--|—|–))? +(?=[A-Z])/;
+
+/** The page's headline, perhaps after its date, run into the first sentence: "28 December 2004
+ * South Asia earthquake and tsunamis A series of earthquakes…" under that headline. */
+export function withoutHeadline(sentence: string, headline: string): string {
+  const h = headline.trim();
+  if (h.split(/\s+/).length < 3) return sentence;
+  const dated = LEADING_DATE.exec(sentence);
+  const rest = dated ? sentence.slice(dated[0].length) : sentence;
+  if (rest.length <= h.length || rest.slice(0, h.length).toLowerCase() !== h.toLowerCase())
+    return sentence;
+  const after = /^\s+(?=\p{Lu})/u.exec(rest.slice(h.length));
+  return after ? rest.slice(h.length + after[0].length) : sentence;
+}
+
+const LEADING_DATE = /^(?:\d{1,2} [A-Z][a-z]+\.? \d{4}|[A-Z][a-z]+\.? \d{1,2}, \d{4})\s+/;
 
 /** A print edition's stamp run into the first sentence: "Friday, Dec 31, 2004,Page 16 Advertising
  * Meet the Fockers claimed…", "Advertisement The council voted…". */
@@ -248,7 +270,7 @@ function makeCandidate(
   position: number,
   sentence: string,
 ): Candidate {
-  const text = withoutDateline(sentence);
+  const text = withoutDateline(withoutHeadline(sentence, article.headline));
   const content = contentWords(text);
   const vector: Vector = new Map();
   for (const w of content) vector.set(w, (vector.get(w) ?? 0) + 1);
