@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import type { Article, Brief } from "../types.ts";
-import { looksLikeHeadline } from "./coverage.ts";
+import { looksLikeHeadline, titleOf } from "./coverage.ts";
 import { buildEvidence } from "./evidence.ts";
 import {
   articleFrom,
@@ -333,6 +333,8 @@ test("the headline is the lead's own article's, unless that is a page title", ()
     ["Taipei Times", "Taipei Times"],
     ["Free Article", "Wall Street Journal"],
     ["Box Office Mojo > People > Michael Keaton", "Box Office Mojo"],
+    ["The trusted news source for information on Japan", "Asia Times"],
+    ["and 32 Small Ones", "IPS"],
   ] as const)
     assert.ok(!looksLikeHeadline(title, outlet), title);
   // The lead's article gets a headline less central than the others'.
@@ -396,4 +398,46 @@ test("a speaker named with and without a title is one person, under the fuller n
     ),
   ];
   assert.deepEqual(speakersOf(visit), ["Maj. Alan Kabakoff", "Maj. Alan Kabakoff"]);
+});
+
+test("a page title that is the site's name or tagline, or a tail of the headline, gives way to the page's headline line", () => {
+  const page = (headline: string, outlet: string, lines: string[]) =>
+    articleFrom({
+      id: "p1",
+      outlet,
+      url: "https://site.example/a",
+      headline,
+      text: lines.join("\n"),
+    });
+  const body = "Japan will cut its aid to China by a third over five years, the ministry said.";
+  assert.equal(
+    titleOf(page("The Japan Times Online", "japantimes.com", ["ODA looks wasted on China", body])),
+    "ODA looks wasted on China",
+  );
+  assert.equal(
+    titleOf(
+      page("The trusted news source for information on Japan", "atimes.com", [
+        "Search Asia Times",
+        "Japan loses yen to aid China",
+        body,
+      ]),
+    ),
+    "Japan loses yen to aid China",
+  );
+  assert.equal(
+    titleOf(
+      page("and 32 Small Ones", "ipsnews.net", [
+        "INTEGRATION - SOUTH AMERICA :",
+        "One Giant Step - and 32 Small Ones",
+        body,
+      ]),
+    ),
+    "One Giant Step - and 32 Small Ones",
+  );
+  assert.equal(
+    titleOf(page("MIKE WENDLAND: Ballmer talks up links to the Net", "freep.com", [body])),
+    "Ballmer talks up links to the Net",
+  );
+  // A login page's title is no headline, and its text offers none either.
+  assert.equal(titleOf(page("The New York Times > Log In", "nytimes.com", [body])), null);
 });

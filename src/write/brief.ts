@@ -10,13 +10,7 @@ import {
 } from "../types.ts";
 import { paragraphsOf, placeUnits } from "./assemble.ts";
 import { buildReaction } from "./community/reaction.ts";
-import {
-  centralDek,
-  centralHeadline,
-  looksLikeHeadline,
-  moreCoverage,
-  timeline,
-} from "./coverage.ts";
+import { centralDek, centralHeadline, moreCoverage, timeline, titleOf } from "./coverage.ts";
 import { type Development, latestDevelopment } from "./developments.ts";
 import { buildEvidence, type Candidate, type Evidence, similarity } from "./evidence.ts";
 import { fullestNames, type QuoteSpan, quoteSpans, resolveSpeaker } from "./quotes.ts";
@@ -81,8 +75,7 @@ function headlineOf(
   const latest = update?.candidate.article.headline.trim();
   if (latest) return latest;
   const source = lead ? ev.byId.get(lead.articleIds[0]!) : undefined;
-  if (source && looksLikeHeadline(source.headline, source.outlet)) return source.headline.trim();
-  return centralHeadline(ev, fallback);
+  return (source && titleOf(source)) || centralHeadline(ev, fallback);
 }
 
 /** Sentences of the update's day that repeat it add nothing next to it; earlier days' sentences

@@ -17,16 +17,9 @@ import { contentWords, cosine, jaccard, type Vector } from "./tokens.ts";
 const COVERED_SIMILARITY = 0.5;
 
 /** The headline most like the story as a whole (TF-IDF cosine to the centroid); ties go to the
- * earliest. When no page title reads as a headline ("Taipei Times"), a page's own headline line
- * stands in for it (see headlineInText). */
+ * earliest. Pages whose title is no headline give their headline line instead (see titleOf). */
 export function centralHeadline(ev: Evidence, fallback: string): string {
-  let titles = ev.articles.flatMap((a) =>
-    looksLikeHeadline(a.headline, a.outlet) ? [a.headline.trim()] : [],
-  );
-  if (titles.length === 0)
-    titles = ev.articles.flatMap(
-      (a) => (isSiteName(a.headline, a.outlet) && headlineInText(a)) || [],
-    );
+  let titles = ev.articles.flatMap((a) => titleOf(a) ?? []);
   if (titles.length === 0) titles = ev.articles.map((a) => a.headline.trim());
   let best = "";
   let bestScore = -1;
@@ -45,13 +38,28 @@ export function centralHeadline(ev: Evidence, fallback: string): string {
   return best || fallback;
 }
 
-/** Whether a page title is only the site's name: "Taipei Times" on taipeitimes.com. */
+/** The report's headline: its page title when that reads as one (see looksLikeHeadline), without
+ * a columnist's name before it; when the title is the site's name or tagline, or a tail cut from
+ * the headline, the headline line at the top of the page's text; otherwise null. */
+export function titleOf(a: Article): string | null {
+  const title = a.headline.trim();
+  if (looksLikeHeadline(title, a.outlet))
+    return title.replace(/^(?:[A-Z][A-Z.'’-]+ )+[A-Z][A-Z.'’-]+: +(?=\S)/, "");
+  if (FRAGMENT.test(title)) return headlineInText(a, (line) => line.endsWith(title));
+  if (isSiteName(title, a.outlet) || TAGLINE.test(title))
+    return headlineInText(a, (line) => looksLikeHeadline(line, a.outlet) && !shouted(line));
+  return null;
+}
+
+/** Whether a page title is only the site's name: "Taipei Times" on taipeitimes.com, "The Japan
+ * Times Online" on japantimes.com. */
 function isSiteName(title: string, outlet: string): boolean {
   const bare = (x: string) =>
     x
       .toLowerCase()
       .replace(/^(?:www\.|the )/, "")
       .replace(/\.[a-z]{2,6}$/, "")
+      .replace(/ online$/, "")
       .replace(/[^\p{L}\p{N}]+/gu, "");
   return bare(title) !== "" && bare(title) === bare(outlet);
 }
@@ -62,29 +70,38 @@ const MAX_HEADLINE_WORDS = 20;
 /** Buttons that extraction ran into the headline: "Print Mail `Fockers' tops the box office". */
 const BUTTONS = /^(?:(?:print|e-?mail|mail|share|save|comment|tweet)\b\s*)+/i;
 
-/** The report's headline as the page's text gives it: one of its first lines, short and without
- * a full stop, once any buttons before it are cut. */
-function headlineInText(a: Article): string | null {
+/** The first of the page's top lines that reads as a headline here (`fits`): short, without a full
+ * stop, once any buttons before it are cut. */
+function headlineInText(a: Article, fits: (line: string) => boolean): string | null {
   for (const line of a.sentences.slice(0, HEADLINE_LINES)) {
     const h = line.replace(BUTTONS, "").trim();
-    const words = h.split(/\s+/).length;
-    if (words <= MAX_HEADLINE_WORDS && !/[.!?]$/.test(h) && looksLikeHeadline(h, a.outlet))
-      return h;
+    if (h.split(/\s+/).length <= MAX_HEADLINE_WORDS && !/[.!?:]$/.test(h) && fits(h)) return h;
   }
   return null;
+}
+
+/** A section label in capitals ("INTEGRATION - SOUTH AMERICA"), not a headline. */
+function shouted(line: string): boolean {
+  const letters = line.replace(/[^\p{L}]/gu, "");
+  return letters !== "" && letters === letters.toUpperCase();
 }
 
 /** Fewer words than this make a page or section title ("Free Article", "Taipei Times"). */
 const MIN_HEADLINE_WORDS = 4;
 
 /** Whether a page's title reads as a report's headline, not a page's: enough words, not the
- * outlet's own name, no breadcrumb trail ("Box Office Mojo > People > Michael Keaton"). */
+ * outlet's name, not a breadcrumb trail, not the site's tagline ("The trusted news source for
+ * information on Japan"), not a fragment cut from a longer title ("and 32 Small Ones"). */
 export function looksLikeHeadline(headline: string, outlet: string): boolean {
   const h = headline.trim();
   if (h.split(/\s+/).length < MIN_HEADLINE_WORDS) return false;
-  if (/\s[>›»]\s/.test(h)) return false;
-  return h.toLowerCase() !== outlet.trim().toLowerCase();
+  if (/\s[>›»]\s/.test(h) || TAGLINE.test(h) || FRAGMENT.test(h)) return false;
+  return !isSiteName(h, outlet);
 }
+
+const TAGLINE =
+  /\b(?:news source|source for (?:news|information)|breaking news|latest news|news and (?:information|analysis)|official (?:web ?)?site|home ?page|welcome to)\b/i;
+const FRAGMENT = /^(?:and|or|but|of|to|in|with|for|from|by)\s/;
 
 /** A description sharing this much of its wording with a brief sentence would say it twice. */
 const DEK_REPEATS = 0.6;
