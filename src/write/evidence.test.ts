@@ -2,6 +2,7 @@ import assert from "node:assert/strict";
 import { test } from "node:test";
 import {
   buildEvidence,
+  firstPerson,
   isEligible,
   isStandfirst,
   refersBack,
@@ -229,4 +230,15 @@ test("the page's headline run into the first sentence is cut, after its date or 
     withoutHeadline("Floods hit the town again.", "Floods"),
     "Floods hit the town again.",
   );
+});
+
+test("a sentence in its writer's own voice is first person outside quotation marks", () => {
+  assert.ok(
+    firstPerson("Madam President, I intend to address the Senate for a period of time today."),
+  );
+  assert.ok(firstPerson("Our contribution is simply to make it available."));
+  assert.ok(firstPerson("We should note that no searcher's information is available to us."));
+  assert.ok(!firstPerson('"I will always treasure these years," Powell told reporters on Monday.'));
+  assert.ok(!firstPerson("“We are sorry for the worry,” the company said in a statement."));
+  assert.ok(!firstPerson("US officials said the talks went well, according to the ministry."));
 });

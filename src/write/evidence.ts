@@ -288,7 +288,7 @@ function makeCandidate(
     norm: 0,
     termIds: EMPTY_IDS,
     unitWeights: EMPTY_WEIGHTS,
-    eligible: isEligible(text) || isStandfirst(text, position),
+    eligible: (isEligible(text) || isStandfirst(text, position)) && !firstPerson(text),
     // Completed in buildEvidence, which knows the sentence before and the story's names.
     dangling: DANGLING.test(text) || PRONOUN_SPEAKER.test(text) || BARE_QUOTATION.test(text),
     original: true,
@@ -307,6 +307,14 @@ export function isEligible(text: string): boolean {
   if (BOILERPLATE.test(text) || unbalancedQuotes(text)) return false;
   const capitalised = tokens.filter((t) => /^[A-Z]/.test(t)).length;
   return capitalised / tokens.length <= MAX_CAPITALISED_SHARE;
+}
+
+/** A sentence in the first person outside quotation marks speaks in its writer's voice (a
+ * speech's transcript, a press release, a column): "I intend to address the Senate today." In a
+ * brief it would read as the brief's own voice. */
+export function firstPerson(text: string): boolean {
+  const unquoted = text.replace(/“[^”]*”|"[^"]*"/g, " ");
+  return /\b(?:I|[Ww]e|me|us|[Mm]y|[Oo]urs?|myself|ourselves)\b/.test(unquoted);
 }
 
 /** An outlet's standfirst: a whole sentence in sentence case, without closing punctuation, in the
