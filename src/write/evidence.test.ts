@@ -242,3 +242,19 @@ test("a sentence in its writer's own voice is first person outside quotation mar
   assert.ok(!firstPerson("“We are sorry for the worry,” the company said in a statement."));
   assert.ok(!firstPerson("US officials said the talks went well, according to the ministry."));
 });
+
+test("a table row or a spec sheet is no sentence; prose dense with figures is", () => {
+  assert.ok(
+    !isEligible("FoW: 1-93 (Langer, 34.2 ov), 2-119 (Hayden, 43.5 ov), 3-201 (Martyn, 60.1 ov)."),
+  );
+  assert.ok(
+    !isEligible(
+      "Diameter: 2.4 m. Span: 5.0 m. Length: 12.0 m. Propellants: Lox/LH2 No Engines: 1.",
+    ),
+  );
+  assert.ok(
+    isEligible(
+      "Of the younger detainees, 766 were between 16 and 17 years old; 226 were between 13 and 15, and 88 were 12 years old and younger.",
+    ),
+  );
+});

@@ -12,6 +12,7 @@ const MIN_WORDS = 7;
 const MAX_WORDS = 70;
 /** Title-case lines (menus, headlines) are not sentences of the report. */
 const MAX_CAPITALISED_SHARE = 0.6;
+const MAX_FIGURE_SHARE = 0.35;
 /** Weights of relevance: centrality to the story, support from other outlets, early position. */
 const W_CENTRAL = 0.4;
 const W_SUPPORT = 0.2;
@@ -305,6 +306,10 @@ export function isEligible(text: string): boolean {
   // ("Is Puerto Rico the Florida of 2004?", "The phantom of the opera is here!"), not a fact.
   if (/[!?]\)?$/.test(text)) return false;
   if (BOILERPLATE.test(text) || unbalancedQuotes(text)) return false;
+  // A table row or a spec sheet read as a sentence ("FoW: 1-137 (Hayden, 44.2 ov), 2-240…",
+  // "Diameter: 2.4 m. Span: 5.0 m."): figures in a third of its words or more. Prose dense with
+  // figures stays under it ("766 were between 16 and 17 years old; 226 were between 13 and 15").
+  if (tokens.filter((t) => /\d/.test(t)).length >= MAX_FIGURE_SHARE * tokens.length) return false;
   const capitalised = tokens.filter((t) => /^[A-Z]/.test(t)).length;
   return capitalised / tokens.length <= MAX_CAPITALISED_SHARE;
 }
