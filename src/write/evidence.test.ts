@@ -157,6 +157,34 @@ test("a wire dateline is not part of the sentence", () => {
     ["Advertisement The council voted on Monday.", "The council voted on Monday."],
     ["* The new service answers questions.", "The new service answers questions."],
     [
+      "Santiago, Chile, Jan. 5 (UPI) -- Chile's former dictator was confined to his home.",
+      "Chile's former dictator was confined to his home.",
+    ],
+    [
+      "Port Vila : Vanuatu's Prime Minister was accused here.",
+      "Vanuatu's Prime Minister was accused here.",
+    ],
+    [
+      "December 23, 2004 A recently rediscovered asteroid will pass near the Earth.",
+      "A recently rediscovered asteroid will pass near the Earth.",
+    ],
+    [
+      "UPDATED: LokiTorrent says it is setting up a legal fund.",
+      "LokiTorrent says it is setting up a legal fund.",
+    ],
+    [
+      "Intel Agent Strapped to Gurney and Flown Out of Iraq by U.S. Army After Reporting Torture of Detainees A veteran sergeant was strapped to a gurney.",
+      "A veteran sergeant was strapped to a gurney.",
+    ],
+    [
+      "The United Nations Security Council on Monday voted to extend the mission by a year.",
+      "The United Nations Security Council on Monday voted to extend the mission by a year.",
+    ],
+    [
+      "Paris, the capital, is hosting the talks - the first in years - this week.",
+      "Paris, the capital, is hosting the talks - the first in years - this week.",
+    ],
+    [
       "By Edward Iwata, USA TODAY Handing down harsh penalties, the Air Force stripped Boeing of contracts.",
       "Handing down harsh penalties, the Air Force stripped Boeing of contracts.",
     ],
@@ -189,6 +217,10 @@ test("contact lines are page furniture; 'Nor' and 'True,' lean on the sentence b
   );
   assert.ok(!isEligible("About MSN MSN attracts more than 360 million unique users a month."));
   assert.ok(isEligible("About 300 people were evacuated from the town on Monday."));
+  assert.ok(
+    !isEligible("Readers wrote in about a potential asteroid collision:So, the odds are low."),
+  );
+  assert.ok(isEligible("The ratio was 3:1 at 12:06am, the agency said on Monday."));
   assert.ok(
     !isEligible("Top Money Stories • Summer travel hitting record pace • Cheap AIDS pill works."),
   );

@@ -195,23 +195,13 @@ export function buildEvidence(articles: Article[]): Evidence {
   return evidence;
 }
 
-/** A wire dateline before the first words of a report: "WASHINGTON (AP) -- ", "NEW DELHI, Dec.
- * 29 (UPI) -- ", "CUZCO, Peru (Reuters) - ". Capitals, an optional place or date after a comma, an
- * optional agency in brackets, then a dash. */
-const DATELINE =
-  /^(?:[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+)*(?:, [A-Z][\w.]*(?: [A-Z][\w.]*)?\.?(?: \d{1,2})?)? *(?:\([A-Za-z][\w .&-]*\))?|\([A-Za-z][\w .&-]*\)) *(?:--|—|–|-) +(?=\S)/;
-
-/** The sentence without its dateline: the brief attributes every sentence itself, and the rest
- * still stands verbatim in the article. */
+/** The sentence without what a page ran into its start (see RUN_IN): the brief attributes every
+ * sentence itself, and the rest still stands verbatim in the article. */
 export function withoutDateline(sentence: string): string {
-  const m =
-    DATELINE.exec(sentence) ??
-    DATE_DATELINE.exec(sentence) ??
-    KICKER.exec(sentence) ??
-    PAGE_STAMP.exec(sentence) ??
-    BYLINE.exec(sentence) ??
-    BULLET.exec(sentence);
-  if (m) return sentence.slice(m[0].length);
+  for (const pattern of RUN_IN) {
+    const m = pattern.exec(sentence);
+    if (m) return sentence.slice(m[0].length);
+  }
   // A press release's headline and subhead run into its dateline, the page's first "sentence":
   // "Microsoft Launches Beta… More Quickly REDMOND, Wash. -- Nov. 11, 2004 -- MSN today debuted…".
   // Mid-sentence, the dateline must name its place, and nothing before it may end a sentence:
@@ -222,12 +212,39 @@ export function withoutDateline(sentence: string): string {
   return sentence;
 }
 
-/** A byline with its outlet in capitals run into the first sentence: "By Edward Iwata, USA TODAY
- * Handing down some of the harshest penalties…". */
-const BYLINE = /^By (?:[A-Z][\w.'’-]+ ){0,3}[A-Z][\w.'’-]+, (?:[A-Z][A-Z&.'’-]+ )+(?=[A-Z][a-z])/;
+const DATE = String.raw`(?:[A-Z][a-z]+\.? \d{1,2}, \d{4}|\d{1,2} [A-Z][a-z]+\.? \d{4})`;
+const PRINT_DATE = String.raw`(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day, )?[A-Z][a-z]{2,8}\.? \d{1,2}, \d{4}`;
 
-/** A list item's marker: "* The new MSN Search allows…". */
-const BULLET = /^[*•·▪‣] +(?=\S)/;
+/** What pages run into the start of a sentence, each seen on real news pages. */
+const RUN_IN: RegExp[] = [
+  // A wire dateline: "WASHINGTON (AP) -- ", "NEW DELHI, Dec. 29 (UPI) -- ", "CUZCO, Peru (Reuters)
+  // - ": capitals, an optional place or date after a comma, an optional agency, then a dash.
+  /^(?:[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+)*(?:, [A-Z][\w.]*(?: [A-Z][\w.]*)?\.?(?: \d{1,2})?)? *(?:\([A-Za-z][\w .&-]*\))?|\([A-Za-z][\w .&-]*\)) *(?:--|—|–|-) +(?=\S)/,
+  // The same in title case, which needs its agency: "Santiago, Chile, Jan. 5 (UPI) -- ".
+  /^[A-Z][a-z]+(?:[ -][A-Z][a-z]+)*(?:, [A-Z][\w.]*(?: [A-Z][\w.]*)?)*(?: \d{1,2})? *\([A-Z][\w .&-]*\) *(?:--|—|–|-) +(?=\S)/,
+  // A place before a spaced colon: "Port Vila : Vanuatu's Prime Minister…".
+  /^[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){0,2} : +(?=[A-Z])/,
+  // A date before a dash or straight before the first word: "December 15, 2004 - The
+  // consortium…", "December 23, 2004 A recently rediscovered asteroid…".
+  new RegExp(`^${DATE}(?: *(?:--|—|–|-) +(?=\\S)| +(?=[A-Z]))`),
+  // A section label in capitals: "FREE PRESS COLUMNIST As chief executive…", "MONEY, SOFTWARE FOR
+  // FOCUS: HOPE Detroit's…" (two or more words in capitals, then one in sentence case), or a
+  // label of one word: "UPDATED: LokiTorrent…".
+  /^(?:[A-Z][A-Z'’&-]+[,:]? +){2,}(?=[A-Z][a-z])/,
+  /^(?:UPDATED?|BREAKING|EXCLUSIVE|ANALYSIS|WATCH|VIDEO|OPINION|EDITORIAL) *: +(?=\S)/,
+  // A print edition's stamp: "Friday, Dec 31, 2004,Page 16 Advertising Meet the Fockers…",
+  // "Advertisement The council voted…".
+  new RegExp(
+    `^(?:${PRINT_DATE}[, ]*(?:Page \\w+ *)?)?(?:Advertisement|Advertising) +(?=[A-Z])|^${PRINT_DATE}[, ]*Page \\w+ +(?=[A-Z])`,
+  ),
+  // A byline with its outlet in capitals: "By Edward Iwata, USA TODAY Handing down…".
+  /^By (?:[A-Z][\w.'’-]+ ){0,3}[A-Z][\w.'’-]+, (?:[A-Z][A-Z&.'’-]+ )+(?=[A-Z][a-z])/,
+  // A headline in title case (small words in lower case), then the report's first words: "Intel
+  // Agent Strapped to Gurney and Flown Out of Iraq… of Detainees A veteran sergeant who…".
+  /^(?:(?:[A-Z][\w.'’-]*|to|of|and|or|in|on|at|by|for|with|from|as|after|over) ){5,}(?=(?:A|An|The) [a-z])/,
+  // A list item's marker: "* The new MSN Search allows…".
+  /^[*•·▪‣] +(?=\S)/,
+];
 
 const MID_DATELINE =
   /\s[A-Z][A-Z.'’-]{2,}(?: [A-Z][A-Z.'’-]+)*, [A-Z][\w.]*(?: [A-Z][\w.]*)? *(?:--|—|–)(?: *[A-Z][a-z]{2,8}\.? \d{1,2}, \d{4} *(?:--|—|–))? +(?=[A-Z])/;
@@ -245,24 +262,7 @@ export function withoutHeadline(sentence: string, headline: string): string {
   return after ? rest.slice(h.length + after[0].length) : sentence;
 }
 
-const LEADING_DATE = /^(?:\d{1,2} [A-Z][a-z]+\.? \d{4}|[A-Z][a-z]+\.? \d{1,2}, \d{4})\s+/;
-
-/** A print edition's stamp run into the first sentence: "Friday, Dec 31, 2004,Page 16 Advertising
- * Meet the Fockers claimed…", "Advertisement The council voted…". */
-const PRINT_DATE = String.raw`(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day, )?[A-Z][a-z]{2,8}\.? \d{1,2}, \d{4}`;
-const PAGE_STAMP = new RegExp(
-  `^(?:${PRINT_DATE}[, ]*(?:Page \\w+ *)?)?(?:Advertisement|Advertising) +(?=[A-Z])|^${PRINT_DATE}[, ]*Page \\w+ +(?=[A-Z])`,
-);
-
-/** A section label in capitals run into the first sentence: "FREE PRESS COLUMNIST As chief
- * executive…", "MONEY, SOFTWARE FOR FOCUS: HOPE Detroit's…". Two or more words in capitals, then
- * a word in sentence case. */
-const KICKER = /^(?:[A-Z][A-Z'’&-]+[,:]? +){2,}(?=[A-Z][a-z])/;
-
-/** A press release's date before a dash: "December 15, 2004 - The Open Source Development Labs…",
- * "15 December 2004 — …". */
-const DATE_DATELINE =
-  /^(?:[A-Z][a-z]+\.? \d{1,2}, \d{4}|\d{1,2} [A-Z][a-z]+\.? \d{4}) *(?:--|—|–|-) +(?=\S)/;
+const LEADING_DATE = new RegExp(`^${DATE}\\s+`);
 
 function makeCandidate(
   index: number,
@@ -305,7 +305,7 @@ export function isEligible(text: string): boolean {
   // A question or exclamation of the outlet's own (not in a quotation) is a teaser or an ad
   // ("Is Puerto Rico the Florida of 2004?", "The phantom of the opera is here!"), not a fact.
   if (/[!?]\)?$/.test(text)) return false;
-  if (BOILERPLATE.test(text) || unbalancedQuotes(text)) return false;
+  if (BOILERPLATE.test(text) || unbalancedQuotes(text) || GLUED.test(text)) return false;
   // A table row or a spec sheet read as a sentence ("FoW: 1-137 (Hayden, 44.2 ov), 2-240…",
   // "Diameter: 2.4 m. Span: 5.0 m."): figures in a third of its words or more. Prose dense with
   // figures stays under it ("766 were between 16 and 17 years old; 226 were between 13 and 15").
@@ -321,6 +321,10 @@ export function firstPerson(text: string): boolean {
   const unquoted = text.replace(/“[^”]*”|"[^"]*"/g, " ");
   return /\b(?:I|[Ww]e|me|us|[Mm]y|[Oo]urs?|myself|ourselves)\b/.test(unquoted);
 }
+
+/** Two pieces of a page run together without a space: "…asteroid collision:So, in summary…",
+ * "Have a nice day!by: The rock…". */
+const GLUED = /\p{Ll}[!?:;]\p{L}|\p{Ll}\.\p{Lu}\p{Ll}/u;
 
 /** An outlet's standfirst: a whole sentence in sentence case, without closing punctuation, in the
  * first lines of the page. It is the outlet's own summary (headlines are title case or short). */
