@@ -63,4 +63,23 @@ describe("storyline CLI", () => {
     assert.equal(parsed.code, 2);
     assert.match(parsed.err, /^feed: not a feed/m);
   });
+
+  it("eval clustering prints both systems' scores and, with --errors, the fused gold stories", () => {
+    const items = [
+      ["1", "harbour bridge reopens after repairs", "a"],
+      ["2", "harbour bridge reopens to traffic after repairs", "a"],
+      ["3", "harbour bridge reopening draws crowds", "b"],
+      ["4", "harbour bridge reopening crowds cheer", "b"],
+      ["5", "national cup final won in extra time", "c"],
+    ].map(([id, title, story]) => JSON.stringify({ id, title, snippet: title, story }));
+    const file = join(dir, "items.jsonl");
+    writeFileSync(file, `${items.join("\n")}\n`);
+    const run = storyline("eval", "clustering", "--data", file, "--errors", "3");
+    assert.equal(run.code, 0, run.err);
+    assert.match(run.out, /^storyline +[\d.]+ +[\d.]+/m);
+    assert.match(run.out, /^naive \(t=/m);
+    assert.match(run.out, /found stories that fuse gold stories/);
+    assert.match(run.out, /gold a: 2, "harbour bridge reopens after repairs"/);
+    assert.match(run.out, /gold b: 2, "harbour bridge reopening draws crowds"/);
+  });
 });

@@ -1,11 +1,13 @@
-// storyline eval clustering --data FILE.jsonl [--text title|snippet|both] [--out FILE]
+// storyline eval clustering --data FILE.jsonl [--text title|snippet|both] [--out FILE] [--errors N]
 // Clusters the items in stream order with Storyline and with the naive baseline, prints NMI, ACC,
-// B-cubed and story counts for both, and optionally writes Storyline's { id, story } lines.
+// B-cubed and story counts for both, optionally writes Storyline's { id, story } lines, and with
+// --errors lists Storyline's worst fusions and splits against the gold stories.
 
 import { readFile, writeFile } from "node:fs/promises";
 import { parseArgs } from "node:util";
 import type { EvalItem, TextMode } from "../../stories/eval/data.ts";
 import { parseItems } from "../../stories/eval/data.ts";
+import { fusions, splits } from "../../stories/eval/errors.ts";
 import type { SystemResult } from "../../stories/eval/run.ts";
 import { evaluate } from "../../stories/eval/run.ts";
 import type { ClusterParams } from "../../stories/index.ts";
@@ -14,7 +16,7 @@ import { NAIVE_THRESHOLD } from "../../stories/naive.ts";
 
 const USAGE =
   "usage: storyline eval clustering --data FILE.jsonl [--text title|snippet|both] [--out FILE]\n" +
-  "       [--param name=value ...] [--naive-threshold X]";
+  "       [--param name=value ...] [--naive-threshold X] [--errors N]";
 
 function parseParams(pairs: string[]): Partial<ClusterParams> {
   const params: Record<string, number> = {};
@@ -72,6 +74,8 @@ export async function run(args: string[]): Promise<number> {
   out.write(`${row("storyline", result.storyline)}\n`);
   out.write(`${row(`naive (t=${result.naive.threshold})`, result.naive)}\n`);
   out.write(`${row(`naive best (t=${result.naiveBest.threshold})`, result.naiveBest)}\n`);
+  if (values.errors !== undefined)
+    out.write(errorReport(items, result.assignments, Number(values.errors)));
   if (values.out) {
     const lines = result.assignments.map((a) => JSON.stringify(a)).join("\n");
     await writeFile(values.out, `${lines}\n`);
@@ -88,6 +92,29 @@ function parse(args: string[]) {
       out: { type: "string" },
       param: { type: "string", multiple: true },
       "naive-threshold": { type: "string" },
+      errors: { type: "string" },
     },
   });
+}
+
+/** Storyline's n worst fusions (with a title from each gold story) and splits. */
+function errorReport(items: EvalItem[], assignments: { story: string }[], n: number): string {
+  const found = assignments.map((a) => a.story);
+  const gold = items.map((i) => i.gold);
+  const limit = Number.isInteger(n) && n > 0 ? n : 10;
+  const titleOf = new Map<string, string>();
+  items.forEach((item, i) => {
+    const key = `${found[i]} ${item.gold}`;
+    if (!titleOf.has(key)) titleOf.set(key, item.title);
+  });
+  const lines = ["found stories that fuse gold stories (gold: items, first title):"];
+  for (const f of fusions(found, gold).slice(0, limit)) {
+    lines.push(`  ${f.found} (${f.size} items)`);
+    for (const [g, count] of f.golds)
+      lines.push(`    gold ${g}: ${count}, "${titleOf.get(`${f.found} ${g}`)}"`);
+  }
+  lines.push("gold stories split over found stories (items in each part):");
+  for (const s of splits(found, gold).slice(0, limit))
+    lines.push(`  gold ${s.gold} (${s.size} items): ${s.parts.join(" + ")}`);
+  return `${lines.join("\n")}\n`;
 }
