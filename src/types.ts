@@ -22,6 +22,20 @@ export interface Source {
 
 export type NewSource = Pick<Source, "kind" | "url"> & { title?: string | null };
 
+/** What the operator says about an outlet, for the spread of a story's coverage: free labels of
+ * their own choosing (lean "left" / "centre" / "right", or any scale they use; country codes;
+ * ownership "public" / "private" / "nonprofit"…). Matched to articles by domain, else by name;
+ * at least one of the two is set. */
+export interface Outlet {
+  /** Lower case, without "www.": "theguardian.com". Also matches its subdomains. */
+  domain: string | null;
+  /** The outlet's name as its pages give it ("The Guardian"), matched without regard to case. */
+  name: string | null;
+  country: string | null;
+  ownership: string | null;
+  lean: string | null;
+}
+
 /** One entry of a parsed RSS, Atom or JSON feed. */
 export interface FeedEntry {
   guid: string | null;

@@ -20,6 +20,10 @@ const COMMANDS: Record<string, { summary: string; load: () => Promise<Command> }
     summary: "list sources and their health",
     load: () => import("./commands/sources.ts"),
   },
+  outlets: {
+    summary: "describe outlets (import FILE.json: country, ownership, lean) or list them",
+    load: () => import("./commands/outlets.ts"),
+  },
   stories: { summary: "list stories [--json]", load: () => import("./commands/stories.ts") },
   story: {
     summary: "show one story's brief [--json|--md]",

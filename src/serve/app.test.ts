@@ -325,3 +325,34 @@ test("every kind of response carries the security headers", async () => {
     assert.equal(res.headers.get("x-content-type-options"), "nosniff", path);
   }
 });
+
+test("once outlets are described, a story's page and API show who covers it", async () => {
+  await store.putOutlets([
+    {
+      domain: "coastherald.example",
+      name: null,
+      country: "AL",
+      ownership: "private",
+      lean: "centre",
+    },
+    {
+      domain: "dailyledger.example",
+      name: "Daily Ledger",
+      country: "AL",
+      ownership: null,
+      lean: "right",
+    },
+  ]);
+  const api = (await (await app.request("/api/stories/s-bridge")).json()) as {
+    spread: { outlets: number; lean: { label: string; outlets: string[] }[]; unrated: string[] };
+  };
+  assert.deepEqual(
+    api.spread.lean.map((g) => g.label),
+    ["centre", "right"],
+  );
+  assert.ok(api.spread.lean[1]!.outlets.includes("Daily Ledger"));
+  assert.equal(api.spread.unrated.length, api.spread.outlets - 2);
+  const page = await (await app.request("/stories/s-bridge")).text();
+  assert.match(page, /Who covers it/);
+  assert.match(page, /<b>right<\/b> 1 <span class="spread-outlets">\(Daily Ledger\)/);
+});

@@ -1,9 +1,10 @@
 // What the pages need, read from the store with small caches so a page costs a couple of map
 // look-ups: briefs are precomputed, so nothing heavy ever happens per request.
 import type { Store } from "../store/store.ts";
-import type { Article, Brief, Platform, Story } from "../types.ts";
+import type { Article, Brief, Outlet, Platform, Story } from "../types.ts";
 import { safeHref } from "./links.ts";
 import { rankStories } from "./rank.ts";
+import { type CoverageSpread, coverageSpread } from "./spread.ts";
 
 /** The few article fields pages show; the body text never leaves the store for a page. */
 export interface ArticleSummary {
@@ -37,6 +38,9 @@ export interface StoryModel {
   newestFetchedAt: string | null;
   /** Discussions of the story's articles (loaded for story pages only; empty elsewhere). */
   threads: ThreadLink[];
+  /** Its outlets by lean, country and ownership (story pages only, and only once the operator
+   * has described some outlet; null otherwise). */
+  spread: CoverageSpread | null;
 }
 
 /** Stories considered for the front page: the most recently updated ones (older ones have decayed). */
@@ -156,7 +160,7 @@ export class Reader {
 
   private async model(story: Story, brief: Brief | null): Promise<StoryModel> {
     const set = await this.articleSet(story);
-    return { story, brief, ...set, threads: [] };
+    return { story, brief, ...set, threads: [], spread: null };
   }
 
   /** Threads discussing any of the articles, with a link-safe URL, most comments first. */
@@ -182,6 +186,8 @@ export class Reader {
       model.threads = await this.threads.get(key, this.now(), () =>
         this.threadLinks(model.articles.values()),
       );
+      const known = await this.outlets();
+      if (known.length > 0) model.spread = coverageSpread(model.articles.values(), known);
       return model;
     });
   }
@@ -218,6 +224,11 @@ export class Reader {
       const stories = await this.store.listStories({ limit });
       return Promise.all(stories.map(async (s) => this.model(s, await this.store.getBrief(s.id))));
     });
+  }
+
+  /** What the operator says about outlets, read again at most once per cache period. */
+  outlets(): Promise<Outlet[]> {
+    return this.cached("outlets", () => this.store.listOutlets());
   }
 
   cached<V>(key: string, load: () => Promise<V>): Promise<V> {

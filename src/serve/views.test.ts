@@ -21,6 +21,7 @@ function model(storyId: string): StoryModel {
     articles: new Map(articles.map((a) => [a.id, a])),
     outlets: [...new Set(articles.map((a) => a.outlet))],
     threads: [],
+    spread: null,
     newestFetchedAt:
       articles
         .map((a) => a.fetchedAt)
@@ -257,4 +258,32 @@ test("the quotes section leaves out quotes the brief already carries", () => {
   assert.doesNotMatch(section, /Traffic is back/);
   brief.quotes = brief.quotes.slice(0, 1);
   assert.doesNotMatch(storyPage({ ...m, brief }, null).value, /h-quotes/);
+});
+
+test("story page groups its outlets as the operator described them, escaping their labels", () => {
+  const m = model("s-bridge");
+  const bare = storyPage(m, null).value;
+  assert.ok(!bare.includes("Who covers it"), "no section before any outlet is described");
+  const page = storyPage(
+    {
+      ...m,
+      spread: {
+        outlets: 3,
+        lean: [
+          { label: "left", outlets: ["The Left Post"] },
+          { label: "<b>right</b>", outlets: ["Daily Right"] },
+        ],
+        country: [{ label: "GB", outlets: ["The Left Post", "Daily Right"] }],
+        ownership: [],
+        unrated: ["Harbour Blog"],
+      },
+    },
+    null,
+  ).value;
+  assert.match(page, /<h2 id="h-spread">Who covers it<\/h2>/);
+  assert.match(page, /<dt>Lean<\/dt><dd><span class="spread-group"><b>left<\/b> 1/);
+  assert.ok(page.includes("&lt;b&gt;right&lt;/b&gt;"));
+  assert.match(page, /<dt>Country<\/dt><dd><span class="spread-group"><b>GB<\/b> 2/);
+  assert.ok(!page.includes("<dt>Ownership</dt>"));
+  assert.match(page, /<dt>Not described<\/dt><dd>Harbour Blog<\/dd>/);
 });

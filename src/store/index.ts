@@ -1,11 +1,21 @@
 // openStore: a postgres:// or postgresql:// URL opens PostgreSQL, anything else is a SQLite
 // file path (":memory:" allowed). Migrations run on open. See postgres.ts for URL options.
 import { AsyncLocalStorage } from "node:async_hooks";
-import type { Article, Brief, NewSource, SearchHit, Source, Story, Thread } from "../types.ts";
+import type {
+  Article,
+  Brief,
+  NewSource,
+  Outlet,
+  SearchHit,
+  Source,
+  Story,
+  Thread,
+} from "../types.ts";
 import * as articles from "./articles.ts";
 import * as briefs from "./briefs.ts";
 import type { Db } from "./db.ts";
 import { migrate } from "./migrations.ts";
+import * as outlets from "./outlets.ts";
 import { openPostgres, parsePgUrl } from "./postgres.ts";
 import * as searchTable from "./search.ts";
 import * as sources from "./sources.ts";
@@ -157,6 +167,13 @@ class SqlStore implements Store {
 
   search(query: string, limit?: number): Promise<SearchHit[]> {
     return searchTable.search(this.db, query, limit);
+  }
+
+  putOutlets(list: Outlet[]): Promise<void> {
+    return this.transaction(() => outlets.putOutlets(this.db, list));
+  }
+  listOutlets(): Promise<Outlet[]> {
+    return outlets.listOutlets(this.db);
   }
 
   getState(key: string): Promise<string | null> {

@@ -90,6 +90,10 @@ export const MIGRATIONS: Migration[] = [
      ON CONFLICT DO NOTHING;
    DROP INDEX articles_url;
    DROP INDEX articles_canonical_url`,
+  // 11: what the operator says about outlets (country, ownership, lean), keyed by domain, or by
+  // name for an outlet entered without one (see outlets.ts).
+  `CREATE TABLE outlets (key TEXT PRIMARY KEY, domain TEXT, name TEXT, country TEXT,
+     ownership TEXT, lean TEXT)`,
 ];
 
 function articleColumns(): string {

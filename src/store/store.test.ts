@@ -463,6 +463,40 @@ for (const b of backends) {
         assert.equal(await s.getState("other"), "");
       }));
 
+    test("outlets: put, replace, list by domain", () =>
+      withStore(b, async (s) => {
+        assert.deepEqual(await s.listOutlets(), []);
+        const guardian = {
+          domain: "theguardian.com",
+          name: "The Guardian",
+          country: "GB",
+          ownership: "trust",
+          lean: "left",
+        };
+        const wire = {
+          domain: "apnews.com",
+          name: null,
+          country: "US",
+          ownership: null,
+          lean: null,
+        };
+        await s.putOutlets([guardian, wire]);
+        await s.putOutlets([{ ...guardian, lean: "centre-left" }]);
+        const civic = {
+          domain: null,
+          name: "Civic Signal",
+          country: null,
+          ownership: null,
+          lean: "centre",
+        };
+        await s.putOutlets([civic, { ...civic, lean: "left" }]);
+        assert.deepEqual(await s.listOutlets(), [
+          wire,
+          { ...civic, lean: "left" },
+          { ...guardian, lean: "centre-left" },
+        ]);
+      }));
+
     test("reopening keeps everything", async () => {
       const where = b.location();
       const first = await openStore(where);

@@ -3,6 +3,7 @@ import type {
   Brief,
   IsoTime,
   NewSource,
+  Outlet,
   SearchHit,
   Source,
   Story,
@@ -87,6 +88,11 @@ export interface Store {
   listBriefs(storyId: string): Promise<Brief[]>;
 
   search(query: string, limit?: number): Promise<SearchHit[]>;
+
+  /** Inserts or replaces what the operator says about these outlets (by domain). */
+  putOutlets(outlets: Outlet[]): Promise<void>;
+  /** Every outlet entry, by domain. */
+  listOutlets(): Promise<Outlet[]>;
 
   /** Small key/value state (clusterer checkpoints, last-visit marks). */
   getState(key: string): Promise<string | null>;

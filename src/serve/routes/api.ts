@@ -64,6 +64,7 @@ export function apiRoutes(deps: Deps): Hono {
         topTerms: m.story.topTerms,
       },
       brief: m.brief,
+      spread: m.spread,
       articles: [...m.articles.values()].map((a) => ({
         id: a.id,
         outlet: a.outlet,

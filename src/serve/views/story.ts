@@ -4,6 +4,7 @@ import type { BriefParagraph, BriefSentence, Quote, Reaction } from "../../types
 import { html, type Safe } from "../html.ts";
 import { safeHref } from "../links.ts";
 import type { StoryModel, ThreadLink } from "../model.ts";
+import type { SpreadGroup } from "../spread.ts";
 import { isNewSince } from "../visit.ts";
 import { coverageChart } from "./chart.ts";
 import { chips, IdGen } from "./chips.ts";
@@ -117,6 +118,25 @@ ${list.map((c) => {
 })}</ul></section>`;
 }
 
+/** The story's outlets by the labels the operator gave them: "Lean: left 2 (The Left Post, …)". */
+function spread(ctx: Ctx): Safe {
+  const sp = ctx.model.spread;
+  if (!sp) return html``;
+  const row = (title: string, groups: readonly SpreadGroup[]) =>
+    groups.length === 0
+      ? html``
+      : html`<dt>${title}</dt><dd>${groups.map(
+          (g, i) =>
+            html`${i > 0 ? " · " : ""}<span class="spread-group"><b>${g.label}</b> ${g.outlets.length} <span class="spread-outlets">(${g.outlets.join(", ")})</span></span>`,
+        )}</dd>\n`;
+  return html`<section aria-labelledby="h-spread" class="spread"><h2 id="h-spread">Who covers it</h2>
+<p>${plural(sp.outlets, "outlet")}, as you described them.</p>
+<dl>
+${row("Lean", sp.lean)}${row("Country", sp.country)}${row("Ownership", sp.ownership)}${
+  sp.unrated.length > 0 ? html`<dt>Not described</dt><dd>${sp.unrated.join(", ")}</dd>\n` : ""
+}</dl></section>`;
+}
+
 /** A timeline of one event says nothing the brief does not. */
 const MIN_TIMELINE_ENTRIES = 2;
 
@@ -153,6 +173,7 @@ ${community(brief.reaction, brief.paragraphs, model.threads)}`
 ${brief?.dek ? html`<p class="dek">${brief.dek}</p>` : ""}
 ${meta}</header>
 ${body}
+${spread(ctx)}
 ${moreCoverage(ctx)}
 ${timeline(ctx)}
 <section aria-labelledby="h-chart"><h2 id="h-chart">Coverage over time</h2>

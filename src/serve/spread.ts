@@ -1,0 +1,103 @@
+// Who covers a story: its outlets grouped by what the operator says about them (lean, country,
+// ownership; see Outlet), as Ground News shows a story's spread. A pure function of the story's
+// articles and the outlet entries.
+import type { Outlet } from "../types.ts";
+import type { ArticleSummary } from "./model.ts";
+
+export interface SpreadGroup {
+  label: string;
+  /** Outlet names, in the order the story's articles first name them. */
+  outlets: string[];
+}
+
+export interface CoverageSpread {
+  /** Distinct outlets among the story's articles. */
+  outlets: number;
+  lean: SpreadGroup[];
+  country: SpreadGroup[];
+  ownership: SpreadGroup[];
+  /** Outlets the operator has said nothing about. */
+  unrated: string[];
+}
+
+/** Lean labels in the order of a left-right scale, so the spread reads left to right; labels of
+ * another scale follow, most outlets first. */
+const LEAN_SCALE = [
+  "far left",
+  "left",
+  "lean left",
+  "centre-left",
+  "center-left",
+  "centre",
+  "center",
+  "centre-right",
+  "center-right",
+  "lean right",
+  "right",
+  "far right",
+];
+
+export function bareDomain(domain: string): string {
+  return domain
+    .trim()
+    .toLowerCase()
+    .replace(/^www\./, "");
+}
+
+/** The entry for the article's domain or the nearest parent domain that has one ("edition.cnn.com"
+ * takes "cnn.com"'s), else for its outlet's name. */
+function entryFor(
+  a: ArticleSummary,
+  byDomain: Map<string, Outlet>,
+  byName: Map<string, Outlet>,
+): Outlet | undefined {
+  const labels = bareDomain(a.outletDomain).split(".");
+  for (let i = 0; i < labels.length - 1; i++) {
+    const found = byDomain.get(labels.slice(i).join("."));
+    if (found) return found;
+  }
+  return byName.get(a.outlet.trim().toLowerCase());
+}
+
+export function coverageSpread(
+  articles: Iterable<ArticleSummary>,
+  known: Outlet[],
+): CoverageSpread {
+  const byDomain = new Map(known.flatMap((o) => (o.domain ? [[bareDomain(o.domain), o]] : [])));
+  const byName = new Map(known.flatMap((o) => (o.name ? [[o.name.toLowerCase(), o]] : [])));
+  // One outlet per entry, or per name: outlets that share a host (a blog platform, a demo
+  // server) are still told apart.
+  const seen = new Map<Outlet | string, { name: string; entry: Outlet | undefined }>();
+  for (const a of articles) {
+    const entry = entryFor(a, byDomain, byName);
+    const key = entry ?? a.outlet;
+    if (!seen.has(key)) seen.set(key, { name: entry?.name ?? a.outlet, entry });
+  }
+  const outlets = [...seen.values()];
+  const groups = (pick: (o: Outlet) => string | null, scale: string[] = []): SpreadGroup[] => {
+    const byLabel = new Map<string, string[]>();
+    for (const { name, entry } of outlets) {
+      const label = entry && pick(entry)?.trim();
+      if (label) byLabel.set(label, [...(byLabel.get(label) ?? []), name]);
+    }
+    const rank = (label: string) => {
+      const i = scale.indexOf(label.toLowerCase());
+      return i < 0 ? scale.length : i;
+    };
+    return [...byLabel]
+      .map(([label, names]) => ({ label, outlets: names }))
+      .sort(
+        (x, y) =>
+          rank(x.label) - rank(y.label) ||
+          y.outlets.length - x.outlets.length ||
+          x.label.localeCompare(y.label),
+      );
+  };
+  return {
+    outlets: outlets.length,
+    lean: groups((o) => o.lean, LEAN_SCALE),
+    country: groups((o) => o.country),
+    ownership: groups((o) => o.ownership),
+    unrated: outlets.filter((o) => !o.entry).map((o) => o.name),
+  };
+}
