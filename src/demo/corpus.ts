@@ -17,6 +17,10 @@ export interface DemoOutlet {
   tagline: string;
   format: FeedFormat;
   template: PageTemplate;
+  /** What a reader following the outlet would say of it (see Outlet): fictional, like the rest. */
+  country: string;
+  ownership: string;
+  lean: string;
 }
 
 export interface DemoArticle {

@@ -25,6 +25,8 @@ export interface DemoServer {
   feedUrls: string[];
   threadUrls: string[];
   opml: string;
+  /** The outlet list a reader of these outlets would write (`storyline outlets import`): JSON. */
+  outletList: string;
   close(): Promise<void>;
 }
 
@@ -181,6 +183,14 @@ export async function startDemoServer(opts: { port?: number } = {}): Promise<Dem
     feedUrls: corpus.outlets.map((o) => `${base}/${o.slug}/${feedFile(o)}`),
     threadUrls,
     opml: routes.get("/opml.xml")?.body ?? "",
+    outletList: JSON.stringify(
+      corpus.outlets.map(({ name, country, ownership, lean }) => ({
+        name,
+        country,
+        ownership,
+        lean,
+      })),
+    ),
     close: () =>
       new Promise<void>((resolve, reject) => {
         server.closeAllConnections();

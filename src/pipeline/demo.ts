@@ -1,6 +1,7 @@
 import type { Config } from "../config.ts";
 import type { DemoServer } from "../demo/server.ts";
 import { parseOpml } from "../ingest/opml.ts";
+import { parseOutlets } from "../ingest/outlets.ts";
 import type { Store } from "../store/store.ts";
 import { closePipeline, createPipeline, type RoundReport, runRound } from "./index.ts";
 
@@ -24,7 +25,8 @@ export function demoConfig(base: Config, outlets: DemoServer): Config {
   };
 }
 
-/** Adds the demo outlets' feeds and threads as sources and runs one full round over them. */
+/** Adds the demo outlets' feeds and threads as sources, describes the outlets, and runs one full
+ * round over them. */
 export async function ingestDemo(
   outlets: DemoServer,
   store: Store,
@@ -34,6 +36,8 @@ export async function ingestDemo(
   for (const feed of parseOpml(outlets.opml))
     await store.addSource({ kind: "feed", url: feed.url, title: feed.title });
   for (const url of outlets.threadUrls) await store.addSource({ kind: "thread", url });
+  // Described by name: the demo's outlets share one host.
+  await store.putOutlets(parseOutlets(outlets.outletList));
   const ctx = await createPipeline(config, store);
   try {
     return await runRound(ctx, { all: true, onProgress });

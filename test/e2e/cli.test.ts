@@ -41,6 +41,27 @@ describe("storyline CLI", () => {
     assert.equal(md.code, 0, md.err);
     assert.match(md.out, /^# /);
     assert.equal(storyline("story", "no-such-story", "--db", db).code, 1);
+
+    // The demo describes its outlets, as a reader would with `storyline outlets import`.
+    const outlets = JSON.parse(storyline("outlets", "--json", "--db", db).out) as {
+      name: string;
+      lean: string;
+    }[];
+    assert.equal(outlets.length, 9);
+    assert.ok(outlets.some((o) => o.name === "Civic Signal" && o.lean === "left"));
+  });
+
+  it("outlets import refuses a bad list with the entry and the reason, and stores nothing", () => {
+    const file = join(dir, "outlets.json");
+    writeFileSync(file, JSON.stringify([{ domain: "ok.example" }, { domain: "not a domain" }]));
+    const other = join(dir, "outlets.db");
+    const bad = storyline("outlets", "import", file, "--db", other);
+    assert.equal(bad.code, 1);
+    assert.match(bad.err, /^outlets: entry 2: "not a domain" is not a domain/);
+    assert.equal(storyline("outlets", "--json", "--db", other).out.trim(), "[]");
+    writeFileSync(file, JSON.stringify([{ domain: "https://www.ok.example/", lean: "centre" }]));
+    assert.match(storyline("outlets", "import", file, "--db", other).out, /^outlets: 1 described/);
+    assert.match(storyline("outlets", "--db", other).out, /^ok\.example +centre · - · -/);
   });
 
   it("exports feed sources as OPML and re-imports them", () => {
