@@ -38,8 +38,8 @@ export interface StoryModel {
   newestFetchedAt: string | null;
   /** Discussions of the story's articles (loaded for story pages only; empty elsewhere). */
   threads: ThreadLink[];
-  /** Its outlets by lean, country and ownership (story pages only, and only once the operator
-   * has described some outlet; null otherwise). */
+  /** Its outlets by lean, country and ownership, once the operator has described some outlet
+   * (null before). */
   spread: CoverageSpread | null;
 }
 
@@ -160,7 +160,9 @@ export class Reader {
 
   private async model(story: Story, brief: Brief | null): Promise<StoryModel> {
     const set = await this.articleSet(story);
-    return { story, brief, ...set, threads: [], spread: null };
+    const known = await this.outlets();
+    const spread = known.length > 0 ? coverageSpread(set.articles.values(), known) : null;
+    return { story, brief, ...set, threads: [], spread };
   }
 
   /** Threads discussing any of the articles, with a link-safe URL, most comments first. */
@@ -186,8 +188,6 @@ export class Reader {
       model.threads = await this.threads.get(key, this.now(), () =>
         this.threadLinks(model.articles.values()),
       );
-      const known = await this.outlets();
-      if (known.length > 0) model.spread = coverageSpread(model.articles.values(), known);
       return model;
     });
   }

@@ -56,6 +56,7 @@ test("outlets are grouped by lean along the scale, by country, and the unrated a
   ]);
   assert.deepEqual(spread.ownership, []);
   assert.deepEqual(spread.unrated, ["Harbour Blog"]);
+  assert.equal(spread.blindspot, null);
 });
 
 test("with no outlet entries every outlet is unrated", () => {
@@ -86,4 +87,22 @@ test("outlets sharing a host are told apart, and matched by name", () => {
     { label: "centre", outlets: ["The Harbor Ledger"] },
   ]);
   assert.deepEqual(spread.unrated, []);
+});
+
+test("a story covered from one side only is a blindspot for the other, once enough outlets lean", () => {
+  const lefts = [
+    outlet("a.example", "A", "left", null),
+    outlet("b.example", "B", "lean left", null),
+    outlet("c.example", "C", "centre", null),
+    outlet("d.example", "D", "right", null),
+  ];
+  const of = (...domains: string[]) =>
+    coverageSpread(
+      domains.map((d, i) => article(String(i), d, d)),
+      lefts,
+    ).blindspot;
+  assert.equal(of("a.example", "b.example", "c.example"), "right");
+  assert.equal(of("a.example", "b.example", "d.example"), null);
+  assert.equal(of("a.example", "b.example"), null, "too few outlets to say");
+  assert.equal(of("a.example", "c.example", "d.example"), null);
 });

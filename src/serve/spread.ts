@@ -18,6 +18,32 @@ export interface CoverageSpread {
   ownership: SpreadGroup[];
   /** Outlets the operator has said nothing about. */
   unrated: string[];
+  /** The side of the left-right scale that has not covered the story while the other side has
+   * (see BLINDSPOT_MIN_OUTLETS), or null: what Ground News calls a blindspot. */
+  blindspot: "left" | "right" | null;
+}
+
+/** Outlets with a lean on the scale a story needs, and on the covering side, before a missing
+ * side means something. */
+const BLINDSPOT_MIN_OUTLETS = 3;
+const BLINDSPOT_MIN_SIDE = 2;
+
+/** Where a lean label sits: the first five of LEAN_SCALE are left of centre, the last five right. */
+function sideOf(label: string): "left" | "centre" | "right" | null {
+  const i = LEAN_SCALE.indexOf(label.toLowerCase());
+  return i < 0 ? null : i < 5 ? "left" : i < 7 ? "centre" : "right";
+}
+
+function blindspotOf(lean: SpreadGroup[]): "left" | "right" | null {
+  const count = { left: 0, centre: 0, right: 0 };
+  for (const g of lean) {
+    const side = sideOf(g.label);
+    if (side) count[side] += g.outlets.length;
+  }
+  if (count.left + count.centre + count.right < BLINDSPOT_MIN_OUTLETS) return null;
+  if (count.right === 0 && count.left >= BLINDSPOT_MIN_SIDE) return "right";
+  if (count.left === 0 && count.right >= BLINDSPOT_MIN_SIDE) return "left";
+  return null;
 }
 
 /** Lean labels in the order of a left-right scale, so the spread reads left to right; labels of
@@ -93,11 +119,18 @@ export function coverageSpread(
           x.label.localeCompare(y.label),
       );
   };
+  const lean = groups((o) => o.lean, LEAN_SCALE);
   return {
     outlets: outlets.length,
-    lean: groups((o) => o.lean, LEAN_SCALE),
+    lean,
     country: groups((o) => o.country),
     ownership: groups((o) => o.ownership),
     unrated: outlets.filter((o) => !o.entry).map((o) => o.name),
+    blindspot: blindspotOf(lean),
   };
+}
+
+/** The blindspot as a reader reads it. */
+export function blindspotText(side: "left" | "right"): string {
+  return `No outlet you labelled ${side}-leaning has covered it.`;
 }

@@ -7,6 +7,7 @@ import { safeHref } from "./links.ts";
 import { type StoryModel, summarise } from "./model.ts";
 import { rankStories, storyScore } from "./rank.ts";
 import { chartData, coverageChart } from "./views/chart.ts";
+import { frontPage } from "./views/front.ts";
 import { groupHits, searchPage } from "./views/search.ts";
 import { storyPage } from "./views/story.ts";
 import { isNewSince, nextVisit, VISIT_GAP_MS } from "./visit.ts";
@@ -276,6 +277,7 @@ test("story page groups its outlets as the operator described them, escaping the
         country: [{ label: "GB", outlets: ["The Left Post", "Daily Right"] }],
         ownership: [],
         unrated: ["Harbour Blog"],
+        blindspot: null,
       },
     },
     null,
@@ -286,4 +288,30 @@ test("story page groups its outlets as the operator described them, escaping the
   assert.match(page, /<dt>Country<\/dt><dd><span class="spread-group"><b>GB<\/b> 2/);
   assert.ok(!page.includes("<dt>Ownership</dt>"));
   assert.match(page, /<dt>Not described<\/dt><dd>Harbour Blog<\/dd>/);
+});
+
+test("a story card shows its outlets along the lean scale, and a one-sided story's blindspot", () => {
+  const m = model("s-bridge");
+  const spread = {
+    outlets: 3,
+    lean: [
+      { label: "left", outlets: ["The Left Post"] },
+      { label: "lean left", outlets: ["Harbour Blog"] },
+      { label: "centre", outlets: ["Wire"] },
+    ],
+    country: [],
+    ownership: [],
+    unrated: [],
+    blindspot: "right" as const,
+  };
+  const front = frontPage([{ ...m, spread }], null, 1, false).value;
+  assert.match(
+    front,
+    /<p class="spread-line">Lean: left 1 · lean left 1 · centre 1 · <strong class="blindspot">No outlet you labelled right-leaning has covered it\.<\/strong><\/p>/,
+  );
+  assert.ok(!frontPage([m], null, 1, false).value.includes("spread-line"));
+  assert.match(
+    storyPage({ ...m, spread }, null).value,
+    /class="blindspot">No outlet you labelled right-leaning/,
+  );
 });

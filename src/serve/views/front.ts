@@ -1,6 +1,7 @@
 // The front page: stories ranked by recency and breadth, with new-since-last-visit marks.
 import { html, type Safe } from "../html.ts";
 import type { StoryModel } from "../model.ts";
+import { blindspotText } from "../spread.ts";
 import { isNewSince } from "../visit.ts";
 import { plural, timeEl } from "./format.ts";
 
@@ -22,7 +23,18 @@ function card(m: StoryModel, since: number | null): Safe {
 ${lead ? html`<p class="lead">${lead}</p>` : ""}
 <p class="story-meta">${plural(m.outlets.length, "outlet")} · ${plural(m.articles.size, "article")} · updated ${timeEl(m.story.lastUpdated)}</p>
 ${shown ? html`<p class="outlets">${shown}${more}</p>` : ""}
+${leanLine(m)}
 </li>`;
+}
+
+/** The story's outlets along the lean scale the reader gave them: "Lean: left 1 · centre 2". */
+function leanLine(m: StoryModel): Safe {
+  const sp = m.spread;
+  if (!sp || sp.lean.length === 0) return html``;
+  const groups = sp.lean.map((g) => `${g.label} ${g.outlets.length}`).join(" · ");
+  return html`<p class="spread-line">Lean: ${groups}${
+    sp.blindspot ? html` · <strong class="blindspot">${blindspotText(sp.blindspot)}</strong>` : ""
+  }</p>`;
 }
 
 export function frontPage(
