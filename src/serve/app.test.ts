@@ -343,9 +343,16 @@ test("once outlets are described, a story's page and API show who covers it", as
       lean: "right",
     },
   ]);
-  const api = (await (await app.request("/api/stories/s-bridge")).json()) as {
-    spread: { outlets: number; lean: { label: string; outlets: string[] }[]; unrated: string[] };
+  const { story } = (await (await app.request("/api/stories/s-bridge")).json()) as {
+    story: {
+      spread: { outlets: number; lean: { label: string; outlets: string[] }[]; unrated: string[] };
+    };
   };
+  const api = story;
+  const list = (await (await app.request("/api/stories")).json()) as {
+    stories: { id: string; spread: unknown }[];
+  };
+  assert.deepEqual(list.stories.find((s) => s.id === "s-bridge")?.spread, api.spread);
   assert.deepEqual(
     api.spread.lean.map((g) => g.label),
     ["centre", "right"],

@@ -35,6 +35,7 @@ function storySummary(m: StoryModel, base: string) {
     articleCount: m.articles.size,
     outletCount: m.outlets.length,
     outlets: m.outlets,
+    spread: m.spread,
     url: new URL(`stories/${encodeURIComponent(m.story.id)}`, base).href,
     apiUrl: new URL(`api/stories/${encodeURIComponent(m.story.id)}`, base).href,
   };
@@ -64,7 +65,6 @@ export function apiRoutes(deps: Deps): Hono {
         topTerms: m.story.topTerms,
       },
       brief: m.brief,
-      spread: m.spread,
       articles: [...m.articles.values()].map((a) => ({
         id: a.id,
         outlet: a.outlet,
