@@ -134,3 +134,27 @@ test("search and outlet feeds select their stories", async () => {
   assert.equal(byDomain.getElementsByTagNameNS(ATOM_NS, "entry").length, 1);
   assert.equal((await app.request("/feeds/outlet/Northern%20Post.rss")).status, 404);
 });
+
+test("a feed item says who covers the story once outlets are described", async () => {
+  await store.putOutlets([
+    { domain: "coastherald.example", name: null, country: null, ownership: null, lean: "left" },
+    {
+      domain: "dailyledger.example",
+      name: null,
+      country: null,
+      ownership: null,
+      lean: "lean left",
+    },
+    { domain: "metrowire.example", name: null, country: null, ownership: null, lean: "centre" },
+  ]);
+  const feed = JSON.parse(await (await app.request("/feeds/stories.json")).text()) as {
+    items: { content_html: string }[];
+  };
+  const lines = feed.items.map(
+    (i) => i.content_html.match(/<p>Lean of the outlets covering it: [^<]*<\/p>/)?.[0],
+  );
+  assert.ok(
+    lines.some((l) => l?.includes("left 1")),
+    String(lines),
+  );
+});

@@ -2,6 +2,7 @@
 // links, quotes and the community paragraph. Absolute links only; every text escaped.
 import { html, type Safe } from "../html.ts";
 import type { StoryModel } from "../model.ts";
+import { blindspotText } from "../spread.ts";
 
 export function briefHtml(m: StoryModel): string {
   const brief = m.brief;
@@ -31,5 +32,14 @@ export function briefHtml(m: StoryModel): string {
     brief.reaction?.text ?? brief.paragraphs.find((p) => p.role === "community")?.summary;
   return html`${brief.dek ? html`<p><strong>${brief.dek}</strong></p>` : ""}${paragraphs}${quotes}${
     community ? html`<p><em>${community}</em></p>` : ""
-  }`.value;
+  }${leanLine(m)}`.value;
+}
+
+/** Who covers it, along the lean scale the reader gave the outlets (when they gave one). */
+function leanLine(m: StoryModel): Safe {
+  const lean = m.spread?.lean ?? [];
+  if (lean.length === 0) return html``;
+  const groups = lean.map((g) => `${g.label} ${g.outlets.length}`).join(" · ");
+  const blindspot = m.spread?.blindspot;
+  return html`<p>Lean of the outlets covering it: ${groups}.${blindspot ? html` ${blindspotText(blindspot)}` : ""}</p>`;
 }
