@@ -195,6 +195,16 @@ describe("browser: script injection", { skip }, () => {
   before(async () => {
     assert.ok(PAYLOADS.length >= 50, `${PAYLOADS.length} payloads`);
     server = await startTestServer(hostile());
+    // What the operator says about the outlets is third-party text too (a shared outlet list).
+    await server.store.putOutlets(
+      BASE_PAYLOADS.map((p, i) => ({
+        domain: `outlet${i}.example`,
+        name: p,
+        country: PAYLOADS[BASE_PAYLOADS.length + i]!,
+        ownership: p,
+        lean: i % 2 === 0 ? p : "left",
+      })),
+    );
     browser = await launch();
   });
   after(async () => {
