@@ -40,6 +40,7 @@ describe("storyline CLI", () => {
     const md = storyline("story", stories[0]!.id, "--md", "--db", db);
     assert.equal(md.code, 0, md.err);
     assert.match(md.out, /^# /);
+    assert.match(md.out, /\nWho covers it \(\d+ outlets\):\n- Lean: /);
     assert.equal(storyline("story", "no-such-story", "--db", db).code, 1);
 
     // The demo describes its outlets, as a reader would with `storyline outlets import`.

@@ -1,4 +1,7 @@
 import { parseArgs } from "node:util";
+import { summarise } from "../../serve/model.ts";
+import { blindspotText, type CoverageSpread, coverageSpread } from "../../serve/spread.ts";
+import type { Store } from "../../store/store.ts";
 import { renderBriefText } from "../../write/index.ts";
 import { configFrom, withStore } from "../shared.ts";
 
@@ -22,6 +25,7 @@ export async function run(args: string[]): Promise<number> {
       return 1;
     }
     const brief = await store.getBrief(id);
+    const spread = await spreadOf(store, id);
     if (values.json) {
       const articles = await store.listArticles({ storyId: id });
       const summary = articles.map(({ id, url, outlet, headline, publishedAt, duplicateOf }) => ({
@@ -32,7 +36,9 @@ export async function run(args: string[]): Promise<number> {
         publishedAt,
         duplicateOf,
       }));
-      process.stdout.write(`${JSON.stringify({ story, brief, articles: summary }, null, 2)}\n`);
+      process.stdout.write(
+        `${JSON.stringify({ story, brief, spread, articles: summary }, null, 2)}\n`,
+      );
       return 0;
     }
     if (brief === null) {
@@ -40,6 +46,30 @@ export async function run(args: string[]): Promise<number> {
       return 0;
     }
     process.stdout.write(`${renderBriefText(brief)}\n`);
+    if (spread) process.stdout.write(spreadText(spread));
     return 0;
   });
+}
+
+/** The story's outlets by what the reader said of them, or null when they said nothing yet. */
+async function spreadOf(store: Store, storyId: string): Promise<CoverageSpread | null> {
+  const known = await store.listOutlets();
+  if (known.length === 0) return null;
+  const articles = await store.listArticles({ storyId });
+  return coverageSpread(articles.map(summarise), known);
+}
+
+function spreadText(sp: CoverageSpread): string {
+  const lines = [`Who covers it (${sp.outlets} outlets):`];
+  const row = (title: string, groups: CoverageSpread["lean"]) => {
+    if (groups.length === 0) return;
+    const text = groups.map((g) => `${g.label} ${g.outlets.length} (${g.outlets.join(", ")})`);
+    lines.push(`- ${title}: ${text.join(" · ")}`);
+  };
+  row("Lean", sp.lean);
+  row("Country", sp.country);
+  row("Ownership", sp.ownership);
+  if (sp.unrated.length > 0) lines.push(`- Not described: ${sp.unrated.join(", ")}`);
+  if (sp.blindspot) lines.push(blindspotText(sp.blindspot));
+  return `${lines.join("\n")}\n`;
 }
