@@ -363,3 +363,32 @@ test("once outlets are described, a story's page and API show who covers it", as
   assert.match(page, /Who covers it/);
   assert.match(page, /<b>right<\/b> 1 <span class="spread-outlets">\(Daily Ledger\)/);
 });
+
+test("blindspots: the page and feed list stories one side of the lean scale has not covered", async () => {
+  const before = await (await app.request("/blindspots")).text();
+  assert.match(before, /<h1>Blindspots<\/h1>/);
+  assert.match(before, /aria-current="page">Blindspots/);
+  await store.putOutlets([
+    { domain: "coastherald.example", name: null, country: null, ownership: null, lean: "left" },
+    {
+      domain: "dailyledger.example",
+      name: null,
+      country: null,
+      ownership: null,
+      lean: "lean left",
+    },
+    { domain: "metrowire.example", name: null, country: null, ownership: null, lean: "centre" },
+    { domain: "cityradio.example", name: null, country: null, ownership: null, lean: "centre" },
+  ]);
+  const page = await (await app.request("/blindspots")).text();
+  assert.match(page, /<h2 id="h-right">Not covered from the right<\/h2>/);
+  assert.match(page, /href="\/stories\/s-bridge"/);
+  assert.doesNotMatch(page, /h-left/);
+  const feed = JSON.parse(await (await app.request("/feeds/blindspots.json")).text()) as {
+    title: string;
+    items: { url: string }[];
+  };
+  assert.equal(feed.title, "Storyline: blindspots");
+  assert.ok(feed.items.some((i) => i.url.endsWith("/stories/s-bridge")));
+  assert.equal((await app.request("/feeds/blindspots.atom")).status, 200);
+});

@@ -218,6 +218,16 @@ export class Reader {
     });
   }
 
+  /** Ranked stories that are blindspots (see CoverageSpread), briefs loaded, at most `limit`. */
+  blindspots(limit: number): Promise<StoryModel[]> {
+    return this.cached(`blindspots:${limit}`, async () => {
+      const flagged = (await this.ranked()).filter((m) => m.spread?.blindspot).slice(0, limit);
+      return Promise.all(
+        flagged.map(async (m) => ({ ...m, brief: await this.store.getBrief(m.story.id) })),
+      );
+    });
+  }
+
   /** Stories in most-recent order with briefs, for feeds. */
   recentWithBriefs(limit: number): Promise<StoryModel[]> {
     return this.cached(`recent:${limit}`, async () => {

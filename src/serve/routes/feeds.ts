@@ -1,4 +1,5 @@
-// Feeds out: Atom 1.0 and JSON Feed 1.1 of briefs — all stories, one search, one outlet.
+// Feeds out: Atom 1.0 and JSON Feed 1.1 of briefs — all stories, blindspots, one search, one
+// outlet.
 import { type Context, Hono } from "hono";
 import type { Deps } from "../deps.ts";
 import { baseUrl } from "../deps.ts";
@@ -47,6 +48,23 @@ export function feedRoutes(deps: Deps): Hono {
   };
   app.get("/feeds/stories.atom", all("atom"));
   app.get("/feeds/stories.json", all("json"));
+
+  const blindspots = (format: "atom" | "json") => async (c: Context) => {
+    const models = await deps.reader.blindspots(FEED_ITEMS);
+    const feed = buildFeed(
+      models.filter((m) => m.brief !== null),
+      {
+        baseUrl: baseUrl(c, deps),
+        title: "Storyline: blindspots",
+        homePath: "blindspots",
+        selfPath: `feeds/blindspots.${format}`,
+        idPath: "blindspots",
+      },
+    );
+    return send(c, feed, format);
+  };
+  app.get("/feeds/blindspots.atom", blindspots("atom"));
+  app.get("/feeds/blindspots.json", blindspots("json"));
 
   const search = (format: "atom" | "json") => async (c: Context) => {
     const q = queryOf(c.req.query("q"));

@@ -4,7 +4,7 @@ import type { Deps } from "../deps.ts";
 import { visitSince } from "../deps.ts";
 import { HttpError } from "../http-error.ts";
 import { RenderCache } from "../render-cache.ts";
-import { frontPage } from "../views/front.ts";
+import { blindspotPage, frontPage } from "../views/front.ts";
 import { layout } from "../views/layout.ts";
 import { searchPage } from "../views/search.ts";
 import { storyPage } from "../views/story.ts";
@@ -16,6 +16,8 @@ const MAX_PAGE = 100;
 /** Longer queries are cut: nobody types 200 characters into a news search. */
 export const MAX_QUERY_LENGTH = 200;
 export const SEARCH_RESULTS = 50;
+/** Blindspot stories listed (the ranked front-page candidates are scanned for them). */
+export const BLINDSPOT_STORIES = 50;
 
 export function pageNumber(value: string | undefined): number {
   if (value === undefined) return 1;
@@ -76,6 +78,21 @@ export function pageRoutes(deps: Deps): Hono {
     );
     c.header("Cache-Control", "private, no-cache");
     return c.html(html);
+  });
+
+  app.get("/blindspots", async (c) => {
+    const since = visitSince(c, deps);
+    const items = await deps.reader.blindspots(BLINDSPOT_STORIES);
+    const described = (await deps.reader.outlets()).some((o) => o.lean !== null);
+    c.header("Cache-Control", "private, no-cache");
+    return c.html(
+      layout({
+        title: "Blindspots",
+        current: "blindspots",
+        feeds: [["Blindspots (Atom)", "/feeds/blindspots.atom", "application/atom+xml"]],
+        body: blindspotPage(items, since, described),
+      }),
+    );
   });
 
   app.get("/search", async (c) => {

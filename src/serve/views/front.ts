@@ -57,3 +57,22 @@ ${
 }
 ${pager}`;
 }
+
+/** Stories one side of the lean scale has covered and the other has not, by the side missing. */
+export function blindspotPage(items: StoryModel[], since: number | null, described: boolean): Safe {
+  const intro = described
+    ? html`<p>Stories that outlets you labelled on one side of the lean scale have covered, and outlets on the other side have not.</p>`
+    : html`<p>Describe the outlets you follow first, with their lean: <code>storyline outlets import FILE.json</code> (see the README).</p>`;
+  const side = (missing: "left" | "right", title: string) => {
+    const list = items.filter((m) => m.spread?.blindspot === missing);
+    return list.length === 0
+      ? html``
+      : html`<section aria-labelledby="h-${missing}"><h2 id="h-${missing}">${title}</h2>
+<ol class="stories">${list.map((m) => card(m, since))}</ol></section>`;
+  };
+  return html`<h1>Blindspots</h1>
+${intro}
+${described && items.length === 0 ? html`<p>No blindspots among the current stories.</p>` : ""}
+${side("right", "Not covered from the right")}
+${side("left", "Not covered from the left")}`;
+}
