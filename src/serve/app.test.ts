@@ -4,7 +4,7 @@ import { after, before, test } from "node:test";
 import type { Hono } from "hono";
 import { openStore } from "../store/index.ts";
 import type { Store } from "../store/store.ts";
-import { FIXTURE_NOW, fillStore, loadFixtures } from "./fixtures.ts";
+import { FIXTURE_NOW, fillStore, leanings, loadFixtures } from "./fixtures.ts";
 import { createApp, type ServeOptions } from "./index.ts";
 
 let store: Store;
@@ -368,18 +368,14 @@ test("blindspots: the page and feed list stories one side of the lean scale has 
   const before = await (await app.request("/blindspots")).text();
   assert.match(before, /<h1>Blindspots<\/h1>/);
   assert.match(before, /aria-current="page">Blindspots/);
-  await store.putOutlets([
-    { domain: "coastherald.example", name: null, country: null, ownership: null, lean: "left" },
-    {
-      domain: "dailyledger.example",
-      name: null,
-      country: null,
-      ownership: null,
-      lean: "lean left",
-    },
-    { domain: "metrowire.example", name: null, country: null, ownership: null, lean: "centre" },
-    { domain: "cityradio.example", name: null, country: null, ownership: null, lean: "centre" },
-  ]);
+  await store.putOutlets(
+    leanings({
+      "coastherald.example": "left",
+      "dailyledger.example": "lean left",
+      "metrowire.example": "centre",
+      "cityradio.example": "centre",
+    }),
+  );
   const page = await (await app.request("/blindspots")).text();
   assert.match(page, /<h2 id="h-right">Not covered from the right<\/h2>/);
   assert.match(page, /href="\/stories\/s-bridge"/);

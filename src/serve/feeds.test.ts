@@ -5,7 +5,7 @@ import type { Hono } from "hono";
 import { JSDOM } from "jsdom";
 import { openStore } from "../store/index.ts";
 import type { Store } from "../store/store.ts";
-import { FIXTURE_NOW, fillStore, loadFixtures } from "./fixtures.ts";
+import { FIXTURE_NOW, fillStore, leanings, loadFixtures } from "./fixtures.ts";
 import { createApp } from "./index.ts";
 
 const ATOM_NS = "http://www.w3.org/2005/Atom";
@@ -136,17 +136,13 @@ test("search and outlet feeds select their stories", async () => {
 });
 
 test("a feed item says who covers the story once outlets are described", async () => {
-  await store.putOutlets([
-    { domain: "coastherald.example", name: null, country: null, ownership: null, lean: "left" },
-    {
-      domain: "dailyledger.example",
-      name: null,
-      country: null,
-      ownership: null,
-      lean: "lean left",
-    },
-    { domain: "metrowire.example", name: null, country: null, ownership: null, lean: "centre" },
-  ]);
+  await store.putOutlets(
+    leanings({
+      "coastherald.example": "left",
+      "dailyledger.example": "lean left",
+      "metrowire.example": "centre",
+    }),
+  );
   const feed = JSON.parse(await (await app.request("/feeds/stories.json")).text()) as {
     items: { content_html: string }[];
   };

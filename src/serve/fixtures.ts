@@ -2,7 +2,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Store } from "../store/store.ts";
-import type { Article, Brief, NewSource, Source, Story, Thread } from "../types.ts";
+import type { Article, Brief, NewSource, Outlet, Source, Story, Thread } from "../types.ts";
 
 export interface Fixtures {
   articles: Article[];
@@ -39,4 +39,15 @@ export async function fillStore(store: Store, fx: Fixtures): Promise<void> {
     const added = await store.addSource(src);
     if (patch) await store.updateSource(added.id, patch);
   }
+}
+
+/** Outlet entries giving only a lean, by domain: { "coastherald.example": "left", … }. */
+export function leanings(leans: Record<string, string>): Outlet[] {
+  return Object.entries(leans).map(([domain, lean]) => ({
+    domain,
+    name: null,
+    country: null,
+    ownership: null,
+    lean,
+  }));
 }

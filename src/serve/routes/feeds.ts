@@ -35,34 +35,28 @@ async function searchModels(deps: Deps, q: string): Promise<StoryModel[]> {
 
 export function feedRoutes(deps: Deps): Hono {
   const app = new Hono();
-  const all = (format: "atom" | "json") => async (c: Context) => {
-    const models = await deps.reader.recentWithBriefs(FEED_ITEMS);
-    const feed = buildFeed(models, {
-      baseUrl: baseUrl(c, deps),
-      title: "Storyline: all stories",
-      homePath: "./",
-      selfPath: `feeds/stories.${format}`,
-      idPath: "stories",
-    });
-    return send(c, feed, format);
-  };
+  /** A feed of a list the Reader keeps: all recent stories, or the blindspots. */
+  const listFeed =
+    (name: string, title: string, homePath: string, load: () => Promise<StoryModel[]>) =>
+    (format: "atom" | "json") =>
+    async (c: Context) => {
+      const feed = buildFeed(await load(), {
+        baseUrl: baseUrl(c, deps),
+        title,
+        homePath,
+        selfPath: `feeds/${name}.${format}`,
+        idPath: name,
+      });
+      return send(c, feed, format);
+    };
+  const all = listFeed("stories", "Storyline: all stories", "./", () =>
+    deps.reader.recentWithBriefs(FEED_ITEMS),
+  );
   app.get("/feeds/stories.atom", all("atom"));
   app.get("/feeds/stories.json", all("json"));
-
-  const blindspots = (format: "atom" | "json") => async (c: Context) => {
-    const models = await deps.reader.blindspots(FEED_ITEMS);
-    const feed = buildFeed(
-      models.filter((m) => m.brief !== null),
-      {
-        baseUrl: baseUrl(c, deps),
-        title: "Storyline: blindspots",
-        homePath: "blindspots",
-        selfPath: `feeds/blindspots.${format}`,
-        idPath: "blindspots",
-      },
-    );
-    return send(c, feed, format);
-  };
+  const blindspots = listFeed("blindspots", "Storyline: blindspots", "blindspots", () =>
+    deps.reader.blindspots(FEED_ITEMS),
+  );
   app.get("/feeds/blindspots.atom", blindspots("atom"));
   app.get("/feeds/blindspots.json", blindspots("json"));
 
