@@ -50,6 +50,12 @@ describe("storyline CLI", () => {
     }[];
     assert.equal(outlets.length, 9);
     assert.ok(outlets.some((o) => o.name === "Civic Signal" && o.lean === "left"));
+    // The listing is an outlet list itself: it imports back unchanged.
+    const listed = join(dir, "listed.json");
+    writeFileSync(listed, storyline("outlets", "--json", "--db", db).out);
+    const copy = join(dir, "copy.db");
+    assert.equal(storyline("outlets", "import", listed, "--db", copy).code, 0);
+    assert.deepEqual(JSON.parse(storyline("outlets", "--json", "--db", copy).out), outlets);
   });
 
   it("outlets import refuses a bad list with the entry and the reason, and stores nothing", () => {
