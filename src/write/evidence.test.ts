@@ -6,8 +6,8 @@ import {
   isEligible,
   isStandfirst,
   refersBack,
-  withoutDateline,
   withoutHeadline,
+  withoutRunIn,
 } from "./evidence.ts";
 import { articleFrom } from "./fixtures.ts";
 import { unitFor } from "./select.ts";
@@ -202,7 +202,7 @@ test("a wire dateline is not part of the sentence", () => {
       "US officials said the talks - the first in years - went well.",
     ],
   ];
-  for (const [sentence, text] of cases) assert.equal(withoutDateline(sentence), text);
+  for (const [sentence, text] of cases) assert.equal(withoutRunIn(sentence), text);
 });
 
 test("contact lines are page furniture; 'Nor' and 'True,' lean on the sentence before", () => {

@@ -12,6 +12,7 @@ const MIN_WORDS = 7;
 const MAX_WORDS = 70;
 /** Title-case lines (menus, headlines) are not sentences of the report. */
 const MAX_CAPITALISED_SHARE = 0.6;
+/** Figures in this share of a "sentence"'s words make it a table row (see isEligible). */
 const MAX_FIGURE_SHARE = 0.35;
 /** Weights of relevance: centrality to the story, support from other outlets, early position. */
 const W_CENTRAL = 0.4;
@@ -197,7 +198,7 @@ export function buildEvidence(articles: Article[]): Evidence {
 
 /** The sentence without what a page ran into its start (see RUN_IN): the brief attributes every
  * sentence itself, and the rest still stands verbatim in the article. */
-export function withoutDateline(sentence: string): string {
+export function withoutRunIn(sentence: string): string {
   for (const pattern of RUN_IN) {
     const m = pattern.exec(sentence);
     if (m) return sentence.slice(m[0].length);
@@ -271,7 +272,7 @@ function makeCandidate(
   position: number,
   sentence: string,
 ): Candidate {
-  const text = withoutDateline(withoutHeadline(sentence, article.headline));
+  const text = withoutRunIn(withoutHeadline(sentence, article.headline));
   const content = contentWords(text);
   const vector: Vector = new Map();
   for (const w of content) vector.set(w, (vector.get(w) ?? 0) + 1);
