@@ -8,6 +8,10 @@ import type { ExtractedPage } from "../types.ts";
 /** Error and login pages are a few lines; a page longer than this many words is taken as a report
  * even when it mentions an error. */
 const MAX_ERROR_PAGE_WORDS = 120;
+/** Below this many words the body alone may show an error page; up to MAX_ERROR_PAGE_WORDS the
+ * headline must show it too ("Page not found"), so that a short report of an outage ("users
+ * could not sign in to view their accounts") is kept. */
+const MAX_UNTITLED_ERROR_WORDS = 60;
 
 const SIGNS: Array<[RegExp, string]> = [
   [
@@ -28,8 +32,11 @@ const SIGNS: Array<[RegExp, string]> = [
 /** What the page is when it is an error or login page served as if it were an article, or null. */
 export function errorPageReason(page: ExtractedPage): string | null {
   const body = page.paragraphs.join("\n");
-  if (body.split(/\s+/).filter(Boolean).length > MAX_ERROR_PAGE_WORDS) return null;
-  const text = `${page.headline}\n${body}`;
-  for (const [sign, reason] of SIGNS) if (sign.test(text)) return reason;
+  const words = body.split(/\s+/).filter(Boolean).length;
+  if (words > MAX_ERROR_PAGE_WORDS) return null;
+  for (const [sign, reason] of SIGNS) {
+    if (sign.test(page.headline)) return reason;
+    if (words <= MAX_UNTITLED_ERROR_WORDS && sign.test(body)) return reason;
+  }
   return null;
 }

@@ -119,4 +119,13 @@ test("error and login pages served with status 200 are named as such; a report a
     errorPageReason(page("Route 404 reopens", "Route 404 reopened on Monday after repairs.")),
     null,
   );
+  // A short report of an outage uses the words of an error page; its headline does not.
+  const outage = [
+    "Customers of Harbour Bank were unable to sign in to view their accounts for most of Tuesday",
+    "morning after a fault at the bank's data centre, the bank said. The fault began at about 6",
+    "a.m. and was fixed shortly before noon. The bank said no money had been lost and that card",
+    "payments had worked throughout. It apologised to customers and said it would waive fees",
+    "charged because of the outage, which also affected its telephone banking service for an hour.",
+  ].join(" ");
+  assert.equal(errorPageReason(page("Harbour Bank customers locked out for hours", outage)), null);
 });
