@@ -32,6 +32,10 @@ test("an outlet list gives entries by bare domain, a URL standing for its domain
   ]);
 });
 
+test("an international domain is kept in the ASCII form article URLs give it", () => {
+  assert.equal(parseOutlets('[{"domain": "Bücher.example"}]')[0]!.domain, "xn--bcher-kva.example");
+});
+
 test("a bad outlet list is refused with the entry and the reason", () => {
   assert.throws(() => parseOutlets("{not json"), /^Error: outlets: malformed JSON/);
   assert.throws(() => parseOutlets('{"domain": "a.example"}'), /expected a JSON array/);

@@ -45,15 +45,16 @@ export function parseOutlets(text: string): Outlet[] {
   });
 }
 
-/** "https://www.TheGuardian.com/uk" and "www.theguardian.com" are both "theguardian.com". */
+/** "https://www.TheGuardian.com/uk" and "www.theguardian.com" are both "theguardian.com"; an
+ * international name is kept in its ASCII form ("bücher.example" is "xn--bcher-kva.example"), as
+ * article URLs give it. */
 function domainOf(input: string): string | null {
-  let host = input.toLowerCase();
-  if (/^[a-z][a-z0-9+.-]*:\/\//.test(host)) {
-    try {
-      host = new URL(host).hostname;
-    } catch {
-      return null;
-    }
+  const url = /^[a-z][a-z0-9+.-]*:\/\//i.test(input) ? input : `http://${input}`;
+  let host: string;
+  try {
+    host = new URL(url).hostname;
+  } catch {
+    return null;
   }
   host = host.replace(/^www\./, "").replace(/\.$/, "");
   return /^(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z][a-z0-9-]*[a-z0-9]$/.test(host) ? host : null;
