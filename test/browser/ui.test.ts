@@ -4,6 +4,7 @@ import { copyFileSync, existsSync, mkdirSync } from "node:fs";
 import { join } from "node:path";
 import { after, before, describe, test } from "node:test";
 import type { Browser, Page } from "playwright-core";
+import { leanings } from "../../src/serve/fixtures.ts";
 import {
   DOC_SCREENSHOTS,
   guard,
@@ -26,6 +27,15 @@ describe("browser: reader's journey", { skip }, () => {
 
   before(async () => {
     server = await startTestServer();
+    // The reader has described most of their outlets (one is left undescribed).
+    await server.store.putOutlets(
+      leanings({
+        "coastherald.example": "centre-left",
+        "dailyledger.example": "right",
+        "metrowire.example": "centre",
+        "cityradio.example": "left",
+      }),
+    );
     browser = await launch();
     const context = await browser.newContext({ viewport: { width: 1100, height: 900 } });
     page = await context.newPage();
@@ -84,6 +94,9 @@ describe("browser: reader's journey", { skip }, () => {
     assert.equal(await card.isVisible(), false, "Escape dismisses the card");
     assert.equal((await page.locator("svg.chart circle").count()) > 0, true);
     assert.equal(await page.locator("#h-community").count(), 1);
+    const spread = page.locator("section.spread");
+    assert.equal(await spread.isVisible(), true);
+    assert.match((await spread.locator("dd").first().textContent()) ?? "", /left 1 .*right 1/);
     await page.mouse.move(0, 0);
     await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
     await page.screenshot({ path: screenshotPath("story-page.png"), fullPage: true });
