@@ -169,8 +169,8 @@ class SqlStore implements Store {
     return searchTable.search(this.db, query, limit);
   }
 
-  putOutlets(list: Outlet[]): Promise<void> {
-    return this.transaction(() => outlets.putOutlets(this.db, list));
+  putOutlets(list: Outlet[], replace = false): Promise<void> {
+    return this.transaction(() => outlets.putOutlets(this.db, list, replace));
   }
   listOutlets(): Promise<Outlet[]> {
     return outlets.listOutlets(this.db);

@@ -7,8 +7,9 @@ function keyOf(o: Outlet): string {
   return o.domain ?? `name:${(o.name ?? "").toLowerCase()}`;
 }
 
-/** Inserts or replaces each outlet's entry. */
-export async function putOutlets(db: Db, outlets: Outlet[]): Promise<void> {
+/** Inserts or replaces each outlet's entry; with `replace`, the entries not listed are removed. */
+export async function putOutlets(db: Db, outlets: Outlet[], replace = false): Promise<void> {
+  if (replace) await db.run("DELETE FROM outlets");
   for (const o of outlets) {
     await db.run(
       `INSERT INTO outlets (key, domain, name, country, ownership, lean) VALUES (?, ?, ?, ?, ?, ?)

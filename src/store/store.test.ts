@@ -495,6 +495,8 @@ for (const b of backends) {
           { ...civic, lean: "left" },
           { ...guardian, lean: "centre-left" },
         ]);
+        await s.putOutlets([guardian], true);
+        assert.deepEqual(await s.listOutlets(), [guardian], "replace keeps only the list given");
       }));
 
     test("reopening keeps everything", async () => {

@@ -89,8 +89,9 @@ export interface Store {
 
   search(query: string, limit?: number): Promise<SearchHit[]>;
 
-  /** Inserts or replaces what the operator says about these outlets (by domain). */
-  putOutlets(outlets: Outlet[]): Promise<void>;
+  /** Inserts or replaces what the operator says about these outlets (by domain, else name);
+   * with `replace`, the list becomes the whole list: entries not in it are removed. */
+  putOutlets(outlets: Outlet[], replace?: boolean): Promise<void>;
   /** Every outlet entry, by domain. */
   listOutlets(): Promise<Outlet[]>;
 

@@ -69,6 +69,17 @@ describe("storyline CLI", () => {
     writeFileSync(file, JSON.stringify([{ domain: "https://www.ok.example/", lean: "centre" }]));
     assert.match(storyline("outlets", "import", file, "--db", other).out, /^outlets: 1 described/);
     assert.match(storyline("outlets", "--db", other).out, /^ok\.example +centre · - · -/);
+    writeFileSync(file, JSON.stringify([{ name: "Civic Signal", lean: "left" }]));
+    storyline("outlets", "import", file, "--db", other);
+    assert.equal(JSON.parse(storyline("outlets", "--json", "--db", other).out).length, 2);
+    const replaced = storyline("outlets", "import", file, "--replace", "--db", other);
+    assert.match(replaced.out, /^outlets: 1 described \(the whole list: others removed\)/);
+    assert.deepEqual(
+      JSON.parse(storyline("outlets", "--json", "--db", other).out).map(
+        (o: { name: string }) => o.name,
+      ),
+      ["Civic Signal"],
+    );
   });
 
   it("exports feed sources as OPML and re-imports them", () => {

@@ -1,13 +1,16 @@
 // storyline outlets [--json]            what you have said about your outlets
-// storyline outlets import FILE.json    describe outlets (country, ownership, lean) by domain; story
-//                                       pages and the API then show who covers each story
+// storyline outlets import FILE.json [--replace]
+//                                       describe outlets (country, ownership, lean) by domain or
+//                                       name; story pages and the API then show who covers each
+//                                       story. --replace: the file is the whole list (entries not
+//                                       in it are removed); without it, entries are added or updated
 import { readFile } from "node:fs/promises";
 import { parseArgs } from "node:util";
 import { parseOutlets } from "../../ingest/outlets.ts";
 import { configFrom, withStore } from "../shared.ts";
 
 const USAGE =
-  "usage: storyline outlets [--json] | storyline outlets import FILE.json   [--db FILE|postgres://…]\n" +
+  "usage: storyline outlets [--json] | storyline outlets import FILE.json [--replace]   [--db FILE|postgres://…]\n" +
   '  FILE.json: [{ "domain": "theguardian.com", "name": "The Guardian", "country": "GB",\n' +
   '               "ownership": "trust", "lean": "left" }, …]';
 
@@ -34,8 +37,9 @@ export async function run(args: string[]): Promise<number> {
       process.stderr.write(`${(err as Error).message}\n`);
       return 1;
     }
-    await withStore(config.db, (store) => store.putOutlets(outlets));
-    process.stdout.write(`outlets: ${outlets.length} described\n`);
+    await withStore(config.db, (store) => store.putOutlets(outlets, values.replace === true));
+    const mode = values.replace ? " (the whole list: others removed)" : "";
+    process.stdout.write(`outlets: ${outlets.length} described${mode}\n`);
     return 0;
   }
   return withStore(config.db, async (store) => {
@@ -58,6 +62,6 @@ function parse(args: string[]) {
   return parseArgs({
     args,
     allowPositionals: true,
-    options: { db: { type: "string" }, json: { type: "boolean" } },
+    options: { db: { type: "string" }, json: { type: "boolean" }, replace: { type: "boolean" } },
   });
 }
