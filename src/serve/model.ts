@@ -1,10 +1,10 @@
 // What the pages need, read from the store with small caches so a page costs a couple of map
 // look-ups: briefs are precomputed, so nothing heavy ever happens per request.
 import type { Store } from "../store/store.ts";
-import type { Article, Brief, Outlet, Platform, Story } from "../types.ts";
+import type { Article, Brief, Platform, Story } from "../types.ts";
 import { safeHref } from "./links.ts";
 import { rankStories } from "./rank.ts";
-import { type CoverageSpread, coverageSpread } from "./spread.ts";
+import { type CoverageSpread, coverageSpread, indexOutlets, type OutletIndex } from "./spread.ts";
 
 /** The few article fields pages show; the body text never leaves the store for a page. */
 export interface ArticleSummary {
@@ -161,7 +161,7 @@ export class Reader {
   private async model(story: Story, brief: Brief | null): Promise<StoryModel> {
     const set = await this.articleSet(story);
     const known = await this.outlets();
-    const spread = known.length > 0 ? coverageSpread(set.articles.values(), known) : null;
+    const spread = known.size > 0 ? coverageSpread(set.articles.values(), known) : null;
     return { story, brief, ...set, threads: [], spread };
   }
 
@@ -236,9 +236,10 @@ export class Reader {
     });
   }
 
-  /** What the operator says about outlets, read again at most once per cache period. */
-  outlets(): Promise<Outlet[]> {
-    return this.cached("outlets", () => this.store.listOutlets());
+  /** What the operator says about outlets, read (and indexed) again at most once per cache
+   * period. */
+  outlets(): Promise<OutletIndex> {
+    return this.cached("outlets", async () => indexOutlets(await this.store.listOutlets()));
   }
 
   cached<V>(key: string, load: () => Promise<V>): Promise<V> {

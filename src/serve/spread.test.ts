@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import type { ArticleSummary } from "./model.ts";
-import { coverageSpread } from "./spread.ts";
+import { coverageSpread, indexOutlets } from "./spread.ts";
 
 function article(id: string, outlet: string, outletDomain: string): ArticleSummary {
   return {
@@ -38,11 +38,11 @@ test("outlets are grouped by lean along the scale, by country, and the unrated a
       article("4", "Edition Wire", "edition.wire.example"),
       article("5", "Harbour Blog", "harbourblog.example"),
     ],
-    [
+    indexOutlets([
       outlet("dailyright.example", null, "right", "GB"),
       outlet("leftpost.example", "The Left Post", "left", "GB"),
       outlet("wire.example", "Wire Agency", "centre", "US"),
-    ],
+    ]),
   );
   assert.equal(spread.outlets, 4);
   assert.deepEqual(spread.lean, [
@@ -62,7 +62,7 @@ test("outlets are grouped by lean along the scale, by country, and the unrated a
 test("with no outlet entries every outlet is unrated", () => {
   const spread = coverageSpread(
     [article("1", "A", "a.example"), article("2", "B", "b.example")],
-    [],
+    indexOutlets([]),
   );
   assert.equal(spread.outlets, 2);
   assert.deepEqual(spread.lean, []);
@@ -76,10 +76,10 @@ test("outlets sharing a host are told apart, and matched by name", () => {
       article("2", "Civic Signal", "127.0.0.1"),
       article("3", "Civic Signal", "127.0.0.1"),
     ],
-    [
+    indexOutlets([
       outlet("harborledger.example", "The Harbor Ledger", "centre", null),
       outlet("x.example", "civic signal", "left", null),
-    ],
+    ]),
   );
   assert.equal(spread.outlets, 2);
   assert.deepEqual(spread.lean, [
@@ -90,12 +90,12 @@ test("outlets sharing a host are told apart, and matched by name", () => {
 });
 
 test("a story covered from one side only is a blindspot for the other, once enough outlets lean", () => {
-  const lefts = [
+  const lefts = indexOutlets([
     outlet("a.example", "A", "left", null),
     outlet("b.example", "B", "lean left", null),
     outlet("c.example", "C", "centre", null),
     outlet("d.example", "D", "right", null),
-  ];
+  ]);
   const of = (...domains: string[]) =>
     coverageSpread(
       domains.map((d, i) => article(String(i), d, d)),

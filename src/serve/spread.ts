@@ -70,32 +70,46 @@ export function bareDomain(domain: string): string {
     .replace(/^www\./, "");
 }
 
+/** The outlet entries, looked up by domain and by lower-case name: built once per read of the
+ * entries, not once per story. */
+export interface OutletIndex {
+  byDomain: Map<string, Outlet>;
+  byName: Map<string, Outlet>;
+  /** Entries in all. */
+  size: number;
+  /** Whether any entry gives a lean. */
+  leaning: boolean;
+}
+
+export function indexOutlets(known: Outlet[]): OutletIndex {
+  return {
+    byDomain: new Map(known.flatMap((o) => (o.domain ? [[bareDomain(o.domain), o]] : []))),
+    byName: new Map(known.flatMap((o) => (o.name ? [[o.name.toLowerCase(), o]] : []))),
+    size: known.length,
+    leaning: known.some((o) => o.lean !== null),
+  };
+}
+
 /** The entry for the article's domain or the nearest parent domain that has one ("edition.cnn.com"
  * takes "cnn.com"'s), else for its outlet's name. */
-function entryFor(
-  a: ArticleSummary,
-  byDomain: Map<string, Outlet>,
-  byName: Map<string, Outlet>,
-): Outlet | undefined {
+function entryFor(a: ArticleSummary, index: OutletIndex): Outlet | undefined {
   const labels = bareDomain(a.outletDomain).split(".");
   for (let i = 0; i < labels.length - 1; i++) {
-    const found = byDomain.get(labels.slice(i).join("."));
+    const found = index.byDomain.get(labels.slice(i).join("."));
     if (found) return found;
   }
-  return byName.get(a.outlet.trim().toLowerCase());
+  return index.byName.get(a.outlet.trim().toLowerCase());
 }
 
 export function coverageSpread(
   articles: Iterable<ArticleSummary>,
-  known: Outlet[],
+  index: OutletIndex,
 ): CoverageSpread {
-  const byDomain = new Map(known.flatMap((o) => (o.domain ? [[bareDomain(o.domain), o]] : [])));
-  const byName = new Map(known.flatMap((o) => (o.name ? [[o.name.toLowerCase(), o]] : [])));
   // One outlet per entry, or per name: outlets that share a host (a blog platform, a demo
   // server) are still told apart.
   const seen = new Map<Outlet | string, { name: string; entry: Outlet | undefined }>();
   for (const a of articles) {
-    const entry = entryFor(a, byDomain, byName);
+    const entry = entryFor(a, index);
     const key = entry ?? a.outlet;
     if (!seen.has(key)) seen.set(key, { name: entry?.name ?? a.outlet, entry });
   }
@@ -128,6 +142,11 @@ export function coverageSpread(
     unrated: outlets.filter((o) => !o.entry).map((o) => o.name),
     blindspot: blindspotOf(lean),
   };
+}
+
+/** Each group with its count of outlets: "left 1 · centre 2". */
+export function groupCounts(groups: readonly SpreadGroup[]): string {
+  return groups.map((g) => `${g.label} ${g.outlets.length}`).join(" · ");
 }
 
 /** The blindspot as a reader reads it. */

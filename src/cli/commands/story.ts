@@ -1,7 +1,11 @@
 import { parseArgs } from "node:util";
 import { summarise } from "../../serve/model.ts";
-import { blindspotText, type CoverageSpread, coverageSpread } from "../../serve/spread.ts";
-import type { Store } from "../../store/store.ts";
+import {
+  blindspotText,
+  type CoverageSpread,
+  coverageSpread,
+  indexOutlets,
+} from "../../serve/spread.ts";
 import { renderBriefText } from "../../write/index.ts";
 import { configFrom, withStore } from "../shared.ts";
 
@@ -25,9 +29,10 @@ export async function run(args: string[]): Promise<number> {
       return 1;
     }
     const brief = await store.getBrief(id);
-    const spread = await spreadOf(store, id);
+    const articles = await store.listArticles({ storyId: id });
+    const known = indexOutlets(await store.listOutlets());
+    const spread = known.size > 0 ? coverageSpread(articles.map(summarise), known) : null;
     if (values.json) {
-      const articles = await store.listArticles({ storyId: id });
       const summary = articles.map(({ id, url, outlet, headline, publishedAt, duplicateOf }) => ({
         id,
         url,
@@ -49,14 +54,6 @@ export async function run(args: string[]): Promise<number> {
     if (spread) process.stdout.write(spreadText(spread));
     return 0;
   });
-}
-
-/** The story's outlets by what the reader said of them, or null when they said nothing yet. */
-async function spreadOf(store: Store, storyId: string): Promise<CoverageSpread | null> {
-  const known = await store.listOutlets();
-  if (known.length === 0) return null;
-  const articles = await store.listArticles({ storyId });
-  return coverageSpread(articles.map(summarise), known);
 }
 
 function spreadText(sp: CoverageSpread): string {

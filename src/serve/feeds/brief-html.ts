@@ -2,7 +2,7 @@
 // links, quotes and the community paragraph. Absolute links only; every text escaped.
 import { html, type Safe } from "../html.ts";
 import type { StoryModel } from "../model.ts";
-import { blindspotText } from "../spread.ts";
+import { blindspotText, groupCounts } from "../spread.ts";
 
 export function briefHtml(m: StoryModel): string {
   const brief = m.brief;
@@ -39,7 +39,6 @@ export function briefHtml(m: StoryModel): string {
 function leanLine(m: StoryModel): Safe {
   const lean = m.spread?.lean ?? [];
   if (lean.length === 0) return html``;
-  const groups = lean.map((g) => `${g.label} ${g.outlets.length}`).join(" · ");
   const blindspot = m.spread?.blindspot;
-  return html`<p>Lean of the outlets covering it: ${groups}.${blindspot ? html` ${blindspotText(blindspot)}` : ""}</p>`;
+  return html`<p>Lean of the outlets covering it: ${groupCounts(lean)}.${blindspot ? html` ${blindspotText(blindspot)}` : ""}</p>`;
 }

@@ -83,7 +83,7 @@ export function pageRoutes(deps: Deps): Hono {
   app.get("/blindspots", async (c) => {
     const since = visitSince(c, deps);
     const items = await deps.reader.blindspots(BLINDSPOT_STORIES);
-    const described = (await deps.reader.outlets()).some((o) => o.lean !== null);
+    const described = (await deps.reader.outlets()).leaning;
     c.header("Cache-Control", "private, no-cache");
     return c.html(
       layout({

@@ -1,7 +1,7 @@
 // The front page: stories ranked by recency and breadth, with new-since-last-visit marks.
 import { html, type Safe } from "../html.ts";
 import type { StoryModel } from "../model.ts";
-import { blindspotText } from "../spread.ts";
+import { blindspotText, groupCounts } from "../spread.ts";
 import { isNewSince } from "../visit.ts";
 import { plural, timeEl } from "./format.ts";
 
@@ -31,8 +31,7 @@ ${leanLine(m)}
 function leanLine(m: StoryModel): Safe {
   const sp = m.spread;
   if (!sp || sp.lean.length === 0) return html``;
-  const groups = sp.lean.map((g) => `${g.label} ${g.outlets.length}`).join(" · ");
-  return html`<p class="spread-line">Lean: ${groups}${
+  return html`<p class="spread-line">Lean: ${groupCounts(sp.lean)}${
     sp.blindspot ? html` · <strong class="blindspot">${blindspotText(sp.blindspot)}</strong>` : ""
   }</p>`;
 }

@@ -1,6 +1,8 @@
 // Where a clustering goes wrong, for a developer reading `eval clustering --errors`: found stories
 // that fuse several gold stories, and gold stories split over several found stories, largest first.
 
+import { countTerms } from "../../text/terms.ts";
+
 export interface Fusion {
   found: string;
   size: number;
@@ -13,12 +15,6 @@ export interface Split {
   size: number;
   /** Items of the gold story in each found story, largest first. */
   parts: number[];
-}
-
-function countBy<K>(keys: K[]): Map<K, number> {
-  const counts = new Map<K, number>();
-  for (const k of keys) counts.set(k, (counts.get(k) ?? 0) + 1);
-  return counts;
 }
 
 function groups(found: string[], gold: string[], byFound: boolean): Map<string, string[]> {
@@ -37,7 +33,7 @@ function groups(found: string[], gold: string[], byFound: boolean): Map<string, 
 export function fusions(found: string[], gold: string[]): Fusion[] {
   const out: Fusion[] = [];
   for (const [f, golds] of groups(found, gold, true)) {
-    const counts = [...countBy(golds)].filter(([, n]) => n >= 2).sort((a, b) => b[1] - a[1]);
+    const counts = [...countTerms(golds)].filter(([, n]) => n >= 2).sort((a, b) => b[1] - a[1]);
     if (counts.length >= 2) out.push({ found: f, size: golds.length, golds: counts });
   }
   const lost = (x: Fusion) => x.golds.slice(1).reduce((sum, [, n]) => sum + n, 0);
@@ -49,7 +45,7 @@ export function fusions(found: string[], gold: string[]): Fusion[] {
 export function splits(found: string[], gold: string[]): Split[] {
   const out: Split[] = [];
   for (const [g, founds] of groups(found, gold, false)) {
-    const parts = [...countBy(founds).values()].sort((a, b) => b - a);
+    const parts = [...countTerms(founds).values()].sort((a, b) => b - a);
     if (parts.length >= 2) out.push({ gold: g, size: founds.length, parts });
   }
   const lost = (x: Split) => x.size - x.parts[0]!;
