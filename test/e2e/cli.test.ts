@@ -43,6 +43,12 @@ describe("storyline CLI", () => {
     assert.match(md.out, /\nWho covers it \(\d+ outlets\):\n- Lean: /);
     assert.equal(storyline("story", "no-such-story", "--db", db).code, 1);
 
+    // The demo's library reopening has one report: counts read "1 article, 1 outlet".
+    const single = stories.find((s) => s.articles === 1)!;
+    assert.match(storyline("stories", "--db", db).out, /\n {4}1 article, 1 outlet, updated /);
+    const one = storyline("story", single.id, "--md", "--db", db).out;
+    assert.match(one, /\nWho covers it \(1 outlet\):\n/);
+
     // The demo describes its outlets, as a reader would with `storyline outlets import`.
     const outlets = JSON.parse(storyline("outlets", "--json", "--db", db).out) as {
       name: string;

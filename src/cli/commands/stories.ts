@@ -1,4 +1,5 @@
 import { parseArgs } from "node:util";
+import { plural } from "../../text/plural.ts";
 import { configFrom, withStore } from "../shared.ts";
 
 /** `storyline stories [--json]`: stories, most recently updated first, with their brief's lead. */
@@ -37,7 +38,7 @@ export async function run(args: string[]): Promise<number> {
     }
     for (const r of rows) {
       process.stdout.write(
-        `${r.id}  ${r.title}\n    ${r.articles} articles, ${r.outlets} outlets, updated ${r.lastUpdated}\n`,
+        `${r.id}  ${r.title}\n    ${plural(r.articles, "article")}, ${plural(r.outlets, "outlet")}, updated ${r.lastUpdated}\n`,
       );
     }
     return 0;

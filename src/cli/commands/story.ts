@@ -6,6 +6,7 @@ import {
   coverageSpread,
   indexOutlets,
 } from "../../serve/spread.ts";
+import { plural } from "../../text/plural.ts";
 import { renderBriefText } from "../../write/index.ts";
 import { configFrom, withStore } from "../shared.ts";
 
@@ -57,7 +58,7 @@ export async function run(args: string[]): Promise<number> {
 }
 
 function spreadText(sp: CoverageSpread): string {
-  const lines = [`Who covers it (${sp.outlets} outlets):`];
+  const lines = [`Who covers it (${plural(sp.outlets, "outlet")}):`];
   const row = (title: string, groups: CoverageSpread["lean"]) => {
     if (groups.length === 0) return;
     const text = groups.map((g) => `${g.label} ${g.outlets.length} (${g.outlets.join(", ")})`);

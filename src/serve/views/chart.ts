@@ -1,10 +1,11 @@
 // Articles per outlet over time as a small inline SVG (server-side, no script): one row per
 // outlet, one dot per time bucket, the dot's area proportional to the number of articles.
 
+import { plural } from "../../text/plural.ts";
 import { articleTime } from "../../types.ts";
 import { html, type Safe } from "../html.ts";
 import type { ArticleSummary } from "../model.ts";
-import { formatTime, plural } from "./format.ts";
+import { formatTime } from "./format.ts";
 
 const HOUR = 3_600_000;
 /** Bucket widths tried in order; the first giving at most MAX_BUCKETS columns wins. */

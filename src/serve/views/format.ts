@@ -17,7 +17,3 @@ export function timeEl(iso: string | null | undefined): Safe {
   if (!text || !iso) return html``;
   return html`<time datetime="${new Date(iso).toISOString()}">${text}</time>`;
 }
-
-export function plural(n: number, one: string, many = `${one}s`): string {
-  return `${n} ${n === 1 ? one : many}`;
-}

@@ -1,9 +1,10 @@
 // The front page: stories ranked by recency and breadth, with new-since-last-visit marks.
+import { plural } from "../../text/plural.ts";
 import { html, type Safe } from "../html.ts";
 import type { StoryModel } from "../model.ts";
 import { blindspotText, groupCounts } from "../spread.ts";
 import { isNewSince } from "../visit.ts";
-import { plural, timeEl } from "./format.ts";
+import { timeEl } from "./format.ts";
 
 /** Outlets named under each headline; the rest are counted. */
 const OUTLETS_SHOWN = 5;

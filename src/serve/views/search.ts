@@ -1,9 +1,10 @@
 // Search results with highlighted snippets, one entry per story: wire copies and follow-ups of the
 // same story would otherwise fill the page with the same headline.
+import { plural } from "../../text/plural.ts";
 import type { SearchHit } from "../../types.ts";
 import { highlight, html, type Safe } from "../html.ts";
 import { safeHref } from "../links.ts";
-import { plural, timeEl } from "./format.ts";
+import { timeEl } from "./format.ts";
 import { storyHref } from "./front.ts";
 
 /** Hits grouped by story in rank order; a hit outside any story stands alone. */

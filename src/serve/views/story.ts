@@ -1,5 +1,6 @@
 // The story page: brief with outlet chips, quotes, community response, more coverage, timeline and
 // the coverage chart. A pure function of the story model and the reader's last-visit time.
+import { plural } from "../../text/plural.ts";
 import type { BriefParagraph, BriefSentence, Quote, Reaction } from "../../types.ts";
 import { html, type Safe } from "../html.ts";
 import { safeHref } from "../links.ts";
@@ -8,7 +9,7 @@ import { blindspotText, type SpreadGroup } from "../spread.ts";
 import { isNewSince } from "../visit.ts";
 import { coverageChart } from "./chart.ts";
 import { chips, IdGen } from "./chips.ts";
-import { plural, timeEl } from "./format.ts";
+import { timeEl } from "./format.ts";
 
 interface Ctx {
   model: StoryModel;

@@ -1,4 +1,5 @@
 // The community response to a story: tone, themes, counts, and the paragraph that describes them.
+import { plural } from "../../text/plural.ts";
 import { tagText } from "../../text/sentiment.ts";
 import type { Reaction, Theme, Thread, Tone } from "../../types.ts";
 import { findThemes, type ThreadComment } from "./themes.ts";
@@ -45,7 +46,7 @@ export function buildReaction(threads: Thread[]): Reaction | null {
 function describe(threads: Thread[], comments: number, tone: Tone, themes: Theme[]): string {
   const platforms = [...new Set(threads.map((t) => PLATFORM_NAMES[t.platform] ?? t.platform))];
   const where = joinList(platforms);
-  const counts = `${comments} ${comments === 1 ? "comment" : "comments"} across ${threads.length} ${threads.length === 1 ? "thread" : "threads"}`;
+  const counts = `${plural(comments, "comment")} across ${plural(threads.length, "thread")}`;
   if (comments === 0)
     return `The story has been posted on ${where} (${threads.length} ${threads.length === 1 ? "thread" : "threads"}), with no discussion yet.`;
   const parts = [`The community response on ${where} (${counts}) has been ${TONE_PHRASES[tone]}.`];
