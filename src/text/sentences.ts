@@ -1,30 +1,10 @@
 // Sentence splitting with wink-nlp, returning sentences verbatim as substrings of the input.
 // wink splits inside quotations ("Hello there. I am fine," she said.), so pieces are merged
 // back while a quotation is open or the next piece starts in lower case.
-import { createRequire } from "node:module";
-import type { ItsHelpers, WinkMethods } from "wink-nlp";
-
-const require = createRequire(import.meta.url);
+import { winkWith } from "./wink.ts";
 
 /** A piece longer than this is never grown by merging: a stray quote mark must not swallow a page. */
 const MAX_MERGED_CHARS = 800;
-
-interface Wink {
-  nlp: WinkMethods;
-  its: ItsHelpers;
-}
-let wink: Wink | null = null;
-
-/** The wink-nlp instance, loaded on first use and shared by sentences.ts and sentiment.ts. */
-export function getWink(): Wink {
-  if (wink === null) {
-    const winkNLP = require("wink-nlp") as (model: unknown) => WinkMethods;
-    const model = require("wink-eng-lite-web-model") as unknown;
-    const nlp = winkNLP(model);
-    wink = { nlp, its: nlp.its };
-  }
-  return wink;
-}
 
 export function splitSentences(text: string): string[] {
   const out: string[] = [];
@@ -37,7 +17,7 @@ export function splitSentences(text: string): string[] {
 }
 
 function splitLine(line: string): string[] {
-  const pieces = locate(line, getWink().nlp.readDoc(line).sentences().out());
+  const pieces = locate(line, winkWith().nlp.readDoc(line).sentences().out());
   const merged: Array<[number, number]> = [];
   for (const piece of pieces) {
     const last = merged[merged.length - 1];

@@ -2,34 +2,12 @@
 // discussion comments, the same reading with part-of-speech tags (one pass gives both).
 // Sentiment needs only sentence boundaries and negation, not part-of-speech tagging or entities:
 // a second wink instance with that short pipeline gives the same scores about eight times faster.
-import { createRequire } from "node:module";
-import type { ItsHelpers, WinkMethods } from "wink-nlp";
-
-const require = createRequire(import.meta.url);
+import { winkWith } from "./wink.ts";
 
 /** The wink pipeline steps that sentiment depends on. */
 const SENTIMENT_PIPE = ["sbd", "negation", "sentiment"];
 /** The same, with part-of-speech tags for noun phrases (still no entities: those cost most). */
 const TAGGED_PIPE = [...SENTIMENT_PIPE, "pos"];
-
-interface Wink {
-  nlp: WinkMethods;
-  its: ItsHelpers;
-}
-
-const instances = new Map<string, Wink>();
-
-function wink(pipe: string[]): Wink {
-  const key = pipe.join(",");
-  let w = instances.get(key);
-  if (!w) {
-    const winkNLP = require("wink-nlp") as (model: unknown, pipe?: string[]) => WinkMethods;
-    const nlp = winkNLP(require("wink-eng-lite-web-model"), pipe);
-    w = { nlp, its: nlp.its };
-    instances.set(key, w);
-  }
-  return w;
-}
 
 function clamp(score: unknown): number {
   const n = score as number;
@@ -38,7 +16,7 @@ function clamp(score: unknown): number {
 
 export function sentiment(text: string): number {
   if (text.trim() === "") return 0;
-  const { nlp, its } = wink(SENTIMENT_PIPE);
+  const { nlp, its } = winkWith(SENTIMENT_PIPE);
   return clamp(nlp.readDoc(text).out(its.sentiment));
 }
 
@@ -59,7 +37,7 @@ export interface TaggedText {
 /** Sentiment and part-of-speech tags of a short text in one pass. */
 export function tagText(text: string): TaggedText {
   if (text.trim() === "") return { sentiment: 0, words: [] };
-  const { nlp, its } = wink(TAGGED_PIPE);
+  const { nlp, its } = winkWith(TAGGED_PIPE);
   const doc = nlp.readDoc(text);
   const words: TaggedWord[] = [];
   doc.sentences().each((s, i) => {

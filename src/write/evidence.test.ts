@@ -73,6 +73,14 @@ test("a standfirst in the first lines counts as a sentence; a headline or a late
   assert.ok(!isStandfirst(`${standfirst}.`, 0), "punctuated lines are ordinary sentences");
 });
 
+test("a photo caption is not a sentence of the brief; the report below it is", () => {
+  const text =
+    "Sgt. Frank Ford at Fort Lewis Army base, in Washington, before his deployment to Iraq.\nA veteran sergeant who told his officers that he saw detainees abused was sent home.";
+  const [caption, report] = sentencesOf(text).candidates;
+  assert.equal(caption!.eligible, false);
+  assert.equal(report!.eligible, true);
+});
+
 test("a sentence that is only a quotation travels with the sentence naming its speaker", () => {
   const text =
     "“Nothing matters more to us than the safety of our riders,” said the chief executive, Benedikt Hartl. “We are sorry for the worry this will cause.”";

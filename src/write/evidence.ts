@@ -1,5 +1,7 @@
 // The story's sentences as evidence: token sets, TF-IDF vectors, which outlet carries each one,
 // and a relevance score (centrality across sources, position in the article).
+
+import { hasPredicate } from "../text/predicate.ts";
 import type { Article } from "../types.ts";
 import { lowerCaseWords, midSentenceNames } from "./attribute.ts";
 import { retractedClaims } from "./retractions.ts";
@@ -290,7 +292,10 @@ function makeCandidate(
     norm: 0,
     termIds: EMPTY_IDS,
     unitWeights: EMPTY_WEIGHTS,
-    eligible: (isEligible(text) || isStandfirst(text, position)) && !firstPerson(text),
+    eligible:
+      (isEligible(text) || isStandfirst(text, position)) &&
+      !firstPerson(text) &&
+      hasPredicate(text),
     // Completed in buildEvidence, which knows the sentence before and the story's names.
     dangling: DANGLING.test(text) || PRONOUN_SPEAKER.test(text) || BARE_QUOTATION.test(text),
     original: true,
