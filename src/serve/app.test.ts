@@ -85,6 +85,15 @@ test("story page and 404s", async () => {
   assert.match(body, /<h2 id="h-community">Community response<\/h2>/);
   assert.match(body, /href="https:\/\/news\.ycombinator\.com\/item\?id=9010"/);
   assert.match(body, /<h2 id="h-coverage">More coverage<\/h2>/);
+  // The story can be followed in a feed reader: linked in the page and announced in its head.
+  assert.match(
+    body,
+    /follow it: <a href="\/feeds\/stories\/s-bridge\.atom" type="application\/atom\+xml">Atom<\/a>/,
+  );
+  assert.match(
+    body,
+    /<link rel="alternate" type="application\/feed\+json" title="This story \(JSON Feed\)" href="\/feeds\/stories\/s-bridge\.json">/,
+  );
   const missing = await app.request("/stories/nope");
   assert.equal(missing.status, 404);
   assert.match(await missing.text(), /<h1>Not found<\/h1>/);

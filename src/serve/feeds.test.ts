@@ -154,3 +154,67 @@ test("a feed item says who covers the story once outlets are described", async (
     String(lines),
   );
 });
+
+test("a story's own feed has its brief and each development, newest first", async () => {
+  const res = await app.request("/feeds/stories/s-bridge.atom");
+  assert.equal(res.status, 200);
+  const doc = parseAtom(await res.text());
+  const entries = [...doc.getElementsByTagNameNS(ATOM_NS, "entry")];
+  const text = (e: Element, name: string) =>
+    e.getElementsByTagNameNS(ATOM_NS, name)[0]!.textContent!;
+  assert.deepEqual(
+    entries.map((e) => text(e, "title")),
+    [
+      "Harbour bridge reopens after two years of repairs",
+      "Traffic reaches 80 percent of its old level.",
+      "The bridge reopens to traffic.",
+    ],
+  );
+  // The brief's entry is the one the all-stories feed has; developments have ids of their own.
+  assert.match(text(entries[0]!, "id"), /:story\/s-bridge$/);
+  assert.match(
+    text(entries[1]!, "id"),
+    /:story\/s-bridge\/development\/2026-11-25T12:00:00\.000Z\//,
+  );
+  assert.equal(text(entries[1]!, "updated"), "2026-11-25T12:00:00.000Z");
+  assert.match(
+    text(entries[2]!, "content"),
+    /Reported by <a href="https:\/\/coastherald\.example\/news\/a1">Coast Herald<\/a>/,
+  );
+  const link = entries[1]!.getElementsByTagNameNS(ATOM_NS, "link")[0]!;
+  assert.equal(link.getAttribute("href"), "https://news.example.org/stories/s-bridge#h-timeline");
+
+  const json = (await (await app.request("/feeds/stories/s-bridge.json")).json()) as {
+    feed_url: string;
+    home_page_url: string;
+    items: { id: string }[];
+  };
+  assert.equal(json.feed_url, "https://news.example.org/feeds/stories/s-bridge.json");
+  assert.equal(json.home_page_url, "https://news.example.org/stories/s-bridge");
+  assert.deepEqual(
+    json.items.map((i) => i.id),
+    entries.map((e) => text(e, "id")),
+  );
+  assert.equal((await app.request("/feeds/stories/no-such-story.atom")).status, 404);
+  assert.equal((await app.request("/feeds/stories/s-bridge.rss")).status, 404);
+});
+
+test("a development's id does not change when the brief is rewritten around it", async () => {
+  const ids = async () =>
+    (
+      (await (await app.request("/feeds/stories/s-bridge.json")).json()) as {
+        items: { id: string }[];
+      }
+    ).items
+      .slice(1)
+      .map((i) => i.id);
+  const before = await ids();
+  const fx = loadFixtures();
+  const brief = fx.briefs.find((b) => b.storyId === "s-bridge")!;
+  await store.putBrief({
+    ...brief,
+    version: brief.version + 1,
+    headline: "Bridge traffic recovers",
+  });
+  assert.deepEqual(await ids(), before);
+});

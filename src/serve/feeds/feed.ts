@@ -1,4 +1,6 @@
 // The feed-neutral description of a feed of briefs; atom.ts and jsonfeed.ts serialise it.
+import { createHash } from "node:crypto";
+import { html } from "../html.ts";
 import type { StoryModel } from "../model.ts";
 import { storyHref } from "../views/front.ts";
 import { briefHtml } from "./brief-html.ts";
@@ -77,6 +79,67 @@ export function buildFeed(
     homeUrl: new URL(opts.homePath, opts.baseUrl).href,
     selfUrl: new URL(opts.selfPath, opts.baseUrl).href,
     updated,
+    items,
+  };
+}
+
+/** A development's title is its sentence, cut at a word near this many characters. */
+const DEVELOPMENT_TITLE_CHARS = 120;
+
+function shortened(text: string, max: number): string {
+  if (text.length <= max) return text;
+  const cut = text.slice(0, max);
+  const space = cut.lastIndexOf(" ");
+  return `${(space > max / 2 ? cut.slice(0, space) : cut).replace(/[\s,;:.]+$/, "")}…`;
+}
+
+/** One story followed over time: its brief, whose entry is updated whenever the brief is
+ * rewritten, and an entry per development on its timeline, newest first. A development keeps
+ * its id (its time and a hash of its sentence) across rewrites, so a reader sees each one once. */
+export function storyFeed(m: StoryModel, opts: { baseUrl: string; selfPath: string }): Feed {
+  const authority = tagAuthority(opts.baseUrl);
+  const storyUrl = new URL(storyHref(m.story.id).slice(1), opts.baseUrl).href;
+  const outletsOf = (ids: readonly string[]) => {
+    const seen = new Map<string, string | null>();
+    for (const id of ids) {
+      const a = m.articles.get(id);
+      if (a && !seen.has(a.outlet)) seen.set(a.outlet, a.href);
+    }
+    return seen;
+  };
+  const developments: FeedItem[] = (m.brief?.timeline ?? [])
+    .slice()
+    .sort((a, b) => (a.at < b.at ? 1 : a.at > b.at ? -1 : 0))
+    .map((e) => {
+      const at = iso(e.at, new Date(0).toISOString());
+      const hash = createHash("sha256").update(e.text).digest("hex").slice(0, 12);
+      const outlets = outletsOf(e.articleIds);
+      const links = [...outlets].map(([name, href]) =>
+        href ? html`<a href="${href}">${name}</a>` : html`${name}`,
+      );
+      return {
+        id: `tag:${authority},${tagDate(at)}:story/${encodeURIComponent(m.story.id)}/development/${at}/${hash}`,
+        url: `${storyUrl}#h-timeline`,
+        title: shortened(e.text, DEVELOPMENT_TITLE_CHARS),
+        summary: null,
+        contentHtml: html`<p>${e.text}</p>${
+          links.length
+            ? html`<p>Reported by ${links.map((l, i) => html`${i ? ", " : ""}${l}`)}.</p>`
+            : ""
+        }`.value,
+        published: at,
+        updated: at,
+        authors: [...outlets.keys()].slice(0, 10),
+      };
+    });
+  const items = [...(m.brief ? [feedItem(m, opts.baseUrl)] : []), ...developments];
+  const title = m.brief?.headline || m.story.title;
+  return {
+    id: `tag:${authority},2026:story/${encodeURIComponent(m.story.id)}`,
+    title: `Storyline: ${title}`,
+    homeUrl: storyUrl,
+    selfUrl: new URL(opts.selfPath, opts.baseUrl).href,
+    updated: latest([new Date(0).toISOString(), ...items.map((i) => i.updated)]),
     items,
   };
 }

@@ -1,10 +1,10 @@
 // Feeds out: Atom 1.0 and JSON Feed 1.1 of briefs — all stories, blindspots, one search, one
-// outlet.
+// outlet, one story followed over time.
 import { type Context, Hono } from "hono";
 import type { Deps } from "../deps.ts";
 import { baseUrl } from "../deps.ts";
 import { toAtom } from "../feeds/atom.ts";
-import { buildFeed, type Feed } from "../feeds/feed.ts";
+import { buildFeed, type Feed, storyFeed } from "../feeds/feed.ts";
 import { toJsonFeed } from "../feeds/jsonfeed.ts";
 import { HttpError } from "../http-error.ts";
 import type { StoryModel } from "../model.ts";
@@ -76,6 +76,21 @@ export function feedRoutes(deps: Deps): Hono {
   };
   app.get("/feeds/search.atom", search("atom"));
   app.get("/feeds/search.json", search("json"));
+
+  // One story followed over time: its brief and each development.
+  app.get("/feeds/stories/:file", async (c) => {
+    const match = /^(.+)\.(atom|json)$/.exec(c.req.param("file"));
+    if (!match) throw new HttpError(404, "serve: story feeds end in .atom or .json");
+    const id = match[1]!;
+    const format = match[2] as "atom" | "json";
+    const model = await deps.reader.storyModel(id);
+    if (!model) throw new HttpError(404, "serve: no such story");
+    const feed = storyFeed(model, {
+      baseUrl: baseUrl(c, deps),
+      selfPath: `feeds/stories/${encodeURIComponent(id)}.${format}`,
+    });
+    return send(c, feed, format);
+  });
 
   app.get("/feeds/outlet/:file", async (c) => {
     const match = /^(.+)\.(atom|json)$/.exec(c.req.param("file"));

@@ -7,7 +7,7 @@ import { RenderCache } from "../render-cache.ts";
 import { blindspotPage, frontPage } from "../views/front.ts";
 import { layout } from "../views/layout.ts";
 import { searchPage } from "../views/search.ts";
-import { storyPage } from "../views/story.ts";
+import { storyFeeds, storyPage } from "../views/story.ts";
 
 /** Stories per front page. */
 export const PAGE_SIZE = 30;
@@ -73,6 +73,7 @@ export function pageRoutes(deps: Deps): Hono {
       () =>
         layout({
           title: model.brief?.headline || model.story.title,
+          feeds: storyFeeds(model.story.id),
           body: storyPage(model, since),
         }),
     );

@@ -160,11 +160,22 @@ ${list.map(
 )}</ol></section>`;
 }
 
+/** The feeds that follow one story: [title, href, type] for the page's alternate links. */
+type FeedLink = [title: string, href: string, type: string];
+export function storyFeeds(id: string): [atom: FeedLink, json: FeedLink] {
+  const base = `/feeds/stories/${encodeURIComponent(id)}`;
+  return [
+    ["This story (Atom)", `${base}.atom`, "application/atom+xml"],
+    ["This story (JSON Feed)", `${base}.json`, "application/feed+json"],
+  ];
+}
+
 export function storyPage(model: StoryModel, since: number | null): Safe {
   const ctx: Ctx = { model, since, ids: new IdGen() };
   const { story, brief } = model;
   const articles = model.articles.size;
-  const meta = html`<p class="story-meta">${plural(articles, "article")} from ${plural(model.outlets.length, "outlet")} · updated ${timeEl(story.lastUpdated)}</p>`;
+  const [atom, json] = storyFeeds(story.id);
+  const meta = html`<p class="story-meta">${plural(articles, "article")} from ${plural(model.outlets.length, "outlet")} · updated ${timeEl(story.lastUpdated)} · follow it: <a href="${atom[1]}" type="${atom[2]}">Atom</a>, <a href="${json[1]}" type="${json[2]}">JSON Feed</a></p>`;
   const body = brief
     ? html`<section aria-labelledby="h-brief" class="brief"><h2 id="h-brief" class="visually-hidden">Brief</h2>
 ${brief.paragraphs.filter((p) => p.role !== "community").map((p) => paragraph(ctx, p))}</section>
