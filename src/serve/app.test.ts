@@ -141,6 +141,28 @@ test("JSON API: stories with pagination, one story, search", async () => {
     error: "no such story",
   });
   assert.equal((await app.request("/api/stories?limit=1000")).status, 400);
+
+  // What is new since a client last looked: a5 came in on the 25th at 12:30.
+  const since = (await (
+    await app.request("/api/stories/s-bridge?since=2026-11-25T12:00:00Z")
+  ).json()) as {
+    new: { since: string; articleIds: string[]; timeline: { text: string }[] };
+    story: { feeds: { atom: string } };
+  };
+  assert.equal(since.new.since, "2026-11-25T12:00:00.000Z");
+  assert.deepEqual(since.new.articleIds, ["a5"]);
+  assert.deepEqual(
+    since.new.timeline.map((e) => e.text),
+    ["Traffic reaches 80 percent of its old level."],
+  );
+  assert.equal(since.story.feeds.atom, "http://localhost/feeds/stories/s-bridge.atom");
+  assert.equal(
+    (await (await app.request("/api/stories/s-bridge?since=2026-11-26T00:00:00Z")).json()).new
+      .articleIds.length,
+    0,
+  );
+  assert.equal("new" in one, false, "only asked for");
+  assert.equal((await app.request("/api/stories/s-bridge?since=yesterday")).status, 400);
   const search = (await (await app.request("/api/search?q=storm")).json()) as {
     hits: { storyId: string }[];
   };

@@ -4,6 +4,7 @@ import type { Deps } from "../deps.ts";
 import { baseUrl } from "../deps.ts";
 import { HttpError } from "../http-error.ts";
 import type { StoryModel } from "../model.ts";
+import { isNewSince } from "../visit.ts";
 import { queryOf, SEARCH_RESULTS, searchOrFail } from "./pages.ts";
 
 export const API_DEFAULT_LIMIT = 20;
@@ -38,6 +39,36 @@ function storySummary(m: StoryModel, base: string) {
     spread: m.spread,
     url: new URL(`stories/${encodeURIComponent(m.story.id)}`, base).href,
     apiUrl: new URL(`api/stories/${encodeURIComponent(m.story.id)}`, base).href,
+    feeds: {
+      atom: new URL(`feeds/stories/${encodeURIComponent(m.story.id)}.atom`, base).href,
+      json: new URL(`feeds/stories/${encodeURIComponent(m.story.id)}.json`, base).href,
+    },
+  };
+}
+
+/** `?since=` as epoch ms: an ISO 8601 time (what a client stores from `lastUpdated`). */
+function sinceParam(value: string | undefined): number | null {
+  if (value === undefined || value === "") return null;
+  const t = /^\d{4}-\d\d-\d\d/.test(value) ? Date.parse(value) : Number.NaN;
+  if (!Number.isFinite(t)) throw new HttpError(400, "serve: since must be an ISO 8601 time");
+  return t;
+}
+
+/** What arrived after `since`, as the story page marks it "new": articles fetched later, the
+ * brief's sentences and timeline entries they support. */
+function newSince(m: StoryModel, since: number) {
+  const fresh = (ids: readonly string[]) =>
+    ids.some((id) => isNewSince(m.articles.get(id)?.fetchedAt, since));
+  return {
+    since: new Date(since).toISOString(),
+    articleIds: [...m.articles.values()]
+      .filter((a) => isNewSince(a.fetchedAt, since))
+      .map((a) => a.id),
+    sentences: (m.brief?.paragraphs ?? [])
+      .flatMap((p) => p.sentences)
+      .filter((s) => fresh(s.articleIds))
+      .map((s) => s.text),
+    timeline: (m.brief?.timeline ?? []).filter((e) => fresh(e.articleIds)),
   };
 }
 
@@ -56,9 +87,11 @@ export function apiRoutes(deps: Deps): Hono {
   });
 
   app.get("/api/stories/:id", async (c) => {
+    const since = sinceParam(c.req.query("since"));
     const m = await deps.reader.storyModel(c.req.param("id"));
     if (!m) throw new HttpError(404, "serve: no such story");
     return c.json({
+      ...(since === null ? {} : { new: newSince(m, since) }),
       story: {
         ...storySummary(m, baseUrl(c, deps)),
         articleIds: m.story.articleIds,
