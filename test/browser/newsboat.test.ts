@@ -15,13 +15,16 @@ const skip = existsSync(NEWSBOAT)
   : `newsboat is not installed at ${NEWSBOAT} (apt-get install newsboat); skipping`;
 if (skip) console.log(`# ${skip}`);
 
-test("newsboat reads the brief titles from the Atom feeds", { skip }, async () => {
+test("newsboat reads the brief titles from the Atom feeds, and a story's developments", {
+  skip,
+}, async () => {
   const server = await startTestServer();
   const dir = mkdtempSync(join(tmpdir(), "storyline-newsboat-"));
   try {
     const feeds = [
       `${server.url}/feeds/stories.atom`,
       `${server.url}/feeds/outlet/Northern%20Post.atom`,
+      `${server.url}/feeds/stories/s-bridge.atom`,
     ];
     writeFileSync(join(dir, "urls"), `${feeds.join("\n")}\n`);
     writeFileSync(join(dir, "config"), "");
@@ -57,19 +60,25 @@ test("newsboat reads the brief titles from the Atom feeds", { skip }, async () =
       title: string;
     }[];
     db.close();
-    const briefs = loadFixtures()
-      .briefs.map((b) => b.headline)
-      .sort();
-    // newsboat keys its cache by entry id, and a story in both feeds is one entry: so each brief
-    // appears once across the two feeds.
-    assert.deepEqual(rows.map((r) => r.title).sort(), briefs);
+    const briefs = loadFixtures().briefs;
+    const bridge = briefs.find((b) => b.storyId === "s-bridge")!;
+    // newsboat keys its cache by entry id, and a story in several feeds is one entry: so each
+    // brief appears once across the feeds; the bridge story's feed adds its two developments.
+    assert.deepEqual(
+      rows.map((r) => r.title).sort(),
+      [...briefs.map((b) => b.headline), ...bridge.timeline.map((e) => e.text)].sort(),
+    );
     assert.ok(
       rows.every((r) => /^http:\/\/127\.0\.0\.1:\d+\/stories\/s-/.test(r.url)),
       "absolute story links",
     );
     assert.deepEqual(
       feedTitles.map((f) => f.title),
-      ["Storyline: all stories", "Storyline: stories covered by Northern Post"],
+      [
+        `Storyline: ${bridge.headline}`,
+        "Storyline: all stories",
+        "Storyline: stories covered by Northern Post",
+      ],
     );
   } finally {
     rmSync(dir, { recursive: true, force: true });
