@@ -19,6 +19,17 @@ test("metadata comes from JSON-LD, Open Graph and rel=canonical", () => {
   assert.equal(page.description, "The harbour bridge is open again.");
 });
 
+test("a page's language comes from its markup, or from its text where the markup says none", () => {
+  const german = extractArticle(fixture("german-no-lang.html").toString("utf8"), URL_)!;
+  assert.equal(german.language, "de");
+  // Templates ship lang="en" by default: a page marked English that reads as German is German.
+  const marked = extractArticle(fixture("german-marked-english.html").toString("utf8"), URL_)!;
+  assert.equal(marked.language, "de");
+  // An English page keeps its own, more exact tag.
+  const english = extractArticle(fixture("news-article.html").toString("utf8"), URL_)!;
+  assert.equal(english.language, "en-GB");
+});
+
 test("body keeps prose and headings, drops share bars, captions, newsletter, related links", () => {
   const page = extractArticle(fixture("news-article.html").toString("utf8"), URL_)!;
   const text = page.paragraphs.join("\n");

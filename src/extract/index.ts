@@ -6,6 +6,7 @@ import { extractBody } from "./body.ts";
 import { cutBoilerplate } from "./boilerplate.ts";
 import { trimForParsing } from "./budget.ts";
 import { filterParagraphs } from "./filters.ts";
+import { articleLanguage } from "./language.ts";
 import { readMetadata } from "./metadata.ts";
 import { cutTeaserArticles } from "./teasers.ts";
 
@@ -30,6 +31,7 @@ export function extractArticle(html: string, url: string): ExtractedPage | null 
     ...page,
     headline: meta.headline ?? body.title ?? "",
     byline: meta.byline ?? body.byline,
+    language: articleLanguage(meta.language, paragraphs.join("\n")),
     paragraphs,
   };
 }

@@ -132,10 +132,11 @@ test("JSON API: stories with pagination, one story, search", async () => {
   assert.equal(page2.next, null);
   const one = (await (await app.request("/api/stories/s-bridge")).json()) as {
     brief: { version: number };
-    articles: { id: string; url: string }[];
+    articles: { id: string; url: string; language: string | null }[];
   };
   assert.equal(one.brief.version, 2);
   assert.equal(one.articles.length, 5);
+  assert.equal(one.articles.find((a) => a.id === "a1")?.language, "en");
   assert.equal((await app.request("/api/stories/nope")).status, 404);
   assert.deepEqual(await (await app.request("/api/stories/nope")).json(), {
     error: "no such story",

@@ -17,6 +17,8 @@ export interface ArticleSummary {
   byline: string | null;
   publishedAt: string | null;
   fetchedAt: string;
+  /** As the page gave it or its text showed it ("en-GB", "de"); null when neither did. */
+  language: string | null;
 }
 
 /** A discussion thread about one of the story's articles, as linked from the story page. */
@@ -67,6 +69,7 @@ export function summarise(a: Article): ArticleSummary {
     byline: a.byline,
     publishedAt: a.publishedAt,
     fetchedAt: a.fetchedAt,
+    language: a.language,
   };
 }
 

@@ -441,3 +441,38 @@ test("a page title that is the site's name or tagline, or a tail of the headline
   // A login page's title is no headline, and its text offers none either.
   assert.equal(titleOf(page("The New York Times > Log In", "nytimes.com", [body])), null);
 });
+
+test("a report in another language informs the brief but is not quoted in it; alone, it is", () => {
+  const german = {
+    ...articleFrom({
+      id: "de1",
+      outlet: "Nordkurier",
+      url: "https://nordkurier.example/damm",
+      headline: "Riverton-Damm hält dem Hochwasser stand",
+      text: 'Der Riverton-Damm hat dem Rekordhochwasser standgehalten, teilte die Bezirksverwaltung am Dienstag mit. Die Überläufe wurden nach dem Rekordregen geöffnet. "Der Damm wird noch mindestens zehn Jahre halten", sagte Bürgermeisterin Elena Ruiz vor Reportern.',
+    }),
+    language: "de",
+  };
+  const mixed = [...articles, german];
+  const b = writeBrief({ story: storyOf(mixed), articles: mixed, threads: [], previous: null });
+  const all = b.paragraphs.flatMap((p) => p.sentences);
+  assert.ok(all.length > 0);
+  assert.ok(all.every((s) => !s.articleIds.includes("de1") || s.articleIds.length > 1));
+  assert.ok(
+    all.every((s) => !german.text.includes(s.text)),
+    "no German sentence in the brief",
+  );
+  assert.ok(b.quotes.every((q) => q.articleId !== "de1"));
+  assert.ok(
+    b.moreCoverage.some((c) => c.url === german.url),
+    "listed under more coverage",
+  );
+
+  const alone = writeBrief({
+    story: storyOf([german]),
+    articles: [german],
+    threads: [],
+    previous: null,
+  });
+  assert.match(alone.paragraphs[0]!.sentences[0]!.text, /^Der Riverton-Damm hat/);
+});

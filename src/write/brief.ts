@@ -112,7 +112,7 @@ interface FoundQuote {
 function findQuotes(ev: Evidence): FoundQuote[] {
   const spans: Array<{ span: QuoteSpan; sentence: Candidate | null; score: number }> = [];
   for (const a of ev.articles) {
-    if (a.duplicateOf && ev.byId.has(a.duplicateOf)) continue;
+    if ((a.duplicateOf && ev.byId.has(a.duplicateOf)) || !ev.quotable.has(a.id)) continue;
     const list = ev.perArticle.get(a.id) ?? [];
     for (const span of quoteSpans(a)) {
       const sentence = list.find((c) => c.text.includes(span.text)) ?? null;

@@ -133,6 +133,8 @@ export interface Evidence {
   common: Set<string>;
   /** Capitalised words the articles use mid-sentence (names). */
   names: Set<string>;
+  /** Articles the brief may quote: in English when any are (see buildEvidence). */
+  quotable: Set<string>;
 }
 
 export function evidenceOutlets(articles: Article[]): Map<string, string> {
@@ -145,16 +147,26 @@ export function evidenceOutlets(articles: Article[]): Map<string, string> {
   return outletOf;
 }
 
+/** An article in English, or in no stated language (most feeds do not say). */
+function inEnglish(article: Article): boolean {
+  return article.language === null || /^en(?:-|$)/i.test(article.language);
+}
+
 export function buildEvidence(articles: Article[]): Evidence {
   const byId = new Map(articles.map((a) => [a.id, a]));
   const outletOf = evidenceOutlets(articles);
   const candidates: Candidate[] = [];
   const perArticle = new Map<string, Candidate[]>();
+  // Briefs are written in English, by English rules (speech verbs, quotation marks, verbs): when
+  // some of the story's reports are in English, the others are read for their terms, not quoted.
+  const english = articles.some(inEnglish);
+  const quotable = new Set(articles.filter((a) => !english || inEnglish(a)).map((a) => a.id));
   articles.forEach((article, articleOrder) => {
     const list: Candidate[] = [];
     const sentences = article.sentences.slice(0, MAX_SENTENCES_PER_ARTICLE);
     sentences.forEach((text, position) => {
       const c = makeCandidate(candidates.length, article, articleOrder, position, text);
+      if (!quotable.has(article.id)) c.eligible = false;
       c.outlet = outletOf.get(article.id) ?? article.outlet;
       c.original = !(article.duplicateOf && byId.has(article.duplicateOf));
       candidates.push(c);
@@ -187,6 +199,7 @@ export function buildEvidence(articles: Article[]): Evidence {
     postings: postingsOf(candidates),
     common: lowerCaseWords(candidates.map((c) => c.text)),
     names: midSentenceNames(candidates.map((c) => c.text)),
+    quotable,
   };
   for (const c of candidates) {
     const before = c.position > 0 ? perArticle.get(c.article.id)![c.position - 1]! : null;

@@ -107,6 +107,7 @@ export function apiRoutes(deps: Deps): Hono {
         byline: a.byline,
         publishedAt: a.publishedAt,
         fetchedAt: a.fetchedAt,
+        language: a.language,
       })),
     });
   });
