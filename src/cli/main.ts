@@ -29,6 +29,10 @@ const COMMANDS: Record<string, { summary: string; load: () => Promise<Command> }
     summary: "show one story's brief [--json|--md]",
     load: () => import("./commands/story.ts"),
   },
+  digest: {
+    summary: "stories updated in a window, widest coverage first [--since 24h|ISO] [--json]",
+    load: () => import("./commands/digest.ts"),
+  },
   serve: {
     summary: "serve the web UI, JSON API and feeds",
     load: () => import("./commands/serve.ts"),

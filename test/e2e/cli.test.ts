@@ -49,6 +49,24 @@ describe("storyline CLI", () => {
     const one = storyline("story", single.id, "--md", "--db", db).out;
     assert.match(one, /\nWho covers it \(1 outlet\):\n/);
 
+    // A digest of the 25th: the strike story with its deal; the e-bike recall (last news on the
+    // 24th) left out; JSON for scripts.
+    const digest = storyline("digest", "--since", "2026-11-25T00:00:00Z", "--db", db);
+    assert.equal(digest.code, 0, digest.err);
+    assert.match(digest.out, /^# Storyline: 8 stories updated since 2026-11-25 00:00 UTC\n/);
+    assert.match(
+      digest.out,
+      /## Saltmere dockworkers and operators reach tentative deal to end strike\n[^\n]*\n\nAccording to Vellmont Wire Service, [^\n]*\n\nSince then:\n- 2026-11-25 05:45 UTC: Dockworkers at the Port of Saltmere will return to work on Thursday/,
+    );
+    assert.doesNotMatch(digest.out, /E-bike/i);
+    const rows = JSON.parse(
+      storyline("digest", "--since", "2026-11-25", "--limit", "2", "--json", "--db", db).out,
+    ) as { since: string; stories: { title: string; outlets: number }[] };
+    assert.equal(rows.since, "2026-11-25T00:00:00.000Z");
+    assert.equal(rows.stories.length, 2);
+    assert.ok(rows.stories[0]!.outlets >= rows.stories[1]!.outlets, "widest coverage first");
+    assert.equal(storyline("digest", "--since", "yesterday", "--db", db).code, 2);
+
     // The demo describes its outlets, as a reader would with `storyline outlets import`.
     const outlets = JSON.parse(storyline("outlets", "--json", "--db", db).out) as {
       name: string;

@@ -1,0 +1,124 @@
+import { parseArgs } from "node:util";
+import { plural } from "../../text/plural.ts";
+import type { Brief, Story } from "../../types.ts";
+import { configFrom, withStore } from "../shared.ts";
+
+/** Stories read to find those updated in the window: a digest covers days, not the archive. */
+const SCAN_STORIES = 1000;
+const DEFAULT_SINCE = "24h";
+const RELATIVE = /^(\d{1,4})([hd])$/;
+
+/** `--since`: an ISO 8601 date or time, or a span back from now ("24h", "7d"). Epoch ms, or null
+ * when unreadable. */
+export function parseSince(value: string, now: number): number | null {
+  const span = RELATIVE.exec(value);
+  if (span) return now - Number(span[1]) * (span[2] === "d" ? 24 : 1) * 3_600_000;
+  if (!/^\d{4}-\d\d-\d\d/.test(value)) return null;
+  const t = Date.parse(value);
+  return Number.isFinite(t) ? t : null;
+}
+
+export interface DigestEntry {
+  story: Story;
+  brief: Brief | null;
+  outlets: number;
+  articles: number;
+}
+
+/** Stories updated since `since`, widest coverage first, as Markdown: each with its lead, and
+ * what developed in the window (its timeline entries from then on). */
+export function digestMarkdown(
+  entries: DigestEntry[],
+  since: number,
+  baseUrl: string | null,
+): string {
+  const from = new Date(since).toISOString();
+  const lines = [
+    `# Storyline: ${plural(entries.length, "story", "stories")} updated since ${when(from)}`,
+  ];
+  for (const { story, brief, outlets, articles } of entries) {
+    const link = baseUrl
+      ? ` (${new URL(`stories/${encodeURIComponent(story.id)}`, baseUrl).href})`
+      : "";
+    lines.push("", `## ${brief?.headline || story.title}`);
+    const fresh = story.firstSeen >= from ? "new story · " : "";
+    lines.push(
+      `${fresh}${plural(outlets, "outlet")} · ${plural(articles, "article")} · updated ${when(story.lastUpdated)} · ${story.id}${link}`,
+    );
+    const lead = brief?.paragraphs.find((p) => p.role === "lead")?.sentences[0];
+    if (lead) lines.push("", lead.rendered || lead.text);
+    const developments = (brief?.timeline ?? []).filter((e) => e.at >= from);
+    // A story that began in the window has its lead for its one development.
+    if (developments.length > 0 && !(fresh && developments.length === 1)) {
+      lines.push("", "Since then:");
+      for (const e of developments) lines.push(`- ${when(e.at)}: ${e.text}`);
+    }
+  }
+  return `${lines.join("\n")}\n`;
+}
+
+function when(iso: string): string {
+  const d = new Date(iso);
+  return Number.isNaN(d.getTime()) ? iso : `${d.toISOString().slice(0, 16).replace("T", " ")} UTC`;
+}
+
+/** `storyline digest [--since 24h|ISO] [--limit N] [--base-url URL] [--json]`: what happened in
+ * a window, for a cron job's mail or a terminal. */
+export async function run(args: string[]): Promise<number> {
+  const { values } = parseArgs({
+    args,
+    options: {
+      db: { type: "string" },
+      since: { type: "string", default: DEFAULT_SINCE },
+      limit: { type: "string", default: "20" },
+      "base-url": { type: "string" },
+      json: { type: "boolean" },
+    },
+  });
+  const since = parseSince(values.since, Date.now());
+  const limit = Number(values.limit);
+  if (since === null || !Number.isInteger(limit) || limit < 1) {
+    process.stderr.write(
+      "usage: storyline digest [--since 24h|7d|2026-11-25T12:00Z] [--limit N] [--base-url URL] [--json]\n",
+    );
+    return 2;
+  }
+  const config = configFrom(values.db);
+  return withStore(config.db, async (store) => {
+    const from = new Date(since).toISOString();
+    // Most recently updated first: the window's stories are a prefix.
+    const stories = (await store.listStories({ limit: SCAN_STORIES })).filter(
+      (s) => s.lastUpdated >= from,
+    );
+    const entries: DigestEntry[] = [];
+    for (const story of stories) {
+      const articles = await store.listArticles({ storyId: story.id });
+      entries.push({
+        story,
+        brief: await store.getBrief(story.id),
+        outlets: new Set(articles.map((a) => a.outlet)).size,
+        articles: articles.length,
+      });
+    }
+    entries.sort(
+      (a, b) => b.outlets - a.outlets || b.story.lastUpdated.localeCompare(a.story.lastUpdated),
+    );
+    const chosen = entries.slice(0, limit);
+    if (values.json) {
+      const rows = chosen.map((e) => ({
+        id: e.story.id,
+        title: e.brief?.headline || e.story.title,
+        outlets: e.outlets,
+        articles: e.articles,
+        firstSeen: e.story.firstSeen,
+        lastUpdated: e.story.lastUpdated,
+        lead: e.brief?.paragraphs.find((p) => p.role === "lead")?.sentences[0]?.rendered ?? null,
+        developments: (e.brief?.timeline ?? []).filter((t) => t.at >= from),
+      }));
+      process.stdout.write(`${JSON.stringify({ since: from, stories: rows }, null, 2)}\n`);
+      return 0;
+    }
+    process.stdout.write(digestMarkdown(chosen, since, values["base-url"] ?? null));
+    return 0;
+  });
+}
