@@ -9,6 +9,7 @@ import {
   forecastArticles,
   laterArticle,
   loadThreads,
+  promiseArticles,
   repeatArticle,
   retractionArticles,
   storyOf,
@@ -274,6 +275,31 @@ test("an update that leans on the sentence before it comes with it, and overtake
   const texts = b.paragraphs.flatMap((p) => p.sentences.map((s) => s.text));
   assert.ok(!texts.some((t) => t.startsWith("The county will order")), texts.join("\n"));
   assert.match(b.timeline.at(-1)!.text, /ordered .* The inspection will be carried out/);
+});
+
+test("a description that looked ahead to what the update reports is not the dek", () => {
+  const [forecast, kept] = forecastArticles();
+  const ahead = {
+    ...forecast,
+    description:
+      "The county will order an inspection of the Riverton Dam spillway gates after the record rain.",
+  };
+  const now = { ...kept, description: "Engineers begin work." };
+  const list = [...articles, ahead, now];
+  const b = writeBrief({ story: storyOf(list), articles: list, threads: [], previous: null });
+  assert.equal(b.dek, now.description);
+});
+
+test("a promise the update has kept is overtaken like a forecast", () => {
+  const [promise, kept] = promiseArticles();
+  const list = [...articles, promise, kept];
+  const b = writeBrief({ story: storyOf(list), articles: list, threads: [], previous: null });
+  const texts = b.paragraphs.flatMap((p) => p.sentences.map((s) => s.text));
+  assert.ok(
+    texts.some((t) => t.startsWith("The county ordered")),
+    texts.join("\n"),
+  );
+  assert.ok(!texts.some((t) => t.startsWith("The county has promised")), texts.join("\n"));
 });
 
 test("a sentence that repeats the brief does not come back to carry the one after it", () => {

@@ -51,7 +51,13 @@ export function writeBrief(input: BriefInput): Brief {
     version: (input.previous?.version ?? 0) + 1,
     generatedAt: input.story.lastUpdated,
     headline: headlineOf(ev, update, sentences[0] ?? null, input.story.title),
-    dek: centralDek(ev, sentences),
+    // A description written before the update that looks ahead ("will be the next mayor") is
+    // overtaken by it, as the body's forecasts are.
+    dek: centralDek(
+      ev,
+      sentences,
+      (d, a) => update !== null && articleTime(a).slice(0, 10) < update.day && FORECAST.test(d),
+    ),
     paragraphs,
     quotes,
     reaction,
@@ -79,8 +85,9 @@ function headlineOf(
 }
 
 /** Sentences of the update's day that repeat it add nothing next to it; earlier days' sentences
- * stay (they are the story the update changes), except a forecast the update has overtaken:
- * "Marchetti will be sworn in on Wednesday" under "Update: Marchetti was sworn in". */
+ * stay (they are the story the update changes), except a forecast or promise the update has
+ * overtaken: "Marchetti will be sworn in on Wednesday" or "Marchetti has promised an audit"
+ * under "Update: Marchetti was sworn in … and signed an order for an audit". */
 function withoutRepeats(pool: Candidate[], update: Development | null): Candidate[] {
   if (!update) return pool;
   const close = (c: Candidate) => update.unit.some((u) => similarity(c, u) >= REDUNDANT_SIMILARITY);
@@ -91,9 +98,9 @@ function withoutRepeats(pool: Candidate[], update: Development | null): Candidat
   );
 }
 
-/** A sentence about what is yet to happen. */
+/** A sentence about what is yet to happen, or what someone has promised to do. */
 const FORECAST =
-  /\b(?:will|shall|is (?:expected|due|set|scheduled|likely) to|are (?:expected|due|set|scheduled|likely) to|plans? to|intends? to)\b/i;
+  /\b(?:will|shall|is (?:expected|due|set|scheduled|likely) to|are (?:expected|due|set|scheduled|likely) to|plans? to|intends? to|(?:has |have )?(?:promised|pledged|vowed)|promises|pledges|vows)\b/i;
 
 /** Oldest first (ids break ties), so the result does not depend on the order articles arrive in. */
 export function orderArticles(articles: Article[]): Article[] {

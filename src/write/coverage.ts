@@ -108,13 +108,17 @@ const DEK_REPEATS = 0.6;
 
 /** The most central article description that the brief does not already say, verbatim, or null
  * when no article has one. */
-export function centralDek(ev: Evidence, said: BriefSentence[]): string | null {
+export function centralDek(
+  ev: Evidence,
+  said: BriefSentence[],
+  overtaken: (description: string, article: Article) => boolean = () => false,
+): string | null {
   const saidWords = said.map((s) => new Set(contentWords(s.text)));
   let best: string | null = null;
   let bestScore = -1;
   for (const a of ev.articles) {
     const d = a.description?.trim();
-    if (!d) continue;
+    if (!d || overtaken(d, a)) continue;
     const words = new Set(contentWords(d));
     if (saidWords.some((w) => jaccard(w, words) >= DEK_REPEATS)) continue;
     let score = 0;

@@ -6,6 +6,7 @@ import {
   isEligible,
   isStandfirst,
   refersBack,
+  surnameOf,
   withoutHeadline,
   withoutRunIn,
 } from "./evidence.ts";
@@ -103,10 +104,27 @@ test("a sentence naming a person only by a pronoun needs the one before it", () 
   assert.equal(plain!.dangling, false);
 });
 
+test("a sentence opening with the surname of someone just introduced, and named nowhere else, needs the introduction", () => {
+  const text =
+    "The mayor placed the head of procurement, Lars Wendt, on paid leave during the audit. Wendt could not be reached for comment. The audit will take six months.";
+  const ev = sentencesOf(text);
+  const [introduced, surname] = ev.candidates;
+  assert.equal(surname!.dangling, true);
+  assert.deepEqual(
+    unitFor(ev, surname!, new Set())?.map((c) => c.index),
+    [introduced!.index, surname!.index],
+  );
+  assert.equal(
+    surnameOf("The audit takes six months.", "Lars Wendt met The", new Set(["the"])),
+    null,
+  );
+  assert.equal(surnameOf("Wendt could not be reached.", "The mayor spoke.", new Set()), null);
+});
+
 test("a pronoun after a first word the story uses as a name has its person", () => {
   const text =
-    "Police stopped Jarek Molnar on the platform on Monday. Molnar said his lawyer would appeal the stop. Officers said his face matched a wanted man.";
-  const [, named, unnamed] = sentencesOf(text).candidates;
+    "Police stopped Jarek Molnar on the platform on Monday. The stop lasted ten minutes. Molnar said his lawyer would appeal the stop. Officers said his face matched a wanted man.";
+  const [, , named, unnamed] = sentencesOf(text).candidates;
   assert.equal(named!.dangling, false, "Molnar is a name elsewhere in the story");
   assert.equal(unnamed!.dangling, true, "officers is no one's name");
 });

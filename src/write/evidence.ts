@@ -80,6 +80,26 @@ function unnamedPerson(text: string, names: Set<string>, common: Set<string>): b
   return !(first && names.has(first) && !common.has(first.toLowerCase()));
 }
 
+/** "Wendt could not be reached for comment." after "…the head of procurement, Lars Wendt, had
+ * been placed on leave": the surname a sentence opens with, when the sentence before gave it in
+ * full (the person just introduced), else null. `common`: the story's words in lower case. */
+export function surnameOf(text: string, previous: string, common: Set<string>): string | null {
+  const m = /^["“'‘]?(\p{Lu}[\p{Ll}'’-]+)\s+\p{Ll}/u.exec(text);
+  // "The", "Officials": words the story also writes in lower case are not names.
+  if (!m || common.has(m[1]!.toLowerCase())) return null;
+  const full = new RegExp(`\\p{Lu}[\\p{L}.'’-]*\\s+${m[1]}(?![\\p{L}-])`, "u");
+  return full.test(previous) ? m[1]! : null;
+}
+
+/** A surname introduced by the sentence before (see surnameOf) of someone no other report of the
+ * story names: a minor figure, whom the brief will not have introduced elsewhere. The story's
+ * main people (named across its reports) stand on their surname. */
+function strangerBySurname(ev: Evidence, c: Candidate, before: Candidate): boolean {
+  const surname = surnameOf(c.text, before.text, ev.common);
+  if (surname === null) return false;
+  return !ev.articles.some((a) => a.id !== c.article.id && a.text.includes(surname));
+}
+
 /** "The audit will be carried out by…" after "…signed an order for an independent audit": a
  * sentence opening with "The" and the very word the sentence before just used points back to that
  * one thing, and alone it reads as if the thing had been introduced. A change of number ("A
@@ -205,7 +225,8 @@ export function buildEvidence(articles: Article[]): Evidence {
     const before = c.position > 0 ? perArticle.get(c.article.id)![c.position - 1]! : null;
     c.dangling ||=
       unnamedPerson(c.text, evidence.names, evidence.common) ||
-      (before !== null && refersBack(c.text, before.text));
+      (before !== null &&
+        (refersBack(c.text, before.text) || strangerBySurname(evidence, c, before)));
   }
   scoreRelevance(evidence, termId);
   return evidence;

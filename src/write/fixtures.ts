@@ -61,6 +61,13 @@ export function retractionArticles(): [Article, Article] {
 
 /** A first-day article saying an inspection will be ordered, and a second day's report that it was,
  * whose new fact ("The inspection will be carried out by…") leans on the sentence before it. */
+/** A first day's promise ("has promised an inspection") and the next day's report that it was
+ * ordered. */
+export function promiseArticles(): [Article, Article] {
+  const [first, second] = loadJson<ArticleSeed[]>("story/promise.json").map(articleFrom);
+  return [first!, second!];
+}
+
 export function forecastArticles(): [Article, Article] {
   const [first, second] = loadJson<ArticleSeed[]>("story/forecast.json").map(articleFrom);
   return [first!, second!];
