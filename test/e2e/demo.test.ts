@@ -119,6 +119,24 @@ describe("the demo, end to end over loopback", () => {
     }
   });
 
+  it("leaves out what the story's update overtook and what the story hardly needs", async () => {
+    const stories = await store.listStories({ limit: 1000 });
+    const mayor = stories.find((s) => /Marchetti/.test(s.title))!;
+    const brief = (await store.getBrief(mayor.id))!;
+    const texts = brief.paragraphs.flatMap((p) => p.sentences.map((s) => s.text));
+    assert.ok(
+      texts.some((t) => /was sworn in as mayor/.test(t)),
+      "the update",
+    );
+    // Kept by the update ("signed an order for an independent audit"): no longer news.
+    assert.ok(!texts.some((t) => /has promised an independent audit/.test(t)), texts.join("\n"));
+    // An article's closing line about a side matter, under a fifth of the best relevance.
+    assert.ok(!texts.some((t) => /^Police have not said/.test(t)), texts.join("\n"));
+    // Said of someone introduced only in the sentence before, never named elsewhere.
+    assert.ok(!texts.some((t) => /^Wendt could not be reached/.test(t)), texts.join("\n"));
+    assert.doesNotMatch(brief.dek ?? "", /will be Brennick's next mayor/);
+  });
+
   it("writes a community response citing real comments for the stories with threads", async () => {
     for (const thread of corpus.threads) {
       const article = stored.get(thread.articleId)!;
