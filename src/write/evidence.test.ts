@@ -53,6 +53,9 @@ test("page furniture in plain prose: logins, time zones, bios, credits, notes, e
   ])
     assert.ok(!isEligible(line), line);
   assert.ok(!isEligible("A Debate on the Future of Labor: Is Puerto Rico the Florida of 2004?"));
+  assert.ok(!isEligible("11 of 14: the number of wards Marchetti won in the by-election."));
+  assert.ok(!isEligible("41.7%: the turnout, the lowest since the city was founded."));
+  assert.ok(isEligible("11 of the 14 wards voted for Marchetti in the by-election."));
   assert.ok(!isEligible("The phantom of the opera, is here at the Lyric Theatre tonight!"));
   assert.ok(isEligible("“Why now?” she asked the council at Monday's meeting in the town hall."));
   assert.ok(isEligible("Hackers also took hashed passwords and the last four digits of cards."));

@@ -346,6 +346,7 @@ export function isEligible(text: string): boolean {
   // ("Is Puerto Rico the Florida of 2004?", "The phantom of the opera is here!"), not a fact.
   if (/[!?]\)?$/.test(text)) return false;
   if (BOILERPLATE.test(text) || unbalancedQuotes(text) || GLUED.test(text)) return false;
+  if (STAT_LINE.test(text)) return false;
   // A table row or a spec sheet read as a sentence ("FoW: 1-137 (Hayden, 44.2 ov), 2-240…",
   // "Diameter: 2.4 m. Span: 5.0 m."): figures in a third of its words or more. Prose dense with
   // figures stays under it ("766 were between 16 and 17 years old; 226 were between 13 and 15").
@@ -361,6 +362,9 @@ export function firstPerson(text: string): boolean {
   const unquoted = text.replace(/“[^”]*”|"[^"]*"/g, " ");
   return /\b(?:I|[Ww]e|me|us|[Mm]y|[Oo]urs?|myself|ourselves)\b/.test(unquoted);
 }
+
+/** A listicle's figure and its caption: "11 of 14: the number of wards Marchetti won." */
+const STAT_LINE = /^[\d][\d.,%]*(?:\s+(?:of|in|out of)\s+[\d.,]+)?\s*:\s/;
 
 /** Two pieces of a page run together without a space: "…asteroid collision:So, in summary…",
  * "Have a nice day!by: The rock…". */

@@ -1,5 +1,6 @@
 // Chooses the brief's sentences: relevance (centrality, support, position) against redundancy
 // with what is already chosen (maximal marginal relevance), within a word budget.
+import { articleTime } from "../types.ts";
 import { type Candidate, type Evidence, similarity } from "./evidence.ts";
 
 /** Trade-off between relevance and novelty in MMR (1 = relevance only). */
@@ -68,6 +69,7 @@ export function selectUnits(
       if (c.relevance * MMR_LAMBDA < bestScore) break;
       const redundancy = maxSimilarity(ev, c, chosen);
       if (redundancy >= REDUNDANT_SIMILARITY) continue;
+      if (restatesLead(c, units)) continue;
       const score = MMR_LAMBDA * c.relevance - (1 - MMR_LAMBDA) * redundancy;
       if (score > bestScore) {
         bestScore = score;
@@ -108,6 +110,22 @@ export function addUnit(units: Unit[], unit: Unit, chosen: Set<number>): Candida
     home.splice(at + 1, 0, ...fresh);
   } else if (fresh.length > 0) units.push(fresh);
   return fresh;
+}
+
+/** Another report's opening line this similar to the lead's, on the lead's day, is that report's
+ * telling of the same event (see restatesLead). */
+const RESTATES_LEAD_SIMILARITY = 0.1;
+
+/** "Researchers at the University of Tarrow said on Tuesday they had identified a soil bacterium…"
+ * under the lead "Scientists at the University of Tarrow have discovered a soil bacterium…": each
+ * outlet opens with its own wording of the event, and the names they share weigh little within
+ * the story, so the redundancy limit misses it. On wikinews-dev this left R-1 as it was, R-2
+ * 0.0003 lower and R-L 0.0011 higher. */
+function restatesLead(c: Candidate, units: Unit[]): boolean {
+  const lead = units[0]?.[0];
+  if (!lead || c.position !== 0 || c.article === lead.article) return false;
+  if (articleTime(c.article).slice(0, 10) !== articleTime(lead.article).slice(0, 10)) return false;
+  return similarity(c, lead) >= RESTATES_LEAD_SIMILARITY;
 }
 
 function maxSimilarity(ev: Evidence, c: Candidate, chosen: Set<number>): number {

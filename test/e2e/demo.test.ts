@@ -135,6 +135,19 @@ describe("the demo, end to end over loopback", () => {
     // Said of someone introduced only in the sentence before, never named elsewhere.
     assert.ok(!texts.some((t) => /^Wendt could not be reached/.test(t)), texts.join("\n"));
     assert.doesNotMatch(brief.dek ?? "", /will be Brennick's next mayor/);
+    // A listicle's figure and caption is not a sentence.
+    assert.ok(!texts.some((t) => /^11 of 14:/.test(t)), texts.join("\n"));
+
+    // Another outlet's opening line that tells the lead's event again is left out.
+    const microbe = stories.find((s) => /forever chemicals/.test(s.title))!;
+    const microbeTexts = (await store.getBrief(microbe.id))!.paragraphs.flatMap((p) =>
+      p.sentences.map((s) => s.text),
+    );
+    assert.match(microbeTexts[0]!, /have discovered a soil bacterium/);
+    assert.ok(
+      !microbeTexts.some((t) => /they had identified a soil bacterium/.test(t)),
+      microbeTexts.join("\n"),
+    );
   });
 
   it("writes a community response citing real comments for the stories with threads", async () => {
