@@ -98,6 +98,11 @@ export function articleTime(a: Pick<Article, "publishedAt" | "fetchedAt">): IsoT
   return a.publishedAt ?? a.fetchedAt;
 }
 
+/** The UTC day a report is of ("2026-11-24"): what a story's developments are grouped by. */
+export function articleDay(a: Pick<Article, "publishedAt" | "fetchedAt">): string {
+  return articleTime(a).slice(0, 10);
+}
+
 export type Platform = "hackernews" | "reddit" | "lemmy";
 
 export interface Comment {

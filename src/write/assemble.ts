@@ -1,7 +1,7 @@
 // Turns chosen units into the brief's paragraphs: lead, details, quotes, context, outlook,
 // each sentence attributed to every article that carries it.
 import {
-  articleTime,
+  articleDay,
   type BriefParagraph,
   type BriefSentence,
   type SentenceKind,
@@ -161,7 +161,7 @@ function onDay(ev: Evidence, s: BriefSentence, day: string): BriefSentence {
     own!,
     ...rest.filter((id) => {
       const a = ev.byId.get(id);
-      return a !== undefined && articleTime(a).slice(0, 10) === day;
+      return a !== undefined && articleDay(a) === day;
     }),
   ];
   const outlets = [...new Set(articleIds.map((id) => ev.outletOf.get(id)!))];

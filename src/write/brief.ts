@@ -1,6 +1,7 @@
 // The extractive brief: pure and deterministic given its input.
 import {
   type Article,
+  articleDay,
   articleTime,
   type Brief,
   type BriefSentence,
@@ -56,7 +57,7 @@ export function writeBrief(input: BriefInput): Brief {
     dek: centralDek(
       ev,
       sentences,
-      (d, a) => update !== null && articleTime(a).slice(0, 10) < update.day && FORECAST.test(d),
+      (d, a) => update !== null && articleDay(a) < update.day && FORECAST.test(d),
     ),
     paragraphs,
     quotes,
@@ -92,9 +93,7 @@ function withoutRepeats(pool: Candidate[], update: Development | null): Candidat
   if (!update) return pool;
   const close = (c: Candidate) => update.unit.some((u) => similarity(c, u) >= REDUNDANT_SIMILARITY);
   return pool.filter((c) =>
-    articleTime(c.article).slice(0, 10) < update.day
-      ? !(FORECAST.test(c.text) && close(c))
-      : !close(c),
+    articleDay(c.article) < update.day ? !(FORECAST.test(c.text) && close(c)) : !close(c),
   );
 }
 

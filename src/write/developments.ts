@@ -1,7 +1,13 @@
 // How a story developed: its articles grouped by the day they were published, each later day's
 // most central new sentence (one nothing earlier said), the timeline those make, and the latest
 // development that the brief carries as an update.
-import { type Article, articleTime, type BriefSentence, type TimelineEntry } from "../types.ts";
+import {
+  type Article,
+  articleDay,
+  articleTime,
+  type BriefSentence,
+  type TimelineEntry,
+} from "../types.ts";
 import { equivalent, supportOf } from "./attribute.ts";
 import { type Candidate, type Evidence, neighbours, similarity } from "./evidence.ts";
 import { type Unit, unitFor } from "./select.ts";
@@ -26,7 +32,7 @@ export function dayGroups(ev: Evidence): DayGroup[] {
   const byDay = new Map<string, Article[]>();
   for (const a of ev.articles) {
     if (a.duplicateOf && ev.byId.has(a.duplicateOf)) continue;
-    const day = articleTime(a).slice(0, 10);
+    const day = articleDay(a);
     const list = byDay.get(day);
     if (list) list.push(a);
     else byDay.set(day, [a]);
@@ -58,7 +64,7 @@ function computeCentralNew(ev: Evidence, group: DayGroup, before: string): Candi
       // A sentence that leans on the one before ("The audit will…") comes with it (see unitOf).
       if (!c.eligible || !c.original || (c.dangling && !unitFor(ev, c, NONE))) continue;
       const near = neighbours(ev, c, 2);
-      const earlier = near.filter((o) => articleTime(o.article).slice(0, 10) < before);
+      const earlier = near.filter((o) => articleDay(o.article) < before);
       // A claim this sentence withdraws does not make it old news.
       const covers = (o: Candidate) =>
         !o.retracted && (similarity(c, o) >= COVERED_SIMILARITY || equivalent(c, o));

@@ -1,6 +1,6 @@
 // Chooses the brief's sentences: relevance (centrality, support, position) against redundancy
 // with what is already chosen (maximal marginal relevance), within a word budget.
-import { articleTime } from "../types.ts";
+import { articleDay } from "../types.ts";
 import { type Candidate, type Evidence, similarity } from "./evidence.ts";
 
 /** Trade-off between relevance and novelty in MMR (1 = relevance only). */
@@ -124,7 +124,7 @@ const RESTATES_LEAD_SIMILARITY = 0.1;
 function restatesLead(c: Candidate, units: Unit[]): boolean {
   const lead = units[0]?.[0];
   if (!lead || c.position !== 0 || c.article === lead.article) return false;
-  if (articleTime(c.article).slice(0, 10) !== articleTime(lead.article).slice(0, 10)) return false;
+  if (articleDay(c.article) !== articleDay(lead.article)) return false;
   return similarity(c, lead) >= RESTATES_LEAD_SIMILARITY;
 }
 
