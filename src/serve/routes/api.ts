@@ -4,6 +4,7 @@ import type { Deps } from "../deps.ts";
 import { baseUrl } from "../deps.ts";
 import { HttpError } from "../http-error.ts";
 import type { StoryModel } from "../model.ts";
+import { storyFeedHref } from "../views/story.ts";
 import { isNewSince } from "../visit.ts";
 import { queryOf, SEARCH_RESULTS, searchOrFail } from "./pages.ts";
 
@@ -40,8 +41,8 @@ function storySummary(m: StoryModel, base: string) {
     url: new URL(`stories/${encodeURIComponent(m.story.id)}`, base).href,
     apiUrl: new URL(`api/stories/${encodeURIComponent(m.story.id)}`, base).href,
     feeds: {
-      atom: new URL(`feeds/stories/${encodeURIComponent(m.story.id)}.atom`, base).href,
-      json: new URL(`feeds/stories/${encodeURIComponent(m.story.id)}.json`, base).href,
+      atom: new URL(storyFeedHref(m.story.id, "atom").slice(1), base).href,
+      json: new URL(storyFeedHref(m.story.id, "json").slice(1), base).href,
     },
   };
 }

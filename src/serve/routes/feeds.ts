@@ -8,6 +8,7 @@ import { buildFeed, type Feed, storyFeed } from "../feeds/feed.ts";
 import { toJsonFeed } from "../feeds/jsonfeed.ts";
 import { HttpError } from "../http-error.ts";
 import type { StoryModel } from "../model.ts";
+import { storyFeedHref } from "../views/story.ts";
 import { queryOf, searchOrFail } from "./pages.ts";
 
 /** Entries per feed: a day or two of stories, the size feed readers expect. */
@@ -87,7 +88,7 @@ export function feedRoutes(deps: Deps): Hono {
     if (!model) throw new HttpError(404, "serve: no such story");
     const feed = storyFeed(model, {
       baseUrl: baseUrl(c, deps),
-      selfPath: `feeds/stories/${encodeURIComponent(id)}.${format}`,
+      selfPath: storyFeedHref(id, format).slice(1),
     });
     return send(c, feed, format);
   });

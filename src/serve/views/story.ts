@@ -160,13 +160,17 @@ ${list.map(
 )}</ol></section>`;
 }
 
+/** The site path of the feed that follows one story. */
+export function storyFeedHref(id: string, format: "atom" | "json"): string {
+  return `/feeds/stories/${encodeURIComponent(id)}.${format}`;
+}
+
 /** The feeds that follow one story: [title, href, type] for the page's alternate links. */
 type FeedLink = [title: string, href: string, type: string];
 export function storyFeeds(id: string): [atom: FeedLink, json: FeedLink] {
-  const base = `/feeds/stories/${encodeURIComponent(id)}`;
   return [
-    ["This story (Atom)", `${base}.atom`, "application/atom+xml"],
-    ["This story (JSON Feed)", `${base}.json`, "application/feed+json"],
+    ["This story (Atom)", storyFeedHref(id, "atom"), "application/atom+xml"],
+    ["This story (JSON Feed)", storyFeedHref(id, "json"), "application/feed+json"],
   ];
 }
 
