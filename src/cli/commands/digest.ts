@@ -25,6 +25,16 @@ export interface DigestEntry {
   articles: number;
 }
 
+/** The brief's lead sentence, if any. */
+function leadOf(brief: Brief | null) {
+  return brief?.paragraphs.find((p) => p.role === "lead")?.sentences[0] ?? null;
+}
+
+/** The brief's timeline entries from `from` (ISO) on: what developed in the window. */
+function developmentsSince(brief: Brief | null, from: string) {
+  return (brief?.timeline ?? []).filter((e) => e.at >= from);
+}
+
 /** Stories updated since `since`, widest coverage first, as Markdown: each with its lead, and
  * what developed in the window (its timeline entries from then on). */
 export function digestMarkdown(
@@ -45,9 +55,9 @@ export function digestMarkdown(
     lines.push(
       `${fresh}${plural(outlets, "outlet")} · ${plural(articles, "article")} · updated ${when(story.lastUpdated)} · ${story.id}${link}`,
     );
-    const lead = brief?.paragraphs.find((p) => p.role === "lead")?.sentences[0];
+    const lead = leadOf(brief);
     if (lead) lines.push("", lead.rendered || lead.text);
-    const developments = (brief?.timeline ?? []).filter((e) => e.at >= from);
+    const developments = developmentsSince(brief, from);
     // A story that began in the window has its lead for its one development.
     if (developments.length > 0 && !(fresh && developments.length === 1)) {
       lines.push("", "Since then:");
@@ -112,8 +122,8 @@ export async function run(args: string[]): Promise<number> {
         articles: e.articles,
         firstSeen: e.story.firstSeen,
         lastUpdated: e.story.lastUpdated,
-        lead: e.brief?.paragraphs.find((p) => p.role === "lead")?.sentences[0]?.rendered ?? null,
-        developments: (e.brief?.timeline ?? []).filter((t) => t.at >= from),
+        lead: leadOf(e.brief)?.rendered ?? null,
+        developments: developmentsSince(e.brief, from),
       }));
       process.stdout.write(`${JSON.stringify({ since: from, stories: rows }, null, 2)}\n`);
       return 0;
