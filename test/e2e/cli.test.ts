@@ -144,5 +144,10 @@ describe("storyline CLI", () => {
     assert.match(run.out, /found stories that fuse gold stories/);
     assert.match(run.out, /gold a: 2, "harbour bridge reopens after repairs"/);
     assert.match(run.out, /gold b: 2, "harbour bridge reopening draws crowds"/);
+    const orders = storyline("eval", "clustering", "--data", file, "--orders", "3");
+    assert.equal(orders.code, 0, orders.err);
+    assert.match(orders.out, /^over 3 orders/m);
+    assert.match(orders.out, /^storyline +[\d.]+ \[[\d.]+, [\d.]+\]/m);
+    assert.equal(storyline("eval", "clustering", "--data", file, "--orders", "0").code, 2);
   });
 });

@@ -1,22 +1,24 @@
 // storyline eval clustering --data FILE.jsonl [--text title|snippet|both] [--out FILE] [--errors N]
+//   [--orders N]
 // Clusters the items in stream order with Storyline and with the naive baseline, prints NMI, ACC,
-// B-cubed and story counts for both, optionally writes Storyline's { id, story } lines, and with
-// --errors lists Storyline's worst fusions and splits against the gold stories.
+// B-cubed and story counts for both, optionally writes Storyline's { id, story } lines, with
+// --errors lists Storyline's worst fusions and splits against the gold stories, and with --orders
+// repeats both systems on shuffled orders and prints the mean and range of their scores.
 
 import { readFile, writeFile } from "node:fs/promises";
 import { parseArgs } from "node:util";
 import type { EvalItem, TextMode } from "../../stories/eval/data.ts";
 import { parseItems } from "../../stories/eval/data.ts";
 import { fusions, splits } from "../../stories/eval/errors.ts";
-import type { SystemResult } from "../../stories/eval/run.ts";
-import { evaluate } from "../../stories/eval/run.ts";
+import type { OrderSpread, SystemResult } from "../../stories/eval/run.ts";
+import { evaluate, evaluateOrders } from "../../stories/eval/run.ts";
 import type { ClusterParams } from "../../stories/index.ts";
 import { DEFAULT_PARAMS } from "../../stories/index.ts";
 import { NAIVE_THRESHOLD } from "../../stories/naive.ts";
 
 const USAGE =
   "usage: storyline eval clustering --data FILE.jsonl [--text title|snippet|both] [--out FILE]\n" +
-  "       [--param name=value ...] [--naive-threshold X] [--errors N]";
+  "       [--param name=value ...] [--naive-threshold X] [--errors N] [--orders N]";
 
 function parseParams(pairs: string[]): Partial<ClusterParams> {
   const params: Record<string, number> = {};
@@ -38,6 +40,12 @@ function row(name: string, r: SystemResult): string {
     `${pct(r.bcubedF1)}${String(r.goldCount).padStart(6)}${String(r.foundCount).padStart(7)}` +
     `${Math.round(r.itemsPerSecond).toString().padStart(9)}`
   );
+}
+
+function spreadRow(name: string, s: OrderSpread): string {
+  const cell = (k: keyof OrderSpread["mean"]) =>
+    `${pct(s.mean[k])} [${pct(s.min[k]).trim()}, ${pct(s.max[k]).trim()}]`.padEnd(20);
+  return `${name.padEnd(24)}${cell("nmi")}${cell("acc")}${cell("bcubedF1")}`.trimEnd();
 }
 
 export async function run(args: string[]): Promise<number> {
@@ -65,6 +73,13 @@ export async function run(args: string[]): Promise<number> {
   const naiveThreshold = values["naive-threshold"]
     ? Number(values["naive-threshold"])
     : NAIVE_THRESHOLD;
+  const orders = values.orders === undefined ? 1 : Number(values.orders);
+  if (!Number.isInteger(orders) || orders < 1) {
+    process.stderr.write(
+      `eval-clustering: --orders wants a whole number of at least 1\n${USAGE}\n`,
+    );
+    return 2;
+  }
   const result = evaluate(items, mode, params, naiveThreshold);
   const out = process.stdout;
   out.write(
@@ -74,6 +89,16 @@ export async function run(args: string[]): Promise<number> {
   out.write(`${row("storyline", result.storyline)}\n`);
   out.write(`${row(`naive (t=${result.naive.threshold})`, result.naive)}\n`);
   out.write(`${row(`naive best (t=${result.naiveBest.threshold})`, result.naiveBest)}\n`);
+  if (orders > 1) {
+    const t = result.naiveBest.threshold;
+    const spreads = evaluateOrders(items, mode, params, t, orders);
+    out.write(
+      `over ${orders} orders (the file's and ${orders - 1} seeded shuffles), mean [min, max]:\n`,
+    );
+    out.write(`${"system".padEnd(24)}  NMI                 ACC                 B3-F1\n`);
+    out.write(`${spreadRow("storyline", spreads.storyline)}\n`);
+    out.write(`${spreadRow(`naive (t=${t})`, spreads.naive)}\n`);
+  }
   if (values.errors !== undefined)
     out.write(errorReport(items, result.assignments, Number(values.errors)));
   if (values.out) {
@@ -93,6 +118,7 @@ function parse(args: string[]) {
       param: { type: "string", multiple: true },
       "naive-threshold": { type: "string" },
       errors: { type: "string" },
+      orders: { type: "string" },
     },
   });
 }

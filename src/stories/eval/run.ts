@@ -1,5 +1,6 @@
 // One evaluation run: Storyline's clusterer and the naive baseline on the same items, same order.
 
+import { mulberry32 } from "../../text/random.ts";
 import { createClusterer } from "../index.ts";
 import { NAIVE_THRESHOLD, naiveClusters } from "../naive.ts";
 import type { ClusterParams } from "../params.ts";
@@ -67,4 +68,57 @@ export function evaluate(
     if (r.acc > naiveBest.acc) naiveBest = r;
   }
   return { storyline: result, assignments, naive, naiveBest };
+}
+
+/** The items in a seeded random order (Fisher-Yates), the same for the same seed. */
+export function shuffled<T>(items: readonly T[], seed: number): T[] {
+  const out = [...items];
+  const random = mulberry32(seed);
+  for (let i = out.length - 1; i > 0; i--) {
+    const j = Math.floor(random() * (i + 1));
+    [out[i], out[j]] = [out[j]!, out[i]!];
+  }
+  return out;
+}
+
+/** One system's scores over several stream orders. */
+export interface OrderSpread {
+  runs: ClusteringScores[];
+  mean: Pick<ClusteringScores, "nmi" | "acc" | "bcubedF1">;
+  min: Pick<ClusteringScores, "nmi" | "acc" | "bcubedF1">;
+  max: Pick<ClusteringScores, "nmi" | "acc" | "bcubedF1">;
+}
+
+function spread(runs: ClusteringScores[]): OrderSpread {
+  const keys = ["nmi", "acc", "bcubedF1"] as const;
+  const pick = (f: (xs: number[]) => number) =>
+    Object.fromEntries(keys.map((k) => [k, f(runs.map((r) => r[k]))])) as OrderSpread["mean"];
+  return {
+    runs,
+    mean: pick((xs) => xs.reduce((a, b) => a + b, 0) / xs.length),
+    min: pick((xs) => Math.min(...xs)),
+    max: pick((xs) => Math.max(...xs)),
+  };
+}
+
+/**
+ * Both systems on the given order and on `orders - 1` seeded shuffles of it (seeds 1, 2, ...): an
+ * online clusterer's result depends on which items come first, and one order is one draw. The
+ * baseline keeps one threshold throughout (pass its best on the given order).
+ */
+export function evaluateOrders(
+  items: EvalItem[],
+  mode: TextMode,
+  params: Partial<ClusterParams>,
+  naiveThreshold: number,
+  orders: number,
+): { storyline: OrderSpread; naive: OrderSpread } {
+  const storyline: ClusteringScores[] = [];
+  const naive: ClusteringScores[] = [];
+  for (let seed = 0; seed < orders; seed++) {
+    const order = seed === 0 ? items : shuffled(items, seed);
+    storyline.push(runStoryline(order, mode, params).result);
+    naive.push(runNaive(order, mode, naiveThreshold));
+  }
+  return { storyline: spread(storyline), naive: spread(naive) };
 }
