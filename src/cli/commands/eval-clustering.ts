@@ -92,8 +92,10 @@ export async function run(args: string[]): Promise<number> {
   if (orders > 1) {
     const t = result.naiveBest.threshold;
     const spreads = evaluateOrders(items, mode, params, t, orders);
+    const dated = items.some((i) => Number.isFinite(i.at));
+    const note = dated ? ", which take dated items out of publication order" : "";
     out.write(
-      `over ${orders} orders (the file's and ${orders - 1} seeded shuffles), mean [min, max]:\n`,
+      `over ${orders} orders (the file's and ${orders - 1} seeded shuffles${note}), mean [min, max]:\n`,
     );
     out.write(`${"system".padEnd(24)}  NMI                 ACC                 B3-F1\n`);
     out.write(`${spreadRow("storyline", spreads.storyline)}\n`);
