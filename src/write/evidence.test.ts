@@ -75,6 +75,11 @@ test("a standfirst in the first lines counts as a sentence; a headline or a late
   assert.ok(!isStandfirst("Riverton Dam Spillway Opened After Record Rain Across The County", 0));
   assert.ok(!isStandfirst("Dam opened after rain", 0), "too short: a headline");
   assert.ok(!isStandfirst(`${standfirst}.`, 0), "punctuated lines are ordinary sentences");
+  assert.ok(
+    !isStandfirst("Would be the first engineer ever named to chair the county board", 0),
+    "a subheading without its subject is not a sentence",
+  );
+  assert.ok(isStandfirst("Will Harlow has agreed to chair the county board from the spring", 0));
 });
 
 test("a photo caption is not a sentence of the brief; the report below it is", () => {

@@ -370,11 +370,17 @@ const STAT_LINE = /^[\d][\d.,%]*(?:\s+(?:of|in|out of)\s+[\d.,]+)?\s*:\s/;
  * "Have a nice day!by: The rock…". */
 const GLUED = /\p{Ll}[!?:;]\p{L}|\p{Ll}\.\p{Lu}\p{Ll}/u;
 
+/** A subheading that starts at its verb, its subject left to the headline: "Would be first black
+ * woman ever tapped as secretary of state". A capitalised word after it is a name ("Will Harlow"). */
+const SUBJECTLESS =
+  /^(?:[Ww]ould|[Cc]ould|[Ss]hould|[Ww]ill|[Cc]an|[Mm]ay|[Mm]ight|[Mm]ust|[Ii]s|[Aa]re|[Ww]as|[Ww]ere|[Hh]as|[Hh]ave|[Hh]ad|[Dd]oes|[Dd]id|[Ss]ays|[Ss]aid) \p{Ll}/u;
+
 /** An outlet's standfirst: a whole sentence in sentence case, without closing punctuation, in the
  * first lines of the page. It is the outlet's own summary (headlines are title case or short). */
 export function isStandfirst(text: string, position: number): boolean {
   if (position >= STANDFIRST_LINES || !/\p{Ll}$/u.test(text) || BOILERPLATE.test(text))
     return false;
+  if (SUBJECTLESS.test(text)) return false;
   const tokens = text.split(/\s+/).filter(Boolean);
   if (tokens.length < STANDFIRST_MIN_WORDS || tokens.length > MAX_WORDS) return false;
   const capitalised = tokens.filter((t) => /^\p{Lu}/u.test(t)).length;
