@@ -28,9 +28,15 @@ function sentence(ctx: Ctx, s: BriefSentence): Safe {
   const cls = ["sentence", fresh ? "is-new" : "", s.singleSource ? "single-source" : ""]
     .filter(Boolean)
     .join(" ");
-  return html`<span class="${cls}">${fresh ? NEW_MARK : ""}${s.rendered || s.text}${
-    s.singleSource ? html`<span class="single-note"> (single source)</span>` : ""
-  } ${chips(s.articleIds, s.outlets, ctx.model.articles, ctx.ids)}</span> `;
+  // The sentence names its outlet and so does its one chip: a "single source" note after it said
+  // the same a third time on nearly every line (outlets word the same fact differently, and only
+  // an equivalent sentence counts as support). The class is kept for styles and scripts.
+  return html`<span class="${cls}">${fresh ? NEW_MARK : ""}${s.rendered || s.text} ${chips(
+    s.articleIds,
+    s.outlets,
+    ctx.model.articles,
+    ctx.ids,
+  )}</span> `;
 }
 
 function paragraph(ctx: Ctx, p: BriefParagraph): Safe {
