@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import type { Article, Brief } from "../types.ts";
+import type { Article, Brief, BriefSentence } from "../types.ts";
 import { looksLikeHeadline, titleOf } from "./coverage.ts";
 import { buildEvidence } from "./evidence.ts";
 import {
@@ -160,15 +160,17 @@ test("no two sentences in a row open with the same attribution", () => {
   }
 });
 
-test("a first brief of a two-day story carries day two's new fact as an update after the lead", () => {
+test("a first brief of a two-day story carries day two's new fact, and the next one its report gives, as an update after the lead", () => {
   const later = [...articles, laterArticle()];
   const b = writeBrief({ story: storyOf(later), articles: later, threads: [], previous: null });
   assert.equal(b.version, 1);
   const [lead, update] = b.paragraphs;
   assert.equal(lead?.role, "lead");
   assert.equal(update?.role, "details");
-  assert.equal(update?.sentences.length, 1);
-  const u = update!.sentences[0]!;
+  assert.equal(update?.sentences.length, 2);
+  const [u, detail] = update!.sentences as [BriefSentence, BriefSentence];
+  assert.match(detail.text, /^County officials lifted the evacuation order/);
+  assert.equal(detail.rendered, detail.text, "same report, same outlet: attributed once");
   assert.equal(u.kind, "fact");
   assert.match(u.text, /crested/);
   assert.deepEqual(u.articleIds, ["a6"]);

@@ -10,7 +10,7 @@ import {
 } from "../types.ts";
 import { equivalent, supportOf } from "./attribute.ts";
 import { type Candidate, type Evidence, neighbours, similarity } from "./evidence.ts";
-import { type Unit, unitFor } from "./select.ts";
+import { REDUNDANT_SIMILARITY, type Unit, unitFor, wordCount } from "./select.ts";
 
 /** A sentence this close to an earlier day's sentence is not new. */
 const COVERED_SIMILARITY = 0.5;
@@ -44,21 +44,34 @@ export function dayGroups(ev: Evidence): DayGroup[] {
 
 /** The most central sentence of a day's articles that no article of an earlier day covers. */
 export function centralNew(ev: Evidence, group: DayGroup, before: string): Candidate | null {
-  // The update and the timeline ask about the same last day: answer once per story.
-  const key = `${group.day}\u0000${before}`;
-  const memo = centralCache.get(ev) ?? new Map<string, Candidate | null>();
-  centralCache.set(ev, memo);
-  if (!memo.has(key)) memo.set(key, computeCentralNew(ev, group, before));
-  return memo.get(key) ?? null;
+  return rankedNew(ev, group, before)[0]?.candidate ?? null;
 }
 
-const centralCache = new WeakMap<Evidence, Map<string, Candidate | null>>();
+interface Scored {
+  candidate: Candidate;
+  score: number;
+}
 
-function computeCentralNew(ev: Evidence, group: DayGroup, before: string): Candidate | null {
+/** The day's sentences that no article of an earlier day covers, most central first. */
+function rankedNew(ev: Evidence, group: DayGroup, before: string): Scored[] {
+  // The update and the timeline ask about the same last day: answer once per story.
+  const key = `${group.day}\u0000${before}`;
+  const memo = rankedCache.get(ev) ?? new Map<string, Scored[]>();
+  rankedCache.set(ev, memo);
+  let ranked = memo.get(key);
+  if (!ranked) {
+    ranked = computeRankedNew(ev, group, before);
+    memo.set(key, ranked);
+  }
+  return ranked;
+}
+
+const rankedCache = new WeakMap<Evidence, Map<string, Scored[]>>();
+
+function computeRankedNew(ev: Evidence, group: DayGroup, before: string): Scored[] {
   const ids = new Set(group.articles.map((a) => a.id));
   const headline = new Set(group.articles.flatMap((a) => words(a.headline)));
-  let best: Candidate | null = null;
-  let bestScore = Number.NEGATIVE_INFINITY;
+  const ranked: Scored[] = [];
   for (const a of group.articles) {
     for (const c of ev.perArticle.get(a.id) ?? []) {
       // A sentence that leans on the one before ("The audit will…") comes with it (see unitOf).
@@ -83,13 +96,10 @@ function computeCentralNew(ev: Evidence, group: DayGroup, before: string): Candi
         0.5 ** (c.position / POSITION_HALF_LIFE) +
         (W_SUPPORT * support) / Math.max(1, group.articles.length - 1) +
         (W_HEADLINE * echo) / Math.max(1, c.tokens.size);
-      if (score > bestScore || (score === bestScore && best !== null && c.index < best.index)) {
-        best = c;
-        bestScore = score;
-      }
+      ranked.push({ candidate: c, score });
     }
   }
-  return best;
+  return ranked.sort((x, y) => y.score - x.score || x.candidate.index - y.candidate.index);
 }
 
 const NONE = new Set<number>();
@@ -106,18 +116,50 @@ function words(text: string): string[] {
 export interface Development {
   /** The day's new sentence. */
   candidate: Candidate;
-  /** It, after the sentence before it when it cannot stand alone. */
+  /** It, after the sentence before it when it cannot stand alone; then the day's next new fact
+   * when there is one (see detailOf). */
   unit: Unit;
   day: string;
 }
+
+/** A second new fact of the day goes with the update when it scores at least this share of the
+ * first: the deal's terms after "the strike is over". */
+const DETAIL_SHARE = 0.5;
+/** The update, with its detail, stays this short: it leads the brief's details, it is not all of them. */
+const UPDATE_MAX_WORDS = 75;
 
 /** The latest day's new fact, when the story has more than one day of reporting. */
 export function latestDevelopment(ev: Evidence): Development | null {
   const groups = dayGroups(ev);
   if (groups.length < 2) return null;
   const last = groups[groups.length - 1]!;
-  const c = centralNew(ev, last, last.day);
-  return c ? { candidate: c, unit: unitOf(ev, c), day: last.day } : null;
+  const ranked = rankedNew(ev, last, last.day);
+  const first = ranked[0];
+  if (!first) return null;
+  const unit = unitOf(ev, first.candidate);
+  return {
+    candidate: first.candidate,
+    unit: [...unit, ...detailOf(ranked, unit)],
+    day: last.day,
+  };
+}
+
+/** The day's next new fact after the update's: a strong one that the update does not already say,
+ * told in few enough words. */
+function detailOf(ranked: Scored[], unit: Unit): Unit {
+  const best = ranked[0]!.score;
+  const words = unit.reduce((n, c) => n + wordCount(c.text), 0);
+  const taken = new Set(unit.map((c) => c.index));
+  const last = unit[unit.length - 1]!;
+  for (const { candidate: c, score } of ranked.slice(1)) {
+    if (score < DETAIL_SHARE * best) break;
+    if (c.article.id !== last.article.id || c.position <= last.position) continue;
+    if (taken.has(c.index) || c.dangling) continue;
+    if (unit.some((u) => similarity(c, u) >= REDUNDANT_SIMILARITY || equivalent(c, u))) continue;
+    if (words + wordCount(c.text) > UPDATE_MAX_WORDS) continue;
+    return [c];
+  }
+  return [];
 }
 
 /** One entry per day of reporting: the lead for the first day, each later day's central new
