@@ -192,6 +192,16 @@ test("a first brief of a two-day story carries day two's new fact, and the next 
   );
 });
 
+test("a later report headlined with a question does not name the story", () => {
+  const day2 = { ...laterArticle(), headline: "Will the Riverton Dam hold next spring?" };
+  const later = [...articles, day2];
+  const b = writeBrief({ story: storyOf(later), articles: later, threads: [], previous: null });
+  assert.match(b.paragraphs[1]!.sentences[0]!.rendered, /^Update, 4 March/, "still the update");
+  assert.notEqual(b.headline, day2.headline);
+  const own = writeBrief({ story: storyOf(articles), articles, threads: [], previous: null });
+  assert.equal(b.headline, own.headline, "the lead's own headline, as before day two");
+});
+
 test("the dek is a description the brief does not already say", () => {
   // Sites often describe an article by its first sentence: here the update's.
   const day2 = { ...laterArticle() };

@@ -11,7 +11,14 @@ import {
 } from "../types.ts";
 import { paragraphsOf, placeUnits } from "./assemble.ts";
 import { buildReaction } from "./community/reaction.ts";
-import { centralDek, centralHeadline, moreCoverage, timeline, titleOf } from "./coverage.ts";
+import {
+  centralDek,
+  centralHeadline,
+  isQuestion,
+  moreCoverage,
+  timeline,
+  titleOf,
+} from "./coverage.ts";
 import { type Development, latestDevelopment } from "./developments.ts";
 import { buildEvidence, type Candidate, type Evidence, similarity } from "./evidence.ts";
 import { fullestNames, type QuoteSpan, quoteSpans, resolveSpeaker } from "./quotes.ts";
@@ -72,7 +79,8 @@ export function writeBrief(input: BriefInput): Brief {
  * headline of the article the lead comes from, so title and first sentence tell one story (on
  * wikinews-dev its word overlap with the human-written title is 0.225, against 0.214 for the most
  * central headline); a page title that is no headline ("Taipei Times") leaves it to the most
- * central one. */
+ * central one. A question ("Could the microbe help clean up the estuary?") is an article's teaser,
+ * not the story's name. */
 function headlineOf(
   ev: Evidence,
   update: Development | null,
@@ -80,9 +88,10 @@ function headlineOf(
   fallback: string,
 ): string {
   const latest = update?.candidate.article.headline.trim();
-  if (latest) return latest;
+  if (latest && !isQuestion(latest)) return latest;
   const source = lead ? ev.byId.get(lead.articleIds[0]!) : undefined;
-  return (source && titleOf(source)) || centralHeadline(ev, fallback);
+  const own = source && titleOf(source);
+  return own && !isQuestion(own) ? own : centralHeadline(ev, fallback);
 }
 
 /** Sentences of the update's day that repeat it add nothing next to it; earlier days' sentences

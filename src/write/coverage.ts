@@ -20,6 +20,9 @@ const COVERED_SIMILARITY = 0.5;
  * earliest. Pages whose title is no headline give their headline line instead (see titleOf). */
 export function centralHeadline(ev: Evidence, fallback: string): string {
   let titles = ev.articles.flatMap((a) => titleOf(a) ?? []);
+  // Questions only when every headline asks one.
+  const statements = titles.filter((t) => !isQuestion(t));
+  if (statements.length > 0) titles = statements;
   if (titles.length === 0) titles = ev.articles.map((a) => a.headline.trim());
   let best = "";
   let bestScore = -1;
@@ -97,6 +100,12 @@ export function looksLikeHeadline(headline: string, outlet: string): boolean {
   if (h.split(/\s+/).length < MIN_HEADLINE_WORDS) return false;
   if (/\s[>›»]\s/.test(h) || TAGLINE.test(h) || FRAGMENT.test(h)) return false;
   return !isSiteName(h, outlet);
+}
+
+/** A headline that asks ("Could Tarrow's microbe help clean up the estuary?"): a feature's or an
+ * analysis's teaser, which names no event. */
+export function isQuestion(headline: string): boolean {
+  return /\?["'’”)]*$/.test(headline.trim());
 }
 
 const TAGLINE =
