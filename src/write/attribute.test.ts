@@ -38,6 +38,11 @@ test("after 'According to X,' ordinary openings lose their capital and names kee
     "Mayor Ilse Brandt said so.",
   );
   assert.equal(lowerOpening("NASA said so.", common, names), "NASA said so.");
+  assert.equal(
+    lowerOpening("“Route 23 is how we get there,” she said.", new Set(["route"]), names),
+    "“Route 23 is how we get there,” she said.",
+    "a quotation opens with its capital",
+  );
   assert.equal(lowerOpening("I was there, she said.", common, names), "I was there, she said.");
   // Never seen elsewhere: the entity tagger decides.
   assert.equal(lowerOpening("Forecasters expect rain.", common, names), "forecasters expect rain.");
