@@ -264,6 +264,13 @@ test("contact lines are page furniture; 'Nor' and 'True,' lean on the sentence b
   assert.deepEqual([first!.dangling, nor!.dangling, granted!.dangling], [false, true, true]);
 });
 
+test("a quantifier standing for the sentence before's noun leans on it; one with its noun does not", () => {
+  const text =
+    "The fire service attended 37 fires involving e-bikes this year. Most started while a battery was charging. Most owners charge their bikes overnight in a hallway.";
+  const [first, most, owners] = sentencesOf(text).candidates;
+  assert.deepEqual([first!.dangling, most!.dangling, owners!.dangling], [false, true, false]);
+});
+
 test("paywall and page-chrome lines are page furniture", () => {
   for (const line of [
     "Want to read the rest of this article and all of Salon for free today?",

@@ -62,6 +62,10 @@ const BOILERPLATE = new RegExp(
 );
 const DANGLING =
   /^["“'‘]?(he|she|they|it|this|these|those|that|his|her|their|its|but|however|and|also|yet|so|then|still|moreover|furthermore|instead|there|such|both|the two|the latter|the former|some|others|one said|nor|indeed|likewise|similarly|otherwise|thus|therefore|hence|true,)(?=\W)/i;
+/** A quantifier standing for the noun of the sentence before: "The service attended 37 fires this
+ * year. Most started while a battery was charging." ("Most residents…" names its noun.) */
+const QUANTIFIER_SUBJECT =
+  /^["“]?(?:most|many|several|all|few|none|half|neither|each|either)\s+(?:of (?:them|these|those)\b|(?:are|were|is|was|have|had|has|will|would|could|can|did|do|does|said|say|says)\b|\p{Ll}+ed\b)/iu;
 /** A quotation whose speaker is only a pronoun ("…,” he said.) needs the sentence naming them. */
 const PRONOUN_SPEAKER = /["”],?\s+(he|she|they)\s+(said|says|added|told|warned|asked)\b/i;
 /** A sentence that is one quotation and nothing else ("“We are sorry.”") was spoken by whoever
@@ -331,7 +335,11 @@ function makeCandidate(
       !firstPerson(text) &&
       hasPredicate(text),
     // Completed in buildEvidence, which knows the sentence before and the story's names.
-    dangling: DANGLING.test(text) || PRONOUN_SPEAKER.test(text) || BARE_QUOTATION.test(text),
+    dangling:
+      DANGLING.test(text) ||
+      QUANTIFIER_SUBJECT.test(text) ||
+      PRONOUN_SPEAKER.test(text) ||
+      BARE_QUOTATION.test(text),
     original: true,
     retracted: false,
     relevance: 0,
