@@ -28,7 +28,7 @@ test("skeptical threads: tone, themes with shares, counts, and a clean represent
     r.text,
     /^The community response on Hacker News and Reddit \(9 comments across 2 threads\) has been largely skeptical\./,
   );
-  assert.match(r.text, /inspection reports \(33% of comments\)/);
+  assert.match(r.text, /emergency plan \(33% of comments\), inspection reports \(33%\) and/);
 });
 
 test("supportive thread: tone and themes", () => {

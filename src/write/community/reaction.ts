@@ -51,7 +51,10 @@ function describe(threads: Thread[], comments: number, tone: Tone, themes: Theme
     return `The story has been posted on ${where} (${threads.length} ${threads.length === 1 ? "thread" : "threads"}), with no discussion yet.`;
   const parts = [`The community response on ${where} (${counts}) has been ${TONE_PHRASES[tone]}.`];
   if (themes.length > 0) {
-    const listed = themes.map((t) => `${t.label} (${Math.round(t.share * 100)}% of comments)`);
+    // "of comments" once: the other shares read the same way.
+    const listed = themes.map(
+      (t, i) => `${t.label} (${Math.round(t.share * 100)}%${i === 0 ? " of comments" : ""})`,
+    );
     parts.push(`Discussion centred on ${joinList(listed)}.`);
     const first = themes[0]!;
     const who = first.comment.author ? `${first.comment.author} wrote` : "One commenter wrote";
