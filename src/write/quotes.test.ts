@@ -22,6 +22,16 @@ test("a possessive before the role names the employer: the speaker is the name a
   assert.equal(resolveSpeaker(span), "Lina Sorvik");
 });
 
+test("a quotation is shown without the comma or full stop that closed it in the sentence", () => {
+  const a = article(
+    "National Police Commissioner Dagny Sollis said: “We will study the judgment and we will comply with it.” Opposition MPs said: “It changes everything in the U.S.”",
+  );
+  assert.deepEqual(
+    quoteSpans(a).map((s) => s.text),
+    ["We will study the judgment and we will comply with it", "It changes everything in the U.S."],
+  );
+});
+
 test("a speaker's name never runs over a paragraph break", () => {
   const a = article(
     "“The scale of this breach is a matter of serious concern,” said Commissioner Oskar Lindahl.\n\nKestrel Holdings shares fell again on Tuesday.",

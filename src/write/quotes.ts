@@ -79,7 +79,12 @@ export function quoteSpans(article: Article): QuoteSpan[] {
   const out: QuoteSpan[] = [];
   const text = article.text;
   for (const m of text.matchAll(QUOTE_SPAN)) {
-    const inner = (m[1] ?? m[2] ?? "").trim().replace(/,$/, "");
+    // Shown on its own, a quotation ends without the comma or full stop that tied it into the
+    // sentence; an abbreviation's point ("U.S.") and an ellipsis stay.
+    const inner = (m[1] ?? m[2] ?? "")
+      .trim()
+      .replace(/,$/, "")
+      .replace(/(?<=[\p{Ll}\d)])\.$/u, "");
     if (inner.split(/\s+/).length < MIN_QUOTE_WORDS || inner.includes("\n")) continue;
     const start = m.index ?? 0;
     const end = start + m[0].length;
