@@ -3,7 +3,7 @@ import type { SentenceKind } from "../types.ts";
 
 const QUOTED = /["“][^"“”]*\b\w+\s+\w+\s+\w+[^"“”]*["”]/;
 const REACTION =
-  /\b(criticis|criticiz|condemn|welcom|prais|denounc|slammed|applaud|responded|reacted|protest|expressed (concern|support|regret|hope)|called (it|the|for|on))/i;
+  /\b(criticis|criticiz|condemn|welcom|prais|denounc|slammed|applaud|responded|reacted|protested|expressed (concern|support|regret|hope)|called (it|the|for|on))/i;
 const OUTLOOK =
   /\b(will|is expected|are expected|expects|plans to|is planning|are planning|scheduled|next (week|month|year)|later this|upcoming|in the coming|remains to be seen|is likely to|are likely to|is set to|are set to|is due to|are due to)\b/i;
 const CONTEXT =
