@@ -144,8 +144,10 @@ export function latestDevelopment(ev: Evidence): Development | null {
   };
 }
 
-/** The day's next new fact after the update's: a strong one that the update does not already say,
- * told in few enough words. */
+/** The day's next new fact, from further down the update's own report: a strong one that the
+ * update does not already say, told in few enough words. Another outlet's sentence of the same day
+ * was often the update again in other words ("the port will reopen on Thursday…"), which word
+ * overlap does not catch. */
 function detailOf(ranked: Scored[], unit: Unit): Unit {
   const best = ranked[0]!.score;
   const words = unit.reduce((n, c) => n + wordCount(c.text), 0);
