@@ -172,6 +172,31 @@ test("a short item sharing only names with a one-article story starts its own st
   assert.equal(loose.add(second).storyId, "s-n1");
 });
 
+test("wire copies do not lower a one-report story's bar: they add no words to its centroid", () => {
+  const undated = (id: string, title: string, text: string): ClusterDoc => ({
+    id,
+    title,
+    text,
+    publishedAt: Number.NaN,
+  });
+  const report = (id: string) =>
+    undated(
+      id,
+      "Marla Quint and Tobin Reyes open up about their interracial marriage",
+      "The couple said in a radio interview that their marriage taught fans tolerance.",
+    );
+  const c = createClusterer();
+  c.add(report("n1"));
+  for (const id of ["n1-copy1", "n1-copy2", "n1-copy3"])
+    assert.equal(c.add(report(id)).duplicateOf, "n1");
+  const second = undated(
+    "n2",
+    "Comedians spoof motorcycle video",
+    "Two comedians released a shot-for-shot parody of the motorcycle music video by Marla Quint and Tobin Reyes.",
+  );
+  assert.equal(c.add(second).storyId, "s-n2");
+});
+
 test("features computed ahead assign exactly as add() does (duplicates and merges included)", () => {
   const docs = [
     ...(fixture.background as Raw[]),

@@ -173,7 +173,7 @@ export class StoryClusterer implements Clusterer {
     const s = this.resolve(this.articleStory[original]!);
     this.articleStory[a] = s;
     this.duplicateRoot[a] = original;
-    this.stories.grewBy(s, 1);
+    this.stories.grewBy(s, 1, 0);
     this.stories.touch(s, at);
     // A copy adds no evidence, but a pass due at its turn still runs.
     const merged = this.mergeDue(a, at) ? this.mergePass() : [];
@@ -256,7 +256,7 @@ export class StoryClusterer implements Clusterer {
       const score =
         cosine * decay(stories.gapMs(s, at, at), this.p.decayGraceMs, this.p.decayHalfLifeMs);
       // Each story has its own bar (young ones a higher one); among those cleared, the best wins.
-      if (score <= threshold + young / stories.size(s)) continue;
+      if (score <= threshold + young / stories.reports(s)) continue;
       if (score > bestScore || (score === bestScore && best >= 0 && s < best)) {
         best = s;
         bestScore = score;
@@ -466,10 +466,10 @@ export class StoryClusterer implements Clusterer {
    * them chained unrelated stories together (googlenews-dev ACC 90.1 -> 88.6). */
   private mergeBar(x: number, y: number): number {
     const stories = this.stories;
-    const [one, other] = stories.size(x) <= stories.size(y) ? [x, y] : [y, x];
+    const [one, other] = stories.reports(x) <= stories.reports(y) ? [x, y] : [y, x];
     const terms = stories.firstTerms[one]!;
-    if (stories.size(one) !== 1 || terms <= this.p.joinLengthTerms) return this.p.mergeThreshold;
-    return Math.min(this.p.mergeThreshold, this.joinBar(terms, stories.size(other)));
+    if (stories.reports(one) !== 1 || terms <= this.p.joinLengthTerms) return this.p.mergeThreshold;
+    return Math.min(this.p.mergeThreshold, this.joinBar(terms, stories.reports(other)));
   }
 
   private merge(x: number, y: number): Merge {
@@ -477,7 +477,7 @@ export class StoryClusterer implements Clusterer {
     const [into, from] = stories.firstArticle[x]! < stories.firstArticle[y]! ? [x, y] : [y, x];
     this.grow(into, stories.centroid(from), 1);
     stories.staleNorm(into);
-    stories.grewBy(into, stories.size(from));
+    stories.grewBy(into, stories.size(from), stories.reports(from));
     stories.touch(into, stories.firstAt(from));
     stories.touch(into, stories.lastAt(from));
     stories.setAlias(from, into);

@@ -18,7 +18,8 @@ export interface ClusterParams {
   /** See joinLengthTerms: 0.3 lifts the threshold to ~0.17 for a 500-term article. */
   joinLengthExponent: number;
   /** Extra join threshold for a young story: youngBonus / size, so a story of one article needs
-   * joinThreshold + youngBonus, of two + youngBonus / 2, and a grown story barely more. A match
+   * joinThreshold + youngBonus, of two + youngBonus / 2, and a grown story barely more. The size
+   * counts reports, not wire copies: a copy adds no words to the centroid, so no steadiness. A match
    * with one or two short texts rests on a few shared words (two items on different news about
    * the same celebrity share just the names) and decides where the whole event then gathers;
    * a centroid of many articles is a sturdier estimate. Scaled down for longer articles (see

@@ -16,7 +16,7 @@ import type { IdfOf, SparseVector, SpreadVector } from "./sparse.ts";
 /** Smallest centroid block, in terms. */
 const MIN_BLOCK = 8;
 
-/** A story's row: its fields' offsets (six fields, padded to eight so a row is one cache line). */
+/** A story's row: its fields' offsets (seven fields, padded to eight so a row is one cache line). */
 const ROW = 8;
 /** Earliest known publication time (NaN while no article had a date). */
 const FIRST_AT = 0;
@@ -27,6 +27,8 @@ const SIZE = 3;
 /** Centroid block offset (in 32-bit words) and length (terms). */
 const START = 4;
 const LENGTH = 5;
+/** Articles whose words are in the centroid: the size less the copies (see reports). */
+const REPORTS = 6;
 
 export class Stories {
   /** Public ids ("s-" + first article id). */
@@ -82,6 +84,7 @@ export class Stories {
     this.aliasColumn[s] = -1;
     rows[r + START] = 0;
     rows[r + LENGTH] = 0;
+    rows[r + REPORTS] = 0;
     return s;
   }
 
@@ -89,9 +92,16 @@ export class Stories {
     return this.rows[s * ROW + SIZE]!;
   }
 
-  /** Counts n more articles in the story. */
-  grewBy(s: number, n: number): void {
+  /** Counts n more articles in the story, of which `reports` added their words to its centroid
+   * (a wire copy adds none). */
+  grewBy(s: number, n: number, reports = n): void {
     this.rows[s * ROW + SIZE]! += n;
+    this.rows[s * ROW + REPORTS]! += reports;
+  }
+
+  /** Articles whose words are in the centroid: what a centroid's steadiness rests on. */
+  reports(s: number): number {
+    return this.rows[s * ROW + REPORTS]!;
   }
 
   lastAt(s: number): number {
