@@ -74,3 +74,14 @@ test("the digest gives each story its lead and, for one that moved on, what deve
   assert.doesNotMatch(md.split("## Headline s-new")[1]!, /Since then/);
   assert.match(digestMarkdown([], since, null), /^# Storyline: 0 stories updated since/);
 });
+
+test("a story that began in the window and moved on lists its later developments, not its lead again", () => {
+  const since = Date.parse("2026-11-25T00:00:00Z");
+  const fresh = entry("s-new", "2026-11-25T06:00:00.000Z", [
+    { at: "2026-11-25T06:00:00.000Z", text: "the strike began.", articleIds: ["a1"] },
+    { at: "2026-11-26T05:45:00.000Z", text: "A deal was reached.", articleIds: ["a2"] },
+  ]);
+  const md = digestMarkdown([fresh], since, null);
+  assert.match(md, /Since then:\n- 2026-11-26 05:45 UTC: A deal was reached\.\n$/);
+  assert.equal(md.match(/the strike began/g)?.length, 1);
+});

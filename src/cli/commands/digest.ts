@@ -57,9 +57,10 @@ export function digestMarkdown(
     );
     const lead = leadOf(brief);
     if (lead) lines.push("", lead.rendered || lead.text);
-    const developments = developmentsSince(brief, from);
-    // A story that began in the window has its lead for its one development.
-    if (developments.length > 0 && !(fresh && developments.length === 1)) {
+    // The lead is printed just above: the timeline entry that is the lead (a story that began in
+    // the window opens its timeline with it) is not repeated under "Since then".
+    const developments = developmentsSince(brief, from).filter((e) => e.text !== lead?.text);
+    if (developments.length > 0) {
       lines.push("", "Since then:");
       for (const e of developments) lines.push(`- ${when(e.at)}: ${e.text}`);
     }
