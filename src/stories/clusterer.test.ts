@@ -12,6 +12,13 @@ const fixture = JSON.parse(
 );
 type Raw = { id: string; title: string; text: string; outlet?: string };
 const doc = (raw: Raw, at: number): ClusterDoc => ({ ...raw, publishedAt: at });
+/** No date: no time decay. */
+const undated = (id: string, title: string, text: string): ClusterDoc => ({
+  id,
+  title,
+  text,
+  publishedAt: Number.NaN,
+});
 
 function withBackground(params: Partial<ClusterParams> = {}) {
   const c = createClusterer(params);
@@ -147,12 +154,6 @@ test("fingerprint is re-exported as 16 hex digits", () => {
 });
 
 test("a short item sharing only names with a one-article story starts its own story", () => {
-  const undated = (id: string, title: string, text: string): ClusterDoc => ({
-    id,
-    title,
-    text,
-    publishedAt: Number.NaN,
-  });
   const first = undated(
     "n1",
     "Marla Quint and Tobin Reyes open up about their interracial marriage",
@@ -173,12 +174,6 @@ test("a short item sharing only names with a one-article story starts its own st
 });
 
 test("wire copies do not lower a one-report story's bar: they add no words to its centroid", () => {
-  const undated = (id: string, title: string, text: string): ClusterDoc => ({
-    id,
-    title,
-    text,
-    publishedAt: Number.NaN,
-  });
   const report = (id: string) =>
     undated(
       id,
