@@ -271,6 +271,20 @@ test("a quantifier standing for the sentence before's noun leans on it; one with
   assert.deepEqual([first!.dangling, most!.dangling, owners!.dangling], [false, true, false]);
 });
 
+test("'a very different story' differs from the sentence before; 'different from' names its other", () => {
+  const text =
+    "For nine years the firm was the success story the city liked to tell. On Monday the company had a very different story to tell. Regulators were given a different story from the one customers heard.";
+  const [first, differs, named] = sentencesOf(text).candidates;
+  assert.deepEqual([first!.dangling, differs!.dangling, named!.dangling], [false, true, false]);
+});
+
+test("'the claims' leans on the sentences that made them; 'the claims that…' says them", () => {
+  const text =
+    "Two former engineers told the Herald that staff had warned managers in 2025. Kestrel declined to comment on the claims, citing the investigation. Kestrel has denied the claims that it ignored warnings from its staff.";
+  const [first, claims, said] = sentencesOf(text).candidates;
+  assert.deepEqual([first!.dangling, claims!.dangling, said!.dangling], [false, true, false]);
+});
+
 test("paywall and page-chrome lines are page furniture", () => {
   for (const line of [
     "Want to read the rest of this article and all of Salon for free today?",

@@ -66,6 +66,16 @@ const DANGLING =
  * year. Most started while a battery was charging." ("Most residents…" names its noun.) */
 const QUANTIFIER_SUBJECT =
   /^["“]?(?:most|many|several|all|few|none|half|neither|each|either)\s+(?:of (?:them|these|those)\b|(?:are|were|is|was|have|had|has|will|would|could|can|did|do|does|said|say|says)\b|\p{Ll}+ed\b)/iu;
+/** "A very different story", "a different picture" with nothing after it to differ from: it differs
+ * from the sentence before ("…the success story Northgate likes to tell. On Monday the company
+ * had a very different story to tell."). */
+const DIFFERS_FROM_BEFORE =
+  /\b(?:a|an)\s+(?:(?:very|quite|rather|completely|entirely|starkly|markedly)\s+)?different\s+(?:story|picture|tune|view|account|message|tone|matter)\b(?![^.]*\b(?:from|than)\b)/i;
+/** "The claims", "these allegations": what was claimed is in the sentences before ("…told the
+ * Herald that staff had warned managers. Kestrel declined to comment on the claims."), unless the
+ * sentence says it ("the claims that…", "the allegations by…"). */
+const SHELL_NOUN =
+  /\b(?:the|these|those|such)\s+(?:claims?|allegations?|accusations?|remarks|assertions?|suggestions?)\b(?!\s+(?:that|of|by|from|about|against)\b)/i;
 /** A quotation whose speaker is only a pronoun ("…,” he said.) needs the sentence naming them. */
 const PRONOUN_SPEAKER = /["”],?\s+(he|she|they)\s+(said|says|added|told|warned|asked)\b/i;
 /** A sentence that is one quotation and nothing else ("“We are sorry.”") was spoken by whoever
@@ -338,6 +348,8 @@ function makeCandidate(
     dangling:
       DANGLING.test(text) ||
       QUANTIFIER_SUBJECT.test(text) ||
+      DIFFERS_FROM_BEFORE.test(text) ||
+      SHELL_NOUN.test(text) ||
       PRONOUN_SPEAKER.test(text) ||
       BARE_QUOTATION.test(text),
     original: true,
