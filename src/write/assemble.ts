@@ -9,7 +9,7 @@ import {
 import { attributed, contradiction, NAME_AT_MOST, outletPhrase, supportOf } from "./attribute.ts";
 import { kindOf } from "./classify.ts";
 import { type Development, dayLabel } from "./developments.ts";
-import type { Candidate, Evidence } from "./evidence.ts";
+import { type Candidate, type Evidence, fullNameOf, openingSurname } from "./evidence.ts";
 import type { Unit } from "./select.ts";
 
 /** Details are split into paragraphs of at most this many sentences. */
@@ -79,6 +79,8 @@ export function paragraphsOf(
   const breadth = (u: Placed[]) => supportOf(ev, u[0]!.candidate).outlets.length;
   const place = (u: Placed[]) => u[0]!.candidate.articleOrder * 1e4 + u[0]!.candidate.position;
   groups.details.sort((a, b) => breadth(b) - breadth(a) || place(a) - place(b));
+  const opening = [...groups.lead, ...(update ? [update.unit.map(asFact)] : [])];
+  introduceBeforeSurname(groups, opening, ev.common);
   const out: BriefParagraph[] = [];
   const named = new Set<string>();
   const push = (role: BriefParagraph["role"], units: Placed[][]) => {
@@ -103,6 +105,40 @@ export function paragraphsOf(
   push("context", groups.context);
   push("outlook", groups.outlook);
   return out;
+}
+
+type Body = "details" | "quotes" | "context" | "outlook";
+const BODY: Body[] = ["details", "quotes", "context", "outlook"];
+
+function asFact(candidate: Candidate): Placed {
+  return { candidate, kind: "fact", contrast: false };
+}
+
+/** "Koivisto said the team had identified two enzymes…" ahead of "…said Dr Sanna Koivisto, the
+ * microbiologist who led the research": a sentence that names someone by surname alone, before
+ * the brief has given the full name, moves to just after the sentence that gives it. The
+ * sentences stay verbatim; only their order changes. `opening`: the lead and update, which stay. */
+function introduceBeforeSurname(
+  groups: Record<Body, Placed[][]>,
+  opening: Placed[][],
+  common: Set<string>,
+): void {
+  const textOf = (u: Placed[]) => u.map((p) => p.candidate.text).join(" ");
+  const order = BODY.flatMap((role) => groups[role].map((unit) => ({ role, unit })));
+  const before = opening.map(textOf).join(" ");
+  for (let i = 0; i < order.length; i++) {
+    const surname = openingSurname(textOf(order[i]!.unit), common);
+    if (surname === null) continue;
+    const full = fullNameOf(surname);
+    if (full.test(before) || order.slice(0, i + 1).some((x) => full.test(textOf(x.unit)))) continue;
+    const at = order.findIndex((x, k) => k > i && full.test(textOf(x.unit)));
+    if (at < 0) continue;
+    const [moved] = order.splice(i, 1);
+    // The introducing unit is now at at - 1; the moved one follows it, in its paragraph.
+    order.splice(at, 0, { role: order[at - 1]!.role, unit: moved!.unit });
+    i--;
+  }
+  for (const role of BODY) groups[role] = order.filter((x) => x.role === role).map((x) => x.unit);
 }
 
 /** Attributes each sentence: the brief's first mention of an outlet (or set of outlets) leads

@@ -98,11 +98,20 @@ function unnamedPerson(text: string, names: Set<string>, common: Set<string>): b
  * been placed on leave": the surname a sentence opens with, when the sentence before gave it in
  * full (the person just introduced), else null. `common`: the story's words in lower case. */
 export function surnameOf(text: string, previous: string, common: Set<string>): string | null {
+  const surname = openingSurname(text, common);
+  return surname !== null && fullNameOf(surname).test(previous) ? surname : null;
+}
+
+/** The capitalised word a sentence opens with when it may be a surname ("Wendt could not…"): not
+ * a word the story also writes in lower case ("The", "Officials"). */
+export function openingSurname(text: string, common: Set<string>): string | null {
   const m = /^["“'‘]?(\p{Lu}[\p{Ll}'’-]+)\s+\p{Ll}/u.exec(text);
-  // "The", "Officials": words the story also writes in lower case are not names.
-  if (!m || common.has(m[1]!.toLowerCase())) return null;
-  const full = new RegExp(`\\p{Lu}[\\p{L}.'’-]*\\s+${m[1]}(?![\\p{L}-])`, "u");
-  return full.test(previous) ? m[1]! : null;
+  return m && !common.has(m[1]!.toLowerCase()) ? m[1]! : null;
+}
+
+/** A name ending in the surname: "Sanna Koivisto", "Dr. Koivisto". */
+export function fullNameOf(surname: string): RegExp {
+  return new RegExp(`\\p{Lu}[\\p{L}.'’-]*\\s+${surname}(?![\\p{L}-])`, "u");
 }
 
 /** A surname introduced by the sentence before (see surnameOf) of someone no other report of the
