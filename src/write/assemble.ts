@@ -79,8 +79,8 @@ export function paragraphsOf(
   const breadth = (u: Placed[]) => supportOf(ev, u[0]!.candidate).outlets.length;
   const place = (u: Placed[]) => u[0]!.candidate.articleOrder * 1e4 + u[0]!.candidate.position;
   groups.details.sort((a, b) => breadth(b) - breadth(a) || place(a) - place(b));
-  const opening = [...groups.lead, ...(update ? [update.unit.map(asFact)] : [])];
-  introduceBeforeSurname(groups, opening, ev.common);
+  const opening = [...groups.lead.flat().map((p) => p.candidate), ...(update?.unit ?? [])];
+  introduceBeforeSurname(groups, opening.map((c) => c.text).join(" "), ev.common);
   const out: BriefParagraph[] = [];
   const named = new Set<string>();
   const push = (role: BriefParagraph["role"], units: Placed[][]) => {
@@ -110,27 +110,24 @@ export function paragraphsOf(
 type Body = "details" | "quotes" | "context" | "outlook";
 const BODY: Body[] = ["details", "quotes", "context", "outlook"];
 
-function asFact(candidate: Candidate): Placed {
-  return { candidate, kind: "fact", contrast: false };
-}
-
 /** "Koivisto said the team had identified two enzymes…" ahead of "…said Dr Sanna Koivisto, the
  * microbiologist who led the research": a sentence that names someone by surname alone, before
  * the brief has given the full name, moves to just after the sentence that gives it. The
- * sentences stay verbatim; only their order changes. `opening`: the lead and update, which stay. */
+ * sentences stay verbatim; only their order changes. `opening`: the text of the lead and update,
+ * which stay. */
 function introduceBeforeSurname(
   groups: Record<Body, Placed[][]>,
-  opening: Placed[][],
+  opening: string,
   common: Set<string>,
 ): void {
   const textOf = (u: Placed[]) => u.map((p) => p.candidate.text).join(" ");
   const order = BODY.flatMap((role) => groups[role].map((unit) => ({ role, unit })));
-  const before = opening.map(textOf).join(" ");
   for (let i = 0; i < order.length; i++) {
     const surname = openingSurname(textOf(order[i]!.unit), common);
     if (surname === null) continue;
     const full = fullNameOf(surname);
-    if (full.test(before) || order.slice(0, i + 1).some((x) => full.test(textOf(x.unit)))) continue;
+    if (full.test(opening) || order.slice(0, i + 1).some((x) => full.test(textOf(x.unit))))
+      continue;
     const at = order.findIndex((x, k) => k > i && full.test(textOf(x.unit)));
     if (at < 0) continue;
     const [moved] = order.splice(i, 1);

@@ -151,12 +151,11 @@ export function latestDevelopment(ev: Evidence): Development | null {
 function detailOf(ranked: Scored[], unit: Unit): Unit {
   const best = ranked[0]!.score;
   const words = unit.reduce((n, c) => n + wordCount(c.text), 0);
-  const taken = new Set(unit.map((c) => c.index));
   const last = unit[unit.length - 1]!;
   for (const { candidate: c, score } of ranked.slice(1)) {
     if (score < DETAIL_SHARE * best) break;
     if (c.article.id !== last.article.id || c.position <= last.position) continue;
-    if (taken.has(c.index) || c.dangling) continue;
+    if (c.dangling) continue;
     if (unit.some((u) => similarity(c, u) >= REDUNDANT_SIMILARITY || equivalent(c, u))) continue;
     if (words + wordCount(c.text) > UPDATE_MAX_WORDS) continue;
     return [c];

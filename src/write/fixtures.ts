@@ -59,8 +59,6 @@ export function retractionArticles(): [Article, Article] {
   return [first!, second!];
 }
 
-/** A first-day article saying an inspection will be ordered, and a second day's report that it was,
- * whose new fact ("The inspection will be carried out by…") leans on the sentence before it. */
 /** A first day's promise ("has promised an inspection") and the next day's report that it was
  * ordered. */
 export function promiseArticles(): [Article, Article] {
@@ -68,6 +66,8 @@ export function promiseArticles(): [Article, Article] {
   return [first!, second!];
 }
 
+/** A first-day article saying an inspection will be ordered, and a second day's report that it was,
+ * whose new fact ("The inspection will be carried out by…") leans on the sentence before it. */
 export function forecastArticles(): [Article, Article] {
   const [first, second] = loadJson<ArticleSeed[]>("story/forecast.json").map(articleFrom);
   return [first!, second!];

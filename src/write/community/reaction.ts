@@ -48,7 +48,7 @@ function describe(threads: Thread[], comments: number, tone: Tone, themes: Theme
   const where = joinList(platforms);
   const counts = `${plural(comments, "comment")} across ${plural(threads.length, "thread")}`;
   if (comments === 0)
-    return `The story has been posted on ${where} (${threads.length} ${threads.length === 1 ? "thread" : "threads"}), with no discussion yet.`;
+    return `The story has been posted on ${where} (${plural(threads.length, "thread")}), with no discussion yet.`;
   const parts = [`The community response on ${where} (${counts}) has been ${TONE_PHRASES[tone]}.`];
   if (themes.length > 0) {
     // "of comments" once: the other shares read the same way.
