@@ -98,6 +98,13 @@ export function articleTime(a: Pick<Article, "publishedAt" | "fetchedAt">): IsoT
   return a.publishedAt ?? a.fetchedAt;
 }
 
+/** An ISO 8601 date or time ("2026-11-25", "2026-11-25T12:00:00Z") as epoch ms, or null: what a
+ * reader gives to ask what changed since (the API's `?since=`, `storyline digest --since`). */
+export function parseIsoTime(value: string): number | null {
+  const t = /^\d{4}-\d\d-\d\d/.test(value) ? Date.parse(value) : Number.NaN;
+  return Number.isFinite(t) ? t : null;
+}
+
 /** The UTC day a report is of ("2026-11-24"): what a story's developments are grouped by. */
 export function articleDay(a: Pick<Article, "publishedAt" | "fetchedAt">): string {
   return articleTime(a).slice(0, 10);

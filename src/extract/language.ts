@@ -4,6 +4,7 @@
 // a page marked English whose text reads as another language is taken at its text.
 import { franc } from "franc-min";
 import { iso6393To1 } from "iso-639-3/iso6393-to-1.js";
+import { isEnglishTag } from "../text/english.ts";
 
 /** Below this much text a trigram guess is unreliable: no guess. */
 const MIN_CHARS = 200;
@@ -15,7 +16,7 @@ const MAX_CHARS = 4000;
 /** `markup`: the page's own language tag, or null. */
 export function articleLanguage(markup: string | null, text: string): string | null {
   const sample = text.slice(0, MAX_CHARS);
-  const english = markup !== null && /^en(?:-|$)/i.test(markup);
+  const english = markup !== null && isEnglishTag(markup);
   // Only English is overruled: another language in the markup was chosen by someone, and close
   // languages (Spanish and Portuguese, Indonesian and Malay) share trigrams.
   if (markup !== null && !(english && sample.length >= MIN_CHARS_TO_OVERRULE)) return markup;

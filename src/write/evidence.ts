@@ -1,6 +1,7 @@
 // The story's sentences as evidence: token sets, TF-IDF vectors, which outlet carries each one,
 // and a relevance score (centrality across sources, position in the article).
 
+import { isEnglishTag } from "../text/english.ts";
 import { hasPredicate } from "../text/predicate.ts";
 import type { Article } from "../types.ts";
 import { lowerCaseWords, midSentenceNames } from "./attribute.ts";
@@ -192,7 +193,7 @@ export function evidenceOutlets(articles: Article[]): Map<string, string> {
 
 /** An article in English, or in no stated language (most feeds do not say). */
 function inEnglish(article: Article): boolean {
-  return article.language === null || /^en(?:-|$)/i.test(article.language);
+  return article.language === null || isEnglishTag(article.language);
 }
 
 export function buildEvidence(articles: Article[]): Evidence {

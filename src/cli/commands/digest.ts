@@ -1,6 +1,6 @@
 import { parseArgs } from "node:util";
 import { plural } from "../../text/plural.ts";
-import type { Brief, Story } from "../../types.ts";
+import { type Brief, parseIsoTime, type Story } from "../../types.ts";
 import { configFrom, withStore } from "../shared.ts";
 
 /** Stories read to find those updated in the window: a digest covers days, not the archive. */
@@ -13,9 +13,7 @@ const RELATIVE = /^(\d{1,4})([hd])$/;
 export function parseSince(value: string, now: number): number | null {
   const span = RELATIVE.exec(value);
   if (span) return now - Number(span[1]) * (span[2] === "d" ? 24 : 1) * 3_600_000;
-  if (!/^\d{4}-\d\d-\d\d/.test(value)) return null;
-  const t = Date.parse(value);
-  return Number.isFinite(t) ? t : null;
+  return parseIsoTime(value);
 }
 
 export interface DigestEntry {

@@ -1,5 +1,6 @@
 // The JSON API, health check and metrics.
 import { Hono } from "hono";
+import { parseIsoTime } from "../../types.ts";
 import type { Deps } from "../deps.ts";
 import { baseUrl } from "../deps.ts";
 import { HttpError } from "../http-error.ts";
@@ -50,8 +51,8 @@ function storySummary(m: StoryModel, base: string) {
 /** `?since=` as epoch ms: an ISO 8601 time (what a client stores from `lastUpdated`). */
 function sinceParam(value: string | undefined): number | null {
   if (value === undefined || value === "") return null;
-  const t = /^\d{4}-\d\d-\d\d/.test(value) ? Date.parse(value) : Number.NaN;
-  if (!Number.isFinite(t)) throw new HttpError(400, "serve: since must be an ISO 8601 time");
+  const t = parseIsoTime(value);
+  if (t === null) throw new HttpError(400, "serve: since must be an ISO 8601 time");
   return t;
 }
 
