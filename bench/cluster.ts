@@ -16,6 +16,7 @@ import { runNaive, runStoryline } from "../src/stories/eval/run.ts";
 import {
   type ArticleFeatures,
   articleFeatures,
+  type Clusterer,
   type ClusterWork,
   createClusterer,
   DEFAULT_PARAMS,
@@ -143,6 +144,42 @@ function warmUp(): void {
   for (let n = 0; n < WARM_UP; n++) clusterer.add(stream(n).doc);
 }
 
+/** The timed chunks of one window: whole (add) and split (articleFeatures, then addFeatures). */
+interface WindowTimes {
+  whole: number[];
+  features: number[];
+  assignment: number[];
+}
+
+function emptyTimes(): WindowTimes {
+  return { whole: [], features: [], assignment: [] };
+}
+
+/** Times one chunk into `into`: chunk k whole when k is even, else split (what the ordered part
+ * costs alone when features are computed ahead, in parallel). */
+function timeChunk(clusterer: Clusterer, chunk: Doc[], k: number, into: WindowTimes): void {
+  if (k % 2 === 0) {
+    into.whole.push(
+      timed(chunk, () => {
+        for (const doc of chunk) clusterer.add(doc);
+      }),
+    );
+    return;
+  }
+  let ahead: ArticleFeatures[] = [];
+  into.features.push(
+    timed(chunk, () => {
+      ahead = chunk.map((doc) => articleFeatures(doc, DEFAULT_PARAMS));
+    }),
+  );
+  into.assignment.push(
+    timed(chunk, () => {
+      for (const [i, doc] of chunk.entries())
+        clusterer.addFeatures(doc.id, doc.publishedAt, ahead[i]!);
+    }),
+  );
+}
+
 function child(max: number): void {
   const next = makeStream(42);
   // The planted story of each article, allocated before the baseline so it is not counted.
@@ -163,54 +200,53 @@ function child(max: number): void {
     const start = clusterer.size();
     for (let n = start; n < checkpoint - WINDOW; n++) clusterer.add(stream(n));
     const docs = Array.from({ length: WINDOW }, (_, i) => stream(checkpoint - WINDOW + i));
+    // Beside every later checkpoint, a fresh clusterer replays the first checkpoint's window
+    // (the same stream, the same index sizes), chunk for chunk with the big one: this shared
+    // machine's speed drifts by half from minute to minute, and a ratio of two figures taken
+    // minutes apart measures the drift as much as the index. Side by side, both see the same load.
+    let reference = checkpoint === CHECKPOINTS[0] ? null : referenceWindow();
     const workBefore = clusterer.work();
-    // Timed in chunks, alternately whole (add) and split (articleFeatures, then addFeatures: what
-    // the ordered part costs alone when features are computed ahead, in parallel), so both see the
-    // same index and load. The median chunk is the figure, so a burst of load from another process
-    // on this shared machine moves one chunk, not the result.
-    const whole: number[] = [];
-    const features: number[] = [];
-    const assignment: number[] = [];
-    for (let k = 0; k < WINDOW; k += CHUNK) {
-      const chunk = docs.slice(k, k + CHUNK);
-      if ((k / CHUNK) % 2 === 0) {
-        whole.push(
-          timed(chunk, () => {
-            for (const doc of chunk) clusterer.add(doc);
-          }),
+    // The median chunk is the figure, so a burst of load from another process moves one chunk,
+    // not the result.
+    const times = emptyTimes();
+    const referenceTimes = emptyTimes();
+    for (let k = 0; k < WINDOW / CHUNK; k++) {
+      timeChunk(clusterer, docs.slice(k * CHUNK, (k + 1) * CHUNK), k, times);
+      if (reference)
+        timeChunk(
+          reference.clusterer,
+          reference.docs.slice(k * CHUNK, (k + 1) * CHUNK),
+          k,
+          referenceTimes,
         );
-        continue;
-      }
-      let ahead: ArticleFeatures[] = [];
-      features.push(
-        timed(chunk, () => {
-          ahead = chunk.map((doc) => articleFeatures(doc, DEFAULT_PARAMS));
-        }),
-      );
-      assignment.push(
-        timed(chunk, () => {
-          for (const [i, doc] of chunk.entries())
-            clusterer.addFeatures(doc.id, doc.publishedAt, ahead[i]!);
-        }),
-      );
     }
     const work = perArticleWork(workBefore, clusterer.work(), WINDOW);
+    const replayed = reference !== null;
+    reference = null; // not counted in the heap below
     const bytes = ((heapMb() - base) * 1e6) / checkpoint;
     const index = `synthetic  index ${String(checkpoint).padStart(9)}`;
-    const perArticle = median(whole);
+    const perArticle = median(times.whole);
     if (Number.isNaN(first)) first = perArticle;
     const growth = perArticle === first ? "" : `  (${(perArticle / first).toFixed(2)}x the first)`;
     console.log(
       `${index}  ${rate(perArticle)} articles/s  ${us(perArticle)}/article  ${bytes.toFixed(0).padStart(5)} B/article heap${growth}`,
     );
+    const assignment = median(times.assignment);
     console.log(
-      `${index}  of which: features ${us(median(features))} (pure, parallelisable), assignment ${us(median(assignment))} (ordered: ${rate(median(assignment))} articles/s alone)`,
+      `${index}  of which: features ${us(median(times.features))} (pure, parallelisable), assignment ${us(assignment)} (ordered: ${rate(assignment)} articles/s alone)`,
     );
+    if (replayed) {
+      const wholeThen = median(referenceTimes.whole);
+      const assignmentThen = median(referenceTimes.assignment);
+      console.log(
+        `${index}  side by side with the first checkpoint's window replayed: ${(perArticle / wholeThen).toFixed(2)}x its time per article (${us(wholeThen)}), assignment ${(assignment / assignmentThen).toFixed(2)}x (${us(assignmentThen)})`,
+      );
+    }
     firstWork ??= work;
-    const times = (x: number, y: number) => (x === y ? "" : ` (${(x / y).toFixed(2)}x)`);
+    const multiple = (x: number, y: number) => (x === y ? "" : ` (${(x / y).toFixed(2)}x)`);
     console.log(
-      `${index}  work per article: ${work.postingsRead.toFixed(1)} posting entries${times(work.postingsRead, firstWork.postingsRead)}, ` +
-        `${work.centroidProducts.toFixed(2)} centroid products${times(work.centroidProducts, firstWork.centroidProducts)}, ` +
+      `${index}  work per article: ${work.postingsRead.toFixed(1)} posting entries${multiple(work.postingsRead, firstWork.postingsRead)}, ` +
+        `${work.centroidProducts.toFixed(2)} centroid products${multiple(work.centroidProducts, firstWork.centroidProducts)}, ` +
         `${work.mergeChecks.toFixed(3)} merge checks (the same on any machine)`,
     );
     // Quality at scale: do the planted stories come out whole as the index grows?
@@ -221,6 +257,17 @@ function child(max: number): void {
       `${index}  planted stories B3 P ${pct(b3.precision)} R ${pct(b3.recall)} F1 ${pct(b3.f1)}`,
     );
   }
+}
+
+/** A clusterer holding the first checkpoint's articles before its window, and that window's
+ * articles: the same stream and seed as the main run, so it replays the first figure's work. */
+function referenceWindow(): { clusterer: Clusterer; docs: Doc[] } {
+  const next = makeStream(42);
+  const clusterer = createClusterer();
+  const start = CHECKPOINTS[0]! - WINDOW;
+  for (let n = 0; n < start; n++) clusterer.add(next(n).doc);
+  const docs = Array.from({ length: WINDOW }, (_, i) => next(start + i).doc);
+  return { clusterer, docs };
 }
 
 /** Storyline and the naive baseline (src/stories/naive.ts) on the same items in the same run,
