@@ -1,5 +1,6 @@
 // The feed-neutral description of a feed of briefs; atom.ts and jsonfeed.ts serialise it.
 import { createHash } from "node:crypto";
+import { shortened } from "../../text/shorten.ts";
 import { html } from "../html.ts";
 import type { StoryModel } from "../model.ts";
 import { storyHref } from "../views/front.ts";
@@ -85,13 +86,6 @@ export function buildFeed(
 
 /** A development's title is its sentence, cut at a word near this many characters. */
 const DEVELOPMENT_TITLE_CHARS = 120;
-
-function shortened(text: string, max: number): string {
-  if (text.length <= max) return text;
-  const cut = text.slice(0, max);
-  const space = cut.lastIndexOf(" ");
-  return `${(space > max / 2 ? cut.slice(0, space) : cut).replace(/[\s,;:.]+$/, "")}…`;
-}
 
 /** One story followed over time: its brief, whose entry is updated whenever the brief is
  * rewritten, and an entry per development on its timeline, newest first. A development keeps

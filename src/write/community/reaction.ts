@@ -1,6 +1,7 @@
 // The community response to a story: tone, themes, counts, and the paragraph that describes them.
 import { plural } from "../../text/plural.ts";
 import { tagText } from "../../text/sentiment.ts";
+import { shortened } from "../../text/shorten.ts";
 import type { Reaction, Theme, Thread, Tone } from "../../types.ts";
 import { findThemes, type ThreadComment } from "./themes.ts";
 import { stanceOf, toneOf } from "./tone.ts";
@@ -58,7 +59,9 @@ function describe(threads: Thread[], comments: number, tone: Tone, themes: Theme
     parts.push(`Discussion centred on ${joinList(listed)}.`);
     const first = themes[0]!;
     const who = first.comment.author ? `${first.comment.author} wrote` : "One commenter wrote";
-    parts.push(`On ${first.label}, ${who}: “${shorten(first.comment.text)}”`);
+    parts.push(
+      `On ${first.label}, ${who}: “${shortened(first.comment.text.replace(/\s+/g, " ").trim(), MAX_SHOWN_CHARS)}”`,
+    );
   }
   return parts.join(" ");
 }
@@ -66,11 +69,4 @@ function describe(threads: Thread[], comments: number, tone: Tone, themes: Theme
 function joinList(items: string[]): string {
   if (items.length <= 1) return items[0] ?? "";
   return `${items.slice(0, -1).join(", ")} and ${items[items.length - 1]}`;
-}
-
-function shorten(text: string): string {
-  const t = text.replace(/\s+/g, " ").trim();
-  if (t.length <= MAX_SHOWN_CHARS) return t;
-  const cut = t.slice(0, MAX_SHOWN_CHARS);
-  return `${cut.slice(0, cut.lastIndexOf(" "))}…`;
 }

@@ -1,6 +1,6 @@
 import type { FeedEntry, ParsedFeed } from "../../../types.ts";
 import { parseFeedDate } from "../dates.ts";
-import { MAX_SUMMARY_CHARS, truncateSummary } from "../summary.ts";
+import { summaryOf } from "../summary.ts";
 import { htmlToText, inlineText } from "../text.ts";
 import { httpUrl, isAbsoluteHttpUrl } from "../url.ts";
 import type { RawJsonFeed } from "./parse.ts";
@@ -16,7 +16,7 @@ function author(item: JsonFeedItem, top: JsonFeedTop): string | null {
 function summary(item: JsonFeedItem): string | null {
   const raw =
     item.summary ?? item.content_text ?? (item.content_html ? htmlToText(item.content_html) : null);
-  return truncateSummary(inlineText(raw), MAX_SUMMARY_CHARS);
+  return summaryOf(inlineText(raw));
 }
 
 function jsonItemToEntry(item: JsonFeedItem, top: JsonFeedTop, base: string): FeedEntry {

@@ -4,7 +4,7 @@
 import type FeedParser from "feedparser";
 import type { FeedEntry, ParsedFeed } from "../../../types.ts";
 import { parseFeedDate } from "../dates.ts";
-import { MAX_SUMMARY_CHARS, truncateSummary } from "../summary.ts";
+import { summaryOf } from "../summary.ts";
 import { inlineText } from "../text.ts";
 import { httpUrl, isAbsoluteHttpUrl } from "../url.ts";
 import type { RawXmlFeed } from "./parse.ts";
@@ -83,7 +83,7 @@ export function xmlItemToEntry(item: RawItem, feedUrl: string): FeedEntry {
     guid,
     url: entryUrl(item, guid, feedUrl),
     title: inlineText(firstRaw(item, TITLE_KEYS) ?? item.title),
-    summary: truncateSummary(inlineText(item.summary ?? item.description), MAX_SUMMARY_CHARS),
+    summary: summaryOf(inlineText(item.summary ?? item.description)),
     author: inlineText(item.author),
     publishedAt: entryDate(item),
   };
