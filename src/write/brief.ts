@@ -10,6 +10,7 @@ import {
   type Thread,
 } from "../types.ts";
 import { paragraphsOf, placeUnits } from "./assemble.ts";
+import { isForecast } from "./classify.ts";
 import { buildReaction } from "./community/reaction.ts";
 import {
   centralDek,
@@ -64,7 +65,7 @@ export function writeBrief(input: BriefInput): Brief {
     dek: centralDek(
       ev,
       sentences,
-      (d, a) => update !== null && articleDay(a) < update.day && FORECAST.test(d),
+      (d, a) => update !== null && articleDay(a) < update.day && isForecast(d),
     ),
     paragraphs,
     quotes,
@@ -102,13 +103,9 @@ function withoutRepeats(pool: Candidate[], update: Development | null): Candidat
   if (!update) return pool;
   const close = (c: Candidate) => update.unit.some((u) => similarity(c, u) >= REDUNDANT_SIMILARITY);
   return pool.filter((c) =>
-    articleDay(c.article) < update.day ? !(FORECAST.test(c.text) && close(c)) : !close(c),
+    articleDay(c.article) < update.day ? !(isForecast(c.text) && close(c)) : !close(c),
   );
 }
-
-/** A sentence about what is yet to happen, or what someone has promised to do. */
-const FORECAST =
-  /\b(?:will|shall|is (?:expected|due|set|scheduled|likely) to|are (?:expected|due|set|scheduled|likely) to|plans? to|intends? to|(?:has |have )?(?:promised|pledged|vowed)|promises|pledges|vows)\b/i;
 
 /** Oldest first (ids break ties), so the result does not depend on the order articles arrive in. */
 export function orderArticles(articles: Article[]): Article[] {

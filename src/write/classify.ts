@@ -9,6 +9,14 @@ const OUTLOOK =
 const CONTEXT =
   /\b(last (year|month|week)|in (19|20)\d\d|previously|earlier this|since (19|20)\d\d|had been|history|historically|first time since|years ago|in the past|was founded|began in)\b/i;
 
+/** A sentence about what is yet to happen: an outlook, or what someone has promised to do. */
+export function isForecast(text: string): boolean {
+  return OUTLOOK.test(text) || PROMISE.test(text);
+}
+
+const PROMISE =
+  /\b(?:shall|plans? to|intends? to|(?:has |have )?(?:promised|pledged|vowed)|promises|pledges|vows)\b/i;
+
 export function kindOf(text: string): Exclude<SentenceKind, "lead"> {
   if (QUOTED.test(text)) return "quote";
   if (REACTION.test(text)) return "reaction";
