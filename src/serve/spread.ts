@@ -149,6 +149,17 @@ export function groupCounts(groups: readonly SpreadGroup[]): string {
   return groups.map((g) => `${g.label} ${g.outlets.length}`).join(" · ");
 }
 
+/** The spread's described rows, as the story page and the CLI list them: "Lean", "Country",
+ * "Ownership", each with its groups, leaving out a row no outlet is described on. */
+export function spreadRows(sp: CoverageSpread): { title: string; groups: SpreadGroup[] }[] {
+  const rows = [
+    { title: "Lean", groups: sp.lean },
+    { title: "Country", groups: sp.country },
+    { title: "Ownership", groups: sp.ownership },
+  ];
+  return rows.filter((r) => r.groups.length > 0);
+}
+
 /** The blindspot as a reader reads it. */
 export function blindspotText(side: "left" | "right"): string {
   return `No outlet you labelled ${side}-leaning has covered it.`;

@@ -5,6 +5,7 @@ import {
   type CoverageSpread,
   coverageSpread,
   indexOutlets,
+  spreadRows,
 } from "../../serve/spread.ts";
 import { plural } from "../../text/plural.ts";
 import { renderBriefText } from "../../write/index.ts";
@@ -59,14 +60,10 @@ export async function run(args: string[]): Promise<number> {
 
 function spreadText(sp: CoverageSpread): string {
   const lines = [`Who covers it (${plural(sp.outlets, "outlet")}):`];
-  const row = (title: string, groups: CoverageSpread["lean"]) => {
-    if (groups.length === 0) return;
+  for (const { title, groups } of spreadRows(sp)) {
     const text = groups.map((g) => `${g.label} ${g.outlets.length} (${g.outlets.join(", ")})`);
     lines.push(`- ${title}: ${text.join(" · ")}`);
-  };
-  row("Lean", sp.lean);
-  row("Country", sp.country);
-  row("Ownership", sp.ownership);
+  }
   if (sp.unrated.length > 0) lines.push(`- Not described: ${sp.unrated.join(", ")}`);
   if (sp.blindspot) lines.push(blindspotText(sp.blindspot));
   return `${lines.join("\n")}\n`;

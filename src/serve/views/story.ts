@@ -5,7 +5,7 @@ import type { BriefParagraph, BriefSentence, Quote, Reaction } from "../../types
 import { html, type Safe } from "../html.ts";
 import { safeHref } from "../links.ts";
 import type { StoryModel, ThreadLink } from "../model.ts";
-import { blindspotText, type SpreadGroup } from "../spread.ts";
+import { blindspotText, spreadRows } from "../spread.ts";
 import { isNewSince } from "../visit.ts";
 import { coverageChart } from "./chart.ts";
 import { chips, IdGen } from "./chips.ts";
@@ -129,19 +129,19 @@ ${list.map((c) => {
 function spread(ctx: Ctx): Safe {
   const sp = ctx.model.spread;
   if (!sp) return html``;
-  const row = (title: string, groups: readonly SpreadGroup[]) =>
-    groups.length === 0
-      ? html``
-      : html`<dt>${title}</dt><dd>${groups.map(
-          (g, i) =>
-            html`${i > 0 ? " · " : ""}<span class="spread-group"><b>${g.label}</b> ${g.outlets.length} <span class="spread-outlets">(${g.outlets.join(", ")})</span></span>`,
-        )}</dd>\n`;
+  const rows = spreadRows(sp).map(
+    ({ title, groups }) =>
+      html`<dt>${title}</dt><dd>${groups.map(
+        (g, i) =>
+          html`${i > 0 ? " · " : ""}<span class="spread-group"><b>${g.label}</b> ${g.outlets.length} <span class="spread-outlets">(${g.outlets.join(", ")})</span></span>`,
+      )}</dd>\n`,
+  );
   return html`<section aria-labelledby="h-spread" class="spread"><h2 id="h-spread">Who covers it</h2>
 <p>${plural(sp.outlets, "outlet")}, as you described them.${
     sp.blindspot ? html` <strong class="blindspot">${blindspotText(sp.blindspot)}</strong>` : ""
   }</p>
 <dl>
-${row("Lean", sp.lean)}${row("Country", sp.country)}${row("Ownership", sp.ownership)}${
+${rows}${
   sp.unrated.length > 0 ? html`<dt>Not described</dt><dd>${sp.unrated.join(", ")}</dd>\n` : ""
 }</dl></section>`;
 }
