@@ -6,9 +6,11 @@
 // maintained library answers "is this a sentence" from part-of-speech tags.
 import { winkWith } from "./wink.ts";
 
-/** Auxiliaries, modals and the reporting verbs: a line with one of these has its verb. */
-const FINITE_WORD =
-  /\b(?:is|are|was|were|has|have|had|will|would|can|could|shall|should|may|might|must|does|did|said|says|told|tells)\b/i;
+/** Auxiliaries, modals and the reporting verbs, lower case: a line with one of these has its verb,
+ * and a sentence that opens with one has no subject of its own (see write/evidence.ts). */
+export const FINITE_VERBS = `is are was were has have had do does did will would can could shall
+  should may might must say says said told tells`.split(/\s+/);
+const FINITE_WORD = new RegExp(`\\b(?:${FINITE_VERBS.join("|")})\\b`, "i");
 /** Only the tagger: no negation, sentiment or entities. */
 const POS_PIPE = ["sbd", "pos"];
 /** Tags after which a participle qualifies the noun that follows ("the planned missions"). */

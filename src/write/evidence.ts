@@ -2,7 +2,7 @@
 // and a relevance score (centrality across sources, position in the article).
 
 import { isEnglishTag } from "../text/english.ts";
-import { hasPredicate } from "../text/predicate.ts";
+import { FINITE_VERBS, hasPredicate } from "../text/predicate.ts";
 import type { Article } from "../types.ts";
 import { lowerCaseWords, midSentenceNames } from "./attribute.ts";
 import { retractedClaims } from "./retractions.ts";
@@ -65,8 +65,10 @@ const DANGLING =
   /^["“'‘]?(he|she|they|it|this|these|those|that|his|her|their|its|but|however|and|also|yet|so|then|still|moreover|furthermore|instead|there|such|both|the two|the latter|the former|some|others|one said|nor|indeed|likewise|similarly|otherwise|thus|therefore|hence|true,)(?=\W)/i;
 /** A quantifier standing for the noun of the sentence before: "The service attended 37 fires this
  * year. Most started while a battery was charging." ("Most residents…" names its noun.) */
-const QUANTIFIER_SUBJECT =
-  /^["“]?(?:most|many|several|all|few|none|half|neither|each|either)\s+(?:of (?:them|these|those)\b|(?:are|were|is|was|have|had|has|will|would|could|can|did|do|does|said|say|says)\b|\p{Ll}+ed\b)/iu;
+const QUANTIFIER_SUBJECT = new RegExp(
+  `^["“]?(?:most|many|several|all|few|none|half|neither|each|either)\\s+(?:of (?:them|these|those)\\b|(?:${FINITE_VERBS.join("|")})\\b|\\p{Ll}+ed\\b)`,
+  "iu",
+);
 /** "A very different story", "a different picture" with nothing after it to differ from: it differs
  * from the sentence before ("…the success story Northgate likes to tell. On Monday the company
  * had a very different story to tell."). */
@@ -402,8 +404,10 @@ const GLUED = /\p{Ll}[!?:;]\p{L}|\p{Ll}\.\p{Lu}\p{Ll}/u;
 
 /** A subheading that starts at its verb, its subject left to the headline: "Would be first black
  * woman ever tapped as secretary of state". A capitalised word after it is a name ("Will Harlow"). */
-const SUBJECTLESS =
-  /^(?:[Ww]ould|[Cc]ould|[Ss]hould|[Ww]ill|[Cc]an|[Mm]ay|[Mm]ight|[Mm]ust|[Ii]s|[Aa]re|[Ww]as|[Ww]ere|[Hh]as|[Hh]ave|[Hh]ad|[Dd]oes|[Dd]id|[Ss]ays|[Ss]aid) \p{Ll}/u;
+const SUBJECTLESS = new RegExp(
+  `^(?:${FINITE_VERBS.map((w) => `[${w[0]!.toUpperCase()}${w[0]}]${w.slice(1)}`).join("|")}) \\p{Ll}`,
+  "u",
+);
 
 /** An outlet's standfirst: a whole sentence in sentence case, without closing punctuation, in the
  * first lines of the page. It is the outlet's own summary (headlines are title case or short). */
