@@ -6,8 +6,9 @@
 // The synthetic stream runs in a child process with a large heap and --expose-gc, so heap figures
 // are measured after a full collection and no earlier test's garbage counts.
 
-import { spawnSync } from "node:child_process";
+import { type ChildProcessWithoutNullStreams, spawn, spawnSync } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
+import { createInterface } from "node:readline";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { parseItems } from "../src/stories/eval/data.ts";
@@ -180,7 +181,7 @@ function timeChunk(clusterer: Clusterer, chunk: Doc[], k: number, into: WindowTi
   );
 }
 
-function child(max: number): void {
+async function child(max: number): Promise<void> {
   const next = makeStream(42);
   // The planted story of each article, allocated before the baseline so it is not counted.
   const planted = new Int32Array(max);
@@ -193,6 +194,8 @@ function child(max: number): void {
   const base = heapMb();
   warmUp();
   const clusterer = createClusterer();
+  // Started at the first checkpoint it serves, so its warm-up overlaps no timed chunk.
+  let replay: Replay | null = null;
   /** The first checkpoint's time and work per article: later ones are printed as multiples. */
   let first = Number.NaN;
   let firstWork: ClusterWork | undefined;
@@ -201,10 +204,16 @@ function child(max: number): void {
     for (let n = start; n < checkpoint - WINDOW; n++) clusterer.add(stream(n));
     const docs = Array.from({ length: WINDOW }, (_, i) => stream(checkpoint - WINDOW + i));
     // Beside every later checkpoint, a fresh clusterer replays the first checkpoint's window
-    // (the same stream, the same index sizes), chunk for chunk with the big one: this shared
-    // machine's speed drifts by half from minute to minute, and a ratio of two figures taken
-    // minutes apart measures the drift as much as the index. Side by side, both see the same load.
-    let reference = checkpoint === CHECKPOINTS[0] ? null : referenceWindow();
+    // (the same stream, the same index sizes), taking turns chunk by chunk with the big one: this
+    // shared machine's speed drifts by half from minute to minute, and a ratio of two figures
+    // taken minutes apart measures the drift as much as the index. Taking turns, both see the same
+    // load. The replay runs in a process of its own, so it neither pays for collecting the big
+    // heap nor counts in it.
+    const replayed = checkpoint !== CHECKPOINTS[0];
+    if (replayed) {
+      replay ??= new Replay();
+      await replay.ask("reset");
+    }
     const workBefore = clusterer.work();
     // The median chunk is the figure, so a burst of load from another process moves one chunk,
     // not the result.
@@ -212,17 +221,13 @@ function child(max: number): void {
     const referenceTimes = emptyTimes();
     for (let k = 0; k < WINDOW / CHUNK; k++) {
       timeChunk(clusterer, docs.slice(k * CHUNK, (k + 1) * CHUNK), k, times);
-      if (reference)
-        timeChunk(
-          reference.clusterer,
-          reference.docs.slice(k * CHUNK, (k + 1) * CHUNK),
-          k,
-          referenceTimes,
-        );
+      if (!replay) continue;
+      const theirs = JSON.parse(await replay.ask(`chunk ${k}`)) as WindowTimes;
+      referenceTimes.whole.push(...theirs.whole);
+      referenceTimes.features.push(...theirs.features);
+      referenceTimes.assignment.push(...theirs.assignment);
     }
     const work = perArticleWork(workBefore, clusterer.work(), WINDOW);
-    const replayed = reference !== null;
-    reference = null; // not counted in the heap below
     const bytes = ((heapMb() - base) * 1e6) / checkpoint;
     const index = `synthetic  index ${String(checkpoint).padStart(9)}`;
     const perArticle = median(times.whole);
@@ -257,6 +262,59 @@ function child(max: number): void {
       `${index}  planted stories B3 P ${pct(b3.precision)} R ${pct(b3.recall)} F1 ${pct(b3.f1)}`,
     );
   }
+  replay?.close();
+}
+
+/** The replay process, seen from the measuring one: one command at a time, one answer line each. */
+class Replay {
+  private readonly process: ChildProcessWithoutNullStreams;
+  private readonly answers: string[] = [];
+  private waiting: ((line: string) => void) | null = null;
+
+  constructor() {
+    const self = fileURLToPath(import.meta.url);
+    this.process = spawn(process.execPath, ["--import", "tsx", self, "--replay"]);
+    this.process.stderr.pipe(process.stderr);
+    createInterface({ input: this.process.stdout }).on("line", (line) => {
+      const waiting = this.waiting;
+      this.waiting = null;
+      if (waiting) waiting(line);
+      else this.answers.push(line);
+    });
+  }
+
+  ask(command: string): Promise<string> {
+    this.process.stdin.write(`${command}\n`);
+    const answered = this.answers.shift();
+    if (answered !== undefined) return Promise.resolve(answered);
+    return new Promise((resolve) => {
+      this.waiting = resolve;
+    });
+  }
+
+  close(): void {
+    this.process.stdin.end();
+  }
+}
+
+/** The replay process: "reset" builds a fresh clusterer holding the articles before the first
+ * checkpoint's window; "chunk K" times chunk K of that window (whole or split, as timeChunk
+ * does). Each command is answered with one line on stdout. */
+function replayProcess(): void {
+  warmUp();
+  let window = referenceWindow();
+  createInterface({ input: process.stdin }).on("line", (line) => {
+    const [command, arg] = line.split(" ");
+    if (command === "reset") {
+      window = referenceWindow();
+      process.stdout.write("ready\n");
+      return;
+    }
+    const k = Number(arg);
+    const times = emptyTimes();
+    timeChunk(window.clusterer, window.docs.slice(k * CHUNK, (k + 1) * CHUNK), k, times);
+    process.stdout.write(`${JSON.stringify(times)}\n`);
+  });
 }
 
 /** A clusterer holding the first checkpoint's articles before its window, and that window's
@@ -303,10 +361,16 @@ function realSets(): void {
 }
 
 const { values } = parseArgs({
-  options: { child: { type: "string" }, max: { type: "string", default: "1000000" } },
+  options: {
+    child: { type: "string" },
+    replay: { type: "boolean" },
+    max: { type: "string", default: "1000000" },
+  },
 });
-if (values.child) {
-  child(Number(values.child));
+if (values.replay) {
+  replayProcess();
+} else if (values.child) {
+  await child(Number(values.child));
 } else {
   const run = spawnSync(
     process.execPath,
