@@ -165,9 +165,16 @@ test("JSON API: stories with pagination, one story, search", async () => {
   assert.equal("new" in one, false, "only asked for");
   assert.equal((await app.request("/api/stories/s-bridge?since=yesterday")).status, 400);
   const search = (await (await app.request("/api/search?q=storm")).json()) as {
-    hits: { storyId: string }[];
+    hits: { storyId: string; snippet: string; matches: [number, number][] }[];
   };
   assert.equal(search.hits[0]?.storyId, "s-storm");
+  // The page's highlight markers stay out of the JSON: plain text, and where the matches are.
+  for (const hit of search.hits) {
+    assert.ok(!hit.snippet.includes("\u0001") && !hit.snippet.includes("\u0002"));
+    for (const [start, end] of hit.matches)
+      assert.equal(hit.snippet.slice(start, end).toLowerCase(), "storm");
+  }
+  assert.ok(search.hits.some((h) => h.matches.length > 0));
   assert.equal((await app.request("/api/search")).status, 400);
 });
 

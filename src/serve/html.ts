@@ -48,21 +48,3 @@ export function html(strings: TemplateStringsArray, ...values: Value[]): Safe {
 export function raw(markup: string): Safe {
   return new Safe(markup);
 }
-
-/** Escapes a search snippet and turns its \u0001 … \u0002 markers into <mark> elements. */
-export function highlight(snippet: string): Safe {
-  let out = "";
-  let open = false;
-  // biome-ignore lint/suspicious/noControlCharactersInRegex: the markers are control characters
-  for (const part of snippet.split(/([\u0001\u0002])/)) {
-    if (part === "\u0001") {
-      if (!open) out += "<mark>";
-      open = true;
-    } else if (part === "\u0002") {
-      if (open) out += "</mark>";
-      open = false;
-    } else out += escapeHtml(part);
-  }
-  if (open) out += "</mark>";
-  return new Safe(out);
-}

@@ -2,10 +2,11 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import { loadFixtures } from "./fixtures.ts";
-import { escapeHtml, highlight, html } from "./html.ts";
+import { escapeHtml, html } from "./html.ts";
 import { safeHref } from "./links.ts";
 import { type StoryModel, summarise } from "./model.ts";
 import { rankStories, storyScore } from "./rank.ts";
+import { highlight } from "./snippet.ts";
 import { chartData, coverageChart } from "./views/chart.ts";
 import { frontPage } from "./views/front.ts";
 import { groupHits, searchPage } from "./views/search.ts";

@@ -2,8 +2,9 @@
 // same story would otherwise fill the page with the same headline.
 import { plural } from "../../text/plural.ts";
 import type { SearchHit } from "../../types.ts";
-import { highlight, html, type Safe } from "../html.ts";
+import { html, type Safe } from "../html.ts";
 import { safeHref } from "../links.ts";
+import { highlight, plainSnippet } from "../snippet.ts";
 import { timeEl } from "./format.ts";
 import { storyHref } from "./front.ts";
 
@@ -24,12 +25,9 @@ export function groupHits(hits: readonly SearchHit[]): SearchHit[][] {
   return groups;
 }
 
-// biome-ignore lint/suspicious/noControlCharactersInRegex: the highlight markers are control characters
-const MARKERS = /[\u0001\u0002]/g;
-
 /** True when the snippet is just the headline again (the match was in the title). */
 function snippetIsHeadline(h: SearchHit): boolean {
-  const plain = h.snippet.replace(MARKERS, "").replace(/^…|…$/g, "").trim();
+  const plain = plainSnippet(h.snippet).replace(/^…|…$/g, "").trim();
   return plain === h.headline.trim();
 }
 
