@@ -4,7 +4,9 @@
 // names, a clock running 10,000 articles a day), then on the real development sets, next to the
 // naive baseline measured in the same run (the ratio storyline/naive: above 1 is faster).
 // The synthetic stream runs in a child process with a large heap and --expose-gc, so heap figures
-// are measured after a full collection and no earlier test's garbage counts.
+// are measured after a full collection and no earlier test's garbage counts. At the later
+// checkpoints a third process replays the first checkpoint's window in turns with the child, so
+// the growth of cost is read from two figures taken under the same load.
 
 import { type ChildProcessWithoutNullStreams, spawn, spawnSync } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
