@@ -304,7 +304,7 @@ class Replay {
  * does). Each command is answered with one line on stdout. */
 function replayProcess(): void {
   warmUp();
-  let window = referenceWindow();
+  let window: ReturnType<typeof referenceWindow> | null = null;
   createInterface({ input: process.stdin }).on("line", (line) => {
     const [command, arg] = line.split(" ");
     if (command === "reset") {
@@ -312,6 +312,7 @@ function replayProcess(): void {
       process.stdout.write("ready\n");
       return;
     }
+    if (window === null) throw new Error("bench: a chunk asked for before reset");
     const k = Number(arg);
     const times = emptyTimes();
     timeChunk(window.clusterer, window.docs.slice(k * CHUNK, (k + 1) * CHUNK), k, times);

@@ -4,13 +4,11 @@
 import { escapeHtml, Safe } from "./html.ts";
 
 // biome-ignore lint/suspicious/noControlCharactersInRegex: the highlight markers are control characters
-const MARKERS = /[\u0001\u0002]/g;
-// biome-ignore lint/suspicious/noControlCharactersInRegex: the highlight markers are control characters
 const MARKER_SPLIT = /([\u0001\u0002])/;
 
 /** The snippet without its highlight markers. */
 export function plainSnippet(snippet: string): string {
-  return snippet.replace(MARKERS, "");
+  return snippetMatches(snippet).text;
 }
 
 /** The plain snippet and, for each matched term, its [start, end) in it (UTF-16 offsets, as

@@ -55,21 +55,24 @@ export function repeatArticle(): Article {
 /** A first-day article saying the dam's gates were undamaged, and a second day's report that
  * withdraws it ("a day after saying inspectors had found no damage"). */
 export function retractionArticles(): [Article, Article] {
-  const [first, second] = loadJson<ArticleSeed[]>("story/retraction.json").map(articleFrom);
-  return [first!, second!];
+  return articlePair("story/retraction.json");
 }
 
 /** A first day's promise ("has promised an inspection") and the next day's report that it was
  * ordered. */
 export function promiseArticles(): [Article, Article] {
-  const [first, second] = loadJson<ArticleSeed[]>("story/promise.json").map(articleFrom);
-  return [first!, second!];
+  return articlePair("story/promise.json");
 }
 
 /** A first-day article saying an inspection will be ordered, and a second day's report that it was,
  * whose new fact ("The inspection will be carried out by…") leans on the sentence before it. */
 export function forecastArticles(): [Article, Article] {
-  const [first, second] = loadJson<ArticleSeed[]>("story/forecast.json").map(articleFrom);
+  return articlePair("story/forecast.json");
+}
+
+/** The two articles of a file that holds a first day's report and the next day's. */
+function articlePair(file: string): [Article, Article] {
+  const [first, second] = loadJson<ArticleSeed[]>(file).map(articleFrom);
   return [first!, second!];
 }
 
