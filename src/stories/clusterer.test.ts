@@ -308,3 +308,24 @@ test("a late, older article at a count pass does not wind the merge clock back",
   c.add(doc(m2!, T0 + HOUR + 5 * 60_000));
   assert.equal(c.work().mergeChecks, checks);
 });
+
+test("a long briefing joins the story its later exchange is about, by that passage", () => {
+  const briefing = JSON.parse(
+    readFileSync(new URL("testdata/briefing.json", import.meta.url), "utf8"),
+  ) as { report: Raw; opening: string[]; exchange: string[]; otherExchange: string[] };
+  const transcript = (exchange: string[]): Raw => ({
+    id: "t1",
+    title: "Press briefing by the minister of fisheries and coastal affairs",
+    text: [...briefing.opening, ...exchange].join(" "),
+  });
+  const run = (exchange: string[], params: Partial<ClusterParams> = {}) => {
+    const c = withBackground(params);
+    c.add(doc(briefing.report, T0));
+    return c.add(doc(transcript(exchange), T0 + 2 * HOUR)).storyId;
+  };
+  // Its first 400 words are about storms, quotas and the budget: the lead alone finds no story.
+  assert.equal(run(briefing.exchange, { passageWords: 0 }), "s-t1");
+  assert.equal(run(briefing.exchange), "s-r1");
+  // An exchange on other harbour business shares words ("harbour", "ships"), not the event.
+  assert.equal(run(briefing.otherExchange), "s-t1");
+});

@@ -8,7 +8,7 @@
 import { grown } from "./arrays.ts";
 import { ContainmentIndex } from "./containment.ts";
 import { DuplicateIndex } from "./duplicates.ts";
-import { type ArticleFeatures, articleFeatures, featureVector } from "./features.ts";
+import { type ArticleFeatures, articleFeatures, featureVector, passageTerms } from "./features.ts";
 import type { Assignment, ClusterDoc, Clusterer, ClusterWork } from "./index.ts";
 import type { ClusterParams } from "./params.ts";
 import { DEFAULT_PARAMS } from "./params.ts";
@@ -59,6 +59,8 @@ export class StoryClusterer implements Clusterer {
   private readonly spread = new SpreadVector();
   private query = new Int32Array(32);
   private queryLength = 0;
+  /** The score of the story bestStory() last returned. */
+  private bestScore = 0;
   private dirty = new Set<number>();
   /** Publication time of the article after which the last merge pass ran (see mergeEveryMs). */
   private mergedAt = Number.NaN;
@@ -130,11 +132,18 @@ export class StoryClusterer implements Clusterer {
     const original = this.findOriginal(features, a);
     if (original >= 0) return this.joinAsDuplicate(a, original, publishedAt);
 
-    const vector = featureVector(features, this.p, this.vocab);
+    let vector = featureVector(features, this.p, this.vocab);
     this.vocab.countDocument(vector.ids);
-    const docNorm = norm(vector, this.idfOf) || 1;
-    const indexed = this.queryTerms(vector, Number.isFinite(publishedAt));
-    const best = this.bestStory(vector, docNorm, publishedAt);
+    let docNorm = norm(vector, this.idfOf) || 1;
+    const dated = Number.isFinite(publishedAt);
+    let indexed = this.queryTerms(vector, dated);
+    let best = this.bestStory(vector, docNorm, publishedAt, 0);
+    if (best < 0 && features.passages.length > 0) {
+      const passage = this.bestPassage(features.passages, vector.ids, publishedAt);
+      if (passage !== null) ({ story: best, vector, norm: docNorm } = passage);
+      // The passages' queries overwrote `top`: list the story under the chosen vector's terms.
+      indexed = this.queryTerms(vector, dated);
+    }
     const s = best >= 0 ? best : this.newStory(id, a, vector.ids.length);
     const stories = this.stories;
     this.grow(s, vector, 1 / docNorm);
@@ -146,6 +155,29 @@ export class StoryClusterer implements Clusterer {
     this.dirty.add(s);
     const merged = this.mergeDue(a, publishedAt) ? this.mergePass() : [];
     return { storyId: stories.ids[this.resolve(s)]!, duplicateOf: null, merged };
+  }
+
+  /** The story the best of a long article's passages joins (see passageWords), with that
+   * passage's vector and norm, or null when none clears its bar. `lead`: the article's counted
+   * terms. */
+  private bestPassage(
+    passages: string[],
+    lead: Int32Array,
+    at: number,
+  ): { story: number; vector: SparseVector; norm: number } | null {
+    let found: { story: number; vector: SparseVector; norm: number } | null = null;
+    let bestScore = 0;
+    for (const passage of passages) {
+      const vector = featureVector(passageTerms(passage, this.p), this.p, this.vocab);
+      const n = norm(vector, this.idfOf) || 1;
+      this.queryTerms(vector, Number.isFinite(at), lead);
+      const story = this.bestStory(vector, n, at, this.p.passageBonus);
+      if (story >= 0 && this.bestScore > bestScore) {
+        found = { story, vector, norm: n };
+        bestScore = this.bestScore;
+      }
+    }
+    return found;
   }
 
   private replayed(a: number): Assignment {
@@ -187,7 +219,7 @@ export class StoryClusterer implements Clusterer {
    * such names that did not make the cut (see entityQueryTerms). A term no earlier article has is
    * the heaviest of all (the rarest) yet lists no story: in the query it would only take the slot
    * of a term that can find one. Returns how many of `top` to list the story under. */
-  private queryTerms(vector: SparseVector, dated: boolean): number {
+  private queryTerms(vector: SparseVector, dated: boolean, lead: Int32Array | null = null): number {
     const limit = this.p.maxQueryDocShare * this.vocab.docCount;
     const k = this.p.queryTerms;
     const extras = dated ? this.p.entityQueryTerms : 0;
@@ -205,7 +237,9 @@ export class StoryClusterer implements Clusterer {
       if (!(df <= MIN_DF_FOR_COMMON || df <= limit)) continue;
       const mass = vector.weights[i]! * this.idfOf(id);
       top.offer(i, mass);
-      if (df <= MIN_QUERY_DF) continue;
+      // A passage is not counted as a document: only its terms that the lead has count it.
+      const own = lead === null || hasTerm(lead, id) ? 0 : 1;
+      if (df + own <= MIN_QUERY_DF) continue;
       seen.offer(i, mass);
       if (extras > 0 && this.vocab.isEntity(id)) names.offer(i, mass);
     }
@@ -233,9 +267,10 @@ export class StoryClusterer implements Clusterer {
     return this.query;
   }
 
-  /** The story the article joins (its query built by queryTerms), or -1 for a new story. */
-  private bestStory(vector: SparseVector, docNorm: number, at: number): number {
-    const threshold = this.joinThreshold(vector.ids.length);
+  /** The story the article (or passage) joins, its query built by queryTerms, or -1 for a new
+   * story; its score is left in bestScore. extraBar raises every story's bar (see passageBonus). */
+  private bestStory(vector: SparseVector, docNorm: number, at: number, extraBar: number): number {
+    const threshold = this.joinThreshold(vector.ids.length) + extraBar;
     const found = this.candidates(
       vector,
       this.query,
@@ -262,6 +297,7 @@ export class StoryClusterer implements Clusterer {
         bestScore = score;
       }
     }
+    this.bestScore = bestScore;
     return best;
   }
 
@@ -490,6 +526,20 @@ export class StoryClusterer implements Clusterer {
     this.articleStory = grown(this.articleStory, this.articleStory.length * 2);
     this.duplicateRoot = grown(this.duplicateRoot, this.duplicateRoot.length * 2, -1);
   }
+}
+
+/** Whether a sorted list of term ids holds `id`. */
+function hasTerm(ids: Int32Array, id: number): boolean {
+  let lo = 0;
+  let hi = ids.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const x = ids[mid]!;
+    if (x === id) return true;
+    if (x < id) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return false;
 }
 
 /** Sorts the first n values ascending in place: the fastest sort for a few dozen. */

@@ -26,7 +26,13 @@ interface FeatureInput {
 
 type Weights = Pick<
   ClusterParams,
-  "titleWeight" | "entityWeight" | "bigramWeight" | "maxBodyWords" | "duplicateMinWords"
+  | "titleWeight"
+  | "entityWeight"
+  | "bigramWeight"
+  | "maxBodyWords"
+  | "duplicateMinWords"
+  | "passageWords"
+  | "maxPassages"
 >;
 
 /** Fewest words before a fingerprint is trusted to mark a copy. */
@@ -46,6 +52,17 @@ export interface ArticleFeatures {
   fingerprinted: boolean;
   /** The body's containment anchors (see containment.ts). */
   anchors: number[];
+  /** The text beyond the first maxBodyWords words, in passages of passageWords words (see
+   * passageWords), read by passageTerms only when the lead joins no story. */
+  passages: string[];
+}
+
+/** A passage's words and entities with their counts, as an article's `terms` and `counts`. */
+export interface Passage {
+  terms: string[];
+  counts: number[];
+  bigrams: string[];
+  bigramCounts: number[];
 }
 
 function firstWords(text: string, max: number): string {
@@ -56,8 +73,48 @@ function firstWords(text: string, max: number): string {
   return text;
 }
 
+/** The words after the first `skip`, in runs of `size` words, at most `max` runs. */
+function passagesOf(text: string, skip: number, size: number, max: number): string[] {
+  const words = text.split(/\s+/);
+  const out: string[] = [];
+  for (let i = skip; i < words.length && out.length < max; i += size) {
+    out.push(words.slice(i, i + size).join(" "));
+  }
+  return out;
+}
+
 function tally(counts: Map<string, number>, term: string, count: number): void {
   counts.set(term, (counts.get(term) ?? 0) + count);
+}
+
+/** Counts a part's words, word pairs (when bigramWeight is on) and entities, scaled. */
+function tallyPart(
+  text: string,
+  tokens: readonly string[],
+  scale: number,
+  w: Weights,
+  terms: Map<string, number>,
+  pairs: Map<string, number> | null,
+): void {
+  if (text === "") return;
+  const words = contentTermsOf(tokens);
+  for (const t of words) tally(terms, t, scale);
+  if (pairs !== null && w.bigramWeight > 0) {
+    const weight = scale * w.bigramWeight;
+    for (const b of bigrams(words)) tally(pairs, b, weight);
+  }
+  if (w.entityWeight > 0) {
+    const weight = scale * w.entityWeight;
+    for (const e of capitalisedEntities(text)) tally(terms, ENTITY_PREFIX + e, weight);
+  }
+}
+
+/** A passage's terms, weighted as body text. No word pairs: featureVector counts each pair's
+ * document frequency, and a passage is not a document. */
+export function passageTerms(text: string, w: Weights): Passage {
+  const terms = new Map<string, number>();
+  tallyPart(text, tokenize(text), 1, w, terms, null);
+  return { terms: [...terms.keys()], counts: [...terms.values()], bigrams: [], bigramCounts: [] };
 }
 
 /** The article's features, from its title and text alone. */
@@ -67,19 +124,8 @@ export function articleFeatures(doc: FeatureInput, w: Weights): ArticleFeatures 
   // Maps keep their terms in order of first sight.
   const termCounts = new Map<string, number>();
   const bigramCounts = new Map<string, number>();
-  const addPart = (text: string, tokens: readonly string[], scale: number) => {
-    if (text === "") return;
-    const words = contentTermsOf(tokens);
-    for (const t of words) tally(termCounts, t, scale);
-    if (w.bigramWeight > 0) {
-      const weight = scale * w.bigramWeight;
-      for (const b of bigrams(words)) tally(bigramCounts, b, weight);
-    }
-    if (w.entityWeight > 0) {
-      const weight = scale * w.entityWeight;
-      for (const e of capitalisedEntities(text)) tally(termCounts, ENTITY_PREFIX + e, weight);
-    }
-  };
+  const addPart = (text: string, tokens: readonly string[], scale: number) =>
+    tallyPart(text, tokens, scale, w, termCounts, bigramCounts);
   addPart(doc.title, titleTokens, w.titleWeight);
   const body = firstWords(doc.text, w.maxBodyWords);
   // A long text is cut at maxBodyWords and tokenized again; a shorter one reuses its tokens.
@@ -99,6 +145,10 @@ export function articleFeatures(doc: FeatureInput, w: Weights): ArticleFeatures 
     // Too short to tell a copy from a coincidence: indexed, never matched.
     fingerprinted: words >= MIN_FINGERPRINT_WORDS,
     anchors: anchorsOf(bodyHashes),
+    passages:
+      w.passageWords > 0 && body !== doc.text
+        ? passagesOf(doc.text, w.maxBodyWords, w.passageWords, w.maxPassages)
+        : [],
   };
 }
 
@@ -116,7 +166,7 @@ const POSITION_BITS = 4096;
 /** The features' terms as a vector sorted by term id, with sublinear weights; counts the
  * bigrams' document frequency (collocations are pairs that earlier articles used too). */
 export function featureVector(
-  f: ArticleFeatures,
+  f: Passage,
   w: Pick<ClusterParams, "bigramMinDf">,
   vocab: Vocabulary,
 ): SparseVector {
@@ -143,7 +193,7 @@ export function featureVector(
  * and its position are packed into one double (exact: ids stay below 2^31), and one numeric sort
  * of those orders the terms, where a Map, its key iterator and a lookup per term cost three times
  * as much (featureVector was the clusterer's largest single cost after the candidate search). */
-function wordVector(f: ArticleFeatures, vocab: Vocabulary): SparseVector {
+function wordVector(f: Pick<ArticleFeatures, "terms" | "counts">, vocab: Vocabulary): SparseVector {
   const n = f.terms.length;
   if (n > packed.length) packed = new Float64Array(n * 2);
   for (let i = 0; i < n; i++) packed[i] = vocab.wordId(f.terms[i]!) * POSITION_BITS + i;
