@@ -1,14 +1,21 @@
 // Online, single-pass story clustering in the spirit of Miranda et al. (EMNLP 2018): each article is
 // compared with the candidate stories that share its rare terms and entities, by TF-IDF cosine with
 // a running IDF and time decay, and joins the best one above a threshold or starts a new story.
-// Near-duplicates (wire copies) join their original's story without adding evidence. Every
-// `mergeEvery` articles (or hour of publication time), stories that have converged are merged (the
-// older id survives).
+// A long article whose lead joins no story may join by a later passage (a briefing transcript
+// cited for one exchange). Near-duplicates (wire copies) join their original's story without adding
+// evidence. Every `mergeEvery` articles (or hour of publication time), stories that have converged
+// are merged (the older id survives).
 
 import { grown } from "./arrays.ts";
 import { ContainmentIndex } from "./containment.ts";
 import { DuplicateIndex } from "./duplicates.ts";
-import { type ArticleFeatures, articleFeatures, featureVector, passageTerms } from "./features.ts";
+import {
+  type ArticleFeatures,
+  articleFeatures,
+  featureVector,
+  passagesOf,
+  passageTerms,
+} from "./features.ts";
 import type { Assignment, ClusterDoc, Clusterer, ClusterWork } from "./index.ts";
 import type { ClusterParams } from "./params.ts";
 import { DEFAULT_PARAMS } from "./params.ts";
@@ -138,8 +145,9 @@ export class StoryClusterer implements Clusterer {
     const dated = Number.isFinite(publishedAt);
     let indexed = this.queryTerms(vector, dated);
     let best = this.bestStory(vector, docNorm, publishedAt, 0);
-    if (best < 0 && features.passages.length > 0) {
-      const passage = this.bestPassage(features.passages, vector.ids, publishedAt);
+    if (best < 0 && features.rest.trim() !== "") {
+      const passages = passagesOf(features.rest, this.p.passageWords, this.p.maxPassages);
+      const passage = this.bestPassage(passages, vector.ids, publishedAt);
       if (passage !== null) ({ story: best, vector, norm: docNorm } = passage);
       // The passages' queries overwrote `top`: list the story under the chosen vector's terms.
       indexed = this.queryTerms(vector, dated);

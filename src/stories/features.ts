@@ -32,7 +32,6 @@ type Weights = Pick<
   | "maxBodyWords"
   | "duplicateMinWords"
   | "passageWords"
-  | "maxPassages"
 >;
 
 /** Fewest words before a fingerprint is trusted to mark a copy. */
@@ -52,9 +51,9 @@ export interface ArticleFeatures {
   fingerprinted: boolean;
   /** The body's containment anchors (see containment.ts). */
   anchors: number[];
-  /** The text beyond the first maxBodyWords words, in passages of passageWords words (see
-   * passageWords), read by passageTerms only when the lead joins no story. */
-  passages: string[];
+  /** The text beyond the first maxBodyWords words ("" when there is none, or passages are off),
+   * cut into passages (passagesOf) and read only when the lead joins no story (see passageWords). */
+  rest: string;
 }
 
 /** A passage's words and entities with their counts, as an article's `terms` and `counts`. */
@@ -73,13 +72,24 @@ function firstWords(text: string, max: number): string {
   return text;
 }
 
-/** The words after the first `skip`, in runs of `size` words, at most `max` runs. */
-function passagesOf(text: string, skip: number, size: number, max: number): string[] {
-  const words = text.split(/\s+/);
+/** The text's first `max` passages of `size` words each (the last one may be shorter): cut at
+ * every size-th run of spaces, without splitting the rest of a long text. */
+export function passagesOf(text: string, size: number, max: number): string[] {
   const out: string[] = [];
-  for (let i = skip; i < words.length && out.length < max; i += size) {
-    out.push(words.slice(i, i + size).join(" "));
+  const space = /\s+/g;
+  let start = 0;
+  let words = 0;
+  for (let m = space.exec(text); m !== null && out.length < max; m = space.exec(text)) {
+    if (m.index === 0) {
+      start = space.lastIndex;
+      continue;
+    }
+    if (++words < size) continue;
+    out.push(text.slice(start, m.index));
+    start = space.lastIndex;
+    words = 0;
   }
+  if (out.length < max && start < text.length) out.push(text.slice(start));
   return out;
 }
 
@@ -145,10 +155,7 @@ export function articleFeatures(doc: FeatureInput, w: Weights): ArticleFeatures 
     // Too short to tell a copy from a coincidence: indexed, never matched.
     fingerprinted: words >= MIN_FINGERPRINT_WORDS,
     anchors: anchorsOf(bodyHashes),
-    passages:
-      w.passageWords > 0 && body !== doc.text
-        ? passagesOf(doc.text, w.maxBodyWords, w.passageWords, w.maxPassages)
-        : [],
+    rest: w.passageWords > 0 ? doc.text.slice(body.length) : "",
   };
 }
 

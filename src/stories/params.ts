@@ -46,17 +46,18 @@ export interface ClusterParams {
   /** Words per passage of a long article's text beyond maxBodyWords; 0 turns passages off. When
    * an article's lead joins no story, its passages are tried one by one and the best passage that
    * clears its own bar joins its story, standing for the article (its words grow the centroid and
-   * index the story). A press briefing or speech transcript cited for one exchange deep inside it
-   * (wikinews-dev: a defence briefing's tanker-lease question, a keynote's release date) opens
-   * on something else. */
+   * index the story). A press briefing or a speech transcript cited for one exchange deep inside
+   * it opens on something else (wikinews-dev: a defence briefing's tanker-lease question, 5,456
+   * words long). wikinews-dev B-cubed F1 92.2 -> 93.3, over 10 orders mean 89.0 -> 90.0;
+   * googlenews-dev has no long texts, so no passages. 150: about one exchange or a few paragraphs.
+   * At 100 and 150 words every passageBonus from 0 to 0.09 gives 93.3; at 200 or 250 a keynote
+   * transcript's passage joins a story that fused two Microsoft events (91.9) unless the bonus is
+   * 0.035-0.05, and at 300 the briefing's passage misses its bar (92.2). */
   passageWords: number;
   /** Most passages read per article (passageWords each): bounds the cost of a huge page. */
   maxPassages: number;
   /** Extra join bar for a passage, over an article's bar for its length: an article tried as
-   * many passages gets many chances at a chance match. 0.03: wikinews-dev B-cubed F1 92.2 -> 93.3
-   * (over 10 orders, mean 89.0 -> 90.5), the defence briefing joining its tanker-lease story at
-   * 0.156; at 0.05 that passage misses its bar, at 0.02 a keynote transcript joins a story that
-   * fused two Microsoft events (93.1). googlenews-dev has no long texts, so no passages. */
+   * many passages gets many chances at a chance match (see passageWords for the range tried). */
   passageBonus: number;
   /** Terms kept in a story centroid (top by TF-IDF mass). Bounds memory per story and speeds the
    * cosine; the tail of a centroid is noise from single articles. 96 (from 64) keeps more facets of
@@ -159,9 +160,9 @@ export const DEFAULT_PARAMS: ClusterParams = {
   bigramWeight: 0,
   bigramMinDf: 1,
   maxBodyWords: 400,
-  passageWords: 200,
+  passageWords: 150,
   maxPassages: 40,
-  passageBonus: 0.03,
+  passageBonus: 0.04,
   centroidTerms: 96,
   queryTerms: 20,
   indexTerms: 20,
