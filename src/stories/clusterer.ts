@@ -34,6 +34,13 @@ const MIN_DF_FOR_COMMON = 20;
 /** A term in no more articles than this (the new one alone) lists no other story: never a query term. */
 const MIN_QUERY_DF = 1;
 
+/** A passage that joins a story: the story, and the passage's vector and norm. */
+interface PassageMatch {
+  story: number;
+  vector: SparseVector;
+  norm: number;
+}
+
 interface Merge {
   from: string;
   into: string;
@@ -168,12 +175,8 @@ export class StoryClusterer implements Clusterer {
   /** The story the best of a long article's passages joins (see passageWords), with that
    * passage's vector and norm, or null when none clears its bar. `lead`: the article's counted
    * terms. */
-  private bestPassage(
-    passages: string[],
-    lead: Int32Array,
-    at: number,
-  ): { story: number; vector: SparseVector; norm: number } | null {
-    let found: { story: number; vector: SparseVector; norm: number } | null = null;
+  private bestPassage(passages: string[], lead: Int32Array, at: number): PassageMatch | null {
+    let found: PassageMatch | null = null;
     let bestScore = 0;
     for (const passage of passages) {
       const vector = featureVector(passageTerms(passage, this.p), this.p, this.vocab);
@@ -245,7 +248,8 @@ export class StoryClusterer implements Clusterer {
       if (!(df <= MIN_DF_FOR_COMMON || df <= limit)) continue;
       const mass = vector.weights[i]! * this.idfOf(id);
       top.offer(i, mass);
-      // A passage is not counted as a document: only its terms that the lead has count it.
+      // Passages are not counted as documents: a term of the passage that its lead lacks has an
+      // df without this article, so one earlier article suffices.
       const own = lead === null || hasTerm(lead, id) ? 0 : 1;
       if (df + own <= MIN_QUERY_DF) continue;
       seen.offer(i, mass);

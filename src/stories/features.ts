@@ -37,7 +37,8 @@ type Weights = Pick<
 /** Fewest words before a fingerprint is trusted to mark a copy. */
 const MIN_FINGERPRINT_WORDS = 8;
 
-export interface ArticleFeatures {
+/** Terms with their weighted counts: an article's (headline and lead), or one passage's. */
+export interface TermCounts {
   /** Distinct words and entities (ENTITY_PREFIX + name), in order of first sight. */
   terms: string[];
   /** Each term's count, scaled by its part (title) and group (entity) weight. */
@@ -45,6 +46,9 @@ export interface ArticleFeatures {
   /** Distinct word pairs and their counts scaled by bigramWeight too (none while it is 0). */
   bigrams: string[];
   bigramCounts: number[];
+}
+
+export interface ArticleFeatures extends TermCounts {
   /** SimHash of the body (of headline and body when the body is short). */
   fingerprint: Fingerprint64;
   /** Whether the text is long enough for its fingerprint to mark a copy. */
@@ -54,14 +58,6 @@ export interface ArticleFeatures {
   /** The text beyond the first maxBodyWords words ("" when there is none, or passages are off),
    * cut into passages (passagesOf) and read only when the lead joins no story (see passageWords). */
   rest: string;
-}
-
-/** A passage's words and entities with their counts, as an article's `terms` and `counts`. */
-export interface Passage {
-  terms: string[];
-  counts: number[];
-  bigrams: string[];
-  bigramCounts: number[];
 }
 
 function firstWords(text: string, max: number): string {
@@ -121,7 +117,7 @@ function tallyPart(
 
 /** A passage's terms, weighted as body text. No word pairs: featureVector counts each pair's
  * document frequency, and a passage is not a document. */
-export function passageTerms(text: string, w: Weights): Passage {
+export function passageTerms(text: string, w: Weights): TermCounts {
   const terms = new Map<string, number>();
   tallyPart(text, tokenize(text), 1, w, terms, null);
   return { terms: [...terms.keys()], counts: [...terms.values()], bigrams: [], bigramCounts: [] };
@@ -173,7 +169,7 @@ const POSITION_BITS = 4096;
 /** The features' terms as a vector sorted by term id, with sublinear weights; counts the
  * bigrams' document frequency (collocations are pairs that earlier articles used too). */
 export function featureVector(
-  f: Passage,
+  f: TermCounts,
   w: Pick<ClusterParams, "bigramMinDf">,
   vocab: Vocabulary,
 ): SparseVector {
@@ -200,7 +196,7 @@ export function featureVector(
  * and its position are packed into one double (exact: ids stay below 2^31), and one numeric sort
  * of those orders the terms, where a Map, its key iterator and a lookup per term cost three times
  * as much (featureVector was the clusterer's largest single cost after the candidate search). */
-function wordVector(f: Pick<ArticleFeatures, "terms" | "counts">, vocab: Vocabulary): SparseVector {
+function wordVector(f: TermCounts, vocab: Vocabulary): SparseVector {
   const n = f.terms.length;
   if (n > packed.length) packed = new Float64Array(n * 2);
   for (let i = 0; i < n; i++) packed[i] = vocab.wordId(f.terms[i]!) * POSITION_BITS + i;
