@@ -5,6 +5,7 @@ import { looksLikeHeadline, titleOf } from "./coverage.ts";
 import { buildEvidence } from "./evidence.ts";
 import {
   articleFrom,
+  briefingStory,
   damStory,
   forecastArticles,
   laterArticle,
@@ -513,4 +514,19 @@ test("a report in another language informs the brief but is not quoted in it; al
     previous: null,
   });
   assert.match(alone.paragraphs[0]!.sentences[0]!.text, /^Der Riverton-Damm hat/);
+});
+
+test("a briefing that takes up the story late lends the brief none of its opening remarks", () => {
+  const list = briefingStory();
+  const b = writeBrief({ story: storyOf(list), articles: list, threads: [], previous: null });
+  const fromBriefing = b.paragraphs
+    .flatMap((p) => p.sentences)
+    .filter((s) => s.articleIds.includes("h3"))
+    .map((s) => s.text);
+  // Its first six sentences (the coastal road, the fisheries talks) share no two words with a
+  // sentence of another outlet; its answer on the audit does, and may be chosen.
+  assert.ok(
+    fromBriefing.every((t) => /berths|Norvik/.test(t)),
+    fromBriefing.join("\n"),
+  );
 });

@@ -25,6 +25,11 @@ const W_POSITION = 0.4;
 const W_HEADLINE = 0.4;
 /** The earliest article broke the story and usually tells it most fully; later ones follow up. */
 const FIRST_REPORT_BONUS = 0.2;
+/** An article whose first this many sentences share no two words with another outlet's has not
+ * taken up the story yet (see storyOpenings): an ordinary report's first lines may use words of
+ * their own. wikinews-dev ROUGE-1/2/L 0.3168 / 0.1132 / 0.1789 -> 0.3169 / 0.1159 / 0.1796 at 5;
+ * at 2, R-1 fell to 0.3134 (reports whose own lead was set aside); at 8 nothing changed. */
+const LATE_OPENING = 5;
 /** Position prior halves after this many sentences: news puts the essentials first. */
 const POSITION_HALF_LIFE = 5;
 /** With one outlet there is no cross-source signal, and the centroid is that page's own average
@@ -566,10 +571,13 @@ function scoreRelevance(ev: Evidence, termId: Map<string, number>): void {
   const single = outlets.size < 2;
   const wPosition = single ? W_POSITION_SINGLE : W_POSITION;
   const halfLife = single ? POSITION_HALF_LIFE_SINGLE : POSITION_HALF_LIFE;
+  const opening = single ? null : storyOpenings(ev);
   for (const c of usable) {
     const central = dotDense(c, centroid);
     const echo = dotDense(c, headline);
-    const position = 0.5 ** (c.position / halfLife);
+    // Counted from where the article takes up the story (see storyOpenings).
+    const from = opening?.get(c.article.id) ?? 0;
+    const position = c.position < from ? 0 : 0.5 ** ((c.position - from) / halfLife);
     c.relevance =
       W_CENTRAL * central +
       wPosition * position +
@@ -582,6 +590,21 @@ function scoreRelevance(ev: Evidence, termId: Map<string, number>): void {
     .sort((a, b) => b.relevance - a.relevance || a.index - b.index)
     .slice(0, SUPPORT_CANDIDATES);
   for (const c of front) c.relevance += (W_SUPPORT * supportScore(ev, c)) / (outlets.size - 1);
+}
+
+/** Per article, where it takes up the story: the position of its first sentence that shares two
+ * content words with a sentence of another outlet (Infinity when none does), or 0 when that is
+ * among its first LATE_OPENING. The position prior ("news puts the essentials first") holds from
+ * there: a press briefing that joined the story for one exchange opens on the roads and the
+ * budget, and those first sentences are not the story's essentials. */
+function storyOpenings(ev: Evidence): Map<string, number> {
+  const openings = new Map<string, number>();
+  for (const [id, list] of ev.perArticle) {
+    const first = list.find((c) => neighbours(ev, c).some((o) => o.outlet !== c.outlet));
+    const at = first ? first.position : Number.POSITIVE_INFINITY;
+    openings.set(id, at < LATE_OPENING ? 0 : at);
+  }
+  return openings;
 }
 
 /** Sum over other outlets of the best similarity of one of their sentences to `c`. */

@@ -91,3 +91,9 @@ export function storyOf(articles: Article[]): Story {
 export function loadThreads(name: string): Thread[] {
   return loadJson<Thread[]>(`threads/${name}.json`);
 }
+
+/** A story of two reports and a press briefing whose first six sentences are about other
+ * business: the briefing took up the story in its last exchange (it joined by a passage). */
+export function briefingStory(): Article[] {
+  return loadJson<ArticleSeed[]>("story/briefing.json").map(articleFrom);
+}
