@@ -26,14 +26,29 @@ function sameNumbers(a: Candidate, b: Candidate): boolean {
   return sa.size === sb.size && [...sa].every((n) => sb.has(n));
 }
 
-export function equivalent(a: Candidate, b: Candidate): boolean {
-  // A withdrawal quotes the claim it withdraws ("a day after saying …"): it does not repeat it.
-  if (a.retracted || b.retracted || !sameNumbers(a, b)) return false;
+/** A negation: "not", "n't", "no", "never"… Content words leave them out (they are stop words), so
+ * "the gates were not damaged" and "the gates were damaged" have the same words. */
+const NEGATION = /\b(?:not|no|never|none|neither|nor|nobody|nothing|cannot)\b|n[’']t\b/i;
+
+/** Whether the two sentences differ in polarity: one negates, the other does not. */
+function oppositePolarity(a: Candidate, b: Candidate): boolean {
+  return NEGATION.test(a.text) !== NEGATION.test(b.text);
+}
+
+/** The words test of equivalent(): half the content words shared, or the shorter sentence nearly
+ * contained in the longer. */
+function equivalentWords(a: Candidate, b: Candidate): boolean {
   if (jaccard(a.tokens, b.tokens) >= EQUIVALENT_JACCARD) return true;
   const [small, large] = a.tokens.size <= b.tokens.size ? [a, b] : [b, a];
   let shared = 0;
   for (const w of small.tokens) if (large.tokens.has(w)) shared++;
   return small.tokens.size >= 5 && shared / small.tokens.size >= EQUIVALENT_CONTAINMENT;
+}
+
+export function equivalent(a: Candidate, b: Candidate): boolean {
+  // A withdrawal quotes the claim it withdraws ("a day after saying …"): it does not repeat it.
+  if (a.retracted || b.retracted || !sameNumbers(a, b) || oppositePolarity(a, b)) return false;
+  return equivalentWords(a, b);
 }
 
 /** Every article carrying `c` or an equivalent sentence; wire copies of those articles too. */
@@ -66,14 +81,15 @@ function computeSupport(ev: Evidence, c: Candidate): Support {
   return { articleIds, outlets };
 }
 
-/** A sentence from another outlet about the same thing with different figures, if any. */
+/** A sentence from another outlet about the same thing with different figures, or the same words
+ * and the opposite polarity ("were not damaged" against "were damaged"), if any. */
 export function contradiction(ev: Evidence, c: Candidate): Candidate | null {
-  if (c.numbers.length === 0) return null;
   let best: Candidate | null = null;
   let bestScore = CONTRADICTION_JACCARD;
   for (const o of neighbours(ev, c, 3)) {
-    if (o.outlet === c.outlet || !o.eligible || !o.original || o.numbers.length === 0) continue;
-    if (!conflictingNumbers(c, o)) continue;
+    if (o.outlet === c.outlet || !o.eligible || !o.original) continue;
+    const figures = c.numbers.length > 0 && o.numbers.length > 0 && conflictingNumbers(c, o);
+    if (!figures && !(oppositePolarity(c, o) && equivalentWords(c, o))) continue;
     const score = jaccard(withoutNumbers(c), withoutNumbers(o));
     if (score >= bestScore) {
       best = o;

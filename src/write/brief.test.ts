@@ -10,6 +10,7 @@ import {
   forecastArticles,
   laterArticle,
   loadThreads,
+  polarityArticles,
   promiseArticles,
   repeatArticle,
   retractionArticles,
@@ -529,4 +530,13 @@ test("a briefing that takes up the story late lends the brief none of its openin
     fromBriefing.every((t) => /berths|Norvik/.test(t)),
     fromBriefing.join("\n"),
   );
+});
+
+test("a sentence and its negation are two claims: each keeps its outlet, and the brief contrasts them", () => {
+  const list = polarityArticles();
+  const b = writeBrief({ story: storyOf(list), articles: list, threads: [], previous: null });
+  const [claim, contrast] = b.paragraphs[0]!.sentences;
+  assert.match(claim!.text, /were not damaged/);
+  assert.deepEqual(claim!.outlets, ["Valley Post"]);
+  assert.match(contrast!.rendered, /^By contrast, according to Northern Times, .*were damaged/);
 });

@@ -70,7 +70,13 @@ export function forecastArticles(): [Article, Article] {
   return articlePair("story/forecast.json");
 }
 
-/** The two articles of a file that holds a first day's report and the next day's. */
+/** Two outlets on the same morning, one saying the dam's gates were not damaged, the other that
+ * they were: the same content words, the opposite claim. */
+export function polarityArticles(): [Article, Article] {
+  return articlePair("story/polarity.json");
+}
+
+/** The two articles of a file (a first day's report and the next day's, or two outlets' reports). */
 function articlePair(file: string): [Article, Article] {
   const [first, second] = loadJson<ArticleSeed[]>(file).map(articleFrom);
   return [first!, second!];
