@@ -1,6 +1,7 @@
 // Which articles carry a sentence (or an equivalent one), which outlets contradict it on a figure,
 // and the phrase that attributes it when shown.
 import { opensWithProperNoun } from "../text/entities.ts";
+import { opposedWords } from "../text/opposites.ts";
 import type { Article } from "../types.ts";
 import { type Candidate, type Evidence, neighbours } from "./evidence.ts";
 import { jaccard } from "./tokens.ts";
@@ -30,9 +31,10 @@ function sameNumbers(a: Candidate, b: Candidate): boolean {
  * "the gates were not damaged" and "the gates were damaged" have the same words. */
 const NEGATION = /\b(?:not|no|never|none|neither|nor|nobody|nothing|cannot)\b|n[’']t\b/i;
 
-/** Whether the two sentences differ in polarity: one negates, the other does not. */
-function oppositePolarity(a: Candidate, b: Candidate): boolean {
-  return NEGATION.test(a.text) !== NEGATION.test(b.text);
+/** Whether the two sentences make opposite claims in the same words: one negates and the other
+ * does not, or they differ by opposite words ("rose" against "fell", see text/opposites.ts). */
+function opposed(a: Candidate, b: Candidate): boolean {
+  return NEGATION.test(a.text) !== NEGATION.test(b.text) || opposedWords(a.tokens, b.tokens);
 }
 
 /** The words test of equivalent(): half the content words shared, or the shorter sentence nearly
@@ -47,7 +49,7 @@ function equivalentWords(a: Candidate, b: Candidate): boolean {
 
 export function equivalent(a: Candidate, b: Candidate): boolean {
   // A withdrawal quotes the claim it withdraws ("a day after saying …"): it does not repeat it.
-  if (a.retracted || b.retracted || !sameNumbers(a, b) || oppositePolarity(a, b)) return false;
+  if (a.retracted || b.retracted || !sameNumbers(a, b) || opposed(a, b)) return false;
   return equivalentWords(a, b);
 }
 
@@ -81,15 +83,15 @@ function computeSupport(ev: Evidence, c: Candidate): Support {
   return { articleIds, outlets };
 }
 
-/** A sentence from another outlet about the same thing with different figures, or the same words
- * and the opposite polarity ("were not damaged" against "were damaged"), if any. */
+/** A sentence from another outlet about the same thing with different figures, or in the same
+ * words with the opposite claim ("were not damaged" against "were damaged"), if any. */
 export function contradiction(ev: Evidence, c: Candidate): Candidate | null {
   let best: Candidate | null = null;
   let bestScore = CONTRADICTION_JACCARD;
   for (const o of neighbours(ev, c, 3)) {
     if (o.outlet === c.outlet || !o.eligible || !o.original) continue;
     const figures = c.numbers.length > 0 && o.numbers.length > 0 && conflictingNumbers(c, o);
-    if (!figures && !(oppositePolarity(c, o) && equivalentWords(c, o))) continue;
+    if (!figures && !(opposed(c, o) && equivalentWords(c, o))) continue;
     const score = jaccard(withoutNumbers(c), withoutNumbers(o));
     if (score >= bestScore) {
       best = o;

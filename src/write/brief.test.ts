@@ -10,6 +10,7 @@ import {
   forecastArticles,
   laterArticle,
   loadThreads,
+  oppositeArticles,
   polarityArticles,
   promiseArticles,
   repeatArticle,
@@ -532,11 +533,17 @@ test("a briefing that takes up the story late lends the brief none of its openin
   );
 });
 
-test("a sentence and its negation are two claims: each keeps its outlet, and the brief contrasts them", () => {
-  const list = polarityArticles();
-  const b = writeBrief({ story: storyOf(list), articles: list, threads: [], previous: null });
-  const [claim, contrast] = b.paragraphs[0]!.sentences;
-  assert.match(claim!.text, /were not damaged/);
-  assert.deepEqual(claim!.outlets, ["Valley Post"]);
-  assert.match(contrast!.rendered, /^By contrast, according to Northern Times, .*were damaged/);
-});
+for (const [what, pair, claimed, other] of [
+  ["its negation", polarityArticles, /were not damaged/, /were damaged/],
+  ["its opposite", oppositeArticles, /approved the plan/, /rejected the plan/],
+] as const) {
+  test(`a sentence and ${what} are two claims: each keeps its outlet, and the brief contrasts them`, () => {
+    const list = pair();
+    const b = writeBrief({ story: storyOf(list), articles: list, threads: [], previous: null });
+    const [claim, contrast] = b.paragraphs[0]!.sentences;
+    assert.match(claim!.text, claimed);
+    assert.deepEqual(claim!.outlets, ["Valley Post"]);
+    assert.match(contrast!.rendered, /^By contrast, according to Northern Times, /);
+    assert.match(contrast!.text, other);
+  });
+}

@@ -76,6 +76,12 @@ export function polarityArticles(): [Article, Article] {
   return articlePair("story/polarity.json");
 }
 
+/** Two outlets on the same morning, one saying the council approved the dam's repair plan, the
+ * other that it rejected it. */
+export function oppositeArticles(): [Article, Article] {
+  return articlePair("story/opposite.json");
+}
+
 /** The two articles of a file (a first day's report and the next day's, or two outlets' reports). */
 function articlePair(file: string): [Article, Article] {
   const [first, second] = loadJson<ArticleSeed[]>(file).map(articleFrom);
