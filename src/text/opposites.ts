@@ -29,21 +29,20 @@ FAMILIES.forEach(([one, other], family) => {
   }
 });
 
-function sidesOf(words: Iterable<string>): Set<number> {
+/** The sides of the families a text's words take (see opposed). `words`: lower-case words. */
+export function sidesOf(words: Iterable<string>): Set<number> {
   const sides = new Set<number>();
   for (const w of words) for (const s of SIDES.get(w) ?? []) sides.add(s);
   return sides;
 }
 
 /** Whether one text takes a side of some family that the other does not take, and the other
- * takes the opposite side that the first does not ("rose" against "fell"). `a` and `b` are
- * lower-case words. */
-export function opposedWords(a: Iterable<string>, b: Iterable<string>): boolean {
-  const sa = sidesOf(a);
-  const sb = sidesOf(b);
-  for (const s of sa) {
+ * takes the opposite side that the first does not ("rose" against "fell"); the sides are
+ * sidesOf() the two texts' words. */
+export function opposed(a: Set<number>, b: Set<number>): boolean {
+  for (const s of a) {
     const opposite = s ^ 1;
-    if (!sb.has(s) && sb.has(opposite) && !sa.has(opposite)) return true;
+    if (!b.has(s) && b.has(opposite) && !a.has(opposite)) return true;
   }
   return false;
 }

@@ -1,7 +1,7 @@
 // Which articles carry a sentence (or an equivalent one), which outlets contradict it on a figure,
 // and the phrase that attributes it when shown.
 import { opensWithProperNoun } from "../text/entities.ts";
-import { opposedWords } from "../text/opposites.ts";
+import { opposed, sidesOf } from "../text/opposites.ts";
 import type { Article } from "../types.ts";
 import { type Candidate, type Evidence, neighbours } from "./evidence.ts";
 import { jaccard } from "./tokens.ts";
@@ -33,9 +33,24 @@ const NEGATION = /\b(?:not|no|never|none|neither|nor|nobody|nothing|cannot)\b|n[
 
 /** Whether the two sentences make opposite claims in the same words: one negates and the other
  * does not, or they differ by opposite words ("rose" against "fell", see text/opposites.ts). */
-function opposed(a: Candidate, b: Candidate): boolean {
-  return NEGATION.test(a.text) !== NEGATION.test(b.text) || opposedWords(a.tokens, b.tokens);
+function opposedClaims(a: Candidate, b: Candidate): boolean {
+  const x = claimOf(a);
+  const y = claimOf(b);
+  return x.negated !== y.negated || opposed(x.sides, y.sides);
 }
+
+/** A sentence's polarity and the sides its words take, read once: equivalent() runs for every
+ * pair of neighbouring sentences. */
+function claimOf(c: Candidate): { negated: boolean; sides: Set<number> } {
+  let claim = claims.get(c);
+  if (!claim) {
+    claim = { negated: NEGATION.test(c.text), sides: sidesOf(c.tokens) };
+    claims.set(c, claim);
+  }
+  return claim;
+}
+
+const claims = new WeakMap<Candidate, { negated: boolean; sides: Set<number> }>();
 
 /** The words test of equivalent(): half the content words shared, or the shorter sentence nearly
  * contained in the longer. */
@@ -49,7 +64,7 @@ function equivalentWords(a: Candidate, b: Candidate): boolean {
 
 export function equivalent(a: Candidate, b: Candidate): boolean {
   // A withdrawal quotes the claim it withdraws ("a day after saying …"): it does not repeat it.
-  if (a.retracted || b.retracted || !sameNumbers(a, b) || opposed(a, b)) return false;
+  if (a.retracted || b.retracted || !sameNumbers(a, b) || opposedClaims(a, b)) return false;
   return equivalentWords(a, b);
 }
 
@@ -91,7 +106,7 @@ export function contradiction(ev: Evidence, c: Candidate): Candidate | null {
   for (const o of neighbours(ev, c, 3)) {
     if (o.outlet === c.outlet || !o.eligible || !o.original) continue;
     const figures = c.numbers.length > 0 && o.numbers.length > 0 && conflictingNumbers(c, o);
-    if (!figures && !(opposed(c, o) && equivalentWords(c, o))) continue;
+    if (!figures && !(opposedClaims(c, o) && equivalentWords(c, o))) continue;
     const score = jaccard(withoutNumbers(c), withoutNumbers(o));
     if (score >= bestScore) {
       best = o;
