@@ -152,9 +152,9 @@ export class StoryClusterer implements Clusterer {
     const dated = Number.isFinite(publishedAt);
     let indexed = this.queryTerms(vector, dated);
     let best = this.bestStory(vector, docNorm, publishedAt, 0);
-    if (best < 0 && features.rest.trim() !== "") {
+    if (best < 0 && features.rest !== "") {
       const passages = passagesOf(features.rest, this.p.passageWords, this.p.maxPassages);
-      const passage = this.bestPassage(passages, vector.ids, publishedAt);
+      const passage = this.bestPassage(passages, vector.ids, publishedAt, dated);
       if (passage !== null) ({ story: best, vector, norm: docNorm } = passage);
       // The passages' queries overwrote `top`: list the story under the chosen vector's terms.
       indexed = this.queryTerms(vector, dated);
@@ -175,13 +175,18 @@ export class StoryClusterer implements Clusterer {
   /** The story the best of a long article's passages joins (see passageWords), with that
    * passage's vector and norm, or null when none clears its bar. `lead`: the article's counted
    * terms. */
-  private bestPassage(passages: string[], lead: Int32Array, at: number): PassageMatch | null {
+  private bestPassage(
+    passages: string[],
+    lead: Int32Array,
+    at: number,
+    dated: boolean,
+  ): PassageMatch | null {
     let found: PassageMatch | null = null;
     let bestScore = 0;
     for (const passage of passages) {
       const vector = featureVector(passageTerms(passage, this.p), this.p, this.vocab);
       const n = norm(vector, this.idfOf) || 1;
-      this.queryTerms(vector, Number.isFinite(at), lead);
+      this.queryTerms(vector, dated, lead);
       const story = this.bestStory(vector, n, at, this.p.passageBonus);
       if (story >= 0 && this.bestScore > bestScore) {
         found = { story, vector, norm: n };
