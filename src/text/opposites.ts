@@ -1,7 +1,11 @@
 // Words that report opposite outcomes: "rose" and "fell", "approved" and "rejected". Two outlets'
 // sentences that differ only by such a word share nearly all their words and make opposite claims.
 // Written by hand: WordNet's antonyms pair "deny" with "admit" and "approve" with "disapprove", not
-// the opposites that news reports use.
+// the opposites that news reports use. A negation is the other way to say the opposite.
+
+/** A negation: "not", "n't", "no", "never"… Content words leave them out (they are stop words), so
+ * "the gates were not damaged" and "the gates were damaged" have the same words. */
+export const NEGATION = /\b(?:not|no|never|none|neither|nor|nobody|nothing|cannot)\b|n[’']t\b/i;
 
 /** Each family: the words of one side, then the words of the other. */
 const FAMILIES: ReadonlyArray<readonly [string, string]> = [

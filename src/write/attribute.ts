@@ -1,7 +1,7 @@
 // Which articles carry a sentence (or an equivalent one), which outlets contradict it on a figure,
 // and the phrase that attributes it when shown.
 import { opensWithProperNoun } from "../text/entities.ts";
-import { opposed, sidesOf } from "../text/opposites.ts";
+import { NEGATION, opposed, sidesOf } from "../text/opposites.ts";
 import type { Article } from "../types.ts";
 import { type Candidate, type Evidence, neighbours } from "./evidence.ts";
 import { jaccard } from "./tokens.ts";
@@ -26,10 +26,6 @@ function sameNumbers(a: Candidate, b: Candidate): boolean {
   const sb = new Set(b.numbers);
   return sa.size === sb.size && [...sa].every((n) => sb.has(n));
 }
-
-/** A negation: "not", "n't", "no", "never"… Content words leave them out (they are stop words), so
- * "the gates were not damaged" and "the gates were damaged" have the same words. */
-const NEGATION = /\b(?:not|no|never|none|neither|nor|nobody|nothing|cannot)\b|n[’']t\b/i;
 
 /** Whether the two sentences make opposite claims in the same words: one negates and the other
  * does not, or they differ by opposite words ("rose" against "fell", see text/opposites.ts). */

@@ -1,6 +1,7 @@
 // Claims that later reports withdrew ("a day after saying no card data was taken"): a brief must
 // not state one as fact next to the update that withdrew it, nor count it as support for that
 // update.
+import { NEGATION } from "../text/opposites.ts";
 import { articleTime } from "../types.ts";
 import type { Candidate } from "./evidence.ts";
 import { contentWords } from "./tokens.ts";
@@ -12,7 +13,11 @@ const RETRACTIONS = [
   /\b(?:initially|earlier|previously|originally|first) (?:said|reported|claimed|insisted|stated)(?: that)? ([^,;.]+)/gi,
   /\bI said (?:yesterday |earlier |before |last week )?(?:that )?([^.]+)\.[”"]? That was (?:wrong|incorrect|not true|a mistake)/gi,
 ];
-const NEGATION = /\b(?:no|not|never|none|nothing|without)\b|n['’]t\b/i;
+/** A withdrawn claim often denied a loss ("after saying the site went down without any data
+ * lost"): here "without" denies as "no" does. */
+function denies(text: string): boolean {
+  return NEGATION.test(text) || /\bwithout\b/i.test(text);
+}
 
 /** Earlier sentences that a later report says were wrong (candidate indexes): a sentence
  * published before the report that shares two content words with the withdrawn claim, or one
@@ -28,12 +33,12 @@ export function retractedClaims(candidates: Candidate[]): Set<number> {
       for (const match of report.text.matchAll(pattern)) {
         const claim = match[1]!;
         const words = new Set(contentWords(claim).map(singular));
-        const denies = NEGATION.test(claim);
+        const claimDenies = denies(claim);
         for (const c of candidates) {
           if (articleTime(c.article) >= at) continue;
           let shared = 0;
           for (const w of c.tokens) if (words.has(singular(w))) shared++;
-          if (shared >= 2 || (shared >= 1 && denies && NEGATION.test(c.text))) out.add(c.index);
+          if (shared >= 2 || (shared >= 1 && claimDenies && denies(c.text))) out.add(c.index);
         }
       }
     }
