@@ -1,4 +1,5 @@
 import { type Config, loadConfig } from "../config.ts";
+import { followableUrl } from "../ingest/follow.ts";
 import { parseOpml } from "../ingest/opml.ts";
 import { openStore } from "../store/index.ts";
 import type { Store } from "../store/store.ts";
@@ -34,8 +35,12 @@ export interface AddSourceInput {
   opml?: string;
 }
 
-/** What the web UI's "add a source" form does: stores the source; the poller fetches it later. */
-export function sourceAdder(store: Store): (input: AddSourceInput) => Promise<string> {
+/** What the web UI's "add a source" form does: stores the source; the poller fetches it later.
+ * `allowPrivateHosts`: the fetcher's, so a source it would refuse is refused here. */
+export function sourceAdder(
+  store: Store,
+  allowPrivateHosts: readonly string[],
+): (input: AddSourceInput) => Promise<string> {
   return async (input) => {
     const entries =
       input.kind === "opml"
@@ -47,12 +52,9 @@ export function sourceAdder(store: Store): (input: AddSourceInput) => Promise<st
         : [{ kind: input.kind, url: input.url ?? "", title: null }];
     let added = 0;
     for (const entry of entries) {
-      const url = new URL(entry.url); // throws a clear TypeError on a non-URL
-      if (url.protocol !== "http:" && url.protocol !== "https:") {
-        throw new Error(`add: only http and https URLs can be followed, not ${url.protocol}`);
-      }
-      if ((await store.getSourceByUrl(url.toString())) !== null) continue;
-      await store.addSource({ kind: entry.kind, url: url.toString(), title: entry.title });
+      const url = followableUrl(entry.url, allowPrivateHosts);
+      if ((await store.getSourceByUrl(url)) !== null) continue;
+      await store.addSource({ kind: entry.kind, url, title: entry.title });
       added++;
     }
     return `${added} source${added === 1 ? "" : "s"} added; they are fetched on the next poll.`;

@@ -3,6 +3,7 @@ import { parseArgs } from "node:util";
 import type { Config } from "../../config.ts";
 import { discoverFeeds } from "../../ingest/discover.ts";
 import { createFetcher } from "../../ingest/fetch/index.ts";
+import { followableUrl } from "../../ingest/follow.ts";
 import { parseOpml } from "../../ingest/opml.ts";
 import type { SourceKind } from "../../types.ts";
 import { configFrom, withStore } from "../shared.ts";
@@ -47,14 +48,15 @@ export async function run(args: string[]): Promise<number> {
             },
           ];
       for (const entry of entries) {
+        let url: string;
         try {
-          new URL(entry.url);
-        } catch {
-          process.stderr.write(`add: not a URL: ${entry.url}\n`);
+          url = followableUrl(entry.url, config.fetch.allowPrivateHosts);
+        } catch (err) {
+          process.stderr.write(`add: ${(err as Error).message}\n`);
           return 2;
         }
-        const existing = await store.getSourceByUrl(entry.url);
-        const source = existing ?? (await store.addSource(entry));
+        const existing = await store.getSourceByUrl(url);
+        const source = existing ?? (await store.addSource({ ...entry, url }));
         process.stdout.write(
           `${existing ? "already there" : "added"}: ${source.kind} ${source.url}\n`,
         );
@@ -75,7 +77,15 @@ async function addDiscovered(pages: string[], config: Config): Promise<number> {
           process.stderr.write(`add: no feed found at ${page}\n`);
           return 1;
         }
-        for (const url of feeds) {
+        for (const found of feeds) {
+          // A page may advertise any URL as its feed, a private address included.
+          let url: string;
+          try {
+            url = followableUrl(found, config.fetch.allowPrivateHosts);
+          } catch (err) {
+            process.stderr.write(`add: skipped a feed the page lists: ${(err as Error).message}\n`);
+            continue;
+          }
           const existing = await store.getSourceByUrl(url);
           if (existing === null) await store.addSource({ kind: "feed", url });
           process.stdout.write(`${existing ? "already there" : "added"}: feed ${url}\n`);

@@ -48,7 +48,7 @@ export async function run(args: string[]): Promise<number> {
     store,
     adminToken: config.adminToken,
     host: "127.0.0.1",
-    onAddSource: sourceAdder(store),
+    onAddSource: sourceAdder(store, config.fetch.allowPrivateHosts),
   };
   const server = await startServer({ ...serveOptions, port: Number(values.port) }).catch(() => {
     process.stdout.write(`port ${values.port} is taken; using a free one\n`);

@@ -1,5 +1,6 @@
 import { readFile } from "node:fs/promises";
 import { parseArgs } from "node:util";
+import { followableUrl } from "../../ingest/follow.ts";
 import { parseOpml } from "../../ingest/opml.ts";
 import { closePipeline, createPipeline, runForever } from "../../pipeline/index.ts";
 import { openStore } from "../../store/index.ts";
@@ -19,8 +20,17 @@ export async function run(args: string[]): Promise<number> {
   const store = await openStore(config.db);
   const feeds = values.feed.map((url) => ({ url, title: null as string | null }));
   if (values.opml !== undefined) feeds.push(...parseOpml(await readFile(values.opml, "utf8")));
-  for (const feed of feeds)
-    await store.addSource({ kind: "feed", url: feed.url, title: feed.title });
+  for (const feed of feeds) {
+    let url: string;
+    try {
+      url = followableUrl(feed.url, config.fetch.allowPrivateHosts);
+    } catch (err) {
+      process.stderr.write(`run: ${(err as Error).message}\n`);
+      await store.close();
+      return 2;
+    }
+    await store.addSource({ kind: "feed", url, title: feed.title });
+  }
   if ((await store.listSources()).length === 0) {
     process.stderr.write(
       "run: no sources: give --opml FILE or --feed URL, or `storyline add URL`\n",

@@ -28,7 +28,7 @@ export async function run(args: string[]): Promise<number> {
     adminToken: config.adminToken,
     port: Number(values.port),
     host: values.host,
-    onAddSource: sourceAdder(store),
+    onAddSource: sourceAdder(store, config.fetch.allowPrivateHosts),
   });
   process.stdout.write(`serving ${config.db} at ${server.url}/\n`);
   await new Promise<void>((resolve) => {

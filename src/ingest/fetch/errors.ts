@@ -22,6 +22,8 @@ export interface FetchErrorOptions {
 export class FetchError extends Error {
   readonly code: FetchErrorCode;
   readonly url: string;
+  /** The message without the "fetch: URL:" prefix, for callers that show the URL themselves. */
+  readonly reason: string;
   readonly status?: number;
   readonly retryAfterMs?: number | null;
 
@@ -34,6 +36,7 @@ export class FetchError extends Error {
     this.name = "FetchError";
     this.code = code;
     this.url = url;
+    this.reason = oneLine;
     if (opts.status !== undefined) this.status = opts.status;
     if (opts.retryAfterMs !== undefined) this.retryAfterMs = opts.retryAfterMs;
   }
