@@ -57,6 +57,22 @@ test("a page with no article gives null", () => {
   assert.equal(extractArticle(fixture("no-article.html").toString("utf8"), URL_), null);
 });
 
+test("a page that leaves out its optional <html>, <head> and <body> tags is read as a browser reads it", () => {
+  // Minifiers drop the tags HTML lets a page omit; the parser must imply them, not lose the page.
+  const page = extractArticle(fixture("optional-tags-left-out.html").toString("utf8"), URL_)!;
+  assert.equal(page.headline, "Ferry timetable cut as crews quit");
+  assert.equal(page.byline, "Mira Stenhouse");
+  assert.equal(page.language, "en-GB");
+  assert.equal(page.canonicalUrl, "https://gazette.example/news/ferry-timetable-cut");
+  assert.equal(page.paragraphs.length, 4);
+  assert.match(page.paragraphs[3]!, /review the contract's penalties/);
+});
+
+test("text without any tag, or nothing at all, gives null instead of an error", () => {
+  for (const text of ["", "   ", "<!DOCTYPE html>", "<!-- only a comment", "Just a line of text."])
+    assert.equal(extractArticle(text, URL_), null, JSON.stringify(text));
+});
+
 test("teaser cards after the story are not part of it", () => {
   const page = extractArticle(
     fixture("teaser-cards.html").toString("utf8"),

@@ -6,6 +6,7 @@ import { extractBody } from "./body.ts";
 import { cutBoilerplate } from "./boilerplate.ts";
 import { trimForParsing } from "./budget.ts";
 import { filterParagraphs } from "./filters.ts";
+import { withImpliedTags } from "./implied.ts";
 import { articleLanguage } from "./language.ts";
 import { readMetadata } from "./metadata.ts";
 import { cutTeaserArticles } from "./teasers.ts";
@@ -15,7 +16,7 @@ export { errorPageReason } from "./errorpage.ts";
 
 export function extractArticle(html: string, url: string): ExtractedPage | null {
   const { html: trimmed, tags } = trimForParsing(html);
-  const { document } = parseHTML(trimmed);
+  const { document } = parseHTML(withImpliedTags(trimmed));
   const meta = readMetadata(document as unknown as Document, url);
   const root = document.body as unknown as Element | null;
   if (root) {
