@@ -29,8 +29,17 @@ export function guard<T>(schema: z.ZodType<T>, data: unknown, what: string): T {
   throw new ThreadError(`unexpected ${what} shape: ${where}${issue?.message ?? "invalid"}`);
 }
 
-/** Seconds since the epoch (or an ISO string) as ISO UTC; null when absent or nonsense. */
+/** Seconds since the epoch as ISO UTC; null when absent or nonsense (beyond what a Date holds). */
 export function isoFromEpochSeconds(seconds: number | null | undefined): string | null {
   if (seconds == null || !Number.isFinite(seconds) || seconds <= 0) return null;
-  return new Date(seconds * 1000).toISOString();
+  return isoOrNull(new Date(seconds * 1000));
+}
+
+/** A date written by an API as text, as ISO UTC; null when it is not a date. */
+export function isoFromText(text: string | null | undefined): string | null {
+  return text ? isoOrNull(new Date(text)) : null;
+}
+
+function isoOrNull(date: Date): string | null {
+  return Number.isNaN(date.getTime()) ? null : date.toISOString();
 }

@@ -4,7 +4,7 @@ import { z } from "zod";
 import type { Comment, Thread } from "../../types.ts";
 import { htmlToText, inlineText } from "../feeds/text.ts";
 import { httpUrl } from "../feeds/url.ts";
-import { guard, isoFromEpochSeconds, readJson, ThreadError } from "./error.ts";
+import { guard, isoFromEpochSeconds, isoFromText, readJson, ThreadError } from "./error.ts";
 import { walkComments } from "./walk.ts";
 
 export const HN_HUMAN_BASE = "https://news.ycombinator.com";
@@ -25,10 +25,7 @@ const algoliaNode = z.object({
 type AlgoliaNode = z.infer<typeof algoliaNode>;
 
 function postedAt(node: AlgoliaNode): string | null {
-  return (
-    isoFromEpochSeconds(node.created_at_i) ??
-    (node.created_at ? new Date(node.created_at).toISOString() : null)
-  );
+  return isoFromEpochSeconds(node.created_at_i) ?? isoFromText(node.created_at);
 }
 
 function children(node: AlgoliaNode): AlgoliaNode[] {

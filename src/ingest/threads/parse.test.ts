@@ -69,6 +69,18 @@ test("HN Algolia: malformed JSON and shapes give one-line thread errors", () => 
   );
 });
 
+test("HN Algolia: a comment whose date is not a date is kept, undated", () => {
+  const t = parseHnAlgoliaThread(fixture("hn-algolia-bad-dates.json"), AT);
+  assert.deepEqual(
+    t.comments.map((c) => [c.author, c.postedAt]),
+    [
+      ["islander", null],
+      ["deckhand", null],
+      ["commuter", "2026-11-20T10:00:00.000Z"],
+    ],
+  );
+});
+
 test("HN Firebase: one item parsed; null is 'no such item'", () => {
   const items = JSON.parse(fixture("hn-firebase-items.json"));
   const story = parseHnFirebaseItem(JSON.stringify(items["900"]));
