@@ -21,6 +21,22 @@ export async function withStore<T>(db: string, work: (store: Store) => Promise<T
   }
 }
 
+/** The URL to store for a source (see followableUrl), or null after saying on stderr why it
+ * cannot be followed. */
+export function followableOrSay(
+  command: string,
+  url: string,
+  config: Config,
+  what = "",
+): string | null {
+  try {
+    return followableUrl(url, config.fetch.allowPrivateHosts);
+  } catch (err) {
+    process.stderr.write(`${command}: ${what}${(err as Error).message}\n`);
+    return null;
+  }
+}
+
 /** A one-line progress counter, shown only when stdout is a terminal. */
 export function progress(label: string): (done: number, total: number) => void {
   if (!process.stdout.isTTY) return () => {};

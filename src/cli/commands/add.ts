@@ -3,10 +3,9 @@ import { parseArgs } from "node:util";
 import type { Config } from "../../config.ts";
 import { discoverFeeds } from "../../ingest/discover.ts";
 import { createFetcher } from "../../ingest/fetch/index.ts";
-import { followableUrl } from "../../ingest/follow.ts";
 import { parseOpml } from "../../ingest/opml.ts";
 import type { SourceKind } from "../../types.ts";
-import { configFrom, withStore } from "../shared.ts";
+import { configFrom, followableOrSay, withStore } from "../shared.ts";
 
 const THREAD_URL = /\/item\?id=\d+|\/r\/[^/]+\/comments\/|\/post\/\d+/;
 
@@ -48,13 +47,8 @@ export async function run(args: string[]): Promise<number> {
             },
           ];
       for (const entry of entries) {
-        let url: string;
-        try {
-          url = followableUrl(entry.url, config.fetch.allowPrivateHosts);
-        } catch (err) {
-          process.stderr.write(`add: ${(err as Error).message}\n`);
-          return 2;
-        }
+        const url = followableOrSay("add", entry.url, config);
+        if (url === null) return 2;
         const existing = await store.getSourceByUrl(url);
         const source = existing ?? (await store.addSource({ ...entry, url }));
         process.stdout.write(
@@ -79,13 +73,8 @@ async function addDiscovered(pages: string[], config: Config): Promise<number> {
         }
         for (const found of feeds) {
           // A page may advertise any URL as its feed, a private address included.
-          let url: string;
-          try {
-            url = followableUrl(found, config.fetch.allowPrivateHosts);
-          } catch (err) {
-            process.stderr.write(`add: skipped a feed the page lists: ${(err as Error).message}\n`);
-            continue;
-          }
+          const url = followableOrSay("add", found, config, "skipped a feed the page lists: ");
+          if (url === null) continue;
           const existing = await store.getSourceByUrl(url);
           if (existing === null) await store.addSource({ kind: "feed", url });
           process.stdout.write(`${existing ? "already there" : "added"}: feed ${url}\n`);

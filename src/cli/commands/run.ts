@@ -1,10 +1,9 @@
 import { readFile } from "node:fs/promises";
 import { parseArgs } from "node:util";
-import { followableUrl } from "../../ingest/follow.ts";
 import { parseOpml } from "../../ingest/opml.ts";
 import { closePipeline, createPipeline, runForever } from "../../pipeline/index.ts";
 import { openStore } from "../../store/index.ts";
-import { configFrom } from "../shared.ts";
+import { configFrom, followableOrSay } from "../shared.ts";
 
 /** `storyline run --opml FILE | --feed URL…`: adds the sources, then polls until stopped. */
 export async function run(args: string[]): Promise<number> {
@@ -21,11 +20,8 @@ export async function run(args: string[]): Promise<number> {
   const feeds = values.feed.map((url) => ({ url, title: null as string | null }));
   if (values.opml !== undefined) feeds.push(...parseOpml(await readFile(values.opml, "utf8")));
   for (const feed of feeds) {
-    let url: string;
-    try {
-      url = followableUrl(feed.url, config.fetch.allowPrivateHosts);
-    } catch (err) {
-      process.stderr.write(`run: ${(err as Error).message}\n`);
+    const url = followableOrSay("run", feed.url, config);
+    if (url === null) {
       await store.close();
       return 2;
     }
