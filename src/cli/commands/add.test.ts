@@ -1,0 +1,49 @@
+import assert from "node:assert/strict";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { after, test } from "node:test";
+import { openStore } from "../../store/index.ts";
+import { run } from "./add.ts";
+
+const dir = mkdtempSync(join(tmpdir(), "storyline-add-cli-"));
+after(() => rmSync(dir, { recursive: true, force: true }));
+
+/** Runs `storyline add` with stderr captured. */
+async function add(args: string[]): Promise<{ code: number; err: string }> {
+  let err = "";
+  const write = process.stderr.write;
+  process.stderr.write = ((text: string) => {
+    err += text;
+    return true;
+  }) as typeof process.stderr.write;
+  try {
+    return { code: await run(args), err };
+  } finally {
+    process.stderr.write = write;
+  }
+}
+
+test("add refuses what the fetcher would refuse, says why, and stores nothing for it", async () => {
+  const db = join(dir, "add.db");
+  const refused = [
+    ["file:///etc/passwd", /cannot follow file:\/\/\/etc\/passwd: scheme file: refused/],
+    ["javascript:alert(1)", /scheme javascript: refused/],
+    ["http://169.254.169.254/latest/meta-data/", /refused address 169\.254\.169\.254/],
+  ] as const;
+  for (const [url, reason] of refused) {
+    const { code, err } = await add([url, "--db", db]);
+    assert.equal(code, 2, url);
+    assert.match(err, reason);
+  }
+  assert.equal((await add(["https://news.example.org/feed.xml#top", "--db", db])).code, 0);
+  const store = await openStore(db);
+  try {
+    assert.deepEqual(
+      (await store.listSources()).map((s) => s.url),
+      ["https://news.example.org/feed.xml"],
+    );
+  } finally {
+    await store.close();
+  }
+});
