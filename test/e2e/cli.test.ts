@@ -9,9 +9,13 @@ import { after, describe, it } from "node:test";
 const BIN = join(import.meta.dirname, "../../bin/storyline.js");
 
 function storyline(...args: string[]) {
+  return storylineWith({}, ...args);
+}
+
+function storylineWith(env: Record<string, string>, ...args: string[]) {
   const result = spawnSync(process.execPath, [BIN, ...args], {
     encoding: "utf8",
-    env: { ...process.env, STORYLINE_LOG: "error" },
+    env: { ...process.env, STORYLINE_LOG: "error", ...env },
   });
   return { code: result.status, out: result.stdout, err: result.stderr };
 }
@@ -112,7 +116,12 @@ describe("storyline CLI", () => {
     assert.equal((opml.out.match(/<outline /g) ?? []).length, 9);
     const file = join(dir, "feeds.opml");
     writeFileSync(file, opml.out);
-    const again = storyline("add", file, "--db", join(dir, "other.db"));
+    // The demo's outlets are on loopback: another database follows them only where allowed.
+    const refused = storyline("add", file, "--db", join(dir, "other.db"));
+    assert.equal(refused.code, 2);
+    assert.match(refused.err, /refused address 127\.0\.0\.1 \(loopback\)/);
+    const loopback = { STORYLINE_ALLOW_PRIVATE_HOSTS: "127.0.0.1" };
+    const again = storylineWith(loopback, "add", file, "--db", join(dir, "other.db"));
     assert.equal(again.code, 0, again.err);
     assert.equal((again.out.match(/^added: feed /gm) ?? []).length, 9);
   });
