@@ -3,7 +3,7 @@ import { type JsonFeedItem, type JsonFeedTop, jsonFeedItem, jsonFeedTop } from "
 
 export interface RawJsonFeed {
   top: JsonFeedTop;
-  /** Items that fit the schema; a malformed item is skipped, not fatal. */
+  /** Items that are objects; anything else in the list is skipped, not fatal. */
   items: JsonFeedItem[];
 }
 
