@@ -29,6 +29,34 @@ export function guard<T>(schema: z.ZodType<T>, data: unknown, what: string): T {
   throw new ThreadError(`unexpected ${what} shape: ${where}${issue?.message ?? "invalid"}`);
 }
 
+/** An optional field read leniently: absent, null and the wrong type all read as null, so one
+ * odd field costs that field, not its comment or the thread. */
+export function optional<T extends z.ZodType>(schema: T) {
+  return schema.nullish().catch(null);
+}
+
+/** Reads one thread's comments leniently: a comment that does not fit `schema` is skipped (one
+ * odd comment costs itself, not the thread); but when comments were there and none fitted, the
+ * API's shape has changed, and check() makes that a ThreadError naming the first problem. */
+export function commentReader<T>(schema: z.ZodType<T>, what: string) {
+  let fitted = 0;
+  let firstProblem: { data: unknown } | null = null;
+  return {
+    read(data: unknown): T | null {
+      const result = schema.safeParse(data);
+      if (result.success) {
+        fitted++;
+        return result.data;
+      }
+      firstProblem ??= { data };
+      return null;
+    },
+    check(): void {
+      if (fitted === 0 && firstProblem !== null) guard(schema, firstProblem.data, what);
+    },
+  };
+}
+
 /** Seconds since the epoch as ISO UTC; null when absent or nonsense (beyond what a Date holds). */
 export function isoFromEpochSeconds(seconds: number | null | undefined): string | null {
   if (seconds == null || !Number.isFinite(seconds) || seconds <= 0) return null;

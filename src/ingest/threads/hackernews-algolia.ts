@@ -4,7 +4,15 @@ import { z } from "zod";
 import type { Comment, Thread } from "../../types.ts";
 import { htmlToText, inlineText } from "../feeds/text.ts";
 import { httpUrl } from "../feeds/url.ts";
-import { guard, isoFromEpochSeconds, isoFromText, readJson, ThreadError } from "./error.ts";
+import {
+  commentReader,
+  guard,
+  isoFromEpochSeconds,
+  isoFromText,
+  optional,
+  readJson,
+  ThreadError,
+} from "./error.ts";
 import { walkComments } from "./walk.ts";
 
 export const HN_HUMAN_BASE = "https://news.ycombinator.com";
@@ -12,24 +20,21 @@ export const HN_HUMAN_BASE = "https://news.ycombinator.com";
 /** One node, checked shallowly; children are checked as the walk reaches them. */
 const algoliaNode = z.object({
   id: z.union([z.number(), z.string().regex(/^\d+$/)]),
-  created_at: z.string().nullish(),
-  created_at_i: z.number().nullish(),
-  type: z.string().nullish(),
-  author: z.string().nullish(),
-  title: z.string().nullish(),
-  url: z.string().nullish(),
-  text: z.string().nullish(),
-  points: z.number().nullish(),
+  created_at: optional(z.string()),
+  created_at_i: optional(z.number()),
+  type: optional(z.string()),
+  author: optional(z.string()),
+  title: optional(z.string()),
+  url: optional(z.string()),
+  text: optional(z.string()),
+  points: optional(z.number()),
+  // Not read leniently: a story whose replies are not a list is a shape change, not a blank.
   children: z.array(z.unknown()).nullish(),
 });
 type AlgoliaNode = z.infer<typeof algoliaNode>;
 
 function postedAt(node: AlgoliaNode): string | null {
   return isoFromEpochSeconds(node.created_at_i) ?? isoFromText(node.created_at);
-}
-
-function children(node: AlgoliaNode): AlgoliaNode[] {
-  return (node.children ?? []).map((c) => guard(algoliaNode, c, "Hacker News item"));
 }
 
 function toComment(humanBase: string) {
@@ -57,7 +62,11 @@ export function parseHnAlgoliaThread(
   const root = guard(algoliaNode, readJson(input), "Hacker News item");
   if (root.type === "comment")
     throw new ThreadError(`Hacker News item ${root.id} is a comment, not a story`);
+  const reader = commentReader(algoliaNode, "Hacker News item");
+  const children = (node: AlgoliaNode) =>
+    (node.children ?? []).flatMap((c) => reader.read(c) ?? []);
   const comments = walkComments(children(root), toComment(humanBase), children);
+  reader.check();
   return hackerNewsThread(root, comments, humanBase, fetchedAt);
 }
 

@@ -4,7 +4,7 @@ import { z } from "zod";
 import type { Comment, Thread } from "../../types.ts";
 import { htmlToText } from "../feeds/text.ts";
 import type { Fetcher } from "../fetch/index.ts";
-import { guard, isoFromEpochSeconds, readJson, ThreadError } from "./error.ts";
+import { guard, isoFromEpochSeconds, optional, readJson, ThreadError } from "./error.ts";
 import { HN_HUMAN_BASE, hackerNewsThread } from "./hackernews-algolia.ts";
 import { walkComments } from "./walk.ts";
 
@@ -15,17 +15,18 @@ const FIREBASE_BATCH = 4;
 
 export const hnFirebaseItem = z.object({
   id: z.number(),
-  by: z.string().nullish(),
+  by: optional(z.string()),
+  // Not read leniently: a story whose replies are not a list is a shape change, not a blank.
   kids: z.array(z.number()).nullish(),
-  text: z.string().nullish(),
-  time: z.number().nullish(),
-  type: z.string().nullish(),
-  url: z.string().nullish(),
-  title: z.string().nullish(),
-  score: z.number().nullish(),
-  parent: z.number().nullish(),
-  deleted: z.boolean().nullish(),
-  dead: z.boolean().nullish(),
+  text: optional(z.string()),
+  time: optional(z.number()),
+  type: optional(z.string()),
+  url: optional(z.string()),
+  title: optional(z.string()),
+  score: optional(z.number()),
+  parent: optional(z.number()),
+  deleted: optional(z.boolean()),
+  dead: optional(z.boolean()),
 });
 export type HnFirebaseItem = z.infer<typeof hnFirebaseItem>;
 

@@ -5,21 +5,21 @@ import type { Comment, Thread } from "../../types.ts";
 import { parseFeedDate } from "../feeds/dates.ts";
 import { decodeEntities, inlineText } from "../feeds/text.ts";
 import { httpUrl } from "../feeds/url.ts";
-import { guard, readJson } from "./error.ts";
+import { commentReader, guard, optional, readJson } from "./error.ts";
 import { walkComments } from "./walk.ts";
 
-const person = z
-  .object({ name: z.string().nullish(), display_name: z.string().nullish() })
-  .nullish();
-const counts = z.object({ score: z.number().nullish() }).nullish();
+const person = optional(
+  z.object({ name: optional(z.string()), display_name: optional(z.string()) }),
+);
+const counts = optional(z.object({ score: optional(z.number()) }));
 
 const postResponse = z.object({
   post_view: z.object({
     post: z.object({
       id: z.number(),
-      name: z.string().nullish(),
-      url: z.string().nullish(),
-      published: z.string().nullish(),
+      name: optional(z.string()),
+      url: optional(z.string()),
+      published: optional(z.string()),
     }),
   }),
 });
@@ -27,16 +27,16 @@ const postResponse = z.object({
 const commentView = z.object({
   comment: z.object({
     id: z.number(),
-    content: z.string().nullish(),
+    content: optional(z.string()),
     path: z.string().regex(/^0(\.\d+)*$/),
-    published: z.string().nullish(),
-    deleted: z.boolean().nullish(),
-    removed: z.boolean().nullish(),
+    published: optional(z.string()),
+    deleted: optional(z.boolean()),
+    removed: optional(z.boolean()),
   }),
   creator: person,
   counts,
 });
-const commentList = z.object({ comments: z.array(commentView) });
+const commentList = z.object({ comments: z.array(z.unknown()) });
 type CommentView = z.infer<typeof commentView>;
 
 export interface LemmyPost {
@@ -50,9 +50,13 @@ export function parseLemmyPost(input: string | Buffer | unknown): LemmyPost {
   return { id: post.id, title: inlineText(post.name), articleUrl: httpUrl(post.url) };
 }
 
-/** One page of GET /api/v3/comment/list. */
+/** One page of GET /api/v3/comment/list, a malformed comment skipped (see commentReader). */
 export function parseLemmyComments(input: string | Buffer | unknown): CommentView[] {
-  return guard(commentList, readJson(input), "Lemmy comment list").comments;
+  const reader = commentReader(commentView, "Lemmy comment");
+  const { comments } = guard(commentList, readJson(input), "Lemmy comment list");
+  const views = comments.flatMap((c) => reader.read(c) ?? []);
+  reader.check();
+  return views;
 }
 
 /** Ancestor ids from a path, nearest first ("0.12.34" → ["12"] for comment 34). */

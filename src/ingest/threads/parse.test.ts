@@ -169,7 +169,7 @@ test("Lemmy: parents from path, deleted/removed dropped with replies re-attached
   assert.equal(t.comments[0]?.score, 30);
   assert.throws(
     () => parseLemmyComments(fixture("lemmy-malformed.json")),
-    threadError(/^thread: unexpected Lemmy comment list shape: comments\.0\.comment\.path/),
+    threadError(/^thread: unexpected Lemmy comment shape: comment\.path/),
   );
 });
 
@@ -178,4 +178,36 @@ test("hostile nesting does not overflow the stack", () => {
   for (let i = 2; i < 20_000; i++) node = { id: i, author: "a", text: "t", children: [node] };
   const t = parseHnAlgoliaThread({ ...node, id: 999_999, type: "story", title: "deep" }, AT);
   assert.equal(t.comments.length, 2000);
+});
+
+test("one malformed comment is skipped and an odd field read as absent; the thread is kept", () => {
+  const hn = parseHnAlgoliaThread(fixture("hn-algolia-one-bad-comment.json"), AT);
+  assert.deepEqual(
+    hn.comments.map((c) => [c.id, c.author, c.score, c.text]),
+    [
+      ["4401", null, null, "Kept: only its author is odd."],
+      ["4403", "commuter", null, "Kept as it is."],
+    ],
+  );
+  const reddit = parseRedditThread(fixture("reddit-one-bad-comment.json"), AT);
+  assert.deepEqual(
+    reddit.comments.map((c) => [c.id, c.author, c.postedAt, c.text]),
+    [
+      ["c1", "islander", null, "Kept as it is."],
+      ["c4", null, null, "Kept: only its author is odd."],
+    ],
+  );
+  const lemmy = lemmyThread(
+    parseLemmyPost(fixture("lemmy-post.json")),
+    parseLemmyComments(fixture("lemmy-one-bad-comment.json")),
+    "https://lemmy.example.social",
+    AT,
+  );
+  assert.deepEqual(
+    lemmy.comments.map((c) => [c.id, c.parentId, c.author, c.score, c.postedAt]),
+    [
+      ["301", null, "islander", null, "2026-11-25T10:00:00.000Z"],
+      ["303", "301", null, null, null],
+    ],
+  );
 });

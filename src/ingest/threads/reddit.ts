@@ -4,7 +4,14 @@ import { z } from "zod";
 import type { Comment, Thread } from "../../types.ts";
 import { decodeEntities, htmlToText, inlineText } from "../feeds/text.ts";
 import { httpUrl } from "../feeds/url.ts";
-import { guard, isoFromEpochSeconds, readJson, ThreadError } from "./error.ts";
+import {
+  commentReader,
+  guard,
+  isoFromEpochSeconds,
+  optional,
+  readJson,
+  ThreadError,
+} from "./error.ts";
 import { walkComments } from "./walk.ts";
 
 export const REDDIT_HUMAN_BASE = "https://www.reddit.com";
@@ -18,33 +25,26 @@ const pair = z.tuple([listing, listing]).rest(z.unknown());
 
 const post = z.object({
   id: z.string(),
-  title: z.string().nullish(),
-  url: z.string().nullish(),
-  permalink: z.string().nullish(),
-  is_self: z.boolean().nullish(),
+  title: optional(z.string()),
+  url: optional(z.string()),
+  permalink: optional(z.string()),
+  is_self: optional(z.boolean()),
 });
 
 const comment = z.object({
   id: z.string(),
-  author: z.string().nullish(),
-  body: z.string().nullish(),
-  body_html: z.string().nullish(),
-  score: z.number().nullish(),
-  created_utc: z.number().nullish(),
-  permalink: z.string().nullish(),
+  author: optional(z.string()),
+  body: optional(z.string()),
+  body_html: optional(z.string()),
+  score: optional(z.number()),
+  created_utc: optional(z.number()),
+  permalink: optional(z.string()),
+  // Not read leniently: replies that are not a Listing make the comment malformed.
   replies: z.union([listing, z.literal(""), z.null()]).optional(),
 });
 type RedditComment = z.infer<typeof comment>;
 
 const GONE = new Set(["[deleted]", "[removed]"]);
-
-/** The t1 comments among a Listing's children; "more" stubs and other kinds are skipped. */
-function commentsIn(children: unknown[]): RedditComment[] {
-  return children.flatMap((child) => {
-    const t = guard(thing, child, "Reddit comment");
-    return t.kind === "t1" ? [guard(comment, t.data, "Reddit comment")] : [];
-  });
-}
 
 function commentText(c: RedditComment): string {
   // body_html is HTML escaped once more ("&lt;p&gt;"); body is markdown with &amp; &lt; &gt; escaped.
@@ -68,7 +68,21 @@ function toComment(origin: string) {
   };
 }
 
-const repliesOf = (c: RedditComment) => (c.replies ? commentsIn(c.replies.data.children) : []);
+/** The comment tree under a post, a malformed comment skipped (see commentReader). */
+function readComments(top: unknown[], origin: string): Comment[] {
+  const reader = commentReader(comment, "Reddit comment");
+  /** The t1 comments among a Listing's children; "more" stubs and other kinds are skipped. */
+  const commentsIn = (children: unknown[]): RedditComment[] =>
+    children.flatMap((c) => {
+      const t = thing.safeParse(c);
+      if (t.success && t.data.kind !== "t1") return [];
+      return reader.read(t.success ? t.data.data : c) ?? [];
+    });
+  const repliesOf = (c: RedditComment) => (c.replies ? commentsIn(c.replies.data.children) : []);
+  const comments = walkComments(commentsIn(top), toComment(origin), repliesOf);
+  reader.check();
+  return comments;
+}
 
 /** A Thread from a comments .json response. `origin` is where people read Reddit (for URLs). */
 export function parseRedditThread(
@@ -90,7 +104,7 @@ export function parseRedditThread(
     url: url ?? `${origin}/comments/${p.id}/`,
     title: inlineText(p.title),
     articleUrl: p.is_self ? null : httpUrl(decodeEntities(p.url ?? "")),
-    comments: walkComments(commentsIn(commentListing.data.children), toComment(origin), repliesOf),
+    comments: readComments(commentListing.data.children, origin),
     fetchedAt,
   };
 }
