@@ -14,6 +14,10 @@ before(async () => {
       body: fixture("algolia-search.json"),
     },
     [`/api/info.json?url=${Q}`]: { type: "application/json", body: fixture("reddit-info.json") },
+    [`/odd/search?query=${Q}&restrictSearchableAttributes=url`]: {
+      type: "application/json",
+      body: fixture("algolia-search-one-bad-hit.json"),
+    },
     [`/broken/search?query=${Q}&restrictSearchableAttributes=url`]: {
       type: "application/json",
       body: '{"hits": "nope"}',
@@ -49,6 +53,15 @@ test("one platform failing does not hide the other", async () => {
     reddit: `${server.base}/missing`,
   });
   assert.deepEqual(none, []);
+});
+
+test("a malformed search hit is skipped, not the platform's other threads", async () => {
+  const urls = await discoverThreadUrls(ARTICLE, loopbackFetcher(), {
+    hackernewsSearch: `${server.base}/odd`,
+    reddit: `${server.base}/missing`,
+  });
+  // No objectID, or null: skipped. A comment count that is not a number reads as none.
+  assert.deepEqual(urls, [`${server.base}/odd/item?id=4600`]);
 });
 
 test("sameArticleKey ignores scheme, www, trailing slash, fragments and tracking parameters only", () => {

@@ -3,7 +3,7 @@
 import { z } from "zod";
 import { log } from "../../log.ts";
 import type { Fetcher } from "../fetch/index.ts";
-import { guard, readJson } from "./error.ts";
+import { guard, itemReader, optional, readJson } from "./error.ts";
 import { hnHumanBase } from "./fetch.ts";
 
 export interface DiscoveryApis {
@@ -16,30 +16,30 @@ export const MAX_THREADS_PER_PLATFORM = 5;
 /** A thread with no comments has no reaction to summarise (yet). */
 const MIN_COMMENTS = 1;
 
-const algoliaSearch = z.object({
-  hits: z.array(
-    z.object({
-      objectID: z.union([z.string(), z.number()]),
-      url: z.string().nullish(),
-      num_comments: z.number().nullish(),
-    }),
-  ),
+const algoliaSearch = z.object({ hits: z.array(z.unknown()) });
+const algoliaHit = z.object({
+  objectID: z.union([z.string(), z.number()]),
+  url: optional(z.string()),
+  num_comments: optional(z.number()),
 });
 
-const redditInfo = z.object({
+const redditInfo = z.object({ data: z.object({ children: z.array(z.unknown()) }) });
+const redditPost = z.object({
+  kind: z.string(),
   data: z.object({
-    children: z.array(
-      z.object({
-        kind: z.string(),
-        data: z.object({
-          permalink: z.string().nullish(),
-          num_comments: z.number().nullish(),
-          url: z.string().nullish(),
-        }),
-      }),
-    ),
+    permalink: optional(z.string()),
+    num_comments: optional(z.number()),
+    url: optional(z.string()),
   }),
 });
+
+/** The entries of a search answer that fit `schema`, an odd one skipped (see itemReader). */
+function readAll<T>(entries: unknown[], schema: z.ZodType<T>, what: string): T[] {
+  const reader = itemReader(schema, what);
+  const read = entries.flatMap((e) => reader.read(e) ?? []);
+  reader.check();
+  return read;
+}
 
 const TRACKING_PARAM = /^(utm_\w+|fbclid|gclid|ref|ref_src|cmpid|ito)$/i;
 
@@ -66,7 +66,8 @@ async function getJson(fetcher: Fetcher, url: string): Promise<unknown> {
 async function hackerNews(articleUrl: string, fetcher: Fetcher, search: string): Promise<string[]> {
   const base = search.replace(/\/+$/, "");
   const query = `${base}/search?query=${encodeURIComponent(articleUrl)}&restrictSearchableAttributes=url`;
-  const { hits } = guard(algoliaSearch, await getJson(fetcher, query), "Algolia search");
+  const answer = guard(algoliaSearch, await getJson(fetcher, query), "Algolia search");
+  const hits = readAll(answer.hits, algoliaHit, "Algolia search hit");
   const want = sameArticleKey(articleUrl);
   const human = hnHumanBase(search);
   return hits
@@ -81,7 +82,7 @@ async function reddit(articleUrl: string, fetcher: Fetcher, api: string): Promis
     await getJson(fetcher, `${base}/api/info.json?url=${encodeURIComponent(articleUrl)}`),
     "Reddit info",
   );
-  return info.data.children
+  return readAll(info.data.children, redditPost, "Reddit info entry")
     .filter(
       (c) => c.kind === "t3" && c.data.permalink && (c.data.num_comments ?? 0) >= MIN_COMMENTS,
     )

@@ -35,10 +35,11 @@ export function optional<T extends z.ZodType>(schema: T) {
   return schema.nullish().catch(null);
 }
 
-/** Reads one thread's comments leniently: a comment that does not fit `schema` is skipped (one
- * odd comment costs itself, not the thread); but when comments were there and none fitted, the
- * API's shape has changed, and check() makes that a ThreadError naming the first problem. */
-export function commentReader<T>(schema: z.ZodType<T>, what: string) {
+/** Reads the items of one list leniently (a thread's comments, a search's hits): an item that
+ * does not fit `schema` is skipped (one odd comment costs itself, not the thread); but when items
+ * were there and none fitted, the API's shape has changed, and check() makes that a ThreadError
+ * naming the first problem. */
+export function itemReader<T>(schema: z.ZodType<T>, what: string) {
   let fitted = 0;
   let firstProblem: { data: unknown } | null = null;
   return {

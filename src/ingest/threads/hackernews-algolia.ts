@@ -5,10 +5,10 @@ import type { Comment, Thread } from "../../types.ts";
 import { htmlToText, inlineText } from "../feeds/text.ts";
 import { httpUrl } from "../feeds/url.ts";
 import {
-  commentReader,
   guard,
   isoFromEpochSeconds,
   isoFromText,
+  itemReader,
   optional,
   readJson,
   ThreadError,
@@ -62,7 +62,7 @@ export function parseHnAlgoliaThread(
   const root = guard(algoliaNode, readJson(input), "Hacker News item");
   if (root.type === "comment")
     throw new ThreadError(`Hacker News item ${root.id} is a comment, not a story`);
-  const reader = commentReader(algoliaNode, "Hacker News item");
+  const reader = itemReader(algoliaNode, "Hacker News item");
   const children = (node: AlgoliaNode) =>
     (node.children ?? []).flatMap((c) => reader.read(c) ?? []);
   const comments = walkComments(children(root), toComment(humanBase), children);

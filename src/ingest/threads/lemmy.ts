@@ -5,7 +5,7 @@ import type { Comment, Thread } from "../../types.ts";
 import { parseFeedDate } from "../feeds/dates.ts";
 import { decodeEntities, inlineText } from "../feeds/text.ts";
 import { httpUrl } from "../feeds/url.ts";
-import { commentReader, guard, optional, readJson } from "./error.ts";
+import { guard, itemReader, optional, readJson } from "./error.ts";
 import { walkComments } from "./walk.ts";
 
 const person = optional(
@@ -50,9 +50,9 @@ export function parseLemmyPost(input: string | Buffer | unknown): LemmyPost {
   return { id: post.id, title: inlineText(post.name), articleUrl: httpUrl(post.url) };
 }
 
-/** One page of GET /api/v3/comment/list, a malformed comment skipped (see commentReader). */
+/** One page of GET /api/v3/comment/list, a malformed comment skipped (see itemReader). */
 export function parseLemmyComments(input: string | Buffer | unknown): CommentView[] {
-  const reader = commentReader(commentView, "Lemmy comment");
+  const reader = itemReader(commentView, "Lemmy comment");
   const { comments } = guard(commentList, readJson(input), "Lemmy comment list");
   const views = comments.flatMap((c) => reader.read(c) ?? []);
   reader.check();

@@ -5,9 +5,9 @@ import type { Comment, Thread } from "../../types.ts";
 import { decodeEntities, htmlToText, inlineText } from "../feeds/text.ts";
 import { httpUrl } from "../feeds/url.ts";
 import {
-  commentReader,
   guard,
   isoFromEpochSeconds,
+  itemReader,
   optional,
   readJson,
   ThreadError,
@@ -68,9 +68,9 @@ function toComment(origin: string) {
   };
 }
 
-/** The comment tree under a post, a malformed comment skipped (see commentReader). */
+/** The comment tree under a post, a malformed comment skipped (see itemReader). */
 function readComments(top: unknown[], origin: string): Comment[] {
-  const reader = commentReader(comment, "Reddit comment");
+  const reader = itemReader(comment, "Reddit comment");
   /** The t1 comments among a Listing's children; "more" stubs and other kinds are skipped. */
   const commentsIn = (children: unknown[]): RedditComment[] =>
     children.flatMap((c) => {
