@@ -5,7 +5,7 @@
 // every run, so a failure names an input that can be replayed.
 import assert from "node:assert/strict";
 import { readdirSync, readFileSync } from "node:fs";
-import { join } from "node:path";
+import { basename, join } from "node:path";
 import { test } from "node:test";
 import { decodeHtml, extractArticle } from "../../src/extract/index.ts";
 import { FeedError, parseFeed } from "../../src/ingest/feeds/index.ts";
@@ -68,11 +68,10 @@ function mutateJson(value: unknown, random: () => number, rate = 0.04): unknown 
 
 /** The fixture files under a folder of src/ (recursively) whose names match. */
 function fixtures(dir: string, name: RegExp): string[] {
-  const out: string[] = [];
-  for (const entry of readdirSync(join(SRC, dir), { withFileTypes: true, recursive: true })) {
-    if (entry.isFile() && name.test(entry.name)) out.push(join(entry.parentPath, entry.name));
-  }
-  return out.sort();
+  return readdirSync(join(SRC, dir), { recursive: true, encoding: "utf8" })
+    .filter((path) => name.test(basename(path)))
+    .map((path) => join(SRC, dir, path))
+    .sort();
 }
 
 /** Runs `parse` on ROUNDS mutations; fails on the first error that `expected` does not accept. */
