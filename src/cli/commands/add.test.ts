@@ -9,18 +9,23 @@ import { run } from "./add.ts";
 const dir = mkdtempSync(join(tmpdir(), "storyline-add-cli-"));
 after(() => rmSync(dir, { recursive: true, force: true }));
 
-/** Runs `storyline add` with stderr captured. */
-async function add(args: string[]): Promise<{ code: number; err: string }> {
-  let err = "";
-  const write = process.stderr.write;
-  process.stderr.write = ((text: string) => {
-    err += text;
-    return true;
-  }) as typeof process.stderr.write;
+/** Runs `storyline add` with its output captured. */
+async function add(args: string[]): Promise<{ code: number; out: string; err: string }> {
+  const captured = { out: "", err: "" };
+  const capture = (into: "out" | "err") =>
+    ((text: string) => {
+      captured[into] += text;
+      return true;
+    }) as typeof process.stdout.write;
+  const { stdout, stderr } = process;
+  const writes = { out: stdout.write, err: stderr.write };
+  stdout.write = capture("out");
+  stderr.write = capture("err");
   try {
-    return { code: await run(args), err };
+    return { code: await run(args), ...captured };
   } finally {
-    process.stderr.write = write;
+    stdout.write = writes.out;
+    stderr.write = writes.err;
   }
 }
 
@@ -36,7 +41,9 @@ test("add refuses what the fetcher would refuse, says why, and stores nothing fo
     assert.equal(code, 2, url);
     assert.match(err, reason);
   }
-  assert.equal((await add(["https://news.example.org/feed.xml#top", "--db", db])).code, 0);
+  const added = await add(["https://news.example.org/feed.xml#top", "--db", db]);
+  assert.equal(added.code, 0);
+  assert.equal(added.out, "added: feed https://news.example.org/feed.xml\n");
   const store = await openStore(db);
   try {
     assert.deepEqual(

@@ -39,18 +39,14 @@ export async function run(args: string[]): Promise<number> {
             kind: "feed" as SourceKind,
             title: f.title,
           }))
-        : [
-            {
-              url: target,
-              kind: (values.kind as SourceKind | undefined) ?? guessKind(target),
-              title: null,
-            },
-          ];
+        : [{ url: target, kind: values.kind as SourceKind | undefined, title: null }];
       for (const entry of entries) {
         const url = followableOrSay("add", entry.url, config);
         if (url === null) return 2;
+        // Guessed from the URL as stored: a fragment ("feed.xml#top") hides what it ends in.
+        const kind = entry.kind ?? guessKind(url);
         const existing = await store.getSourceByUrl(url);
-        const source = existing ?? (await store.addSource({ ...entry, url }));
+        const source = existing ?? (await store.addSource({ ...entry, kind, url }));
         process.stdout.write(
           `${existing ? "already there" : "added"}: ${source.kind} ${source.url}\n`,
         );
