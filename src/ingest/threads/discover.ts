@@ -3,7 +3,8 @@
 import { z } from "zod";
 import { log } from "../../log.ts";
 import type { Fetcher } from "../fetch/index.ts";
-import { guard, itemReader, optional, readJson } from "./error.ts";
+import { optional } from "../lenient.ts";
+import { guard, readItems, readJson } from "./error.ts";
 import { hnHumanBase } from "./fetch.ts";
 
 export interface DiscoveryApis {
@@ -33,14 +34,6 @@ const redditPost = z.object({
   }),
 });
 
-/** The entries of a search answer that fit `schema`, an odd one skipped (see itemReader). */
-function readAll<T>(entries: unknown[], schema: z.ZodType<T>, what: string): T[] {
-  const reader = itemReader(schema, what);
-  const read = entries.flatMap((e) => reader.read(e) ?? []);
-  reader.check();
-  return read;
-}
-
 const TRACKING_PARAM = /^(utm_\w+|fbclid|gclid|ref|ref_src|cmpid|ito)$/i;
 
 /** A URL reduced to what identifies the page: no scheme, "www.", fragment, tracking parameters or trailing slash. */
@@ -67,7 +60,7 @@ async function hackerNews(articleUrl: string, fetcher: Fetcher, search: string):
   const base = search.replace(/\/+$/, "");
   const query = `${base}/search?query=${encodeURIComponent(articleUrl)}&restrictSearchableAttributes=url`;
   const answer = guard(algoliaSearch, await getJson(fetcher, query), "Algolia search");
-  const hits = readAll(answer.hits, algoliaHit, "Algolia search hit");
+  const hits = readItems(answer.hits, algoliaHit, "Algolia search hit");
   const want = sameArticleKey(articleUrl);
   const human = hnHumanBase(search);
   return hits
@@ -82,7 +75,7 @@ async function reddit(articleUrl: string, fetcher: Fetcher, api: string): Promis
     await getJson(fetcher, `${base}/api/info.json?url=${encodeURIComponent(articleUrl)}`),
     "Reddit info",
   );
-  return readAll(info.data.children, redditPost, "Reddit info entry")
+  return readItems(info.data.children, redditPost, "Reddit info entry")
     .filter(
       (c) => c.kind === "t3" && c.data.permalink && (c.data.num_comments ?? 0) >= MIN_COMMENTS,
     )

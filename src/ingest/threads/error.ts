@@ -29,12 +29,6 @@ export function guard<T>(schema: z.ZodType<T>, data: unknown, what: string): T {
   throw new ThreadError(`unexpected ${what} shape: ${where}${issue?.message ?? "invalid"}`);
 }
 
-/** An optional field read leniently: absent, null and the wrong type all read as null, so one
- * odd field costs that field, not its comment or the thread. */
-export function optional<T extends z.ZodType>(schema: T) {
-  return schema.nullish().catch(null);
-}
-
 /** Reads the items of one list leniently (a thread's comments, a search's hits): an item that
  * does not fit `schema` is skipped (one odd comment costs itself, not the thread); but when items
  * were there and none fitted, the API's shape has changed, and check() makes that a ThreadError
@@ -56,6 +50,14 @@ export function itemReader<T>(schema: z.ZodType<T>, what: string) {
       if (fitted === 0 && firstProblem !== null) guard(schema, firstProblem.data, what);
     },
   };
+}
+
+/** The entries of a list that fit `schema`, an odd one skipped (see itemReader). */
+export function readItems<T>(entries: unknown[], schema: z.ZodType<T>, what: string): T[] {
+  const reader = itemReader(schema, what);
+  const read = entries.flatMap((e) => reader.read(e) ?? []);
+  reader.check();
+  return read;
 }
 
 /** Seconds since the epoch as ISO UTC; null when absent or nonsense (beyond what a Date holds). */

@@ -4,12 +4,12 @@ import { z } from "zod";
 import type { Comment, Thread } from "../../types.ts";
 import { htmlToText, inlineText } from "../feeds/text.ts";
 import { httpUrl } from "../feeds/url.ts";
+import { optional } from "../lenient.ts";
 import {
   guard,
   isoFromEpochSeconds,
   isoFromText,
   itemReader,
-  optional,
   readJson,
   ThreadError,
 } from "./error.ts";

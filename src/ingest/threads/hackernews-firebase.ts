@@ -4,7 +4,8 @@ import { z } from "zod";
 import type { Comment, Thread } from "../../types.ts";
 import { htmlToText } from "../feeds/text.ts";
 import type { Fetcher } from "../fetch/index.ts";
-import { guard, isoFromEpochSeconds, optional, readJson, ThreadError } from "./error.ts";
+import { optional } from "../lenient.ts";
+import { guard, isoFromEpochSeconds, readJson, ThreadError } from "./error.ts";
 import { HN_HUMAN_BASE, hackerNewsThread } from "./hackernews-algolia.ts";
 import { walkComments } from "./walk.ts";
 

@@ -5,7 +5,8 @@ import type { Comment, Thread } from "../../types.ts";
 import { parseFeedDate } from "../feeds/dates.ts";
 import { decodeEntities, inlineText } from "../feeds/text.ts";
 import { httpUrl } from "../feeds/url.ts";
-import { guard, itemReader, optional, readJson } from "./error.ts";
+import { optional } from "../lenient.ts";
+import { guard, readItems, readJson } from "./error.ts";
 import { walkComments } from "./walk.ts";
 
 const person = optional(
@@ -52,11 +53,8 @@ export function parseLemmyPost(input: string | Buffer | unknown): LemmyPost {
 
 /** One page of GET /api/v3/comment/list, a malformed comment skipped (see itemReader). */
 export function parseLemmyComments(input: string | Buffer | unknown): CommentView[] {
-  const reader = itemReader(commentView, "Lemmy comment");
   const { comments } = guard(commentList, readJson(input), "Lemmy comment list");
-  const views = comments.flatMap((c) => reader.read(c) ?? []);
-  reader.check();
-  return views;
+  return readItems(comments, commentView, "Lemmy comment");
 }
 
 /** Ancestor ids from a path, nearest first ("0.12.34" → ["12"] for comment 34). */

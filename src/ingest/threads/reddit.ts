@@ -4,14 +4,8 @@ import { z } from "zod";
 import type { Comment, Thread } from "../../types.ts";
 import { decodeEntities, htmlToText, inlineText } from "../feeds/text.ts";
 import { httpUrl } from "../feeds/url.ts";
-import {
-  guard,
-  isoFromEpochSeconds,
-  itemReader,
-  optional,
-  readJson,
-  ThreadError,
-} from "./error.ts";
+import { optional } from "../lenient.ts";
+import { guard, isoFromEpochSeconds, itemReader, readJson, ThreadError } from "./error.ts";
 import { walkComments } from "./walk.ts";
 
 export const REDDIT_HUMAN_BASE = "https://www.reddit.com";

@@ -2,13 +2,14 @@
 // every field optional and nullable, numeric ids accepted, unknown fields ignored, and a field of
 // the wrong type read as absent (a number for a title costs the title, not the item or the feed).
 import { z } from "zod";
+import { optional } from "../../lenient.ts";
 
-const text = z.string().nullish().catch(null);
+const text = optional(z.string());
 
-export const jsonFeedAuthor = z.object({ name: text, url: text }).nullish().catch(null);
+export const jsonFeedAuthor = optional(z.object({ name: text, url: text }));
 
 export const jsonFeedItem = z.object({
-  id: z.union([z.string(), z.number()]).nullish().catch(null),
+  id: optional(z.union([z.string(), z.number()])),
   url: text,
   external_url: text,
   title: text,
@@ -20,7 +21,7 @@ export const jsonFeedItem = z.object({
   /** JSON Feed 1.0 */
   author: jsonFeedAuthor,
   /** JSON Feed 1.1 */
-  authors: z.array(jsonFeedAuthor).nullish().catch(null),
+  authors: optional(z.array(jsonFeedAuthor)),
 });
 
 export const jsonFeedTop = z.object({
@@ -29,7 +30,7 @@ export const jsonFeedTop = z.object({
   home_page_url: text,
   feed_url: text,
   author: jsonFeedAuthor,
-  authors: z.array(jsonFeedAuthor).nullish().catch(null),
+  authors: optional(z.array(jsonFeedAuthor)),
   items: z.array(z.unknown()),
 });
 
