@@ -17,6 +17,6 @@ export function followableUrl(raw: string, allowPrivateHosts: readonly string[])
   } catch (err) {
     if (!(err instanceof FetchError)) throw err;
     const hint = err.code === "ssrf" ? " (STORYLINE_ALLOW_PRIVATE_HOSTS lists hosts allowed)" : "";
-    throw new Error(`cannot follow ${raw}: ${err.reason.trim()}${hint}`);
+    throw new Error(`cannot follow ${raw}: ${err.reason}${hint}`);
   }
 }

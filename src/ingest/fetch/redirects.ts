@@ -2,12 +2,13 @@
 
 import { FetchError } from "./errors.ts";
 
+/** `what`: what the URL is, as a prefix of the reason ("redirect to "), or "" for the target. */
 function httpOnly(url: URL, shownAs: string, what: string): URL {
   if (url.protocol !== "http:" && url.protocol !== "https:") {
     throw new FetchError(
       "bad-url",
       shownAs,
-      `${what} scheme ${url.protocol} refused (only http and https)`,
+      `${what}scheme ${url.protocol} refused (only http and https)`,
     );
   }
   // The fragment is never sent; dropping it also makes redirect-loop detection exact.
@@ -33,7 +34,7 @@ export function resolveRedirect(from: URL, location: string): URL {
   } catch {
     throw new FetchError("bad-url", from.href, `redirect to an invalid URL "${location}"`);
   }
-  return httpOnly(next, from.href, "redirect to");
+  return httpOnly(next, from.href, "redirect to ");
 }
 
 /** Remembers every URL of one fetch; refuses a repeat (loop) and one redirect too many. */
