@@ -1,7 +1,10 @@
 // Boilerplate cut before Readability runs, in one walk over the DOM: elements that are never
 // article text (navigation, forms, hidden parts, captions) and blocks whose class or id names
 // them as furniture (share bars, newsletter boxes, related links), unless they hold a lot of
-// prose. The same walk flattens nesting deeper than MAX_DEPTH, so later recursion is bounded.
+// prose. The same walk flattens nesting deeper than MAX_DEPTH into plain paragraphs, so later
+// recursion (Readability's) is bounded and the text keeps its paragraph breaks.
+
+import { toParagraphs } from "./paragraphs.ts";
 
 /** Deeper than this is hostile or broken markup; real pages stay under ~60 levels. */
 export const MAX_DEPTH = 200;
@@ -159,7 +162,20 @@ function shouldDrop(el: Element): boolean {
   return isHidden(el) || isFurniture(el);
 }
 
-/** Cuts boilerplate in place and flattens too-deep subtrees to their text. */
+/** A too-deep subtree as one <p> per paragraph of its text (a single text node would leave
+ * Readability no paragraphs to score). */
+function flattened(el: Element): DocumentFragment {
+  const doc = el.ownerDocument;
+  const out = doc.createDocumentFragment();
+  for (const text of toParagraphs(el)) {
+    const p = doc.createElement("p");
+    p.textContent = text;
+    out.appendChild(p);
+  }
+  return out;
+}
+
+/** Cuts boilerplate in place and flattens too-deep subtrees to their paragraphs. */
 export function cutBoilerplate(root: Element): void {
   const stack: Array<[Element, number]> = [[root, 0]];
   while (stack.length > 0) {
@@ -170,7 +186,7 @@ export function cutBoilerplate(root: Element): void {
       if (shouldDrop(child)) {
         child.remove();
       } else if (depth + 1 >= MAX_DEPTH) {
-        child.replaceWith(child.ownerDocument.createTextNode(child.textContent ?? ""));
+        child.replaceWith(flattened(child));
       } else if (child.nodeType === ELEMENT_NODE) {
         stack.push([child, depth + 1]);
       }

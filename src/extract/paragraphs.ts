@@ -52,6 +52,9 @@ const LISTS = new Set(["UL", "OL", "DL"]);
 const TEXT_NODE = 3;
 const ELEMENT_NODE = 1;
 
+/** Marks, on the walk's stack, the end of a block element: its text ends a paragraph. */
+const BLOCK_END = null;
+
 export function toParagraphs(root: Element): string[] {
   const out: string[] = [];
   let buffer = "";
@@ -60,24 +63,28 @@ export function toParagraphs(root: Element): string[] {
     if (text) out.push(text);
     buffer = "";
   };
-  const walk = (node: Node): void => {
-    for (let child = node.firstChild; child; child = child.nextSibling) {
-      if (child.nodeType === TEXT_NODE) {
-        buffer += child.nodeValue ?? "";
-      } else if (child.nodeType === ELEMENT_NODE) {
-        const tag = (child as Element).tagName.toUpperCase();
-        if (SKIP.has(tag) || (LISTS.has(tag) && isLinkList(child as Element))) continue;
-        if (BLOCK.has(tag)) {
-          flush();
-          walk(child);
-          flush();
-        } else {
-          walk(child);
-        }
-      }
-    }
+  // A stack, not recursion: hostile pages nest thousands of elements deep.
+  const stack: (Node | typeof BLOCK_END)[] = [];
+  const pushChildren = (node: Node) => {
+    for (let child = node.lastChild; child; child = child.previousSibling) stack.push(child);
   };
-  walk(root);
+  pushChildren(root);
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    if (node === BLOCK_END) {
+      flush();
+    } else if (node.nodeType === TEXT_NODE) {
+      buffer += node.nodeValue ?? "";
+    } else if (node.nodeType === ELEMENT_NODE) {
+      const tag = (node as Element).tagName.toUpperCase();
+      if (SKIP.has(tag) || (LISTS.has(tag) && isLinkList(node as Element))) continue;
+      if (BLOCK.has(tag)) {
+        flush();
+        stack.push(BLOCK_END);
+      }
+      pushChildren(node);
+    }
+  }
   flush();
   return out;
 }
