@@ -1,6 +1,8 @@
 // The `storyline` command: one subcommand per file in ./commands, loaded on demand so that
 // `storyline feed parse` does not pay for the web server's start-up.
 
+import { guardStream } from "./terminal.ts";
+
 type Command = { run(args: string[]): Promise<number> };
 
 const COMMANDS: Record<string, { summary: string; load: () => Promise<Command> }> = {
@@ -25,6 +27,10 @@ const COMMANDS: Record<string, { summary: string; load: () => Promise<Command> }
     load: () => import("./commands/outlets.ts"),
   },
   stories: { summary: "list stories [--json]", load: () => import("./commands/stories.ts") },
+  search: {
+    summary: "full-text search of articles, by story [--limit N] [--json]",
+    load: () => import("./commands/search.ts"),
+  },
   story: {
     summary: "show one story's brief [--json|--md]",
     load: () => import("./commands/story.ts"),
@@ -74,6 +80,9 @@ async function main(argv: string[]): Promise<number> {
   }
   return (await command.load()).run(rest);
 }
+
+guardStream(process.stdout);
+guardStream(process.stderr);
 
 // `storyline stories | head` closes the pipe early: that is the reader being done, not an error.
 process.stdout.on("error", (error: NodeJS.ErrnoException) => {

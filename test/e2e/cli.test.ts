@@ -126,6 +126,40 @@ describe("storyline CLI", () => {
     assert.equal((again.out.match(/^added: feed /gm) ?? []).length, 9);
   });
 
+  it("search lists matching articles by story, as text and as the API's JSON", () => {
+    const text = storyline("search", "port", "strike", "--db", db);
+    assert.equal(text.code, 0, text.err);
+    assert.match(text.out, /^\d+ matching articles in \d+ stories for “port strike”\n/);
+    assert.match(text.out, /\ns-\w+ {2}[^\n]+\n {4}The [^\n]+, 2026-11-2\d: [^\n]*\*[Ss]trike\*/);
+    assert.match(text.out, /\n {4}\+ \d+ more matching articles? from /);
+    const json = JSON.parse(
+      storyline("search", "strike", "--json", "--limit", "3", "--db", db).out,
+    );
+    assert.equal(json.query, "strike");
+    assert.equal(json.hits.length, 3);
+    for (const hit of json.hits) {
+      const [start, end] = hit.matches[0];
+      assert.match(hit.snippet.slice(start, end), /^strike/i);
+    }
+    const none = storyline("search", "zzzqqq", "--db", db);
+    assert.equal(none.code, 1);
+    assert.match(none.out, /^search: nothing matches “zzzqqq”/);
+    assert.equal(storyline("search", "--db", db).code, 2);
+  });
+
+  it("a hostile feed's control characters never reach the terminal", () => {
+    const feed = join(dir, "escapes.xml");
+    writeFileSync(
+      feed,
+      `<rss version="2.0"><channel><title>T</title><item><title>Calm &#27;[2J&#27;]0;owned&#7; headline&#13;</title><link>https://e.example/a</link></item></channel></rss>`,
+    );
+    const parsed = storyline("feed", "parse", feed);
+    assert.equal(parsed.code, 0, parsed.err);
+    assert.match(parsed.out, /Calm \[2J\]0;owned headline/);
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: looking for control characters
+    assert.doesNotMatch(parsed.out, /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/);
+  });
+
   it("refuses bad input with one clear line and a non-zero exit", () => {
     assert.equal(storyline("add", "not a url", "--db", db).code, 2);
     assert.equal(storyline("frobnicate").code, 2);
