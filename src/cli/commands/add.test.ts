@@ -4,29 +4,15 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, test } from "node:test";
 import { openStore } from "../../store/index.ts";
+import { captured } from "../captured.ts";
 import { run } from "./add.ts";
 
 const dir = mkdtempSync(join(tmpdir(), "storyline-add-cli-"));
 after(() => rmSync(dir, { recursive: true, force: true }));
 
 /** Runs `storyline add` with its output captured. */
-async function add(args: string[]): Promise<{ code: number; out: string; err: string }> {
-  const captured = { out: "", err: "" };
-  const capture = (into: "out" | "err") =>
-    ((text: string) => {
-      captured[into] += text;
-      return true;
-    }) as typeof process.stdout.write;
-  const { stdout, stderr } = process;
-  const writes = { out: stdout.write, err: stderr.write };
-  stdout.write = capture("out");
-  stderr.write = capture("err");
-  try {
-    return { code: await run(args), ...captured };
-  } finally {
-    stdout.write = writes.out;
-    stderr.write = writes.err;
-  }
+function add(args: string[]) {
+  return captured(() => run(args));
 }
 
 test("add refuses what the fetcher would refuse, says why, and stores nothing for it", async () => {

@@ -1,15 +1,76 @@
 import { parseArgs } from "node:util";
 import { writeOpml } from "../../ingest/opml.ts";
+import type { Store } from "../../store/index.ts";
+import type { Source } from "../../types.ts";
 import { configFrom, withStore } from "../shared.ts";
 
-/** `storyline sources [--json|--opml]`: each source with its health and last error, or the feeds as OPML. */
+const USAGE =
+  "usage: storyline sources [--json|--opml]\n" +
+  "       storyline sources enable|disable|remove ID|URL…   (IDs as `storyline sources` lists them)\n";
+
+/** What each action does to one source; returns the line to print. */
+const ACTIONS: Record<string, (store: Store, s: Source) => Promise<string>> = {
+  /** Back on the schedule now, with its failures forgotten: how a source the poller gave up on
+   * (after MAX_CONSECUTIVE_FAILURES in a row) is tried again once its site is fixed. */
+  enable: async (store, s) => {
+    await store.updateSource(s.id, {
+      disabled: false,
+      failureCount: 0,
+      nextFetchAt: null,
+      lastError: null,
+    });
+    return `enabled: ${s.url} (polled on the next round)`;
+  },
+  disable: async (store, s) => {
+    await store.updateSource(s.id, { disabled: true });
+    return `disabled: ${s.url} (its articles stay; enable it to poll it again)`;
+  },
+  /** The articles it brought stay: they belong to stories other sources share. */
+  remove: async (store, s) => {
+    await store.deleteSource(s.id);
+    return `removed: ${s.url} (its articles stay)`;
+  },
+};
+
+/** A source by the id `storyline sources` prints, or by its URL as stored. */
+async function findSource(store: Store, ref: string): Promise<Source | null> {
+  if (/^\d{1,15}$/.test(ref)) return store.getSource(Number(ref));
+  return store.getSourceByUrl(ref);
+}
+
+function health(s: Source): string {
+  if (s.disabled) return "DISABLED";
+  return s.failureCount > 0 ? `failing ×${s.failureCount}` : "ok";
+}
+
+/** `storyline sources [--json|--opml]`: each source with its health and last error, or the feeds
+ * as OPML. `storyline sources enable|disable|remove ID|URL…` changes them. */
 export async function run(args: string[]): Promise<number> {
-  const { values } = parseArgs({
+  const { values, positionals } = parseArgs({
     args,
+    allowPositionals: true,
     options: { db: { type: "string" }, json: { type: "boolean" }, opml: { type: "boolean" } },
   });
+  const [action, ...refs] = positionals;
+  if (action !== undefined && (!(action in ACTIONS) || refs.length === 0)) {
+    process.stderr.write(USAGE);
+    return 2;
+  }
   const config = configFrom(values.db);
   return withStore(config.db, async (store) => {
+    if (action !== undefined) {
+      let missing = 0;
+      for (const ref of refs) {
+        const source = await findSource(store, ref);
+        if (source === null) {
+          process.stderr.write(`sources: no source ${ref}\n`);
+          missing++;
+          continue;
+        }
+        process.stdout.write(`${await ACTIONS[action]!(store, source)}\n`);
+      }
+      return missing > 0 ? 1 : 0;
+    }
     const sources = await store.listSources();
     if (values.opml) {
       const feeds = sources.filter((s) => s.kind === "feed");
@@ -21,16 +82,13 @@ export async function run(args: string[]): Promise<number> {
       return 0;
     }
     for (const s of sources) {
-      const health = s.disabled
-        ? "DISABLED"
-        : s.failureCount > 0
-          ? `failing ×${s.failureCount}`
-          : "ok";
       process.stdout.write(
-        `${String(s.id).padStart(4)} ${s.kind.padEnd(6)} ${health.padEnd(12)} ${s.url}\n`,
+        `${String(s.id).padStart(4)} ${s.kind.padEnd(6)} ${health(s).padEnd(12)} ${s.url}\n`,
       );
       if (s.lastError !== null) process.stdout.write(`       last error: ${s.lastError}\n`);
     }
+    if (sources.some((s) => s.disabled))
+      process.stdout.write("DISABLED sources are not polled: storyline sources enable ID\n");
     return 0;
   });
 }

@@ -1,0 +1,61 @@
+import assert from "node:assert/strict";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { after, test } from "node:test";
+import { openStore } from "../../store/index.ts";
+import { captured } from "../captured.ts";
+import { run } from "./sources.ts";
+
+const dir = mkdtempSync(join(tmpdir(), "storyline-sources-cli-"));
+after(() => rmSync(dir, { recursive: true, force: true }));
+
+const sources = (...args: string[]) => captured(() => run(args));
+
+test("a source the poller gave up on is enabled again, by id or URL; others are disabled or removed", async () => {
+  const db = join(dir, "sources.db");
+  const store = await openStore(db);
+  let ids: number[];
+  try {
+    const broken = await store.addSource({ kind: "feed", url: "https://a.example/feed.xml" });
+    const fine = await store.addSource({ kind: "feed", url: "https://b.example/rss" });
+    const page = await store.addSource({ kind: "page", url: "https://c.example/story" });
+    ids = [broken.id, fine.id, page.id];
+    await store.updateSource(broken.id, {
+      disabled: true,
+      failureCount: 10,
+      lastError: "fetch: HTTP 500",
+      nextFetchAt: "2026-12-01T00:00:00.000Z",
+    });
+  } finally {
+    await store.close();
+  }
+  const listed = await sources("--db", db);
+  assert.match(listed.out, /^ {3}\d feed {3}DISABLED {5}https:\/\/a\.example\/feed\.xml\n/);
+  assert.match(listed.out, /DISABLED sources are not polled: storyline sources enable ID\n$/);
+
+  const enabled = await sources("enable", String(ids[0]), "--db", db);
+  assert.equal(enabled.code, 0, enabled.err);
+  assert.equal(enabled.out, "enabled: https://a.example/feed.xml (polled on the next round)\n");
+  const disabled = await sources("disable", "https://b.example/rss", "--db", db);
+  assert.equal(disabled.code, 0, disabled.err);
+  const removed = await sources("remove", String(ids[2]), "nope", "--db", db);
+  assert.equal(removed.code, 1);
+  assert.equal(removed.out, "removed: https://c.example/story (its articles stay)\n");
+  assert.equal(removed.err, "sources: no source nope\n");
+
+  const after = await openStore(db);
+  try {
+    const [a, b, ...rest] = await after.listSources();
+    assert.deepEqual(
+      [a!.disabled, a!.failureCount, a!.lastError, a!.nextFetchAt],
+      [false, 0, null, null],
+    );
+    assert.equal(b!.disabled, true);
+    assert.deepEqual(rest, []);
+  } finally {
+    await after.close();
+  }
+  assert.equal((await sources("frobnicate", "1", "--db", db)).code, 2);
+  assert.equal((await sources("enable", "--db", db)).code, 2);
+});
