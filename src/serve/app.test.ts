@@ -427,3 +427,49 @@ test("blindspots: the page and feed list stories one side of the lean scale has 
   assert.ok(feed.items.some((i) => i.url.endsWith("/stories/s-bridge")));
   assert.equal((await app.request("/feeds/blindspots.atom")).status, 200);
 });
+
+test("a source is enabled, disabled or removed from the sources page, behind the same guard", async () => {
+  const page = await app.request("/sources", {}, LOCAL);
+  const body = await page.text();
+  const token = /name="csrf" value="([^"]+)"/.exec(body)![1]!;
+  const disabled = (await store.listSources()).find((s) => s.disabled)!;
+  assert.match(
+    body,
+    new RegExp(
+      `<form method="post" action="/sources/${disabled.id}" class="source-action">.*?name="action" value="enable">`,
+    ),
+  );
+  const act = (id: number | string, form: Record<string, string>, env = LOCAL) =>
+    app.request(
+      `/sources/${id}`,
+      {
+        method: "POST",
+        body: new URLSearchParams({ csrf: token, ...form }),
+        headers: { cookie: `sl_csrf=${token}`, origin: "http://localhost" },
+      },
+      env,
+    );
+  assert.equal((await act(disabled.id, { action: "enable" }, REMOTE)).status, 401);
+  assert.equal((await act(disabled.id, { action: "enable", csrf: "x".repeat(24) })).status, 403);
+  assert.equal((await act(disabled.id, { action: "explode" })).status, 400);
+  assert.equal((await act(999_999, { action: "enable" })).status, 404);
+  assert.equal((await store.getSource(disabled.id))!.disabled, true);
+
+  const enabled = await act(disabled.id, { action: "enable" });
+  assert.equal(enabled.status, 303);
+  const flash = /sl_flash=([^;]+)/.exec(enabled.headers.get("set-cookie") ?? "")![1]!;
+  const shown = await app.request("/sources", { headers: { cookie: `sl_flash=${flash}` } }, LOCAL);
+  assert.match(
+    await shown.text(),
+    /role="status">enabled: https:\/\/\S+ \(polled on the next round\)</,
+  );
+  const now = (await store.getSource(disabled.id))!;
+  assert.deepEqual([now.disabled, now.failureCount, now.nextFetchAt], [false, 0, null]);
+  assert.equal((await act(disabled.id, { action: "disable" })).status, 303);
+  assert.equal((await store.getSource(disabled.id))!.disabled, true);
+
+  const extra = await store.addSource({ kind: "page", url: "https://x.org/to-remove" });
+  const removed = await act(extra.id, { action: "remove", token: "s3cret-admin-token" }, REMOTE);
+  assert.equal(removed.status, 303);
+  assert.equal(await store.getSource(extra.id), null);
+});

@@ -148,6 +148,47 @@ describe("browser: reader's journey", { skip }, () => {
     await page.screenshot({ path: screenshotPath("sources.png"), fullPage: true });
   });
 
+  test("a failing source is enabled again; removing one asks first", async () => {
+    await page.goto(`${server.url}/sources`);
+    const disabled = page.locator("tr.status-disabled");
+    const url = (await disabled.locator(".url").textContent()) ?? "";
+    await disabled.getByRole("button", { name: `Enable ${url}` }).click();
+    await page.waitForSelector(".flash");
+    assert.equal(
+      await page.locator(".flash").textContent(),
+      `enabled: ${url} (polled on the next round)`,
+    );
+    assert.equal(await page.locator("tr.status-disabled").count(), 0);
+
+    const before = await page.locator("table.sources tbody tr").count();
+    const remove = page
+      .locator("table.sources tbody tr")
+      .first()
+      .getByRole("button", {
+        name: /^Remove /,
+      });
+    const stored = (await server.store.listSources()).length;
+    let asked = 0;
+    page.once("dialog", (d) => {
+      asked++;
+      void d.dismiss();
+    });
+    await remove.click();
+    assert.equal(asked, 1);
+    assert.equal((await server.store.listSources()).length, stored);
+    page.once("dialog", (d) => {
+      asked++;
+      assert.match(d.message(), /^Stop following https?:\/\/\S+\? Its articles stay\.$/);
+      void d.accept();
+    });
+    await remove.click();
+    await page.waitForSelector(".flash");
+    assert.match((await page.locator(".flash").textContent()) ?? "", /^removed: /);
+    assert.equal(await page.locator("table.sources tbody tr").count(), before - 1);
+    assert.equal(asked, 2);
+    assert.equal((await server.store.listSources()).length, stored - 1);
+  });
+
   test("pages work without JavaScript and on a phone-sized screen", async () => {
     const context = await browser.newContext({
       javaScriptEnabled: false,

@@ -1,42 +1,12 @@
 import { parseArgs } from "node:util";
 import { writeOpml } from "../../ingest/opml.ts";
-import type { Store } from "../../store/index.ts";
+import { changeSource, findSource, isSourceAction } from "../../store/source-actions.ts";
 import type { Source } from "../../types.ts";
 import { configFrom, withStore } from "../shared.ts";
 
 const USAGE =
   "usage: storyline sources [--json|--opml]\n" +
   "       storyline sources enable|disable|remove ID|URL…   (IDs as `storyline sources` lists them)\n";
-
-/** What each action does to one source; returns the line to print. */
-const ACTIONS: Record<string, (store: Store, s: Source) => Promise<string>> = {
-  /** Back on the schedule now, with its failures forgotten: how a source the poller gave up on
-   * (after MAX_CONSECUTIVE_FAILURES in a row) is tried again once its site is fixed. */
-  enable: async (store, s) => {
-    await store.updateSource(s.id, {
-      disabled: false,
-      failureCount: 0,
-      nextFetchAt: null,
-      lastError: null,
-    });
-    return `enabled: ${s.url} (polled on the next round)`;
-  },
-  disable: async (store, s) => {
-    await store.updateSource(s.id, { disabled: true });
-    return `disabled: ${s.url} (its articles stay; enable it to poll it again)`;
-  },
-  /** The articles it brought stay: they belong to stories other sources share. */
-  remove: async (store, s) => {
-    await store.deleteSource(s.id);
-    return `removed: ${s.url} (its articles stay)`;
-  },
-};
-
-/** A source by the id `storyline sources` prints, or by its URL as stored. */
-async function findSource(store: Store, ref: string): Promise<Source | null> {
-  if (/^\d{1,15}$/.test(ref)) return store.getSource(Number(ref));
-  return store.getSourceByUrl(ref);
-}
 
 function health(s: Source): string {
   if (s.disabled) return "DISABLED";
@@ -52,13 +22,13 @@ export async function run(args: string[]): Promise<number> {
     options: { db: { type: "string" }, json: { type: "boolean" }, opml: { type: "boolean" } },
   });
   const [action, ...refs] = positionals;
-  if (action !== undefined && (!(action in ACTIONS) || refs.length === 0)) {
+  if (action !== undefined && (!isSourceAction(action) || refs.length === 0)) {
     process.stderr.write(USAGE);
     return 2;
   }
   const config = configFrom(values.db);
   return withStore(config.db, async (store) => {
-    if (action !== undefined) {
+    if (isSourceAction(action)) {
       let missing = 0;
       for (const ref of refs) {
         const source = await findSource(store, ref);
@@ -67,7 +37,7 @@ export async function run(args: string[]): Promise<number> {
           missing++;
           continue;
         }
-        process.stdout.write(`${await ACTIONS[action]!(store, source)}\n`);
+        process.stdout.write(`${await changeSource(store, source, action)}\n`);
       }
       return missing > 0 ? 1 : 0;
     }

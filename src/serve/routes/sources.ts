@@ -5,6 +5,7 @@ import type { Context } from "hono";
 import { Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import { deleteCookie, getCookie, setCookie } from "hono/cookie";
+import { changeSource, findSource, isSourceAction } from "../../store/source-actions.ts";
 import type { AddSourceInput, Deps } from "../deps.ts";
 import { HttpError } from "../http-error.ts";
 import { safeHref } from "../links.ts";
@@ -17,6 +18,8 @@ const FLASH_COOKIE = "sl_flash";
 /** An OPML file of a few thousand feeds is well under this. */
 export const MAX_FORM_BYTES = 2 * 1024 * 1024;
 const MAX_FLASH_CHARS = 500;
+/** An action form is a few short fields. */
+const MAX_ACTION_BYTES = 4096;
 
 function csrfToken(c: Context): string {
   let token = getCookie(c, CSRF_COOKIE);
@@ -43,6 +46,35 @@ function parseInput(form: Record<string, unknown>): AddSourceInput {
   throw new HttpError(400, "serve: unknown source kind");
 }
 
+/** Same origin, a fresh form (double-submit CSRF token), and the admin token for anyone not on
+ * this machine: what every write to the sources needs. Throws the refusal. */
+function guardWrite(c: Context, deps: Deps, form: Record<string, unknown>): void {
+  if (!isSameOrigin(c, deps.publicBaseUrl))
+    throw new HttpError(403, "serve: cross-site form post refused");
+  if (!sameSecret(getCookie(c, CSRF_COOKIE), typeof form.csrf === "string" ? form.csrf : null)) {
+    throw new HttpError(403, "serve: the form has expired; reload the page and try again");
+  }
+  if (isLocalRequest(c)) return;
+  const given =
+    typeof form.token === "string"
+      ? form.token
+      : c.req.header("authorization")?.replace(/^Bearer /i, "");
+  if (!deps.adminToken)
+    throw new HttpError(403, "serve: changing sources from another machine needs an admin token");
+  if (!sameSecret(deps.adminToken, given)) throw new HttpError(401, "serve: wrong admin token");
+}
+
+/** Back to the sources page, which shows the message once. */
+function doneWith(c: Context, message: string) {
+  setCookie(c, FLASH_COOKIE, encodeURIComponent(message.slice(0, MAX_FLASH_CHARS)), {
+    path: "/sources",
+    httpOnly: true,
+    sameSite: "Strict",
+    maxAge: 60,
+  });
+  return c.redirect("/sources", 303);
+}
+
 export function sourceRoutes(deps: Deps): Hono {
   const app = new Hono();
   app.get("/sources", async (c) => {
@@ -52,7 +84,7 @@ export function sourceRoutes(deps: Deps): Hono {
       sources: await deps.store.listSources(),
       csrfToken: csrfToken(c),
       needsToken: !isLocalRequest(c),
-      canAdd: deps.onAddSource !== undefined,
+      canChange: deps.onAddSource !== undefined,
       flash: flash ? decodeURIComponent(flash) : null,
     });
     c.header("Cache-Control", "private, no-store");
@@ -69,27 +101,8 @@ export function sourceRoutes(deps: Deps): Hono {
     }),
     async (c) => {
       if (!deps.onAddSource) throw new HttpError(501, "serve: adding sources is not available");
-      if (!isSameOrigin(c, deps.publicBaseUrl))
-        throw new HttpError(403, "serve: cross-site form post refused");
       const form = await c.req.parseBody();
-      if (
-        !sameSecret(getCookie(c, CSRF_COOKIE), typeof form.csrf === "string" ? form.csrf : null)
-      ) {
-        throw new HttpError(403, "serve: the form has expired; reload the page and try again");
-      }
-      if (!isLocalRequest(c)) {
-        const given =
-          typeof form.token === "string"
-            ? form.token
-            : c.req.header("authorization")?.replace(/^Bearer /i, "");
-        if (!deps.adminToken)
-          throw new HttpError(
-            403,
-            "serve: adding sources from another machine needs an admin token",
-          );
-        if (!sameSecret(deps.adminToken, given))
-          throw new HttpError(401, "serve: wrong admin token");
-      }
+      guardWrite(c, deps, form);
       const input = parseInput(form);
       if (input.kind === "opml" && form.opml instanceof File) input.opml = await form.opml.text();
       if (input.kind === "opml" && !input.opml?.trim())
@@ -104,14 +117,20 @@ export function sourceRoutes(deps: Deps): Hono {
           { cause },
         );
       }
-      setCookie(c, FLASH_COOKIE, encodeURIComponent(message.slice(0, MAX_FLASH_CHARS)), {
-        path: "/sources",
-        httpOnly: true,
-        sameSite: "Strict",
-        maxAge: 60,
-      });
-      return c.redirect("/sources", 303);
+      return doneWith(c, message);
     },
   );
+
+  // Enable, disable or remove one source: the same guard as adding.
+  app.post("/sources/:id", bodyLimit({ maxSize: MAX_ACTION_BYTES }), async (c) => {
+    if (!deps.onAddSource) throw new HttpError(501, "serve: changing sources is not available");
+    const form = await c.req.parseBody();
+    guardWrite(c, deps, form);
+    if (!isSourceAction(form.action)) throw new HttpError(400, "serve: unknown source action");
+    const source = await findSource(deps.store, c.req.param("id"));
+    if (!source || String(source.id) !== c.req.param("id"))
+      throw new HttpError(404, "serve: no such source");
+    return doneWith(c, await changeSource(deps.store, source, form.action));
+  });
   return app;
 }

@@ -35,3 +35,10 @@ for (const el of document.querySelectorAll(".story-meta time[datetime]")) {
   el.title = el.textContent ?? "";
   el.textContent = relative.format(Math.round(seconds / size), unit);
 }
+
+// Removing a source asks first (without script the button acts at once, as a form does).
+document.addEventListener("submit", (event) => {
+  const form = event.target instanceof HTMLFormElement ? event.target : null;
+  const question = form?.dataset.confirm;
+  if (question && !window.confirm(question)) event.preventDefault();
+});

@@ -1,4 +1,5 @@
-// The sources page: each source's health and the forms to add feeds, pages and OPML files.
+// The sources page: each source's health with buttons to enable, disable or remove it, and the
+// forms to add feeds, pages and OPML files.
 import type { Source } from "../../types.ts";
 import { html, type Safe } from "../html.ts";
 import { safeHref } from "../links.ts";
@@ -9,27 +10,39 @@ export interface SourcesPageOptions {
   csrfToken: string;
   /** Show the admin token field (the reader is not on loopback). */
   needsToken: boolean;
-  /** Adding is wired (the pipeline gave an onAddSource). */
-  canAdd: boolean;
+  /** Adding and changing are wired (the pipeline gave an onAddSource). */
+  canChange: boolean;
   flash: string | null;
 }
 
-function row(s: Source, showErrors: boolean): Safe {
-  const href = safeHref(s.url);
-  const status = s.disabled ? "disabled" : s.failureCount > 0 ? "failing" : "ok";
-  return html`<tr class="status-${status}">
-<th scope="row">${s.title ?? ""}${s.title ? html`<br>` : ""}<span class="url">${href ? html`<a href="${href}" rel="noopener noreferrer nofollow">${s.url}</a>` : s.url}</span></th>
-<td>${s.kind}</td><td>${status}</td><td>${s.lastFetchedAt ? timeEl(s.lastFetchedAt) : "never"}</td><td>${s.failureCount}</td>${showErrors ? html`<td class="error">${s.lastError ?? ""}</td>` : ""}
-</tr>`;
-}
-
-function forms(o: SourcesPageOptions): Safe {
-  if (!o.canAdd) return html`<p>Adding sources is not available on this server.</p>`;
-  const hidden = html`<input type="hidden" name="csrf" value="${o.csrfToken}">${
+/** The CSRF token, and the admin token field for a reader not on this machine. */
+function hiddenFields(o: SourcesPageOptions): Safe {
+  return html`<input type="hidden" name="csrf" value="${o.csrfToken}">${
     o.needsToken
       ? html`<label>Admin token <input name="token" type="password" autocomplete="current-password" required></label>`
       : ""
   }`;
+}
+
+/** Enable (a disabled source) or disable, and remove: one small form each. */
+function actions(s: Source, o: SourcesPageOptions): Safe {
+  const button = (action: string, label: string) =>
+    html`<form method="post" action="/sources/${String(s.id)}" class="source-action"${action === "remove" ? html` data-confirm="Stop following ${s.url}? Its articles stay."` : ""}>${hiddenFields(o)}<input type="hidden" name="action" value="${action}"><button type="submit" aria-label="${label} ${s.url}">${label}</button></form>`;
+  return html`${s.disabled ? button("enable", "Enable") : button("disable", "Disable")}${button("remove", "Remove")}`;
+}
+
+function row(s: Source, showErrors: boolean, o: SourcesPageOptions): Safe {
+  const href = safeHref(s.url);
+  const status = s.disabled ? "disabled" : s.failureCount > 0 ? "failing" : "ok";
+  return html`<tr class="status-${status}">
+<th scope="row">${s.title ?? ""}${s.title ? html`<br>` : ""}<span class="url">${href ? html`<a href="${href}" rel="noopener noreferrer nofollow">${s.url}</a>` : s.url}</span></th>
+<td>${s.kind}</td><td>${status}</td><td>${s.lastFetchedAt ? timeEl(s.lastFetchedAt) : "never"}</td><td>${s.failureCount}</td>${showErrors ? html`<td class="error">${s.lastError ?? ""}</td>` : ""}${o.canChange ? html`<td class="actions">${actions(s, o)}</td>` : ""}
+</tr>`;
+}
+
+function forms(o: SourcesPageOptions): Safe {
+  if (!o.canChange) return html`<p>Adding sources is not available on this server.</p>`;
+  const hidden = hiddenFields(o);
   return html`<div class="add-forms">
 <form method="post" action="/sources" class="add-form"><h3>Feed</h3>${hidden}<input type="hidden" name="kind" value="feed">
 <label for="add-feed">Feed URL (RSS, Atom or JSON Feed)</label><input id="add-feed" name="url" type="url" required placeholder="https://example.com/feed.xml">
@@ -54,7 +67,7 @@ ${
   o.sources.length === 0
     ? html`<p>No sources yet.</p>`
     : html`<div class="table-wrap"><table class="sources"><caption>${o.sources.length} sources; failing ones are retried with back-off</caption>
-<thead><tr><th scope="col">Source</th><th scope="col">Kind</th><th scope="col">Status</th><th scope="col">Last fetch</th><th scope="col">Failures</th>${showErrors ? html`<th scope="col">Last error</th>` : ""}</tr></thead>
-<tbody>${o.sources.map((s) => row(s, showErrors))}</tbody></table></div>`
+<thead><tr><th scope="col">Source</th><th scope="col">Kind</th><th scope="col">Status</th><th scope="col">Last fetch</th><th scope="col">Failures</th>${showErrors ? html`<th scope="col">Last error</th>` : ""}${o.canChange ? html`<th scope="col">Change</th>` : ""}</tr></thead>
+<tbody>${o.sources.map((s) => row(s, showErrors, o))}</tbody></table></div>`
 }</section>`;
 }
