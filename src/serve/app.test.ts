@@ -436,7 +436,7 @@ test("a source is enabled, disabled or removed from the sources page, behind the
   assert.match(
     body,
     new RegExp(
-      `<form method="post" action="/sources/${disabled.id}" class="source-action">.*?name="action" value="enable">`,
+      `<form method="post" action="/sources/${disabled.id}" class="source-action">.*?name="change" value="enable">`,
     ),
   );
   const act = (id: number | string, form: Record<string, string>, env = LOCAL) =>
@@ -449,13 +449,13 @@ test("a source is enabled, disabled or removed from the sources page, behind the
       },
       env,
     );
-  assert.equal((await act(disabled.id, { action: "enable" }, REMOTE)).status, 401);
-  assert.equal((await act(disabled.id, { action: "enable", csrf: "x".repeat(24) })).status, 403);
-  assert.equal((await act(disabled.id, { action: "explode" })).status, 400);
-  assert.equal((await act(999_999, { action: "enable" })).status, 404);
+  assert.equal((await act(disabled.id, { change: "enable" }, REMOTE)).status, 401);
+  assert.equal((await act(disabled.id, { change: "enable", csrf: "x".repeat(24) })).status, 403);
+  assert.equal((await act(disabled.id, { change: "explode" })).status, 400);
+  assert.equal((await act(999_999, { change: "enable" })).status, 404);
   assert.equal((await store.getSource(disabled.id))!.disabled, true);
 
-  const enabled = await act(disabled.id, { action: "enable" });
+  const enabled = await act(disabled.id, { change: "enable" });
   assert.equal(enabled.status, 303);
   const flash = /sl_flash=([^;]+)/.exec(enabled.headers.get("set-cookie") ?? "")![1]!;
   const shown = await app.request("/sources", { headers: { cookie: `sl_flash=${flash}` } }, LOCAL);
@@ -465,11 +465,11 @@ test("a source is enabled, disabled or removed from the sources page, behind the
   );
   const now = (await store.getSource(disabled.id))!;
   assert.deepEqual([now.disabled, now.failureCount, now.nextFetchAt], [false, 0, null]);
-  assert.equal((await act(disabled.id, { action: "disable" })).status, 303);
+  assert.equal((await act(disabled.id, { change: "disable" })).status, 303);
   assert.equal((await store.getSource(disabled.id))!.disabled, true);
 
   const extra = await store.addSource({ kind: "page", url: "https://x.org/to-remove" });
-  const removed = await act(extra.id, { action: "remove", token: "s3cret-admin-token" }, REMOTE);
+  const removed = await act(extra.id, { change: "remove", token: "s3cret-admin-token" }, REMOTE);
   assert.equal(removed.status, 303);
   assert.equal(await store.getSource(extra.id), null);
 });

@@ -126,11 +126,11 @@ export function sourceRoutes(deps: Deps): Hono {
     if (!deps.onAddSource) throw new HttpError(501, "serve: changing sources is not available");
     const form = await c.req.parseBody();
     guardWrite(c, deps, form);
-    if (!isSourceAction(form.action)) throw new HttpError(400, "serve: unknown source action");
+    if (!isSourceAction(form.change)) throw new HttpError(400, "serve: unknown source action");
     const source = await findSource(deps.store, c.req.param("id"));
     if (!source || String(source.id) !== c.req.param("id"))
       throw new HttpError(404, "serve: no such source");
-    return doneWith(c, await changeSource(deps.store, source, form.action));
+    return doneWith(c, await changeSource(deps.store, source, form.change));
   });
   return app;
 }

@@ -27,7 +27,7 @@ function hiddenFields(o: SourcesPageOptions): Safe {
 /** Enable (a disabled source) or disable, and remove: one small form each. */
 function actions(s: Source, o: SourcesPageOptions): Safe {
   const button = (action: string, label: string) =>
-    html`<form method="post" action="/sources/${String(s.id)}" class="source-action"${action === "remove" ? html` data-confirm="Stop following ${s.url}? Its articles stay."` : ""}>${hiddenFields(o)}<input type="hidden" name="action" value="${action}"><button type="submit" aria-label="${label} ${s.url}">${label}</button></form>`;
+    html`<form method="post" action="/sources/${String(s.id)}" class="source-action"${action === "remove" ? html` data-confirm="Stop following ${s.url}? Its articles stay."` : ""}>${hiddenFields(o)}<input type="hidden" name="change" value="${action}"><button type="submit" aria-label="${label} ${s.url}">${label}</button></form>`;
   return html`${s.disabled ? button("enable", "Enable") : button("disable", "Disable")}${button("remove", "Remove")}`;
 }
 
