@@ -473,3 +473,26 @@ test("a source is enabled, disabled or removed from the sources page, behind the
   assert.equal(removed.status, 303);
   assert.equal(await store.getSource(extra.id), null);
 });
+
+test("an outlet's page lists the stories it covered with its own headlines; cards link to it", async () => {
+  const res = await app.request("/outlets/Northern%20Post");
+  assert.equal(res.status, 200);
+  const body = await res.text();
+  assert.match(body, /<h1>Northern Post<\/h1>/);
+  assert.match(body, /2 stories among the 300 most recent/);
+  assert.match(body, /href="\/feeds\/outlet\/Northern%20Post\.atom"/);
+  const stories = [...body.matchAll(/<h2><a href="\/stories\/[^"]+">([^<]+)<\/a><\/h2>/g)].map(
+    (m) => m[1],
+  );
+  assert.equal(stories.length, 2);
+  assert.ok(stories.some((t) => /^Council approves/.test(t!)));
+  assert.match(body, /<ul class="own-articles"><li><a href="https:\/\/[^"]+" rel="noopener/);
+  // The same outlet by its domain, in any case; an unknown one is a 404.
+  assert.equal((await app.request("/outlets/CITYRADIO.example")).status, 200);
+  assert.equal((await app.request("/outlets/No%20Such%20Outlet")).status, 404);
+  const front = await (await app.request("/")).text();
+  assert.match(
+    front,
+    /<a class="outlet-link" href="\/outlets\/Northern%20Post">Northern Post<\/a>/,
+  );
+});

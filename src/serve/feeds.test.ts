@@ -133,6 +133,8 @@ test("search and outlet feeds select their stories", async () => {
   );
   assert.equal(byDomain.getElementsByTagNameNS(ATOM_NS, "entry").length, 1);
   assert.equal((await app.request("/feeds/outlet/Northern%20Post.rss")).status, 404);
+  // An outlet nobody has heard of is not an empty feed to subscribe to.
+  assert.equal((await app.request("/feeds/outlet/No%20Such%20Outlet.atom")).status, 404);
 });
 
 test("a feed item says who covers the story once outlets are described", async () => {

@@ -1,10 +1,16 @@
 // What the pages need, read from the store with small caches so a page costs a couple of map
 // look-ups: briefs are precomputed, so nothing heavy ever happens per request.
 import type { Store } from "../store/store.ts";
-import type { Article, Brief, Platform, Story } from "../types.ts";
+import type { Article, Brief, Outlet, Platform, Story } from "../types.ts";
 import { safeHref } from "./links.ts";
 import { rankStories } from "./rank.ts";
-import { type CoverageSpread, coverageSpread, indexOutlets, type OutletIndex } from "./spread.ts";
+import {
+  type CoverageSpread,
+  coverageSpread,
+  entryFor,
+  indexOutlets,
+  type OutletIndex,
+} from "./spread.ts";
 
 /** The few article fields pages show; the body text never leaves the store for a page. */
 export interface ArticleSummary {
@@ -45,6 +51,17 @@ export interface StoryModel {
   spread: CoverageSpread | null;
 }
 
+/** One outlet's recent coverage: see Reader.outletCoverage. */
+export interface OutletCoverage {
+  /** As its articles name it (else as the operator did). */
+  name: string;
+  /** What the operator says about it, if anything. */
+  entry: Outlet | null;
+  stories: { model: StoryModel; articles: ArticleSummary[] }[];
+}
+
+/** Recent stories scanned for one outlet's page and feed. */
+export const OUTLET_SCAN = 300;
 /** Stories considered for the front page: the most recently updated ones (older ones have decayed). */
 export const RANK_CANDIDATES = 300;
 /** A story with more articles than this is summarised from its first ones (pages list them all otherwise). */
@@ -228,6 +245,38 @@ export class Reader {
       return Promise.all(
         flagged.map(async (m) => ({ ...m, brief: await this.store.getBrief(m.story.id) })),
       );
+    });
+  }
+
+  /** The stories among the OUTLET_SCAN most recent that an outlet covered (named as its pages
+   * name it, or by its domain, in any case), most recent first, with the outlet's articles in
+   * each and what the operator says about it. Null when neither its articles nor the operator
+   * know it. */
+  outletCoverage(name: string): Promise<OutletCoverage | null> {
+    const wanted = name.trim().toLowerCase();
+    return this.cached(`outlet:${wanted}`, async () => {
+      const stories: OutletCoverage["stories"] = [];
+      let shownName: string | null = null;
+      for (const model of await this.recentWithBriefs(OUTLET_SCAN)) {
+        const own = [...model.articles.values()].filter(
+          (a) => a.outlet.toLowerCase() === wanted || a.outletDomain.toLowerCase() === wanted,
+        );
+        if (own.length === 0) continue;
+        shownName ??= own[0]!.outlet;
+        stories.push({ model, articles: own });
+      }
+      const index = await this.outlets();
+      const first = stories[0]?.articles[0];
+      const entry =
+        (first ? entryFor(first, index) : undefined) ??
+        index.byName.get(wanted) ??
+        index.byDomain.get(wanted.replace(/^www\./, ""));
+      if (stories.length === 0 && entry === undefined) return null;
+      return {
+        name: shownName ?? entry?.name ?? entry?.domain ?? name,
+        entry: entry ?? null,
+        stories,
+      };
     });
   }
 

@@ -92,7 +92,10 @@ export function indexOutlets(known: Outlet[]): OutletIndex {
 
 /** The entry for the article's domain or the nearest parent domain that has one ("edition.cnn.com"
  * takes "cnn.com"'s), else for its outlet's name. */
-function entryFor(a: ArticleSummary, index: OutletIndex): Outlet | undefined {
+export function entryFor(
+  a: Pick<ArticleSummary, "outlet" | "outletDomain">,
+  index: OutletIndex,
+): Outlet | undefined {
   const labels = bareDomain(a.outletDomain).split(".");
   for (let i = 0; i < labels.length - 1; i++) {
     const found = index.byDomain.get(labels.slice(i).join("."));

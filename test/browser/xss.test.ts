@@ -239,6 +239,8 @@ describe("browser: script injection", { skip }, () => {
     ];
     for (let i = 0; i < BASE_PAYLOADS.length; i++) list.push(`/stories/x${i}`);
     for (const p of BASE_PAYLOADS) list.push(`/search?q=${encodeURIComponent(p)}`);
+    // Outlet pages, named by the hostile outlet names themselves.
+    for (const p of BASE_PAYLOADS) list.push(`/outlets/${encodeURIComponent(p)}`);
     return list;
   }
 

@@ -3,7 +3,7 @@ import { createHash } from "node:crypto";
 import { shortened } from "../../text/shorten.ts";
 import { html } from "../html.ts";
 import type { StoryModel } from "../model.ts";
-import { storyHref } from "../views/front.ts";
+import { storyHref } from "../views/paths.ts";
 import { briefHtml } from "./brief-html.ts";
 
 export interface FeedItem {

@@ -6,7 +6,7 @@ import { baseUrl } from "../deps.ts";
 import { HttpError } from "../http-error.ts";
 import type { StoryModel } from "../model.ts";
 import { snippetMatches } from "../snippet.ts";
-import { storyFeedHref } from "../views/story.ts";
+import { storyFeedHref } from "../views/paths.ts";
 import { isNewSince } from "../visit.ts";
 import { queryOf, SEARCH_RESULTS, searchOrFail } from "./pages.ts";
 

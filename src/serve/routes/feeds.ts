@@ -8,13 +8,11 @@ import { buildFeed, type Feed, storyFeed } from "../feeds/feed.ts";
 import { toJsonFeed } from "../feeds/jsonfeed.ts";
 import { HttpError } from "../http-error.ts";
 import type { StoryModel } from "../model.ts";
-import { storyFeedHref } from "../views/story.ts";
+import { storyFeedHref } from "../views/paths.ts";
 import { queryOf, searchOrFail } from "./pages.ts";
 
 /** Entries per feed: a day or two of stories, the size feed readers expect. */
 export const FEED_ITEMS = 50;
-/** Recent stories scanned for one outlet's feed. */
-const OUTLET_SCAN = 300;
 /** Feed readers poll; a few minutes of caching costs nothing in freshness. */
 const FEED_CACHE_CONTROL = "public, max-age=300";
 
@@ -98,17 +96,14 @@ export function feedRoutes(deps: Deps): Hono {
     if (!match) throw new HttpError(404, "serve: outlet feeds end in .atom or .json");
     const name = match[1]!;
     const format = match[2] as "atom" | "json";
-    const wanted = name.toLowerCase();
-    const models = (await deps.reader.recentWithBriefs(OUTLET_SCAN)).filter((m) =>
-      [...m.articles.values()].some(
-        (a) => a.outlet.toLowerCase() === wanted || a.outletDomain.toLowerCase() === wanted,
-      ),
-    );
+    const coverage = await deps.reader.outletCoverage(name);
+    if (!coverage) throw new HttpError(404, "serve: no such outlet");
+    const models = coverage.stories.map((s) => s.model);
     const enc = encodeURIComponent(name);
     const feed = buildFeed(models.slice(0, FEED_ITEMS), {
       baseUrl: baseUrl(c, deps),
-      title: `Storyline: stories covered by ${name}`,
-      homePath: "./",
+      title: `Storyline: stories covered by ${coverage.name}`,
+      homePath: `outlets/${enc}`,
       selfPath: `feeds/outlet/${enc}.${format}`,
       idPath: `outlet/${enc}`,
     });

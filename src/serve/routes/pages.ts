@@ -3,9 +3,12 @@ import { Hono } from "hono";
 import type { Deps } from "../deps.ts";
 import { visitSince } from "../deps.ts";
 import { HttpError } from "../http-error.ts";
+import { OUTLET_SCAN } from "../model.ts";
 import { RenderCache } from "../render-cache.ts";
 import { blindspotPage, frontPage } from "../views/front.ts";
 import { layout } from "../views/layout.ts";
+import { outletPage } from "../views/outlet.ts";
+import { outletFeedHref } from "../views/paths.ts";
 import { searchPage } from "../views/search.ts";
 import { storyFeeds, storyPage } from "../views/story.ts";
 
@@ -92,6 +95,23 @@ export function pageRoutes(deps: Deps): Hono {
         current: "blindspots",
         feeds: [["Blindspots (Atom)", "/feeds/blindspots.atom", "application/atom+xml"]],
         body: blindspotPage(items, since, described),
+      }),
+    );
+  });
+
+  app.get("/outlets/:name", async (c) => {
+    const name = c.req.param("name");
+    const coverage = await deps.reader.outletCoverage(name);
+    if (!coverage) throw new HttpError(404, "serve: no such outlet");
+    c.header("Cache-Control", "private, no-cache");
+    return c.html(
+      layout({
+        title: coverage.name,
+        feeds: [
+          [`${coverage.name} (Atom)`, outletFeedHref(name, "atom"), "application/atom+xml"],
+          [`${coverage.name} (JSON Feed)`, outletFeedHref(name, "json"), "application/feed+json"],
+        ],
+        body: outletPage(coverage, OUTLET_SCAN),
       }),
     );
   });

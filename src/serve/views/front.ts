@@ -5,25 +5,25 @@ import type { StoryModel } from "../model.ts";
 import { blindspotText, groupCounts } from "../spread.ts";
 import { isNewSince } from "../visit.ts";
 import { timeEl } from "./format.ts";
+import { outletLink } from "./outlet.ts";
+import { storyHref } from "./paths.ts";
 
 /** Outlets named under each headline; the rest are counted. */
 const OUTLETS_SHOWN = 5;
 
-export function storyHref(id: string): string {
-  return `/stories/${encodeURIComponent(id)}`;
-}
-
 function card(m: StoryModel, since: number | null): Safe {
   const fresh = isNewSince(m.newestFetchedAt, since);
   const lead = m.brief?.dek ?? m.brief?.paragraphs[0]?.sentences[0]?.rendered ?? null;
-  const shown = m.outlets.slice(0, OUTLETS_SHOWN).join(", ");
+  const shown = m.outlets
+    .slice(0, OUTLETS_SHOWN)
+    .map((name, i) => html`${i > 0 ? ", " : ""}${outletLink(name)}`);
   const more =
     m.outlets.length > OUTLETS_SHOWN ? ` and ${m.outlets.length - OUTLETS_SHOWN} more` : "";
   return html`<li class="story-card${fresh ? " is-new" : ""}">
 <h2><a href="${storyHref(m.story.id)}">${m.brief?.headline || m.story.title}</a>${fresh ? html` <span class="new-mark">new</span>` : ""}</h2>
 ${lead ? html`<p class="lead">${lead}</p>` : ""}
 <p class="story-meta">${plural(m.outlets.length, "outlet")} · ${plural(m.articles.size, "article")} · updated ${timeEl(m.story.lastUpdated)}</p>
-${shown ? html`<p class="outlets">${shown}${more}</p>` : ""}
+${shown.length > 0 ? html`<p class="outlets">${shown}${more}</p>` : ""}
 ${leanLine(m)}
 </li>`;
 }

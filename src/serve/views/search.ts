@@ -6,7 +6,7 @@ import { html, type Safe } from "../html.ts";
 import { safeHref } from "../links.ts";
 import { highlight, plainSnippet } from "../snippet.ts";
 import { timeEl } from "./format.ts";
-import { storyHref } from "./front.ts";
+import { storyHref } from "./paths.ts";
 
 /** Hits grouped by story in rank order; a hit outside any story stands alone. */
 export function groupHits(hits: readonly SearchHit[]): SearchHit[][] {

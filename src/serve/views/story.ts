@@ -10,6 +10,8 @@ import { isNewSince } from "../visit.ts";
 import { coverageChart } from "./chart.ts";
 import { chips, IdGen } from "./chips.ts";
 import { timeEl } from "./format.ts";
+import { outletLink } from "./outlet.ts";
+import { storyFeedHref } from "./paths.ts";
 
 interface Ctx {
   model: StoryModel;
@@ -121,7 +123,7 @@ ${list.map((c) => {
   const headline = href
     ? html`<a href="${href}" rel="noopener noreferrer nofollow">${c.headline}</a>`
     : html`<span>${c.headline}</span>`;
-  return html`<li>${fresh ? NEW_MARK : ""}<span class="outlet">${c.outlet}</span>: ${headline} ${timeEl(c.publishedAt)}</li>\n`;
+  return html`<li>${fresh ? NEW_MARK : ""}<span class="outlet">${outletLink(c.outlet)}</span>: ${headline} ${timeEl(c.publishedAt)}</li>\n`;
 })}</ul></section>`;
 }
 
@@ -167,10 +169,6 @@ ${list.map(
 }
 
 /** The site path of the feed that follows one story. */
-export function storyFeedHref(id: string, format: "atom" | "json"): string {
-  return `/feeds/stories/${encodeURIComponent(id)}.${format}`;
-}
-
 /** The feeds that follow one story: [title, href, type] for the page's alternate links. */
 type FeedLink = [title: string, href: string, type: string];
 export function storyFeeds(id: string): [atom: FeedLink, json: FeedLink] {
