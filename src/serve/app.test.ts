@@ -496,3 +496,21 @@ test("an outlet's page lists the stories it covered with its own headlines; card
     /<a class="outlet-link" href="\/outlets\/Northern%20Post">Northern Post<\/a>/,
   );
 });
+
+test("the outlet API gives the same stories with the outlet's own articles", async () => {
+  const res = await app.request("/api/outlets/Northern%20Post");
+  assert.equal(res.status, 200);
+  const body = (await res.json()) as {
+    name: string;
+    feeds: { atom: string };
+    stories: { id: string; title: string; ownArticles: { outlet: string; url: string }[] }[];
+  };
+  assert.equal(body.name, "Northern Post");
+  assert.equal(body.feeds.atom, "http://localhost/feeds/outlet/Northern%20Post.atom");
+  assert.equal(body.stories.length, 2);
+  for (const s of body.stories) {
+    assert.ok(s.ownArticles.length >= 1, s.id);
+    for (const a of s.ownArticles) assert.equal(a.outlet, "Northern Post");
+  }
+  assert.equal((await app.request("/api/outlets/No%20Such%20Outlet")).status, 404);
+});

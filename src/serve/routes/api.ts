@@ -4,9 +4,9 @@ import { parseIsoTime } from "../../types.ts";
 import type { Deps } from "../deps.ts";
 import { baseUrl } from "../deps.ts";
 import { HttpError } from "../http-error.ts";
-import type { StoryModel } from "../model.ts";
+import type { ArticleSummary, StoryModel } from "../model.ts";
 import { snippetMatches } from "../snippet.ts";
-import { storyFeedHref } from "../views/paths.ts";
+import { outletFeedHref, outletHref, storyFeedHref } from "../views/paths.ts";
 import { isNewSince } from "../visit.ts";
 import { queryOf, SEARCH_RESULTS, searchOrFail } from "./pages.ts";
 
@@ -46,6 +46,20 @@ function storySummary(m: StoryModel, base: string) {
       atom: new URL(storyFeedHref(m.story.id, "atom").slice(1), base).href,
       json: new URL(storyFeedHref(m.story.id, "json").slice(1), base).href,
     },
+  };
+}
+
+function articleJson(a: ArticleSummary) {
+  return {
+    id: a.id,
+    outlet: a.outlet,
+    outletDomain: a.outletDomain,
+    url: a.href,
+    headline: a.headline,
+    byline: a.byline,
+    publishedAt: a.publishedAt,
+    fetchedAt: a.fetchedAt,
+    language: a.language,
   };
 }
 
@@ -101,16 +115,26 @@ export function apiRoutes(deps: Deps): Hono {
         topTerms: m.story.topTerms,
       },
       brief: m.brief,
-      articles: [...m.articles.values()].map((a) => ({
-        id: a.id,
-        outlet: a.outlet,
-        outletDomain: a.outletDomain,
-        url: a.href,
-        headline: a.headline,
-        byline: a.byline,
-        publishedAt: a.publishedAt,
-        fetchedAt: a.fetchedAt,
-        language: a.language,
+      articles: [...m.articles.values()].map(articleJson),
+    });
+  });
+
+  app.get("/api/outlets/:name", async (c) => {
+    const coverage = await deps.reader.outletCoverage(c.req.param("name"));
+    if (!coverage) throw new HttpError(404, "serve: no such outlet");
+    const base = baseUrl(c, deps);
+    const name = c.req.param("name");
+    return c.json({
+      name: coverage.name,
+      described: coverage.entry,
+      url: new URL(outletHref(name).slice(1), base).href,
+      feeds: {
+        atom: new URL(outletFeedHref(name, "atom").slice(1), base).href,
+        json: new URL(outletFeedHref(name, "json").slice(1), base).href,
+      },
+      stories: coverage.stories.map(({ model, articles }) => ({
+        ...storySummary(model, base),
+        ownArticles: articles.map(articleJson),
       })),
     });
   });
