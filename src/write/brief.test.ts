@@ -15,6 +15,7 @@ import {
   promiseArticles,
   repeatArticle,
   retractionArticles,
+  shareArticles,
   storyOf,
 } from "./fixtures.ts";
 import { renderBriefText, writeBrief } from "./index.ts";
@@ -315,6 +316,23 @@ test("a promise the update has kept is overtaken like a forecast", () => {
     texts.join("\n"),
   );
   assert.ok(!texts.some((t) => t.startsWith("The county has promised")), texts.join("\n"));
+});
+
+test("a share the update gives again is overtaken: the brief does not print both as current", () => {
+  const [before, after] = shareArticles();
+  const list = [...articles, before, after];
+  const b = writeBrief({ story: storyOf(list), articles: list, threads: [], previous: null });
+  const texts = b.paragraphs.flatMap((p) => p.sentences.map((s) => s.text));
+  assert.ok(
+    texts.some((t) => t.startsWith("Engineers lowered the Riverton reservoir to 45%")),
+    texts.join("\n"),
+  );
+  assert.ok(!texts.some((t) => t.includes("60 per cent")), texts.join("\n"));
+  // The first day's other news stays.
+  assert.ok(
+    texts.some((t) => t.startsWith("Farmers downstream")),
+    texts.join("\n"),
+  );
 });
 
 test("a sentence that repeats the brief does not come back to carry the one after it", () => {

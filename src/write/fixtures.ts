@@ -70,6 +70,11 @@ export function forecastArticles(): [Article, Article] {
   return articlePair("story/forecast.json");
 }
 
+/** A first day's share of the reservoir's capacity and the next day's, lower one. */
+export function shareArticles(): [Article, Article] {
+  return articlePair("story/share.json");
+}
+
 /** Two outlets on the same morning, one saying the dam's gates were not damaged, the other that
  * they were: the same content words, the opposite claim. */
 export function polarityArticles(): [Article, Article] {
