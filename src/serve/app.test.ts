@@ -400,7 +400,14 @@ test("once outlets are described, a story's page and API show who covers it", as
   assert.equal(api.spread.unrated.length, api.spread.outlets - 2);
   const page = await (await app.request("/stories/s-bridge")).text();
   assert.match(page, /Who covers it/);
-  assert.match(page, /<b>right<\/b> 1 <span class="spread-outlets">\(Daily Ledger\)/);
+  assert.match(
+    page,
+    /<b>right<\/b> 1 <span class="spread-outlets">\(<a class="outlet-link" href="\/outlets\/Daily%20Ledger">Daily Ledger<\/a>\)/,
+  );
+  // The outlet's page takes its articles by the operator's entry (by domain here).
+  const outlet = await (await app.request("/outlets/Daily%20Ledger")).text();
+  assert.match(outlet, /Lean: <b>right<\/b>/);
+  assert.match(outlet, /<h2><a href="\/stories\/s-bridge">/);
 });
 
 test("blindspots: the page and feed list stories one side of the lean scale has not covered", async () => {

@@ -255,25 +255,27 @@ export class Reader {
   outletCoverage(name: string): Promise<OutletCoverage | null> {
     const wanted = name.trim().toLowerCase();
     return this.cached(`outlet:${wanted}`, async () => {
+      const index = await this.outlets();
+      // The operator's entry by the name or domain asked for: its articles are the outlet's
+      // whatever name their pages give (the name the "Who covers it" rows show).
+      let entry = index.byName.get(wanted) ?? index.byDomain.get(wanted.replace(/^www\./, ""));
       const stories: OutletCoverage["stories"] = [];
       let shownName: string | null = null;
       for (const model of await this.recentWithBriefs(OUTLET_SCAN)) {
         const own = [...model.articles.values()].filter(
-          (a) => a.outlet.toLowerCase() === wanted || a.outletDomain.toLowerCase() === wanted,
+          (a) =>
+            a.outlet.toLowerCase() === wanted ||
+            a.outletDomain.toLowerCase() === wanted ||
+            (entry !== undefined && entryFor(a, index) === entry),
         );
         if (own.length === 0) continue;
         shownName ??= own[0]!.outlet;
+        entry ??= entryFor(own[0]!, index);
         stories.push({ model, articles: own });
       }
-      const index = await this.outlets();
-      const first = stories[0]?.articles[0];
-      const entry =
-        (first ? entryFor(first, index) : undefined) ??
-        index.byName.get(wanted) ??
-        index.byDomain.get(wanted.replace(/^www\./, ""));
       if (stories.length === 0 && entry === undefined) return null;
       return {
-        name: shownName ?? entry?.name ?? entry?.domain ?? name,
+        name: entry?.name ?? shownName ?? entry?.domain ?? name,
         entry: entry ?? null,
         stories,
       };

@@ -135,7 +135,7 @@ function spread(ctx: Ctx): Safe {
     ({ title, groups }) =>
       html`<dt>${title}</dt><dd>${groups.map(
         (g, i) =>
-          html`${i > 0 ? " · " : ""}<span class="spread-group"><b>${g.label}</b> ${g.outlets.length} <span class="spread-outlets">(${g.outlets.join(", ")})</span></span>`,
+          html`${i > 0 ? " · " : ""}<span class="spread-group"><b>${g.label}</b> ${g.outlets.length} <span class="spread-outlets">(${g.outlets.map((name, j) => html`${j > 0 ? ", " : ""}${outletLink(name)}`)})</span></span>`,
       )}</dd>\n`,
   );
   return html`<section aria-labelledby="h-spread" class="spread"><h2 id="h-spread">Who covers it</h2>
