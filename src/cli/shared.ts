@@ -1,6 +1,6 @@
 import { type Config, loadConfig } from "../config.ts";
 import { followableUrl } from "../ingest/follow.ts";
-import { parseOpml } from "../ingest/opml.ts";
+import { parseOpml, writeOpml } from "../ingest/opml.ts";
 import { openStore } from "../store/index.ts";
 import type { Store } from "../store/store.ts";
 
@@ -75,4 +75,11 @@ export function sourceAdder(
     }
     return `${added} source${added === 1 ? "" : "s"} added; they are fetched on the next poll.`;
   };
+}
+
+/** The followed feeds as OPML, for another reader: what `storyline sources --opml` prints and
+ * the sources page offers as a download. */
+export async function feedsOpml(store: Store): Promise<string> {
+  const feeds = (await store.listSources()).filter((s) => s.kind === "feed");
+  return writeOpml(feeds.map((s) => ({ title: s.title, url: s.url })));
 }

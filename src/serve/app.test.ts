@@ -2,6 +2,7 @@
 import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
 import type { Hono } from "hono";
+import { feedsOpml } from "../cli/shared.ts";
 import { openStore } from "../store/index.ts";
 import type { Store } from "../store/store.ts";
 import { FIXTURE_NOW, fillStore, leanings, loadFixtures } from "./fixtures.ts";
@@ -520,4 +521,23 @@ test("the outlet API gives the same stories with the outlet's own articles", asy
     for (const a of s.ownArticles) assert.equal(a.outlet, "Northern Post");
   }
   assert.equal((await app.request("/api/outlets/No%20Such%20Outlet")).status, 404);
+});
+
+test("the sources page offers the followed feeds as an OPML download", async () => {
+  const withExport = makeApp({ feedsOpml: () => feedsOpml(store) });
+  const page = await (await withExport.request("/sources", {}, LOCAL)).text();
+  assert.match(page, /<a href="\/sources\.opml" download>Export the feeds as OPML<\/a>/);
+  const res = await withExport.request("/sources.opml");
+  assert.equal(res.status, 200);
+  assert.match(res.headers.get("content-type")!, /^text\/x-opml/);
+  assert.match(
+    res.headers.get("content-disposition")!,
+    /attachment; filename="storyline-feeds\.opml"/,
+  );
+  const feeds = (await store.listSources()).filter((s) => s.kind === "feed");
+  const opml = await res.text();
+  assert.equal((opml.match(/<outline /g) ?? []).length, feeds.length);
+  for (const f of feeds) assert.ok(opml.includes(`xmlUrl="${f.url}"`), f.url);
+  assert.equal((await app.request("/sources.opml")).status, 404);
+  assert.doesNotMatch(await (await app.request("/sources", {}, LOCAL)).text(), /sources\.opml/);
 });

@@ -19,6 +19,7 @@ export interface Deps {
   adminToken: string | null;
   publicBaseUrl?: string;
   onAddSource?: (input: AddSourceInput) => Promise<string>;
+  feedsOpml?: () => Promise<string>;
 }
 
 /** Base for absolute links: the configured public URL, else the origin the request came to. */

@@ -25,6 +25,8 @@ export interface ServeOptions {
   adminToken: string | null;
   publicBaseUrl?: string;
   onAddSource?: (input: AddSourceInput) => Promise<string>;
+  /** The followed feeds as OPML, for the sources page's download (absent: no download). */
+  feedsOpml?: () => Promise<string>;
   /** How stale a page may be, in ms (default 1000; 0 disables page caching, for tests). */
   cacheTtlMs?: number;
   /** Clock for ranking and last-visit marks (tests). */
@@ -48,6 +50,7 @@ export function createApp(opts: ServeOptions): Hono {
     adminToken: opts.adminToken,
     publicBaseUrl: opts.publicBaseUrl,
     onAddSource: opts.onAddSource,
+    feedsOpml: opts.feedsOpml,
   };
   const app = new Hono();
   app.use("*", metrics.middleware());

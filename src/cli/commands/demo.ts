@@ -4,7 +4,7 @@ import { demoConfig, ingestDemo } from "../../pipeline/demo.ts";
 import { closePipeline, createPipeline, runForever } from "../../pipeline/index.ts";
 import { startServer } from "../../serve/index.ts";
 import { openStore } from "../../store/index.ts";
-import { configFrom, progress, sourceAdder } from "../shared.ts";
+import { configFrom, feedsOpml, progress, sourceAdder } from "../shared.ts";
 
 /** Where the fictional outlets listen when the port is free. */
 const DEMO_OUTLETS_PORT = 8079;
@@ -49,6 +49,7 @@ export async function run(args: string[]): Promise<number> {
     adminToken: config.adminToken,
     host: "127.0.0.1",
     onAddSource: sourceAdder(store, config.fetch.allowPrivateHosts),
+    feedsOpml: () => feedsOpml(store),
   };
   const server = await startServer({ ...serveOptions, port: Number(values.port) }).catch(() => {
     process.stdout.write(`port ${values.port} is taken; using a free one\n`);

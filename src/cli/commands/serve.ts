@@ -1,7 +1,7 @@
 import { parseArgs } from "node:util";
 import { startServer } from "../../serve/index.ts";
 import { openStore } from "../../store/index.ts";
-import { configFrom, sourceAdder } from "../shared.ts";
+import { configFrom, feedsOpml, sourceAdder } from "../shared.ts";
 
 /** `storyline serve [--db FILE] [--port N] [--host H]`: reads only; never fetches. */
 export async function run(args: string[]): Promise<number> {
@@ -29,6 +29,7 @@ export async function run(args: string[]): Promise<number> {
     port: Number(values.port),
     host: values.host,
     onAddSource: sourceAdder(store, config.fetch.allowPrivateHosts),
+    feedsOpml: () => feedsOpml(store),
   });
   process.stdout.write(`serving ${config.db} at ${server.url}/\n`);
   await new Promise<void>((resolve) => {

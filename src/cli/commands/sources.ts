@@ -1,8 +1,7 @@
 import { parseArgs } from "node:util";
-import { writeOpml } from "../../ingest/opml.ts";
 import { changeSource, findSource, isSourceAction } from "../../store/source-actions.ts";
 import type { Source } from "../../types.ts";
-import { configFrom, withStore } from "../shared.ts";
+import { configFrom, feedsOpml, withStore } from "../shared.ts";
 
 const USAGE =
   "usage: storyline sources [--json|--opml]\n" +
@@ -43,8 +42,7 @@ export async function run(args: string[]): Promise<number> {
     }
     const sources = await store.listSources();
     if (values.opml) {
-      const feeds = sources.filter((s) => s.kind === "feed");
-      process.stdout.write(writeOpml(feeds.map((s) => ({ title: s.title, url: s.url }))));
+      process.stdout.write(await feedsOpml(store));
       return 0;
     }
     if (values.json) {

@@ -85,10 +85,19 @@ export function sourceRoutes(deps: Deps): Hono {
       csrfToken: csrfToken(c),
       needsToken: !isLocalRequest(c),
       canChange: deps.onAddSource !== undefined,
+      canExport: deps.feedsOpml !== undefined,
       flash: flash ? decodeURIComponent(flash) : null,
     });
     c.header("Cache-Control", "private, no-store");
     return c.html(layout({ title: "Sources", current: "sources", body }));
+  });
+
+  // The followed feeds for another reader. No guard: the sources page shows the same list.
+  app.get("/sources.opml", async (c) => {
+    if (!deps.feedsOpml) throw new HttpError(404, "serve: no OPML export on this server");
+    c.header("Cache-Control", "private, no-store");
+    c.header("Content-Disposition", 'attachment; filename="storyline-feeds.opml"');
+    return c.body(await deps.feedsOpml(), 200, { "Content-Type": "text/x-opml; charset=utf-8" });
   });
 
   app.post(

@@ -12,6 +12,8 @@ export interface SourcesPageOptions {
   needsToken: boolean;
   /** Adding and changing are wired (the pipeline gave an onAddSource). */
   canChange: boolean;
+  /** The feeds can be downloaded as OPML (/sources.opml). */
+  canExport?: boolean;
   flash: string | null;
 }
 
@@ -66,7 +68,7 @@ ${o.flash ? html`<p class="flash" role="status">${o.flash}</p>` : ""}
 ${
   o.sources.length === 0
     ? html`<p>No sources yet.</p>`
-    : html`<div class="table-wrap"><table class="sources"><caption>${o.sources.length} sources; failing ones are retried with back-off</caption>
+    : html`${o.canExport ? html`<p><a href="/sources.opml" download>Export the feeds as OPML</a>, for another reader.</p>` : ""}<div class="table-wrap"><table class="sources"><caption>${o.sources.length} sources; failing ones are retried with back-off</caption>
 <thead><tr><th scope="col">Source</th><th scope="col">Kind</th><th scope="col">Status</th><th scope="col">Last fetch</th><th scope="col">Failures</th>${showErrors ? html`<th scope="col">Last error</th>` : ""}${o.canChange ? html`<th scope="col">Change</th>` : ""}</tr></thead>
 <tbody>${o.sources.map((s) => row(s, showErrors, o))}</tbody></table></div>`
 }</section>`;
