@@ -52,9 +52,6 @@ const LISTS = new Set(["UL", "OL", "DL"]);
 const TEXT_NODE = 3;
 const ELEMENT_NODE = 1;
 
-/** Marks, on the walk's stack, the end of a block element: its text ends a paragraph. */
-const BLOCK_END = null;
-
 export function toParagraphs(root: Element): string[] {
   const out: string[] = [];
   let buffer = "";
@@ -63,27 +60,38 @@ export function toParagraphs(root: Element): string[] {
     if (text) out.push(text);
     buffer = "";
   };
-  // A stack, not recursion: hostile pages nest thousands of elements deep.
-  const stack: (Node | typeof BLOCK_END)[] = [];
-  const pushChildren = (node: Node) => {
-    for (let child = node.lastChild; child; child = child.previousSibling) stack.push(child);
-  };
-  pushChildren(root);
-  while (stack.length > 0) {
-    const node = stack.pop()!;
-    if (node === BLOCK_END) {
-      flush();
-    } else if (node.nodeType === TEXT_NODE) {
+  // Depth first with a stack of the elements entered, not recursion: hostile pages nest
+  // thousands of elements deep. Forward only (firstChild, nextSibling): the cheap moves in
+  // linkedom's linked list.
+  const entered: Node[] = [];
+  const enteredBlock: boolean[] = [];
+  let node: Node | null = root.firstChild;
+  for (;;) {
+    if (node === null) {
+      const parent = entered.pop();
+      if (parent === undefined) break;
+      if (enteredBlock.pop()) flush();
+      node = parent.nextSibling;
+      continue;
+    }
+    if (node.nodeType === TEXT_NODE) {
       buffer += node.nodeValue ?? "";
     } else if (node.nodeType === ELEMENT_NODE) {
       const tag = (node as Element).tagName.toUpperCase();
-      if (SKIP.has(tag) || (LISTS.has(tag) && isLinkList(node as Element))) continue;
-      if (BLOCK.has(tag)) {
-        flush();
-        stack.push(BLOCK_END);
+      const skipped = SKIP.has(tag) || (LISTS.has(tag) && isLinkList(node as Element));
+      if (!skipped) {
+        const block = BLOCK.has(tag);
+        if (block) flush();
+        if (node.firstChild) {
+          entered.push(node);
+          enteredBlock.push(block);
+          node = node.firstChild;
+          continue;
+        }
+        if (block) flush();
       }
-      pushChildren(node);
     }
+    node = node.nextSibling;
   }
   flush();
   return out;
