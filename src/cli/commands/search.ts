@@ -1,24 +1,12 @@
 import { parseArgs } from "node:util";
 import { queryOf, SEARCH_RESULTS } from "../../serve/routes/pages.ts";
-import { snippetMatches } from "../../serve/snippet.ts";
+import { hitWithMatches, markMatches } from "../../serve/snippet.ts";
 import { groupHits } from "../../serve/views/search.ts";
 import { plural } from "../../text/plural.ts";
 import type { SearchHit } from "../../types.ts";
 import { configFrom, withStore } from "../shared.ts";
 
 const USAGE = "usage: storyline search QUERY… [--limit N] [--json] [--db FILE]\n";
-
-/** The snippet with each match in *stars* (the terminal guard strips escape codes, bold too). */
-function marked(snippet: string): string {
-  const { text, matches } = snippetMatches(snippet);
-  let out = "";
-  let at = 0;
-  for (const [start, end] of matches) {
-    out += `${text.slice(at, start)}*${text.slice(start, end)}*`;
-    at = end;
-  }
-  return out + text.slice(at);
-}
 
 /** Hits as text, one entry per story (as on the search page): the best-ranked article's
  * headline, outlet, date and snippet, then how many more of the story's articles matched. */
@@ -31,7 +19,10 @@ export function searchText(query: string, hits: SearchHit[]): string {
   for (const [first, ...more] of groups as [SearchHit, ...SearchHit[]][]) {
     const day = first.publishedAt ? `, ${first.publishedAt.slice(0, 10)}` : "";
     lines.push("", `${first.storyId ?? first.url}  ${first.headline}`);
-    lines.push(`    ${first.outlet}${day}: ${marked(first.snippet).replace(/\s+/g, " ")}`);
+    // Matches in *stars*: the terminal guard would strip escape codes, bold too.
+    lines.push(
+      `    ${first.outlet}${day}: ${markMatches(first.snippet, (m) => `*${m}*`).replace(/\s+/g, " ")}`,
+    );
     const others = [...new Set(more.map((h) => h.outlet))].filter((o) => o !== first.outlet);
     if (more.length > 0) {
       const from = others.length > 0 ? ` from ${others.join(", ")}` : "";
@@ -63,10 +54,7 @@ export async function run(args: string[]): Promise<number> {
     const hits = await store.search(query, limit);
     if (values.json) {
       // The shape of the JSON API's /api/search.
-      const plain = hits.map((h) => {
-        const { text, matches } = snippetMatches(h.snippet);
-        return { ...h, snippet: text, matches };
-      });
+      const plain = hits.map(hitWithMatches);
       process.stdout.write(`${JSON.stringify({ query, hits: plain }, null, 2)}\n`);
       return 0;
     }

@@ -40,11 +40,11 @@ export async function run(args: string[]): Promise<number> {
       }
       return missing > 0 ? 1 : 0;
     }
-    const sources = await store.listSources();
     if (values.opml) {
       process.stdout.write(await feedsOpml(store));
       return 0;
     }
+    const sources = await store.listSources();
     if (values.json) {
       process.stdout.write(`${JSON.stringify(sources, null, 2)}\n`);
       return 0;

@@ -5,7 +5,7 @@ import type { Deps } from "../deps.ts";
 import { baseUrl } from "../deps.ts";
 import { HttpError } from "../http-error.ts";
 import type { ArticleSummary, StoryModel } from "../model.ts";
-import { snippetMatches } from "../snippet.ts";
+import { hitWithMatches } from "../snippet.ts";
 import { outletFeedHref, outletHref, storyFeedHref } from "../views/paths.ts";
 import { isNewSince } from "../visit.ts";
 import { queryOf, SEARCH_RESULTS, searchOrFail } from "./pages.ts";
@@ -143,10 +143,7 @@ export function apiRoutes(deps: Deps): Hono {
     const q = queryOf(c.req.query("q"));
     if (!q) throw new HttpError(400, "serve: give a query as ?q=");
     const limit = intParam(c.req.query("limit"), SEARCH_RESULTS, 1, API_MAX_LIMIT, "limit");
-    const hits = (await searchOrFail(deps, q, limit)).map((h) => {
-      const { text, matches } = snippetMatches(h.snippet);
-      return { ...h, snippet: text, matches };
-    });
+    const hits = (await searchOrFail(deps, q, limit)).map(hitWithMatches);
     return c.json({ query: q, hits });
   });
 
