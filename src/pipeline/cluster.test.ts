@@ -8,7 +8,7 @@ import { createFetcher } from "../ingest/fetch/index.ts";
 import { openStore } from "../store/index.ts";
 import { sampleArticle } from "../store/sample.ts";
 import type { Store } from "../store/store.ts";
-import { clusterPending, restoreClusterer } from "./cluster.ts";
+import { clusterDoc, clusterPending, restoreClusterer } from "./cluster.ts";
 import { newContext, type PipelineContext } from "./context.ts";
 
 const dir = mkdtempSync(join(tmpdir(), "storyline-cluster-"));
@@ -50,6 +50,11 @@ test("a restart rebuilds the same stories from the store, page by page", async (
     await restoreClusterer(restarted);
     assert.equal(restarted.clusterer.size(), n);
     for (const a of stored) assert.equal(restarted.clusterer.storyOf(a.id), a.storyId, a.id);
+    // And it goes on as the process that never stopped would.
+    for (let i = n; i < n + 300; i++) {
+      const doc = clusterDoc(article(i));
+      assert.equal(restarted.clusterer.add(doc).storyId, first.clusterer.add(doc).storyId);
+    }
   } finally {
     await store.close();
   }

@@ -2,7 +2,7 @@ import { log } from "../log.ts";
 import { type Article, articleTime, type Story } from "../types.ts";
 import type { PipelineContext } from "./context.ts";
 
-function clusterDoc(article: Article) {
+export function clusterDoc(article: Article) {
   return {
     id: article.id,
     title: article.headline,
@@ -16,10 +16,10 @@ function clusterDoc(article: Article) {
 const RESTORE_PAGE = 1000;
 
 /**
- * Rebuilds the in-memory clusterer at start-up by replaying the assigned articles in the order they
- * were first assigned (the clusterer is deterministic, so it ends as the one that made the stored
- * stories, whatever order late articles arrived in), a page at a time. Articles stored but not yet
- * clustered (a crash between the two steps) are left for the next `clusterPending`.
+ * Rebuilds the in-memory clusterer at start-up from the assigned articles, a page at a time, in the
+ * order they were first assigned: each goes back into the story the store has it in, so the
+ * rebuilt clusterer holds the stored stories even after older ones were pruned. Articles stored but
+ * not yet clustered (a crash between the two steps) are left for the next `clusterPending`.
  */
 export async function restoreClusterer(ctx: PipelineContext): Promise<void> {
   let restored = 0;
@@ -27,7 +27,9 @@ export async function restoreClusterer(ctx: PipelineContext): Promise<void> {
   for (;;) {
     const page = await ctx.store.listArticles({ order: "clustered", afterId, limit: RESTORE_PAGE });
     for (const article of page) {
-      ctx.clusterer.add(clusterDoc(article));
+      // A detached article (its story deleted) waits for clusterPending like a new one.
+      if (article.storyId === null) continue;
+      ctx.clusterer.restore(clusterDoc(article), article.storyId, article.duplicateOf);
     }
     restored += page.length;
     if (page.length < RESTORE_PAGE) break;

@@ -17,6 +17,7 @@ import type { Db } from "./db.ts";
 import { migrate } from "./migrations.ts";
 import * as outlets from "./outlets.ts";
 import { openPostgres, parsePgUrl } from "./postgres.ts";
+import * as prune from "./prune.ts";
 import * as searchTable from "./search.ts";
 import * as sources from "./sources.ts";
 import { openSqlite } from "./sqlite.ts";
@@ -25,6 +26,7 @@ import type { ArticleQuery, SourcePatch, Store, StoryQuery } from "./store.ts";
 import * as stories from "./stories.ts";
 import * as threads from "./threads.ts";
 
+export type { PruneCounts } from "./prune.ts";
 export type { ArticleQuery, SourcePatch, Store, StoryQuery } from "./store.ts";
 
 export function isPostgresUrl(db: string): boolean {
@@ -130,6 +132,10 @@ class SqlStore implements Store {
   }
   assignArticle(articleId: string, storyId: string, duplicateOf: string | null): Promise<void> {
     return articles.assignArticle(this.db, articleId, storyId, duplicateOf);
+  }
+
+  pruneStories(before: string, limit: number): Promise<prune.PruneCounts> {
+    return prune.pruneStories(this.db, before, limit);
   }
 
   putThread(thread: Thread): Promise<void> {

@@ -546,6 +546,87 @@ for (const b of backends) {
         assert.equal(await s.getState("k9"), "9");
       }));
 
+    test("pruning removes stories that stopped growing, with their articles, briefs and threads", () =>
+      withStore(b, async (s) => {
+        // Articles 1-2 (published 1 November) make the old story; 3 the one a late fetch keeps;
+        // 4 a recent one. sampleArticle n is published at 1 Nov + n minutes, fetched 3 Nov + n.
+        const old = [1, 2].map((n) => sampleArticle(n, { storyId: "s-old" }));
+        const misdated = sampleArticle(3, {
+          storyId: "s-misdated",
+          fetchedAt: "2026-11-20T00:00:00.000Z",
+        });
+        const recent = sampleArticle(4, {
+          storyId: "s-recent",
+          publishedAt: "2026-11-19T00:00:00.000Z",
+          fetchedAt: "2026-11-19T00:00:00.000Z",
+        });
+        for (const a of [...old, misdated, recent]) {
+          await s.putArticle(a);
+          await s.addArticleUrls(a.id, [a.url, a.canonicalUrl]);
+          await s.assignArticle(a.id, a.storyId!, null);
+        }
+        await s.putStory(sampleStory("s-old", old[1]!.publishedAt!, ["a1", "a2"]));
+        await s.putStory(sampleStory("s-misdated", misdated.publishedAt!, ["a3"]));
+        await s.putStory(sampleStory("s-recent", recent.publishedAt!, ["a4"]));
+        await s.putBrief(sampleBrief("s-old", 1));
+        await s.putBrief(sampleBrief("s-recent", 1));
+        const aboutOld = sampleThread("old", `${old[0]!.canonicalUrl}/`);
+        await s.putThread(aboutOld);
+        await s.putThread(sampleThread("recent", recent.canonicalUrl));
+        await s.addSource({ kind: "thread", url: aboutOld.url });
+        await s.addSource({ kind: "feed", url: "https://news1.example/feed.xml" });
+        await s.setState(`thread:comments:${aboutOld.url}`, "3");
+
+        const cutoff = "2026-11-10T00:00:00.000Z";
+        assert.deepEqual(await s.pruneStories(cutoff, 100), {
+          stories: 1,
+          articles: 2,
+          threads: 1,
+        });
+        assert.deepEqual(await s.pruneStories(cutoff, 100), {
+          stories: 0,
+          articles: 0,
+          threads: 0,
+        });
+
+        assert.deepEqual((await s.listStories()).map((x) => x.id).sort(), [
+          "s-misdated",
+          "s-recent",
+        ]);
+        assert.equal(await s.getArticle("a1"), null);
+        assert.equal(await s.countArticles(), 2);
+        assert.deepEqual(await s.listBriefs("s-old"), []);
+        assert.equal((await s.listBriefs("s-recent")).length, 1);
+        assert.deepEqual(
+          (await s.listThreads()).map((t) => t.id),
+          ["hackernews:recent"],
+        );
+        assert.deepEqual(
+          (await s.listSources()).map((x) => x.kind),
+          ["feed"],
+        );
+        assert.equal(await s.getState(`thread:comments:${aboutOld.url}`), null);
+        const found = (await s.search("harbour")).map((h) => h.articleId).sort();
+        assert.deepEqual(found, ["a3", "a4"]);
+        // Still known by URL: a feed listing the entry again does not bring it back.
+        assert.equal(await s.articleIdByUrl(old[0]!.url), "a1");
+      }));
+
+    test("pruning works in batches", () =>
+      withStore(b, async (s) => {
+        for (let n = 1; n <= 5; n++) {
+          const a = sampleArticle(n, { storyId: `s${n}` });
+          await s.putArticle(a);
+          await s.assignArticle(a.id, `s${n}`, null);
+          await s.putStory(sampleStory(`s${n}`, a.publishedAt!, [a.id]));
+        }
+        const cutoff = "2026-11-10T00:00:00.000Z";
+        assert.equal((await s.pruneStories(cutoff, 2)).stories, 2);
+        assert.equal((await s.pruneStories(cutoff, 2)).stories, 2);
+        assert.equal((await s.pruneStories(cutoff, 2)).stories, 1);
+        assert.equal(await s.countArticles(), 0);
+      }));
+
     test("concurrent opens migrate once", async () => {
       const where = b.location();
       // SQLite files are opened one after another; PostgreSQL workers race for the lock.

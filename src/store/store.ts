@@ -9,6 +9,7 @@ import type {
   Story,
   Thread,
 } from "../types.ts";
+import type { PruneCounts } from "./prune.ts";
 
 export type SourcePatch = Partial<Omit<Source, "id" | "kind" | "url">>;
 
@@ -88,6 +89,12 @@ export interface Store {
   listBriefs(storyId: string): Promise<Brief[]>;
 
   search(query: string, limit?: number): Promise<SearchHit[]>;
+
+  /** The retention sweep, one batch: deletes up to `limit` stories that stopped growing before
+   * `before` (published and fetched), with their articles, briefs and discussion threads; the URLs
+   * their articles were reached by stay known, so feeds do not bring them back. Repeat until it
+   * returns no stories. */
+  pruneStories(before: IsoTime, limit: number): Promise<PruneCounts>;
 
   /** Inserts or replaces what the operator says about these outlets (by domain, else name);
    * with `replace`, the list becomes the whole list: entries not in it are removed. */

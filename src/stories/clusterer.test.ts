@@ -329,3 +329,26 @@ test("a long briefing joins the story its later exchange is about, by that passa
   // An exchange on other harbour business shares words ("harbour", "ships"), not the event.
   assert.equal(run(briefing.otherExchange), "s-t1");
 });
+
+test("restored articles go back into their stored stories, which later articles and copies find", () => {
+  const c = createClusterer();
+  (fixture.background as Raw[]).forEach((raw, i) => {
+    c.restore(doc(raw, T0 - DAY + i * HOUR), `s-kept-${i % 2}`, null);
+  });
+  const [a1, a2] = fixture.sameEvent as Raw[];
+  const { original, copy } = fixture.wireCopy as { original: Raw; copy: Raw };
+  // Stored ids need not be "s-" + a first article's id: a merge or a prune can leave any.
+  c.restore(doc(a1!, T0), "s-merged-into", null);
+  c.restore(doc(original, T0 + HOUR), "s-wire", null);
+  assert.equal(c.size(), 6);
+  assert.equal(c.storyOf("bg3"), "s-kept-0");
+  assert.equal(c.storyOf("a1"), "s-merged-into");
+  // Restoring again changes nothing.
+  c.restore(doc(a1!, T0), "s-elsewhere", null);
+  assert.equal(c.storyOf("a1"), "s-merged-into");
+
+  const joined = c.add(doc(a2!, T0 + 3 * HOUR));
+  assert.equal(joined.storyId, "s-merged-into");
+  const copied = c.add(doc(copy, T0 + 4 * HOUR));
+  assert.deepEqual([copied.storyId, copied.duplicateOf], ["s-wire", original.id]);
+});

@@ -137,6 +137,44 @@ export class StoryClusterer implements Clusterer {
     return this.assign(id, publishedAt, features);
   }
 
+  restore(doc: ClusterDoc, storyId: string, duplicateOf: string | null): void {
+    if (this.articleIndex.has(doc.id)) return;
+    const features = articleFeatures(doc, this.p);
+    const a = this.articleIds.length;
+    this.articleIds.push(doc.id);
+    this.articleIndex.set(doc.id, a);
+    this.ensureArticleCapacity(a);
+    // Later copies of this article must still be found (the index numbers fingerprints as added).
+    this.dups.add(features.fingerprint);
+    this.contained.add(a, features.anchors);
+    const at = doc.publishedAt;
+    const known = this.storyIndex.get(storyId);
+    const original = duplicateOf === null ? undefined : this.articleIndex.get(duplicateOf);
+    if (known !== undefined && original !== undefined) {
+      const s = this.resolve(known);
+      const root = this.duplicateRoot[original]!;
+      this.articleStory[a] = s;
+      this.duplicateRoot[a] = root >= 0 ? root : original;
+      this.stories.grewBy(s, 1, 0);
+      this.stories.touch(s, at);
+      return;
+    }
+    const vector = featureVector(features, this.p, this.vocab);
+    this.vocab.countDocument(vector.ids);
+    const docNorm = norm(vector, this.idfOf) || 1;
+    const indexed = this.queryTerms(vector, Number.isFinite(at));
+    const s =
+      known !== undefined ? this.resolve(known) : this.namedStory(storyId, a, vector.ids.length);
+    this.grow(s, vector, 1 / docNorm);
+    this.stories.staleNorm(s);
+    this.stories.grewBy(s, 1);
+    this.stories.touch(s, at);
+    this.articleStory[a] = s;
+    for (let k = 0; k < indexed; k++) this.postings.add(vector.ids[this.top.index[k]!]!, s);
+    // The merge clock goes on from the last restored article, without a pass for the restored.
+    if (Number.isFinite(at) && !(this.mergedAt >= at)) this.mergedAt = at;
+  }
+
   private assign(id: string, publishedAt: number, features: ArticleFeatures): Assignment {
     const a = this.articleIds.length;
     this.articleIds.push(id);
@@ -423,8 +461,12 @@ export class StoryClusterer implements Clusterer {
   }
 
   private newStory(articleId: string, a: number, terms: number): number {
-    const s = this.stories.add(`s-${articleId}`, a, terms);
-    this.storyIndex.set(this.stories.ids[s]!, s);
+    return this.namedStory(`s-${articleId}`, a, terms);
+  }
+
+  private namedStory(storyId: string, a: number, terms: number): number {
+    const s = this.stories.add(storyId, a, terms);
+    this.storyIndex.set(storyId, s);
     return s;
   }
 

@@ -44,6 +44,11 @@ export interface Clusterer {
    * same parameters: a pure function of the text). Assignment is the ordered part of clustering;
    * features can be computed in parallel. */
   addFeatures(id: string, publishedAt: number, features: ArticleFeatures): Assignment;
+  /** Puts a stored article back into the story the store has it in, as a copy of `duplicateOf`
+   * when that article was restored before it: no candidate search, no merging. A restart rebuilds
+   * the stored stories exactly, even when older stories were pruned since (which changes the IDF a
+   * replay would see) or the parameters changed. */
+  restore(doc: ClusterDoc, storyId: string, duplicateOf: string | null): void;
   storyOf(articleId: string): string | null;
   topTerms(storyId: string, n?: number): string[];
   size(): number;

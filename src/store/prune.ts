@@ -1,0 +1,71 @@
+// prune: the retention sweep. Removes stories that stopped growing before a cutoff, with what
+// only they need: their articles (and so their search entries), their briefs, the discussion
+// threads about those articles, and the thread sources that fetched them. The URLs the articles
+// were reached by stay behind in article_urls: a feed that still lists an old entry must not bring
+// it back as new.
+import type { IsoTime } from "../types.ts";
+import { type Db, toJson } from "./db.ts";
+import { urlKey } from "./threads.ts";
+
+export interface PruneCounts {
+  stories: number;
+  articles: number;
+  threads: number;
+}
+
+/** `column` is one of the JSON array of strings bound as the next parameter. */
+function inJson(db: Db, column: string): string {
+  return db.dialect === "sqlite"
+    ? `${column} IN (SELECT value FROM json_each(?))`
+    : `${column} = ANY (SELECT jsonb_array_elements_text(?::jsonb))`;
+}
+
+/**
+ * Deletes up to `limit` stories whose last article was published before `before` and none of whose
+ * articles was fetched since (a misdated article fetched today keeps its story), in one
+ * transaction. Callers repeat until it returns no stories: each batch is short, so other writers
+ * wait little.
+ */
+export async function pruneStories(db: Db, before: IsoTime, limit: number): Promise<PruneCounts> {
+  return db.tx(async (t) => {
+    const rows = await t.all<{ id: string }>(
+      `SELECT id FROM stories s WHERE s.last_updated < ?
+         AND NOT EXISTS (SELECT 1 FROM articles a WHERE a.story_id = s.id AND a.fetched_at >= ?)
+       ORDER BY s.last_updated, s.id LIMIT ?`,
+      [before, before, limit],
+    );
+    if (rows.length === 0) return { stories: 0, articles: 0, threads: 0 };
+    const ids = toJson(rows.map((r) => r.id));
+    const urls = await t.all<{ url: string; canonical_url: string }>(
+      `SELECT url, canonical_url FROM articles WHERE ${inJson(t, "story_id")}`,
+      [ids],
+    );
+    const articles = await t.run(`DELETE FROM articles WHERE ${inJson(t, "story_id")}`, [ids]);
+    await t.run(`DELETE FROM briefs WHERE ${inJson(t, "story_id")}`, [ids]);
+    const stories = await t.run(`DELETE FROM stories WHERE ${inJson(t, "id")}`, [ids]);
+
+    const keys = toJson([
+      ...new Set(urls.flatMap((u) => [urlKey(u.url), urlKey(u.canonical_url)])),
+    ]);
+    const threadRows = await t.all<{ id: string; url: string }>(
+      `SELECT id, url FROM threads WHERE ${inJson(t, "article_url_key")}`,
+      [keys],
+    );
+    if (threadRows.length > 0) {
+      const threadIds = toJson(threadRows.map((r) => r.id));
+      const threadUrls = threadRows.map((r) => r.url);
+      await t.run(`DELETE FROM comments WHERE ${inJson(t, "thread_id")}`, [threadIds]);
+      await t.run(`DELETE FROM threads WHERE ${inJson(t, "id")}`, [threadIds]);
+      await t.run(`DELETE FROM sources WHERE kind = 'thread' AND ${inJson(t, "url")}`, [
+        toJson(threadUrls),
+      ]);
+      // The thread poller's bookkeeping, keyed by the source URL (see pipeline/steps.ts).
+      const stateKeys = threadUrls.flatMap((u) => [
+        `thread:first-seen:${u}`,
+        `thread:comments:${u}`,
+      ]);
+      await t.run(`DELETE FROM state WHERE ${inJson(t, "key")}`, [toJson(stateKeys)]);
+    }
+    return { stories, articles, threads: threadRows.length };
+  });
+}
