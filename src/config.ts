@@ -33,6 +33,8 @@ export interface Config {
   adminToken: string | null;
   /** A queued job whose worker died is handed to another worker after this many seconds. */
   jobExpireSeconds: number;
+  /** Days a story is kept after it stopped growing (see store/prune.ts); null keeps everything. */
+  keepDays: number | null;
 }
 
 export const USER_AGENT = "Storyline/0.1 (+https://github.com/storyline-news/storyline)";
@@ -75,6 +77,26 @@ export function loadConfig(
     },
     adminToken: env.STORYLINE_ADMIN_TOKEN ?? null,
     jobExpireSeconds: Number(env.STORYLINE_JOB_EXPIRE_SECONDS ?? 120),
+    keepDays: keepDaysFrom(env.STORYLINE_KEEP_DAYS),
     ...overrides,
   };
+}
+
+/** STORYLINE_KEEP_DAYS: unset, empty or 0 keeps everything; anything else must be a number of days,
+ * since a typo must not delete the archive. */
+function keepDaysFrom(value: string | undefined): number | null {
+  if (value === undefined || value.trim() === "" || value.trim() === "0") return null;
+  const days = Number(value);
+  if (!Number.isFinite(days) || days < 1)
+    throw new Error(
+      `config: STORYLINE_KEEP_DAYS must be a number of days, 1 or more (got "${value}")`,
+    );
+  return days;
+}
+
+/** The time before which stories go (see keepDays), or null when everything is kept. */
+export function keepCutoff(config: Pick<Config, "keepDays">, now: number): string | null {
+  return config.keepDays === null
+    ? null
+    : new Date(now - config.keepDays * 24 * 3_600_000).toISOString();
 }

@@ -39,6 +39,10 @@ const COMMANDS: Record<string, { summary: string; load: () => Promise<Command> }
     summary: "stories updated in a window, widest coverage first [--since 24h|ISO] [--json]",
     load: () => import("./commands/digest.ts"),
   },
+  prune: {
+    summary: "delete stories that stopped growing before a time [--older-than 90d]",
+    load: () => import("./commands/prune.ts"),
+  },
   serve: {
     summary: "serve the web UI, JSON API and feeds",
     load: () => import("./commands/serve.ts"),

@@ -3,6 +3,7 @@ import { followableUrl } from "../ingest/follow.ts";
 import { parseOpml, writeOpml } from "../ingest/opml.ts";
 import { openStore } from "../store/index.ts";
 import type { Store } from "../store/store.ts";
+import { parseIsoTime } from "../types.ts";
 
 /** Options every database-backed command accepts. */
 export const DB_OPTION = { db: { type: "string" } } as const;
@@ -19,6 +20,16 @@ export async function withStore<T>(db: string, work: (store: Store) => Promise<T
   } finally {
     await store.close();
   }
+}
+
+const RELATIVE = /^(\d{1,4})([hd])$/;
+
+/** A time given on the command line (`digest --since`, `prune --older-than`): an ISO 8601 date or
+ * time, or a span back from now ("24h", "7d"). Epoch ms, or null when unreadable. */
+export function parseSince(value: string, now: number): number | null {
+  const span = RELATIVE.exec(value);
+  if (span) return now - Number(span[1]) * (span[2] === "d" ? 24 : 1) * 3_600_000;
+  return parseIsoTime(value);
 }
 
 /** The URL to store for a source (see followableUrl), or null after saying on stderr why it

@@ -7,6 +7,7 @@ import { storiesNeedingBriefs, writeChangedBriefs } from "./briefs.ts";
 import { clusterPending, restoreClusterer } from "./cluster.ts";
 import { newContext, type PipelineContext } from "./context.ts";
 import { forEachLimited, type PollReport, pollSource } from "./poll.ts";
+import { pruneIfDue } from "./prune.ts";
 import { isDue } from "./steps.ts";
 
 export type { PipelineContext } from "./context.ts";
@@ -71,7 +72,9 @@ export async function runForever(
   dueOnly = false,
 ): Promise<void> {
   let first = !dueOnly;
+  let prunedAt = Number.NEGATIVE_INFINITY;
   while (!signal.aborted) {
+    prunedAt = await pruneIfDue(ctx, prunedAt, Date.now());
     const report = await runRound(ctx, { all: first });
     first = false;
     const fresh = report.polled.reduce((n, r) => n + r.newArticles, 0);

@@ -1,6 +1,6 @@
 // The ingest steps, free of any clustering state, so the in-process runner and the PostgreSQL
 // workers share them: fetch a feed's new entry URLs, fetch and store one article, fetch one thread.
-import type { Config } from "../config.ts";
+import { type Config, keepCutoff } from "../config.ts";
 import { errorPageReason, extractArticle } from "../extract/index.ts";
 import { parseFeed } from "../ingest/feeds/index.ts";
 import { type Fetcher, nextAttempt } from "../ingest/fetch/index.ts";
@@ -45,8 +45,12 @@ export async function pollFeedEntries(deps: IngestDeps, source: Source): Promise
   if (outcome.kind === "not-modified") return { urls: [], commit: async () => {} };
   const feed = await parseFeed(outcome.body, outcome.url, outcome.contentType);
   const urls: string[] = [];
+  // A feed's back catalogue older than the archive keeps would be fetched only to be pruned.
+  const cutoff = keepCutoff(deps.config, Date.now());
+  const oldest = cutoff === null ? Number.NaN : Date.parse(cutoff);
   for (const entry of feed.entries) {
     if (entry.url === null) continue;
+    if (entry.publishedAt !== null && Date.parse(entry.publishedAt) < oldest) continue;
     if ((await deps.store.articleIdByUrl(normalizeUrl(entry.url))) === null) urls.push(entry.url);
   }
   const commit = () =>

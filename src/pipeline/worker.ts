@@ -10,6 +10,7 @@ import { storiesNeedingBriefs, writeStoryBrief } from "./briefs.ts";
 import { clusterPending, restoreClusterer } from "./cluster.ts";
 import { newContext } from "./context.ts";
 import { leadership, sleep } from "./leader.ts";
+import { pruneIfDue } from "./prune.ts";
 import { JOBS, unfinishedJobs } from "./queue.ts";
 import {
   fetchAndStoreThread,
@@ -162,8 +163,10 @@ async function clusterWhileLeader(
     for (const storyId of await storiesNeedingBriefs(deps.store)) ctx.changedStories.add(storyId);
     let settledAt = Date.now();
     let ticks = 0;
+    let prunedAt = Number.NEGATIVE_INFINITY;
     while (lock.held() && !signal.aborted) {
       try {
+        prunedAt = await pruneIfDue(ctx, prunedAt, Date.now());
         await scheduleDueSources(deps, boss);
         if (
           (await unfinishedJobs(boss, JOBS.page)) === 0 ||

@@ -1,7 +1,8 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import type { Brief, Story } from "../../types.ts";
-import { type DigestEntry, digestMarkdown, parseSince } from "./digest.ts";
+import { parseSince } from "../shared.ts";
+import { type DigestEntry, digestMarkdown } from "./digest.ts";
 
 const NOW = Date.parse("2026-11-27T12:00:00Z");
 

@@ -1,20 +1,11 @@
 import { parseArgs } from "node:util";
 import { plural } from "../../text/plural.ts";
-import { type Brief, parseIsoTime, type Story } from "../../types.ts";
-import { configFrom, withStore } from "../shared.ts";
+import type { Brief, Story } from "../../types.ts";
+import { configFrom, parseSince, withStore } from "../shared.ts";
 
 /** Stories read to find those updated in the window: a digest covers days, not the archive. */
 const SCAN_STORIES = 1000;
 const DEFAULT_SINCE = "24h";
-const RELATIVE = /^(\d{1,4})([hd])$/;
-
-/** `--since`: an ISO 8601 date or time, or a span back from now ("24h", "7d"). Epoch ms, or null
- * when unreadable. */
-export function parseSince(value: string, now: number): number | null {
-  const span = RELATIVE.exec(value);
-  if (span) return now - Number(span[1]) * (span[2] === "d" ? 24 : 1) * 3_600_000;
-  return parseIsoTime(value);
-}
 
 export interface DigestEntry {
   story: Story;
