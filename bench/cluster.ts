@@ -363,6 +363,31 @@ function realSets(): void {
   }
 }
 
+/** Articles a restart puts back in restartFigures(). */
+const RESTART_ARTICLES = 100_000;
+
+/** A restart's rebuild (restore: each stored article back into its stored story) against the
+ * clustering that made those stories (add), on the same synthetic articles. */
+function restartFigures(): void {
+  const next = makeStream(7);
+  const docs = Array.from({ length: RESTART_ARTICLES }, (_, n) => next(n).doc);
+  const first = createClusterer();
+  const addSeconds = timed(docs, () => {
+    for (const doc of docs) first.add(doc);
+  });
+  const stories = docs.map((d) => first.storyOf(d.id)!);
+  const rebuilt = createClusterer();
+  const restoreSeconds = timed(docs, () => {
+    docs.forEach((doc, i) => {
+      rebuilt.restore(doc, stories[i]!, null);
+    });
+  });
+  const same = docs.every((d, i) => rebuilt.storyOf(d.id) === stories[i]);
+  console.log(
+    `restart    ${RESTART_ARTICLES} synthetic articles: clustering ${Math.round(1 / addSeconds)} articles/s, rebuilding from the stored stories ${Math.round(1 / restoreSeconds)} articles/s (${(addSeconds / restoreSeconds).toFixed(2)}x), ${same ? "every article in its stored story" : "STORIES DIFFER"}`,
+  );
+}
+
 const { values } = parseArgs({
   options: {
     child: { type: "string" },
@@ -390,4 +415,5 @@ if (values.replay) {
   );
   if (run.status !== 0) process.exitCode = run.status ?? 1;
   realSets();
+  restartFigures();
 }
