@@ -296,9 +296,62 @@ test("OPML upload arrives as text", async () => {
   assert.deepEqual(added.at(-1), { kind: "opml", opml });
 });
 
-test("remote readers must give the admin token; without onAddSource the form is absent", async () => {
-  const remote = await (await app.request("/sources", {}, REMOTE)).text();
-  assert.match(remote, /name="token" type="password"/);
+test("a remote reader signs in once with the admin token, then changes sources without it", async () => {
+  const first = await app.request("/sources", {}, REMOTE);
+  const signedOut = await first.text();
+  // One token field, in the sign-in form; no add forms or buttons that would only be refused.
+  assert.equal(signedOut.match(/name="token"/g)?.length, 1);
+  assert.match(signedOut, /<form method="post" action="\/sources\/sign-in"/);
+  assert.doesNotMatch(signedOut, /class="add-form"|class="source-action"/);
+  const csrf = /sl_csrf=([^;]+)/.exec(first.headers.get("set-cookie") ?? "")![1]!;
+  const post = (path: string, form: Record<string, string>, cookies = "") =>
+    app.request(
+      path,
+      {
+        method: "POST",
+        body: new URLSearchParams({ csrf, ...form }),
+        headers: { cookie: `sl_csrf=${csrf}${cookies}`, origin: "http://localhost" },
+      },
+      REMOTE,
+    );
+  assert.equal((await post("/sources/sign-in", { token: "guess" })).status, 401);
+  assert.equal(
+    (await post("/sources/sign-in", { token: "s3cret-admin-token", csrf: "x".repeat(24) })).status,
+    403,
+  );
+  const signIn = await post("/sources/sign-in", { token: "s3cret-admin-token" });
+  assert.equal(signIn.status, 303);
+  const setCookie = signIn.headers.get("set-cookie") ?? "";
+  assert.match(
+    setCookie,
+    /sl_admin=[^;]+; Max-Age=43200; Path=\/sources; HttpOnly; SameSite=Strict/,
+  );
+  const session = /sl_admin=([^;]+)/.exec(setCookie)![1]!;
+  assert.ok(!session.includes("s3cret"), "the cookie does not carry the token");
+
+  const page = await (
+    await app.request("/sources", { headers: { cookie: `sl_admin=${session}` } }, REMOTE)
+  ).text();
+  assert.doesNotMatch(page, /name="token"/);
+  assert.match(page, /class="add-form"/);
+  assert.match(page, /Signed in as the admin/);
+  const count = added.length;
+  const add = (cookies: string) =>
+    post("/sources", { kind: "feed", url: "https://signed-in.example/feed.xml" }, cookies);
+  assert.equal((await add(`; sl_admin=${session}`)).status, 303);
+  assert.equal(added.length, count + 1);
+  // A forged or stale session is refused like no session at all.
+  const [expires, mac] = session.split(".");
+  for (const forged of [`${Number(expires) + 1}.${mac}`, `${Date.now() - 1000}.${mac}`, "1.2.3"])
+    assert.equal((await add(`; sl_admin=${forged}`)).status, 401, forged);
+  assert.equal(added.length, count + 1);
+
+  const signOut = await post("/sources/sign-out", {}, `; sl_admin=${session}`);
+  assert.equal(signOut.status, 303);
+  assert.match(signOut.headers.get("set-cookie") ?? "", /sl_admin=; Max-Age=0/);
+});
+
+test("without onAddSource the form is absent", async () => {
   const bare = makeApp({ onAddSource: undefined });
   assert.match(
     await (await bare.request("/sources", {}, LOCAL)).text(),

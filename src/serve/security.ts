@@ -1,5 +1,5 @@
 // Response hardening and the checks guarding the one write action (adding a source).
-import { randomBytes, timingSafeEqual } from "node:crypto";
+import { createHmac, randomBytes, timingSafeEqual } from "node:crypto";
 import type { Context, MiddlewareHandler } from "hono";
 
 export const CSP = [
@@ -44,6 +44,34 @@ export function sameSecret(a: string | null | undefined, b: string | null | unde
   const x = Buffer.from(a);
   const y = Buffer.from(b);
   return x.length === y.length && timingSafeEqual(x, y);
+}
+
+/**
+ * An admin session for a reader who gave the admin token once: its expiry and a MAC of it keyed by
+ * the token, so the server keeps no session state, the cookie does not carry the token itself, and
+ * changing the token ends every session.
+ */
+export function adminSession(adminToken: string, expiresAtMs: number): string {
+  const expires = String(Math.floor(expiresAtMs));
+  return `${expires}.${sessionMac(adminToken, expires)}`;
+}
+
+/** Whether the cookie is an unexpired session made by adminSession with this token. */
+export function isAdminSession(
+  adminToken: string | null,
+  cookie: string | null | undefined,
+  nowMs: number,
+): boolean {
+  if (!adminToken || !cookie) return false;
+  const [expires, mac, extra] = cookie.split(".");
+  if (extra !== undefined || !expires || !/^\d{1,15}$/.test(expires)) return false;
+  return Number(expires) > nowMs && sameSecret(mac, sessionMac(adminToken, expires));
+}
+
+function sessionMac(adminToken: string, expires: string): string {
+  return createHmac("sha256", adminToken)
+    .update(`storyline admin session ${expires}`)
+    .digest("base64url");
 }
 
 /** The socket's peer address when served by @hono/node-server; null in-process or unknown. */

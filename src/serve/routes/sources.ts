@@ -1,5 +1,6 @@
 // The sources page and the add-a-source form. Writes are guarded three ways: same-origin check,
-// a double-submit CSRF token, and the admin token for anyone not on this machine.
+// a double-submit CSRF token, and, for anyone not on this machine, the admin token: given once to
+// sign in (a session cookie), or with each request (a script's Authorization: Bearer header).
 
 import type { Context } from "hono";
 import { Hono } from "hono";
@@ -9,12 +10,22 @@ import { changeSource, findSource, isSourceAction } from "../../store/source-act
 import type { AddSourceInput, Deps } from "../deps.ts";
 import { HttpError } from "../http-error.ts";
 import { safeHref } from "../links.ts";
-import { isLocalRequest, isSameOrigin, newToken, sameSecret } from "../security.ts";
+import {
+  adminSession,
+  isAdminSession,
+  isLocalRequest,
+  isSameOrigin,
+  newToken,
+  sameSecret,
+} from "../security.ts";
 import { layout } from "../views/layout.ts";
 import { sourcesPage } from "../views/sources.ts";
 
 const CSRF_COOKIE = "sl_csrf";
 const FLASH_COOKIE = "sl_flash";
+const ADMIN_COOKIE = "sl_admin";
+/** How long an admin sign-in lasts. */
+const ADMIN_SESSION_MS = 12 * 3_600_000;
 /** An OPML file of a few thousand feeds is well under this. */
 export const MAX_FORM_BYTES = 2 * 1024 * 1024;
 const MAX_FLASH_CHARS = 500;
@@ -46,22 +57,40 @@ function parseInput(form: Record<string, unknown>): AddSourceInput {
   throw new HttpError(400, "serve: unknown source kind");
 }
 
-/** Same origin, a fresh form (double-submit CSRF token), and the admin token for anyone not on
- * this machine: what every write to the sources needs. Throws the refusal. */
-function guardWrite(c: Context, deps: Deps, form: Record<string, unknown>): void {
+/** Same origin and a fresh form (double-submit CSRF token): what every post here needs. */
+function guardForm(c: Context, deps: Deps, form: Record<string, unknown>): void {
   if (!isSameOrigin(c, deps.publicBaseUrl))
     throw new HttpError(403, "serve: cross-site form post refused");
   if (!sameSecret(getCookie(c, CSRF_COOKIE), typeof form.csrf === "string" ? form.csrf : null)) {
     throw new HttpError(403, "serve: the form has expired; reload the page and try again");
   }
-  if (isLocalRequest(c)) return;
-  const given =
-    typeof form.token === "string"
-      ? form.token
-      : c.req.header("authorization")?.replace(/^Bearer /i, "");
+}
+
+/** Whether the reader may change sources without giving the token: on this machine, or signed in. */
+function isAdmin(c: Context, deps: Deps): boolean {
+  return (
+    isLocalRequest(c) || isAdminSession(deps.adminToken, getCookie(c, ADMIN_COOKIE), Date.now())
+  );
+}
+
+/** The admin token's check, with the refusal for a server that has none. */
+function checkAdminToken(deps: Deps, given: string | null | undefined): void {
   if (!deps.adminToken)
     throw new HttpError(403, "serve: changing sources from another machine needs an admin token");
   if (!sameSecret(deps.adminToken, given)) throw new HttpError(401, "serve: wrong admin token");
+}
+
+/** guardForm, and the admin token for anyone not on this machine and not signed in: what every
+ * write to the sources needs. Throws the refusal. */
+function guardWrite(c: Context, deps: Deps, form: Record<string, unknown>): void {
+  guardForm(c, deps, form);
+  if (isAdmin(c, deps)) return;
+  checkAdminToken(
+    deps,
+    typeof form.token === "string"
+      ? form.token
+      : c.req.header("authorization")?.replace(/^Bearer /i, ""),
+  );
 }
 
 /** Back to the sources page, which shows the message once. */
@@ -80,10 +109,11 @@ export function sourceRoutes(deps: Deps): Hono {
   app.get("/sources", async (c) => {
     const flash = getCookie(c, FLASH_COOKIE) ?? null;
     if (flash) deleteCookie(c, FLASH_COOKIE, { path: "/sources" });
+    const local = isLocalRequest(c);
     const body = sourcesPage({
       sources: await deps.store.listSources(),
       csrfToken: csrfToken(c),
-      needsToken: !isLocalRequest(c),
+      access: local ? "local" : isAdmin(c, deps) ? "signed-in" : "signed-out",
       canChange: deps.onAddSource !== undefined,
       canExport: deps.feedsOpml !== undefined,
       flash: flash ? decodeURIComponent(flash) : null,
@@ -129,6 +159,27 @@ export function sourceRoutes(deps: Deps): Hono {
       return doneWith(c, message);
     },
   );
+
+  // A remote admin gives the token once, not with every button.
+  app.post("/sources/sign-in", bodyLimit({ maxSize: MAX_ACTION_BYTES }), async (c) => {
+    const form = await c.req.parseBody();
+    guardForm(c, deps, form);
+    checkAdminToken(deps, typeof form.token === "string" ? form.token : null);
+    setCookie(c, ADMIN_COOKIE, adminSession(deps.adminToken!, Date.now() + ADMIN_SESSION_MS), {
+      path: "/sources",
+      httpOnly: true,
+      sameSite: "Strict",
+      secure: new URL(deps.publicBaseUrl ?? c.req.url).protocol === "https:",
+      maxAge: ADMIN_SESSION_MS / 1000,
+    });
+    return doneWith(c, "Signed in: you can add and change sources for the next 12 hours.");
+  });
+
+  app.post("/sources/sign-out", bodyLimit({ maxSize: MAX_ACTION_BYTES }), async (c) => {
+    guardForm(c, deps, await c.req.parseBody());
+    deleteCookie(c, ADMIN_COOKIE, { path: "/sources" });
+    return doneWith(c, "Signed out.");
+  });
 
   // Enable, disable or remove one source: the same guard as adding.
   app.post("/sources/:id", bodyLimit({ maxSize: MAX_ACTION_BYTES }), async (c) => {

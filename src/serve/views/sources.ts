@@ -8,8 +8,9 @@ import { timeEl } from "./format.ts";
 export interface SourcesPageOptions {
   sources: Source[];
   csrfToken: string;
-  /** Show the admin token field (the reader is not on loopback). */
-  needsToken: boolean;
+  /** Who is reading: on this machine (no token needed), or remote and signed in with the admin
+   * token, or remote and not (then the page offers to sign in instead of its forms). */
+  access: "local" | "signed-in" | "signed-out";
   /** Adding and changing are wired (the pipeline gave an onAddSource). */
   canChange: boolean;
   /** The feeds can be downloaded as OPML (/sources.opml). */
@@ -17,13 +18,18 @@ export interface SourcesPageOptions {
   flash: string | null;
 }
 
-/** The CSRF token, and the admin token field for a reader not on this machine. */
 function hiddenFields(o: SourcesPageOptions): Safe {
-  return html`<input type="hidden" name="csrf" value="${o.csrfToken}">${
-    o.needsToken
-      ? html`<label>Admin token <input name="token" type="password" autocomplete="current-password" required></label>`
-      : ""
-  }`;
+  return html`<input type="hidden" name="csrf" value="${o.csrfToken}">`;
+}
+
+/** A remote reader signs in once with the admin token, and can sign out. */
+function signInOrOut(o: SourcesPageOptions): Safe {
+  if (o.access === "signed-in")
+    return html`<form method="post" action="/sources/sign-out" class="sign-in">${hiddenFields(o)}<p>Signed in as the admin. <button type="submit">Sign out</button></p></form>`;
+  return html`<form method="post" action="/sources/sign-in" class="sign-in">${hiddenFields(o)}
+<p>Adding and changing sources from another machine needs the server's admin token.</p>
+<label for="admin-token">Admin token</label> <input id="admin-token" name="token" type="password" autocomplete="current-password" required>
+<button type="submit">Sign in</button></form>`;
 }
 
 /** Enable (a disabled source) or disable, and remove: one small form each. */
@@ -33,19 +39,26 @@ function actions(s: Source, o: SourcesPageOptions): Safe {
   return html`${s.disabled ? button("enable", "Enable") : button("disable", "Disable")}${button("remove", "Remove")}`;
 }
 
+/** Whether this reader gets the forms and buttons. */
+function canChange(o: SourcesPageOptions): boolean {
+  return o.canChange && o.access !== "signed-out";
+}
+
 function row(s: Source, showErrors: boolean, o: SourcesPageOptions): Safe {
   const href = safeHref(s.url);
   const status = s.disabled ? "disabled" : s.failureCount > 0 ? "failing" : "ok";
   return html`<tr class="status-${status}">
 <th scope="row">${s.title ?? ""}${s.title ? html`<br>` : ""}<span class="url">${href ? html`<a href="${href}" rel="noopener noreferrer nofollow">${s.url}</a>` : s.url}</span></th>
-<td>${s.kind}</td><td>${status}</td><td>${s.lastFetchedAt ? timeEl(s.lastFetchedAt) : "never"}</td><td>${s.failureCount}</td>${showErrors ? html`<td class="error">${s.lastError ?? ""}</td>` : ""}${o.canChange ? html`<td class="actions">${actions(s, o)}</td>` : ""}
+<td>${s.kind}</td><td>${status}</td><td>${s.lastFetchedAt ? timeEl(s.lastFetchedAt) : "never"}</td><td>${s.failureCount}</td>${showErrors ? html`<td class="error">${s.lastError ?? ""}</td>` : ""}${canChange(o) ? html`<td class="actions">${actions(s, o)}</td>` : ""}
 </tr>`;
 }
 
 function forms(o: SourcesPageOptions): Safe {
   if (!o.canChange) return html`<p>Adding sources is not available on this server.</p>`;
+  const session = o.access === "local" ? html`` : signInOrOut(o);
+  if (o.access === "signed-out") return session;
   const hidden = hiddenFields(o);
-  return html`<div class="add-forms">
+  return html`${session}<div class="add-forms">
 <form method="post" action="/sources" class="add-form"><h3>Feed</h3>${hidden}<input type="hidden" name="kind" value="feed">
 <label for="add-feed">Feed URL (RSS, Atom or JSON Feed)</label><input id="add-feed" name="url" type="url" required placeholder="https://example.com/feed.xml">
 <button type="submit">Add feed</button></form>
@@ -69,7 +82,7 @@ ${
   o.sources.length === 0
     ? html`<p>No sources yet.</p>`
     : html`${o.canExport ? html`<p><a href="/sources.opml" download>Export the feeds as OPML</a>, for another reader.</p>` : ""}<div class="table-wrap"><table class="sources"><caption>${o.sources.length} sources; failing ones are retried with back-off</caption>
-<thead><tr><th scope="col">Source</th><th scope="col">Kind</th><th scope="col">Status</th><th scope="col">Last fetch</th><th scope="col">Failures</th>${showErrors ? html`<th scope="col">Last error</th>` : ""}${o.canChange ? html`<th scope="col">Change</th>` : ""}</tr></thead>
+<thead><tr><th scope="col">Source</th><th scope="col">Kind</th><th scope="col">Status</th><th scope="col">Last fetch</th><th scope="col">Failures</th>${showErrors ? html`<th scope="col">Last error</th>` : ""}${canChange(o) ? html`<th scope="col">Change</th>` : ""}</tr></thead>
 <tbody>${o.sources.map((s) => row(s, showErrors, o))}</tbody></table></div>`
 }</section>`;
 }
