@@ -4,6 +4,7 @@ import { after, before, test } from "node:test";
 import type { Hono } from "hono";
 import { feedsOpml } from "../cli/shared.ts";
 import { openStore } from "../store/index.ts";
+import { sampleArticle, sampleBrief, sampleStory } from "../store/sample.ts";
 import type { Store } from "../store/store.ts";
 import { FIXTURE_NOW, fillStore, leanings, loadFixtures } from "./fixtures.ts";
 import { createApp, type ServeOptions } from "./index.ts";
@@ -540,7 +541,7 @@ test("an outlet's page lists the stories it covered with its own headlines; card
   assert.equal(res.status, 200);
   const body = await res.text();
   assert.match(body, /<h1>Northern Post<\/h1>/);
-  assert.match(body, /2 stories among the 300 most recent/);
+  assert.match(body, /2 stories · follow it/);
   assert.match(body, /href="\/feeds\/outlet\/Northern%20Post\.atom"/);
   const stories = [...body.matchAll(/<h2><a href="\/stories\/[^"]+">([^<]+)<\/a><\/h2>/g)].map(
     (m) => m[1],
@@ -558,15 +559,74 @@ test("an outlet's page lists the stories it covered with its own headlines; card
   );
 });
 
+test("the outlet directory lists every outlet in the articles, most articles first", async () => {
+  const page = await (await app.request("/outlets")).text();
+  assert.match(page, /<h1>Outlets<\/h1>/);
+  assert.match(page, /aria-current="page">Outlets/);
+  const rows = [
+    ...page.matchAll(
+      /<tr><th scope="row"><a class="outlet-link" href="([^"]+)">([^<]+)<\/a><\/th><td class="url">([^<]+)<\/td><td>(\d+)<\/td>/g,
+    ),
+  ];
+  const articles = JSON.parse(await (await app.request("/api/outlets")).text()) as {
+    outlets: { name: string; domains: string[]; articles: number; url: string }[];
+  };
+  assert.equal(rows.length, articles.outlets.length);
+  assert.ok(rows.length >= 4);
+  const counts = rows.map((r) => Number(r[4]));
+  assert.deepEqual(
+    counts,
+    [...counts].sort((a, b) => b - a),
+  );
+  const post = articles.outlets.find((o) => o.name === "Northern Post")!;
+  assert.equal(post.url, "http://localhost/outlets/Northern%20Post");
+  assert.equal(
+    post.articles,
+    (await store.listArticles()).filter((a) => a.outlet === "Northern Post").length,
+  );
+  // Each row's link leads to a page that knows the outlet.
+  for (const [, href] of rows) assert.equal((await app.request(href!)).status, 200, href);
+});
+
+test("an outlet's page finds its stories however far back they are, and counts them all", async () => {
+  const archive = await openStore(":memory:");
+  try {
+    // 400 stories from one outlet; a rare outlet's only two stories are the two oldest.
+    for (let n = 0; n < 400; n++) {
+      const rare = n < 2;
+      const article = sampleArticle(n, {
+        outlet: rare ? "Rare Gazette" : "Busy Wire",
+        outletDomain: rare ? "rare.example" : "busy.example",
+      });
+      await archive.putArticle(article);
+      await archive.assignArticle(article.id, `s${n}`, null);
+      await archive.putStory(sampleStory(`s${n}`, article.publishedAt!, [article.id]));
+      if (rare) await archive.putBrief(sampleBrief(`s${n}`, 1));
+    }
+    const archiveApp = makeApp({ store: archive });
+    const rare = await (await archiveApp.request("/outlets/rare.example")).text();
+    assert.match(rare, /<h1>Rare Gazette<\/h1>/);
+    assert.match(rare, /2 stories · follow it/);
+    const busy = await (await archiveApp.request("/outlets/Busy%20Wire")).text();
+    assert.match(busy, /398 stories, the 50 most recently updated below/);
+    const feed = await (await archiveApp.request("/feeds/outlet/Rare%20Gazette.json")).json();
+    assert.equal((feed as { items: unknown[] }).items.length, 2);
+  } finally {
+    await archive.close();
+  }
+});
+
 test("the outlet API gives the same stories with the outlet's own articles", async () => {
   const res = await app.request("/api/outlets/Northern%20Post");
   assert.equal(res.status, 200);
   const body = (await res.json()) as {
     name: string;
+    totalStories: number;
     feeds: { atom: string };
     stories: { id: string; title: string; ownArticles: { outlet: string; url: string }[] }[];
   };
   assert.equal(body.name, "Northern Post");
+  assert.equal(body.totalStories, 2);
   assert.equal(body.feeds.atom, "http://localhost/feeds/outlet/Northern%20Post.atom");
   assert.equal(body.stories.length, 2);
   for (const s of body.stories) {

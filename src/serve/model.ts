@@ -1,6 +1,6 @@
 // What the pages need, read from the store with small caches so a page costs a couple of map
 // look-ups: briefs are precomputed, so nothing heavy ever happens per request.
-import type { Store } from "../store/store.ts";
+import type { ArticleOutlet, Store } from "../store/store.ts";
 import type { Article, Brief, Outlet, Platform, Story } from "../types.ts";
 import { safeHref } from "./links.ts";
 import { rankStories } from "./rank.ts";
@@ -57,11 +57,24 @@ export interface OutletCoverage {
   name: string;
   /** What the operator says about it, if anything. */
   entry: Outlet | null;
+  /** The most recently updated stories it covered, with its own articles in each. */
   stories: { model: StoryModel; articles: ArticleSummary[] }[];
+  /** Stories it covered in all. */
+  total: number;
 }
 
-/** Recent stories scanned for one outlet's page and feed. */
-export const OUTLET_SCAN = 300;
+/** One row of the outlet directory: see Reader.outletDirectory. */
+export interface OutletListing {
+  /** As the operator named it, else as most of its articles do. */
+  name: string;
+  /** The domains its articles came from, most articles first. */
+  domains: string[];
+  articles: number;
+  entry: Outlet | null;
+}
+
+/** Stories shown on one outlet's page and feed: the most recently updated it covered. */
+export const OUTLET_STORIES = 50;
 /** Stories considered for the front page: the most recently updated ones (older ones have decayed). */
 export const RANK_CANDIDATES = 300;
 /** A story with more articles than this is summarised from its first ones (pages list them all otherwise). */
@@ -248,10 +261,10 @@ export class Reader {
     });
   }
 
-  /** The stories among the OUTLET_SCAN most recent that an outlet covered (named as its pages
-   * name it, or by its domain, in any case), most recent first, with the outlet's articles in
-   * each and what the operator says about it. Null when neither its articles nor the operator
-   * know it. */
+  /** The OUTLET_STORIES most recently updated stories an outlet covered (named as its pages name
+   * it, or by its domain, in any case, or as the operator describes it), with the outlet's
+   * articles in each and what the operator says about it. Null when neither its articles nor the
+   * operator know it. */
   outletCoverage(name: string): Promise<OutletCoverage | null> {
     const wanted = name.trim().toLowerCase();
     return this.cached(`outlet:${wanted}`, async () => {
@@ -259,27 +272,73 @@ export class Reader {
       // The operator's entry by the name or domain asked for: its articles are the outlet's
       // whatever name their pages give (the name the "Who covers it" rows show).
       let entry = index.byName.get(wanted) ?? index.byDomain.get(wanted.replace(/^www\./, ""));
-      const stories: OutletCoverage["stories"] = [];
-      let shownName: string | null = null;
-      for (const model of await this.recentWithBriefs(OUTLET_SCAN)) {
-        const own = [...model.articles.values()].filter(
-          (a) =>
-            a.outlet.toLowerCase() === wanted ||
-            a.outletDomain.toLowerCase() === wanted ||
-            (entry !== undefined && entryFor(a, index) === entry),
-        );
-        if (own.length === 0) continue;
-        shownName ??= own[0]!.outlet;
-        entry ??= entryFor(own[0]!, index);
-        stories.push({ model, articles: own });
-      }
-      if (stories.length === 0 && entry === undefined) return null;
+      const own = (await this.articleOutlets()).filter(
+        (o) =>
+          o.outlet.toLowerCase() === wanted ||
+          o.domain.toLowerCase() === wanted ||
+          (entry !== undefined &&
+            entryFor({ outlet: o.outlet, outletDomain: o.domain }, index) === entry),
+      );
+      if (own.length === 0 && entry === undefined) return null;
+      const biggest = own.reduce<ArticleOutlet | null>(
+        (a, b) => (a && a.articles >= b.articles ? a : b),
+        null,
+      );
+      entry ??= biggest
+        ? entryFor({ outlet: biggest.outlet, outletDomain: biggest.domain }, index)
+        : undefined;
+      const { stories, total } = await this.store.storiesByOutlet(own, { limit: OUTLET_STORIES });
+      const pairs = new Set(own.map((o) => `${o.domain} ${o.outlet}`));
+      const covered = await Promise.all(
+        stories.map(async (story) => {
+          const model = await this.model(story, await this.store.getBrief(story.id));
+          const articles = [...model.articles.values()].filter((a) =>
+            pairs.has(`${a.outletDomain} ${a.outlet}`),
+          );
+          return { model, articles };
+        }),
+      );
       return {
-        name: entry?.name ?? shownName ?? entry?.domain ?? name,
+        name: entry?.name ?? biggest?.outlet ?? entry?.domain ?? name,
         entry: entry ?? null,
-        stories,
+        stories: covered,
+        total,
       };
     });
+  }
+
+  /** Every outlet the articles name, grouped as the operator describes them (an entry's domains
+   * and names are one outlet), most articles first. */
+  outletDirectory(): Promise<OutletListing[]> {
+    return this.cached("outlet-directory", async () => {
+      const index = await this.outlets();
+      const byKey = new Map<Outlet | string, { entry: Outlet | null; rows: ArticleOutlet[] }>();
+      for (const row of await this.articleOutlets()) {
+        const entry = entryFor({ outlet: row.outlet, outletDomain: row.domain }, index);
+        const key = entry ?? row.outlet.toLowerCase();
+        const group = byKey.get(key) ?? { entry: entry ?? null, rows: [] };
+        group.rows.push(row);
+        byKey.set(key, group);
+      }
+      const listings = [...byKey.values()].map(({ entry, rows }) => {
+        rows.sort((a, b) => b.articles - a.articles);
+        const domains = new Map<string, number>();
+        for (const r of rows) domains.set(r.domain, (domains.get(r.domain) ?? 0) + r.articles);
+        return {
+          name: entry?.name ?? rows[0]!.outlet,
+          domains: [...domains.entries()].sort((a, b) => b[1] - a[1]).map(([d]) => d),
+          articles: rows.reduce((n, r) => n + r.articles, 0),
+          entry,
+        };
+      });
+      return listings.sort((a, b) => b.articles - a.articles || a.name.localeCompare(b.name));
+    });
+  }
+
+  /** The (outlet name, domain) pairs the articles carry, read again at most once per cache
+   * period. */
+  private articleOutlets(): Promise<ArticleOutlet[]> {
+    return this.cached("article-outlets", () => this.store.listArticleOutlets());
   }
 
   /** Stories in most-recent order with briefs, for feeds. */

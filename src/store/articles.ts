@@ -1,7 +1,7 @@
 // articles: extracted pages, in the order they were stored (seq).
 import type { Article } from "../types.ts";
 import { type Db, fromJson, type Param, str, toJson } from "./db.ts";
-import type { ArticleQuery } from "./store.ts";
+import type { ArticleOutlet, ArticleQuery } from "./store.ts";
 
 const COLUMNS = `id, url, canonical_url, outlet, outlet_domain, headline, byline, published_at,
   modified_at, fetched_at, language, lead_image, description, text, paragraphs, sentences,
@@ -149,6 +149,14 @@ export async function listArticles(db: Db, query: ArticleQuery = {}): Promise<Ar
   }
   const rows = await db.all<ArticleRow>(sql, params);
   return rows.map(toArticle);
+}
+
+/** Every (outlet name, domain) pair the articles carry, with how many articles have it. */
+export async function listArticleOutlets(db: Db): Promise<ArticleOutlet[]> {
+  const rows = await db.all<{ outlet: string; outlet_domain: string; n: number | string }>(
+    "SELECT outlet_domain, outlet, count(*) AS n FROM articles GROUP BY outlet_domain, outlet",
+  );
+  return rows.map((r) => ({ outlet: r.outlet, domain: r.outlet_domain, articles: Number(r.n) }));
 }
 
 export async function countArticles(db: Db): Promise<number> {

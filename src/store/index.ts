@@ -22,12 +22,12 @@ import * as searchTable from "./search.ts";
 import * as sources from "./sources.ts";
 import { openSqlite } from "./sqlite.ts";
 import * as state from "./state.ts";
-import type { ArticleQuery, SourcePatch, Store, StoryQuery } from "./store.ts";
+import type { ArticleOutlet, ArticleQuery, SourcePatch, Store, StoryQuery } from "./store.ts";
 import * as stories from "./stories.ts";
 import * as threads from "./threads.ts";
 
 export type { PruneCounts } from "./prune.ts";
-export type { ArticleQuery, SourcePatch, Store, StoryQuery } from "./store.ts";
+export type { ArticleOutlet, ArticleQuery, SourcePatch, Store, StoryQuery } from "./store.ts";
 
 export function isPostgresUrl(db: string): boolean {
   return /^postgres(ql)?:\/\//i.test(db);
@@ -130,6 +130,9 @@ class SqlStore implements Store {
   countArticles(): Promise<number> {
     return articles.countArticles(this.db);
   }
+  listArticleOutlets(): Promise<ArticleOutlet[]> {
+    return articles.listArticleOutlets(this.db);
+  }
   assignArticle(articleId: string, storyId: string, duplicateOf: string | null): Promise<void> {
     return articles.assignArticle(this.db, articleId, storyId, duplicateOf);
   }
@@ -159,6 +162,12 @@ class SqlStore implements Store {
   }
   listStories(query?: StoryQuery): Promise<Story[]> {
     return stories.listStories(this.db, query);
+  }
+  storiesByOutlet(
+    outlets: Pick<ArticleOutlet, "outlet" | "domain">[],
+    query?: StoryQuery,
+  ): Promise<{ stories: Story[]; total: number }> {
+    return stories.storiesByOutlet(this.db, outlets, query);
   }
 
   putBrief(brief: Brief): Promise<void> {

@@ -612,6 +612,48 @@ for (const b of backends) {
         assert.equal(await s.articleIdByUrl(old[0]!.url), "a1");
       }));
 
+    test("outlets as the articles name them, and the stories each covered", () =>
+      withStore(b, async (s) => {
+        // sampleArticle n: outlet "News {n % 7}" at news{n % 7}.example.
+        const story = (n: number) => `s${n % 3}`;
+        for (const n of [1, 2, 3, 8, 9, 15]) {
+          await s.putArticle(sampleArticle(n));
+          await s.assignArticle(`a${n}`, story(n), null);
+        }
+        await s.putArticle(sampleArticle(22, { outlet: "News One Blog" })); // news1.example too
+        await s.assignArticle("a22", "s1", null);
+        for (const [id, updated] of [
+          ["s0", "2026-11-03"],
+          ["s1", "2026-11-02"],
+          ["s2", "2026-11-01"],
+        ])
+          await s.putStory(sampleStory(id!, `${updated}T00:00:00.000Z`));
+
+        const outlets = (await s.listArticleOutlets()).sort((x, y) =>
+          `${x.domain} ${x.outlet}`.localeCompare(`${y.domain} ${y.outlet}`),
+        );
+        assert.deepEqual(outlets, [
+          { outlet: "News 1", domain: "news1.example", articles: 3 },
+          { outlet: "News One Blog", domain: "news1.example", articles: 1 },
+          { outlet: "News 2", domain: "news2.example", articles: 2 },
+          { outlet: "News 3", domain: "news3.example", articles: 1 },
+        ]);
+        const news1 = { outlet: "News 1", domain: "news1.example" };
+        // a1 (s1), a8 (s2), a15 (s0): newest first.
+        const all = await s.storiesByOutlet([news1]);
+        assert.deepEqual([all.stories.map((x) => x.id), all.total], [["s0", "s1", "s2"], 3]);
+        const page = await s.storiesByOutlet([news1], { limit: 1, offset: 1 });
+        assert.deepEqual([page.stories.map((x) => x.id), page.total], [["s1"], 3]);
+        const blog = await s.storiesByOutlet([
+          { outlet: "News One Blog", domain: "news1.example" },
+        ]);
+        assert.deepEqual(
+          blog.stories.map((x) => x.id),
+          ["s1"],
+        );
+        assert.deepEqual(await s.storiesByOutlet([]), { stories: [], total: 0 });
+      }));
+
     test("pruning works in batches", () =>
       withStore(b, async (s) => {
         for (let n = 1; n <= 5; n++) {

@@ -29,6 +29,13 @@ export interface ArticleQuery {
   limit?: number;
 }
 
+/** An outlet as its articles name it, with how many articles carry that name and domain. */
+export interface ArticleOutlet {
+  outlet: string;
+  domain: string;
+  articles: number;
+}
+
 export interface StoryQuery {
   limit?: number;
   offset?: number;
@@ -67,6 +74,8 @@ export interface Store {
   articleIdByUrl(url: string): Promise<string | null>;
   listArticles(query?: ArticleQuery): Promise<Article[]>;
   countArticles(): Promise<number>;
+  /** Every (outlet name, domain) pair the articles carry, with how many articles each. */
+  listArticleOutlets(): Promise<ArticleOutlet[]>;
   assignArticle(articleId: string, storyId: string, duplicateOf: string | null): Promise<void>;
 
   /** Inserts or replaces the thread and its comments. */
@@ -80,6 +89,12 @@ export interface Store {
   getStory(id: string): Promise<Story | null>;
   /** Stories, most recently updated first. */
   listStories(query?: StoryQuery): Promise<Story[]>;
+  /** Stories with an article from one of these outlets (as listArticleOutlets names them), most
+   * recently updated first (50 unless a limit is given), and how many there are in all. */
+  storiesByOutlet(
+    outlets: Pick<ArticleOutlet, "outlet" | "domain">[],
+    query?: StoryQuery,
+  ): Promise<{ stories: Story[]; total: number }>;
 
   /** Stores a new version of the story's brief (versions kept for the timeline). */
   putBrief(brief: Brief): Promise<void>;

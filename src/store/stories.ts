@@ -1,7 +1,7 @@
 // stories: clusters of articles, most recently updated first.
 import type { Story } from "../types.ts";
 import { type Db, fromJson, toJson } from "./db.ts";
-import type { StoryQuery } from "./store.ts";
+import type { ArticleOutlet, StoryQuery } from "./store.ts";
 
 const COLUMNS = "id, title, article_ids, first_seen, last_updated, top_terms";
 
@@ -71,4 +71,35 @@ export async function listStories(db: Db, query: StoryQuery = {}): Promise<Story
     [limit, offset],
   );
   return rows.map(toStory);
+}
+
+/** Stories with an article from one of these outlets (name and domain as the articles carry them),
+ * most recently updated first, and how many there are in all. */
+export async function storiesByOutlet(
+  db: Db,
+  outlets: Pick<ArticleOutlet, "outlet" | "domain">[],
+  query: StoryQuery = {},
+): Promise<{ stories: Story[]; total: number }> {
+  if (outlets.length === 0) return { stories: [], total: 0 };
+  const domains = toJson([...new Set(outlets.map((o) => o.domain))]);
+  // A domain has no spaces, so the pair "domain name" is unambiguous.
+  const pairs = toJson(outlets.map((o) => `${o.domain} ${o.outlet}`));
+  const inJson =
+    db.dialect === "sqlite"
+      ? "IN (SELECT value FROM json_each(?))"
+      : "= ANY (SELECT jsonb_array_elements_text(?::jsonb))";
+  const covered = `SELECT story_id FROM articles WHERE outlet_domain ${inJson}
+    AND outlet_domain || ' ' || outlet ${inJson}`;
+  const limit = Math.max(0, Math.floor(query.limit ?? 50));
+  const offset = Math.max(0, Math.floor(query.offset ?? 0));
+  const rows = await db.all<StoryRow>(
+    `SELECT ${COLUMNS} FROM stories WHERE id IN (${covered})
+     ORDER BY last_updated DESC, id LIMIT ? OFFSET ?`,
+    [domains, pairs, limit, offset],
+  );
+  const count = await db.get<{ n: number | string }>(
+    `SELECT count(*) AS n FROM stories WHERE id IN (${covered})`,
+    [domains, pairs],
+  );
+  return { stories: rows.map(toStory), total: Number(count?.n ?? 0) };
 }

@@ -234,6 +234,7 @@ describe("browser: script injection", { skip }, () => {
       "/?page=2",
       "/?page=3",
       "/sources",
+      "/outlets",
       "/search?q=bridge",
       "/feeds/stories.atom",
     ];

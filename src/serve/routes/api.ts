@@ -119,6 +119,18 @@ export function apiRoutes(deps: Deps): Hono {
     });
   });
 
+  app.get("/api/outlets", async (c) => {
+    const base = baseUrl(c, deps);
+    const outlets = (await deps.reader.outletDirectory()).map((o) => ({
+      name: o.name,
+      domains: o.domains,
+      articles: o.articles,
+      described: o.entry,
+      url: new URL(outletHref(o.name).slice(1), base).href,
+    }));
+    return c.json({ outlets });
+  });
+
   app.get("/api/outlets/:name", async (c) => {
     const coverage = await deps.reader.outletCoverage(c.req.param("name"));
     if (!coverage) throw new HttpError(404, "serve: no such outlet");
@@ -132,6 +144,7 @@ export function apiRoutes(deps: Deps): Hono {
         atom: new URL(outletFeedHref(name, "atom").slice(1), base).href,
         json: new URL(outletFeedHref(name, "json").slice(1), base).href,
       },
+      totalStories: coverage.total,
       stories: coverage.stories.map(({ model, articles }) => ({
         ...storySummary(model, base),
         ownArticles: articles.map(articleJson),

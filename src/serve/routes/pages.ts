@@ -3,11 +3,10 @@ import { Hono } from "hono";
 import type { Deps } from "../deps.ts";
 import { visitSince } from "../deps.ts";
 import { HttpError } from "../http-error.ts";
-import { OUTLET_SCAN } from "../model.ts";
 import { RenderCache } from "../render-cache.ts";
 import { blindspotPage, frontPage } from "../views/front.ts";
 import { layout } from "../views/layout.ts";
-import { outletPage } from "../views/outlet.ts";
+import { outletDirectoryPage, outletPage } from "../views/outlet.ts";
 import { outletFeedHref } from "../views/paths.ts";
 import { searchPage } from "../views/search.ts";
 import { storyFeeds, storyPage } from "../views/story.ts";
@@ -99,6 +98,17 @@ export function pageRoutes(deps: Deps): Hono {
     );
   });
 
+  app.get("/outlets", async (c) => {
+    c.header("Cache-Control", "private, no-cache");
+    return c.html(
+      layout({
+        title: "Outlets",
+        current: "outlets",
+        body: outletDirectoryPage(await deps.reader.outletDirectory()),
+      }),
+    );
+  });
+
   app.get("/outlets/:name", async (c) => {
     const name = c.req.param("name");
     const coverage = await deps.reader.outletCoverage(name);
@@ -111,7 +121,7 @@ export function pageRoutes(deps: Deps): Hono {
           [`${coverage.name} (Atom)`, outletFeedHref(name, "atom"), "application/atom+xml"],
           [`${coverage.name} (JSON Feed)`, outletFeedHref(name, "json"), "application/feed+json"],
         ],
-        body: outletPage(coverage, OUTLET_SCAN),
+        body: outletPage(coverage),
       }),
     );
   });

@@ -4,7 +4,7 @@ import { html, type Safe } from "../html.ts";
 export interface LayoutOptions {
   title: string;
   /** Which nav entry is the current page. */
-  current?: "stories" | "blindspots" | "sources" | "search";
+  current?: "stories" | "blindspots" | "outlets" | "sources" | "search";
   query?: string;
   /** Extra <link rel="alternate"> feeds for this page: [title, href, type]. */
   feeds?: [string, string, string][];
@@ -14,6 +14,7 @@ export interface LayoutOptions {
 const NAV: [NonNullable<LayoutOptions["current"]>, string, string][] = [
   ["stories", "/", "Stories"],
   ["blindspots", "/blindspots", "Blindspots"],
+  ["outlets", "/outlets", "Outlets"],
   ["sources", "/sources", "Sources"],
 ];
 

@@ -1,8 +1,8 @@
 // One outlet's page: what the operator says about it, and the recent stories it covered, each
-// with the outlet's own headlines; its Atom and JSON feeds.
+// with the outlet's own headlines; its Atom and JSON feeds. And the directory of every outlet.
 import { plural } from "../../text/plural.ts";
 import { html, type Safe } from "../html.ts";
-import type { ArticleSummary, OutletCoverage } from "../model.ts";
+import type { ArticleSummary, OutletCoverage, OutletListing } from "../model.ts";
 import { timeEl } from "./format.ts";
 import { outletFeedHref, outletHref, storyHref } from "./paths.ts";
 
@@ -18,7 +18,7 @@ function ownArticle(a: ArticleSummary): Safe {
   return html`<li>${headline} ${timeEl(a.publishedAt ?? a.fetchedAt)}</li>`;
 }
 
-function described(o: OutletCoverage): Safe {
+function described(o: Pick<OutletCoverage, "entry">): Safe {
   const e = o.entry;
   const parts: [string, string | null][] = e
     ? [
@@ -33,14 +33,14 @@ function described(o: OutletCoverage): Safe {
   return html`<p class="story-meta">${known.map(([label, value], i) => html`${i > 0 ? " · " : ""}${label}: <b>${value}</b>`)}</p>`;
 }
 
-export function outletPage(o: OutletCoverage, scanned: number): Safe {
+export function outletPage(o: OutletCoverage): Safe {
   const feeds = html`follow it: <a href="${outletFeedHref(o.name, "atom")}" type="application/atom+xml">Atom</a>, <a href="${outletFeedHref(o.name, "json")}" type="application/feed+json">JSON Feed</a>`;
   return html`<h1>${o.name}</h1>
 ${described(o)}
-<p class="story-meta">${plural(o.stories.length, "story", "stories")} among the ${String(scanned)} most recent · ${feeds}</p>
+<p class="story-meta">${plural(o.total, "story", "stories")}${o.total > o.stories.length ? html`, the ${String(o.stories.length)} most recently updated below` : ""} · ${feeds}</p>
 ${
   o.stories.length === 0
-    ? html`<p>No recent story has an article from ${o.name}.</p>`
+    ? html`<p>No story has an article from ${o.name} yet.</p>`
     : html`<ol class="stories">${o.stories.map(
         ({ model, articles }) => html`<li class="story-card">
 <h2><a href="${storyHref(model.story.id)}">${model.brief?.headline || model.story.title}</a></h2>
@@ -48,5 +48,23 @@ ${
 <ul class="own-articles">${articles.map(ownArticle)}</ul>
 </li>`,
       )}</ol>`
+}`;
+}
+
+/** Every outlet the articles name, most articles first, with what the operator says about it. */
+export function outletDirectoryPage(outlets: OutletListing[]): Safe {
+  const labels = (o: OutletListing) =>
+    [o.entry?.lean, o.entry?.country, o.entry?.ownership].filter(Boolean).join(" · ");
+  return html`<h1>Outlets</h1>
+<p class="story-meta">${plural(outlets.length, "outlet")} in the articles, most articles first. <code>storyline outlets import FILE.json</code> describes them: lean, country, ownership.</p>
+${
+  outlets.length === 0
+    ? html`<p>No articles yet.</p>`
+    : html`<div class="table-wrap"><table class="sources outlets">
+<thead><tr><th scope="col">Outlet</th><th scope="col">Domains</th><th scope="col">Articles</th><th scope="col">Described</th></tr></thead>
+<tbody>${outlets.map(
+        (o) =>
+          html`<tr><th scope="row">${outletLink(o.name)}</th><td class="url">${o.domains.join(", ")}</td><td>${String(o.articles)}</td><td>${labels(o)}</td></tr>`,
+      )}</tbody></table></div>`
 }`;
 }
