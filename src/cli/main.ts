@@ -39,6 +39,10 @@ const COMMANDS: Record<string, { summary: string; load: () => Promise<Command> }
     summary: "stories updated in a window, widest coverage first [--since 24h|ISO] [--json]",
     load: () => import("./commands/digest.ts"),
   },
+  backup: {
+    summary: "copy the SQLite store to a new file, safely while it is in use",
+    load: () => import("./commands/backup.ts"),
+  },
   prune: {
     summary: "delete stories that stopped growing before a time [--older-than 90d]",
     load: () => import("./commands/prune.ts"),

@@ -1,6 +1,7 @@
 // openStore: a postgres:// or postgresql:// URL opens PostgreSQL, anything else is a SQLite
 // file path (":memory:" allowed). Migrations run on open. See postgres.ts for URL options.
 import { AsyncLocalStorage } from "node:async_hooks";
+import { existsSync } from "node:fs";
 import type {
   Article,
   Brief,
@@ -135,6 +136,13 @@ class SqlStore implements Store {
   }
   assignArticle(articleId: string, storyId: string, duplicateOf: string | null): Promise<void> {
     return articles.assignArticle(this.db, articleId, storyId, duplicateOf);
+  }
+
+  async backupTo(path: string): Promise<void> {
+    if (this.kind === "postgres")
+      throw new Error("store: back up PostgreSQL with pg_dump; backupTo copies SQLite files");
+    if (existsSync(path)) throw new Error(`store: ${path} exists; back up to a new file`);
+    await this.db.run("VACUUM INTO ?", [path]);
   }
 
   pruneStories(before: string, limit: number): Promise<prune.PruneCounts> {

@@ -654,6 +654,32 @@ for (const b of backends) {
         assert.deepEqual(await s.storiesByOutlet([]), { stories: [], total: 0 });
       }));
 
+    test("backupTo copies a SQLite store, commits still in its WAL included; PostgreSQL says pg_dump", () =>
+      withStore(b, async (s) => {
+        const target = join(tmp, `backup-${++files}.db`);
+        if (b.name === "postgres") {
+          await assert.rejects(s.backupTo(target), /pg_dump/);
+          return;
+        }
+        for (let n = 1; n <= 30; n++) await s.putArticle(sampleArticle(n));
+        await s.putStory(sampleStory("s1", "2026-11-02T00:00:00.000Z", ["a1"]));
+        await s.backupTo(target);
+        await assert.rejects(s.backupTo(target), /exists; back up to a new file/);
+        const copy = await openStore(target);
+        try {
+          assert.equal(await copy.countArticles(), 30);
+          assert.deepEqual(await copy.getArticle("a7"), await s.getArticle("a7"));
+          assert.equal((await copy.getStory("s1"))?.id, "s1");
+          assert.equal(
+            (await copy.search("harbour", 50)).length,
+            30,
+            "the search index came along",
+          );
+        } finally {
+          await copy.close();
+        }
+      }));
+
     test("pruning works in batches", () =>
       withStore(b, async (s) => {
         for (let n = 1; n <= 5; n++) {

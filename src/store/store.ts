@@ -117,6 +117,10 @@ export interface Store {
   /** Every outlet entry, by domain. */
   listOutlets(): Promise<Outlet[]>;
 
+  /** Writes a consistent, compacted copy of a SQLite store to a new file, while others keep
+   * reading and writing (VACUUM INTO); refuses a file that exists. PostgreSQL has pg_dump. */
+  backupTo(path: string): Promise<void>;
+
   /** Small key/value state (clusterer checkpoints, last-visit marks). */
   getState(key: string): Promise<string | null>;
   setState(key: string, value: string): Promise<void>;
