@@ -45,7 +45,7 @@ ${NAV.map(
 </ul></nav>
 <form class="site-search" role="search" action="/search" method="get">
 <label for="site-q" class="visually-hidden">Search articles</label>
-<input id="site-q" name="q" type="search" value="${opts.query ?? ""}" placeholder="Search articles" maxlength="200">
+<input id="site-q" name="q" type="search" value="${opts.query ?? ""}" placeholder="Find articles" maxlength="200">
 <button type="submit">Search</button>
 </form>
 </header>
