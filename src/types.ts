@@ -22,6 +22,16 @@ export interface Source {
 
 export type NewSource = Pick<Source, "kind" | "url"> & { title?: string | null };
 
+/** The next fetch time of a source that is never due again (a discussion thread that has gone
+ * quiet): a time that sorts after every real one. */
+export const NEVER_DUE = "9999-12-31T23:59:59.999Z";
+
+/** A discussion thread that went quiet and is no longer polled: listings fold these away, as a
+ * feed reader's sources would drown in them. */
+export function isFinishedThread(source: Source): boolean {
+  return source.kind === "thread" && source.nextFetchAt === NEVER_DUE && source.failureCount === 0;
+}
+
 /** What the operator says about an outlet, for the spread of a story's coverage: free labels of
  * their own choosing (lean "left" / "centre" / "right", or any scale they use; country codes;
  * ownership "public" / "private" / "nonprofit"…). Matched to articles by domain, else by name;

@@ -7,7 +7,7 @@ import { type Fetcher, nextAttempt } from "../ingest/fetch/index.ts";
 import { discoverThreadUrls, fetchThread, threadRepollAt } from "../ingest/threads/index.ts";
 import { log } from "../log.ts";
 import type { Store } from "../store/store.ts";
-import type { Article, Source, Thread } from "../types.ts";
+import { type Article, NEVER_DUE, type Source, type Thread } from "../types.ts";
 import { buildArticle, normalizeUrl } from "./article.ts";
 
 export interface IngestDeps {
@@ -104,9 +104,6 @@ async function addDiscoveredThreads(deps: IngestDeps, articleUrl: string): Promi
   }
 }
 
-/** A thread that is no longer live is never due again ("never" as a time that sorts last). */
-export const NEVER = "9999-12-31T23:59:59.999Z";
-
 export interface StoredThread {
   thread: Thread;
   /** When to poll the thread again: live threads are re-polled with backoff for 48 hours. */
@@ -127,7 +124,7 @@ export async function fetchAndStoreThread(
   await deps.store.setState(firstSeenKey, firstSeen);
   await deps.store.setState(countKey, String(thread.comments.length));
   const next = threadRepollAt(thread, new Date(firstSeen), now, changed);
-  return { thread, nextFetchAt: next === null ? NEVER : next.toISOString() };
+  return { thread, nextFetchAt: next === null ? NEVER_DUE : next.toISOString() };
 }
 
 /**

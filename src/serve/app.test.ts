@@ -6,6 +6,7 @@ import { feedsOpml } from "../cli/shared.ts";
 import { openStore } from "../store/index.ts";
 import { sampleArticle, sampleBrief, sampleStory } from "../store/sample.ts";
 import type { Store } from "../store/store.ts";
+import { NEVER_DUE } from "../types.ts";
 import { FIXTURE_NOW, fillStore, leanings, loadFixtures } from "./fixtures.ts";
 import { createApp, type ServeOptions } from "./index.ts";
 
@@ -350,6 +351,33 @@ test("a remote reader signs in once with the admin token, then changes sources w
   const signOut = await post("/sources/sign-out", {}, `; sl_admin=${session}`);
   assert.equal(signOut.status, 303);
   assert.match(signOut.headers.get("set-cookie") ?? "", /sl_admin=; Max-Age=0/);
+});
+
+test("the sources page counts the discussion threads that went quiet instead of listing them", async () => {
+  const many = await openStore(":memory:");
+  try {
+    await many.addSource({ kind: "feed", url: "https://outlet.example/feed.xml" });
+    for (let i = 0; i < 120; i++) {
+      const t = await many.addSource({
+        kind: "thread",
+        url: `https://news.ycombinator.com/item?id=${i}`,
+      });
+      if (i < 100) await many.updateSource(t.id, { nextFetchAt: NEVER_DUE });
+      else if (i < 105) await many.updateSource(t.id, { failureCount: 2, lastError: "HTTP 503" });
+    }
+    const page = await (await makeApp({ store: many }).request("/sources", {}, LOCAL)).text();
+    assert.match(page, /<caption>1 feed or page; failing ones/);
+    assert.match(
+      page,
+      /120 discussion threads found for the articles: 20 still followed \(a thread is polled for two days\), 100 gone quiet/,
+    );
+    assert.match(page, /<caption>20 threads followed<\/caption>/);
+    assert.match(page, /item\?id=119"/);
+    assert.match(page, /item\?id=100"/);
+    assert.doesNotMatch(page, /item\?id=99"/);
+  } finally {
+    await many.close();
+  }
 });
 
 test("without onAddSource the form is absent", async () => {

@@ -4,6 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, test } from "node:test";
 import { openStore } from "../../store/index.ts";
+import { NEVER_DUE } from "../../types.ts";
 import { captured } from "../captured.ts";
 import { run } from "./sources.ts";
 
@@ -58,4 +59,27 @@ test("a source the poller gave up on is enabled again, by id or URL; others are 
   }
   assert.equal((await sources("frobnicate", "1", "--db", db)).code, 2);
   assert.equal((await sources("enable", "--db", db)).code, 2);
+});
+
+test("discussion threads that went quiet are counted, not listed, unless --all", async () => {
+  const db = join(dir, "threads.db");
+  const store = await openStore(db);
+  try {
+    await store.addSource({ kind: "feed", url: "https://a.example/feed.xml" });
+    const quiet = await store.addSource({ kind: "thread", url: "https://hn.example/item?id=1" });
+    await store.updateSource(quiet.id, { nextFetchAt: NEVER_DUE });
+    await store.addSource({ kind: "thread", url: "https://hn.example/item?id=2" });
+  } finally {
+    await store.close();
+  }
+  const listed = await sources("--db", db);
+  assert.doesNotMatch(listed.out, /id=1\n/);
+  assert.match(listed.out, /thread ok {11}https:\/\/hn\.example\/item\?id=2\n/);
+  assert.match(
+    listed.out,
+    /1 discussion thread gone quiet and no longer polled: --all lists them\n$/,
+  );
+  const all = await sources("--all", "--db", db);
+  assert.match(all.out, /id=1\n/);
+  assert.doesNotMatch(all.out, /gone quiet/);
 });

@@ -1,10 +1,11 @@
 import { parseArgs } from "node:util";
 import { changeSource, findSource, isSourceAction } from "../../store/source-actions.ts";
-import type { Source } from "../../types.ts";
+import { plural } from "../../text/plural.ts";
+import { isFinishedThread, type Source } from "../../types.ts";
 import { configFrom, feedsOpml, withStore } from "../shared.ts";
 
 const USAGE =
-  "usage: storyline sources [--json|--opml]\n" +
+  "usage: storyline sources [--all] [--json|--opml]\n" +
   "       storyline sources enable|disable|remove ID|URL…   (IDs as `storyline sources` lists them)\n";
 
 function health(s: Source): string {
@@ -12,13 +13,19 @@ function health(s: Source): string {
   return s.failureCount > 0 ? `failing ×${s.failureCount}` : "ok";
 }
 
-/** `storyline sources [--json|--opml]`: each source with its health and last error, or the feeds
- * as OPML. `storyline sources enable|disable|remove ID|URL…` changes them. */
+/** `storyline sources [--all] [--json|--opml]`: each source with its health and last error (the
+ * discussion threads that went quiet only counted, unless --all), or the feeds as OPML.
+ * `storyline sources enable|disable|remove ID|URL…` changes them. */
 export async function run(args: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
     args,
     allowPositionals: true,
-    options: { db: { type: "string" }, json: { type: "boolean" }, opml: { type: "boolean" } },
+    options: {
+      db: { type: "string" },
+      all: { type: "boolean" },
+      json: { type: "boolean" },
+      opml: { type: "boolean" },
+    },
   });
   const [action, ...refs] = positionals;
   if (action !== undefined && (!isSourceAction(action) || refs.length === 0)) {
@@ -49,12 +56,18 @@ export async function run(args: string[]): Promise<number> {
       process.stdout.write(`${JSON.stringify(sources, null, 2)}\n`);
       return 0;
     }
+    const quiet = values.all ? [] : sources.filter(isFinishedThread);
     for (const s of sources) {
+      if (quiet.includes(s)) continue;
       process.stdout.write(
         `${String(s.id).padStart(4)} ${s.kind.padEnd(6)} ${health(s).padEnd(12)} ${s.url}\n`,
       );
       if (s.lastError !== null) process.stdout.write(`       last error: ${s.lastError}\n`);
     }
+    if (quiet.length > 0)
+      process.stdout.write(
+        `${plural(quiet.length, "discussion thread")} gone quiet and no longer polled: --all lists them\n`,
+      );
     if (sources.some((s) => s.disabled))
       process.stdout.write("DISABLED sources are not polled: storyline sources enable ID\n");
     return 0;

@@ -1,6 +1,7 @@
 // The sources page: each source's health with buttons to enable, disable or remove it, and the
 // forms to add feeds, pages and OPML files.
-import type { Source } from "../../types.ts";
+import { plural } from "../../text/plural.ts";
+import { isFinishedThread, type Source } from "../../types.ts";
 import { html, type Safe } from "../html.ts";
 import { safeHref } from "../links.ts";
 import { timeEl } from "./format.ts";
@@ -71,9 +72,36 @@ function forms(o: SourcesPageOptions): Safe {
 </div>`;
 }
 
-export function sourcesPage(o: SourcesPageOptions): Safe {
+/** Thread rows shown at most: the most recently discovered live or failing ones. */
+const MAX_THREAD_ROWS = 50;
+
+function table(rows: Source[], caption: Safe, o: SourcesPageOptions): Safe {
   // An empty error column on a healthy list only squeezes the others.
-  const showErrors = o.sources.some((s) => s.lastError);
+  const showErrors = rows.some((s) => s.lastError);
+  return html`<div class="table-wrap"><table class="sources"><caption>${caption}</caption>
+<thead><tr><th scope="col">Source</th><th scope="col">Kind</th><th scope="col">Status</th><th scope="col">Last fetch</th><th scope="col">Failures</th>${showErrors ? html`<th scope="col">Last error</th>` : ""}${canChange(o) ? html`<th scope="col">Change</th>` : ""}</tr></thead>
+<tbody>${rows.map((s) => row(s, showErrors, o))}</tbody></table></div>`;
+}
+
+/** Discussion threads are found by the hundred and go quiet within two days: the quiet ones are
+ * counted, not listed, so the feeds stay in view. */
+function threadsSection(threads: Source[], o: SourcesPageOptions): Safe {
+  if (threads.length === 0) return html``;
+  const quiet = threads.filter(isFinishedThread).length;
+  const active = threads.filter((t) => !isFinishedThread(t)).sort((a, b) => b.id - a.id);
+  const shown = active.slice(0, MAX_THREAD_ROWS);
+  const summary = html`<p>${plural(threads.length, "discussion thread")} found for the articles: ${String(active.length)} still followed (a thread is polled for two days), ${String(quiet)} gone quiet and no longer polled.</p>`;
+  if (shown.length === 0) return html`<h3>Discussion threads</h3>${summary}`;
+  const caption =
+    shown.length < active.length
+      ? html`The ${String(shown.length)} most recently found of ${String(active.length)} followed`
+      : html`${plural(shown.length, "thread")} followed`;
+  return html`<h3>Discussion threads</h3>${summary}${table(shown, caption, o)}`;
+}
+
+export function sourcesPage(o: SourcesPageOptions): Safe {
+  const followed = o.sources.filter((s) => s.kind !== "thread");
+  const threads = o.sources.filter((s) => s.kind === "thread");
   return html`<h1>Sources</h1>
 ${o.flash ? html`<p class="flash" role="status">${o.flash}</p>` : ""}
 <section aria-labelledby="h-add"><h2 id="h-add">Add a source</h2>${forms(o)}</section>
@@ -81,8 +109,14 @@ ${o.flash ? html`<p class="flash" role="status">${o.flash}</p>` : ""}
 ${
   o.sources.length === 0
     ? html`<p>No sources yet.</p>`
-    : html`${o.canExport ? html`<p><a href="/sources.opml" download>Export the feeds as OPML</a>, for another reader.</p>` : ""}<div class="table-wrap"><table class="sources"><caption>${o.sources.length} sources; failing ones are retried with back-off</caption>
-<thead><tr><th scope="col">Source</th><th scope="col">Kind</th><th scope="col">Status</th><th scope="col">Last fetch</th><th scope="col">Failures</th>${showErrors ? html`<th scope="col">Last error</th>` : ""}${canChange(o) ? html`<th scope="col">Change</th>` : ""}</tr></thead>
-<tbody>${o.sources.map((s) => row(s, showErrors, o))}</tbody></table></div>`
+    : html`${o.canExport ? html`<p><a href="/sources.opml" download>Export the feeds as OPML</a>, for another reader.</p>` : ""}${
+        followed.length > 0
+          ? table(
+              followed,
+              html`${plural(followed.length, "feed or page", "feeds and pages")}; failing ones are retried with back-off`,
+              o,
+            )
+          : ""
+      }${threadsSection(threads, o)}`
 }</section>`;
 }
