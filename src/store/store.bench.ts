@@ -20,14 +20,14 @@ const PG_URL = process.env.STORYLINE_TEST_PG ?? "";
 async function fill(s: Store): Promise<void> {
   for (let i = 0; i < STORIES; i++) {
     const ids: string[] = [];
+    const at = new Date(Date.UTC(2026, 10, 1) + i * 37_000).toISOString();
     for (let j = 0; j < ARTICLES_PER_STORY; j++) {
       const n = i * ARTICLES_PER_STORY + j;
-      const article = sampleArticle(n, { storyId: `s${i}` });
+      const article = sampleArticle(n, { storyId: `s${i}`, publishedAt: at, fetchedAt: at });
       await s.putArticle(article);
       await s.addArticleUrls(article.id, [article.url, article.canonicalUrl]);
       ids.push(`a${n}`);
     }
-    const at = new Date(Date.UTC(2026, 10, 1) + i * 37_000).toISOString();
     await s.putStory(sampleStory(`s${i}`, at, ids));
     await s.putBrief(sampleBrief(`s${i}`, 1));
     await s.putBrief(sampleBrief(`s${i}`, 2));
@@ -74,6 +74,22 @@ async function run(label: string, where: string): Promise<void> {
   await measure("listArticles(story)", (i) => s.listArticles({ storyId: pick(i) }));
   await measure("articleIdByUrl", (i) => s.articleIdByUrl(sampleArticle(i).canonicalUrl));
   await measure("search(2 words)", () => s.search("harbour mayor", 20));
+  await measure("listArticleOutlets", () => s.listArticleOutlets());
+  const outlet = { outlet: "News 3", domain: "news3.example" };
+  await measure("storiesByOutlet(50)", () => s.storiesByOutlet([outlet], { limit: 50 }));
+  // The retention sweep over the older half of the stories, as storyline prune runs it.
+  const half = new Date(Date.UTC(2026, 10, 1) + (STORIES / 2) * 37_000).toISOString();
+  const p0 = performance.now();
+  let pruned = 0;
+  for (;;) {
+    const batch = await s.pruneStories(half, 200);
+    if (batch.stories === 0) break;
+    pruned += batch.articles;
+  }
+  const seconds = (performance.now() - p0) / 1000;
+  console.log(
+    `  prune (older half)     ${pruned} articles in ${seconds.toFixed(2)} s, ${(pruned / seconds).toFixed(0)} articles/s`,
+  );
   await s.close();
 }
 

@@ -81,25 +81,25 @@ export async function storiesByOutlet(
   query: StoryQuery = {},
 ): Promise<{ stories: Story[]; total: number }> {
   if (outlets.length === 0) return { stories: [], total: 0 };
-  const domains = toJson([...new Set(outlets.map((o) => o.domain))]);
-  // A domain has no spaces, so the pair "domain name" is unambiguous.
-  const pairs = toJson(outlets.map((o) => `${o.domain} ${o.outlet}`));
-  const inJson =
+  const pairs = toJson(outlets.map((o) => [o.domain, o.outlet]));
+  // The pairs drive the join, so each is one range of the (outlet_domain, outlet) index; as an
+  // IN list SQLite's planner scanned the whole table instead.
+  const covered =
     db.dialect === "sqlite"
-      ? "IN (SELECT value FROM json_each(?))"
-      : "= ANY (SELECT jsonb_array_elements_text(?::jsonb))";
-  const covered = `SELECT story_id FROM articles WHERE outlet_domain ${inJson}
-    AND outlet_domain || ' ' || outlet ${inJson}`;
+      ? `SELECT a.story_id FROM json_each(?) AS p CROSS JOIN articles AS a
+           WHERE a.outlet_domain = p.value ->> 0 AND a.outlet = p.value ->> 1`
+      : `SELECT a.story_id FROM jsonb_array_elements(?::jsonb) AS p
+           JOIN articles AS a ON a.outlet_domain = p.value ->> 0 AND a.outlet = p.value ->> 1`;
   const limit = Math.max(0, Math.floor(query.limit ?? 50));
   const offset = Math.max(0, Math.floor(query.offset ?? 0));
   const rows = await db.all<StoryRow>(
     `SELECT ${COLUMNS} FROM stories WHERE id IN (${covered})
      ORDER BY last_updated DESC, id LIMIT ? OFFSET ?`,
-    [domains, pairs, limit, offset],
+    [pairs, limit, offset],
   );
   const count = await db.get<{ n: number | string }>(
-    `SELECT count(*) AS n FROM stories WHERE id IN (${covered})`,
-    [domains, pairs],
+    `SELECT count(DISTINCT story_id) AS n FROM (${covered}) AS c`,
+    [pairs],
   );
   return { stories: rows.map(toStory), total: Number(count?.n ?? 0) };
 }
