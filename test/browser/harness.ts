@@ -46,14 +46,17 @@ export interface TestServer {
   close(): Promise<void>;
 }
 
-export async function startTestServer(fx: Fixtures = loadFixtures()): Promise<TestServer> {
+export async function startTestServer(
+  fx: Fixtures = loadFixtures(),
+  adminToken: string | null = null,
+): Promise<TestServer> {
   const dir = mkdtempSync(join(tmpdir(), "storyline-browser-"));
   const store = await openStore(join(dir, "test.db"));
   await fillStore(store, fx);
   const added: unknown[] = [];
   const server = await startServer({
     store,
-    adminToken: null,
+    adminToken,
     host: "127.0.0.1",
     port: 0,
     now: () => FIXTURE_NOW,

@@ -189,6 +189,45 @@ describe("browser: reader's journey", { skip }, () => {
     assert.equal((await server.store.listSources()).length, stored - 1);
   });
 
+  test("a remote admin signs in once, changes sources, and signs out", async () => {
+    const remote = await startTestServer(undefined, "browser-admin-token");
+    // A proxy in front makes the reader remote, though the socket is loopback.
+    const context = await browser.newContext({
+      extraHTTPHeaders: { "x-forwarded-for": "203.0.113.9" },
+    });
+    const admin = await context.newPage();
+    try {
+      await guard(admin);
+      await admin.goto(`${remote.url}/sources`);
+      assert.equal(await admin.locator("#add-feed").count(), 0);
+      assert.equal(await admin.locator('input[name="token"]').count(), 1);
+      await admin.locator("#admin-token").fill("wrong-token");
+      const refused = admin.waitForResponse((r) => r.url().endsWith("/sources/sign-in"));
+      await admin.getByRole("button", { name: "Sign in" }).click();
+      assert.equal((await refused).status(), 401);
+
+      await admin.goto(`${remote.url}/sources`);
+      await admin.locator("#admin-token").fill("browser-admin-token");
+      await admin.getByRole("button", { name: "Sign in" }).click();
+      await admin.waitForSelector(".flash");
+      assert.match((await admin.locator(".flash").textContent()) ?? "", /^Signed in/);
+      assert.equal(await admin.locator('input[name="token"]').count(), 0);
+      await admin.locator("#add-feed").fill("https://example.org/remote.xml");
+      await admin.getByRole("button", { name: "Add feed" }).click();
+      await admin.waitForSelector(".flash");
+      assert.deepEqual(remote.added, [{ kind: "feed", url: "https://example.org/remote.xml" }]);
+
+      await admin.getByRole("button", { name: "Sign out" }).click();
+      await admin.waitForSelector(".flash");
+      assert.equal(await admin.locator(".flash").textContent(), "Signed out.");
+      assert.equal(await admin.locator("#add-feed").count(), 0);
+      assert.equal(await admin.locator("#admin-token").count(), 1);
+    } finally {
+      await context.close();
+      await remote.close();
+    }
+  });
+
   test("pages work without JavaScript and on a phone-sized screen", async () => {
     const context = await browser.newContext({
       javaScriptEnabled: false,
