@@ -21,6 +21,7 @@ function makeApp(extra: Partial<ServeOptions> = {}): Hono {
     store,
     adminToken: "s3cret-admin-token",
     cacheTtlMs: 0,
+    wrongTokenGapMs: 1,
     now: () => FIXTURE_NOW,
     onAddSource: async (input) => {
       added.push(input);

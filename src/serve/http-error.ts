@@ -2,7 +2,7 @@
 
 export class HttpError extends Error {
   constructor(
-    readonly status: 400 | 401 | 403 | 404 | 405 | 413 | 500 | 501 | 503,
+    readonly status: 400 | 401 | 403 | 404 | 405 | 413 | 429 | 500 | 501 | 503,
     message: string,
     options?: { cause?: unknown },
   ) {

@@ -31,6 +31,8 @@ export interface ServeOptions {
   cacheTtlMs?: number;
   /** Clock for ranking and last-visit marks (tests). */
   now?: () => number;
+  /** Time between two refusals of a wrong admin token (default 1 s; tests shorten it). */
+  wrongTokenGapMs?: number;
 }
 
 function wantsJson(path: string): boolean {
@@ -57,7 +59,7 @@ export function createApp(opts: ServeOptions): Hono {
   app.use("*", securityHeaders);
   app.route("/", staticRoutes());
   app.route("/", pageRoutes(deps));
-  app.route("/", sourceRoutes(deps));
+  app.route("/", sourceRoutes(deps, opts.wrongTokenGapMs));
   app.route("/", apiRoutes(deps));
   app.route("/", feedRoutes(deps));
 

@@ -74,6 +74,28 @@ function sessionMac(adminToken: string, expires: string): string {
     .digest("base64url");
 }
 
+/**
+ * Makes wrong admin tokens cost time: each refusal waits its turn, `gapMs` apart, so guessing runs
+ * at one try per gap however many requests arrive at once, and a right token never waits (nobody
+ * can lock the admin out). Beyond `maxWaiting` queued refusals, wait() answers false at once: the
+ * caller refuses with 429 rather than hold more requests open.
+ */
+export function failureThrottle(gapMs: number, maxWaiting = 64): { wait(): Promise<boolean> } {
+  let tail: Promise<void> = Promise.resolve();
+  let waiting = 0;
+  return {
+    async wait() {
+      if (waiting >= maxWaiting) return false;
+      waiting++;
+      const turn = tail.then(() => new Promise<void>((resolve) => setTimeout(resolve, gapMs)));
+      tail = turn;
+      await turn;
+      waiting--;
+      return true;
+    },
+  };
+}
+
 /** The socket's peer address when served by @hono/node-server; null in-process or unknown. */
 export function remoteAddress(c: Context): string | null {
   const env = c.env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined;

@@ -12,6 +12,7 @@ import { HttpError } from "../http-error.ts";
 import { safeHref } from "../links.ts";
 import {
   adminSession,
+  failureThrottle,
   isAdminSession,
   isLocalRequest,
   isSameOrigin,
@@ -26,6 +27,10 @@ const FLASH_COOKIE = "sl_flash";
 const ADMIN_COOKIE = "sl_admin";
 /** How long an admin sign-in lasts. */
 const ADMIN_SESSION_MS = 12 * 3_600_000;
+/** Time between two refusals of a wrong admin token (see failureThrottle). */
+export const WRONG_TOKEN_GAP_MS = 1_000;
+
+type Throttle = ReturnType<typeof failureThrottle>;
 /** An OPML file of a few thousand feeds is well under this. */
 export const MAX_FORM_BYTES = 2 * 1024 * 1024;
 const MAX_FLASH_CHARS = 500;
@@ -73,20 +78,34 @@ function isAdmin(c: Context, deps: Deps): boolean {
   );
 }
 
-/** The admin token's check, with the refusal for a server that has none. */
-function checkAdminToken(deps: Deps, given: string | null | undefined): void {
+/** The admin token's check, with the refusal for a server that has none; a wrong token is refused
+ * only after its turn in the throttle. */
+async function checkAdminToken(
+  deps: Deps,
+  throttle: Throttle,
+  given: string | null | undefined,
+): Promise<void> {
   if (!deps.adminToken)
     throw new HttpError(403, "serve: changing sources from another machine needs an admin token");
-  if (!sameSecret(deps.adminToken, given)) throw new HttpError(401, "serve: wrong admin token");
+  if (sameSecret(deps.adminToken, given)) return;
+  if (!(await throttle.wait()))
+    throw new HttpError(429, "serve: too many wrong admin tokens; try again in a minute");
+  throw new HttpError(401, "serve: wrong admin token");
 }
 
 /** guardForm, and the admin token for anyone not on this machine and not signed in: what every
  * write to the sources needs. Throws the refusal. */
-function guardWrite(c: Context, deps: Deps, form: Record<string, unknown>): void {
+async function guardWrite(
+  c: Context,
+  deps: Deps,
+  throttle: Throttle,
+  form: Record<string, unknown>,
+): Promise<void> {
   guardForm(c, deps, form);
   if (isAdmin(c, deps)) return;
-  checkAdminToken(
+  await checkAdminToken(
     deps,
+    throttle,
     typeof form.token === "string"
       ? form.token
       : c.req.header("authorization")?.replace(/^Bearer /i, ""),
@@ -104,8 +123,9 @@ function doneWith(c: Context, message: string) {
   return c.redirect("/sources", 303);
 }
 
-export function sourceRoutes(deps: Deps): Hono {
+export function sourceRoutes(deps: Deps, wrongTokenGapMs = WRONG_TOKEN_GAP_MS): Hono {
   const app = new Hono();
+  const throttle = failureThrottle(wrongTokenGapMs);
   app.get("/sources", async (c) => {
     const flash = getCookie(c, FLASH_COOKIE) ?? null;
     if (flash) deleteCookie(c, FLASH_COOKIE, { path: "/sources" });
@@ -141,7 +161,7 @@ export function sourceRoutes(deps: Deps): Hono {
     async (c) => {
       if (!deps.onAddSource) throw new HttpError(501, "serve: adding sources is not available");
       const form = await c.req.parseBody();
-      guardWrite(c, deps, form);
+      await guardWrite(c, deps, throttle, form);
       const input = parseInput(form);
       if (input.kind === "opml" && form.opml instanceof File) input.opml = await form.opml.text();
       if (input.kind === "opml" && !input.opml?.trim())
@@ -164,7 +184,7 @@ export function sourceRoutes(deps: Deps): Hono {
   app.post("/sources/sign-in", bodyLimit({ maxSize: MAX_ACTION_BYTES }), async (c) => {
     const form = await c.req.parseBody();
     guardForm(c, deps, form);
-    checkAdminToken(deps, typeof form.token === "string" ? form.token : null);
+    await checkAdminToken(deps, throttle, typeof form.token === "string" ? form.token : null);
     setCookie(c, ADMIN_COOKIE, adminSession(deps.adminToken!, Date.now() + ADMIN_SESSION_MS), {
       path: "/sources",
       httpOnly: true,
@@ -185,7 +205,7 @@ export function sourceRoutes(deps: Deps): Hono {
   app.post("/sources/:id", bodyLimit({ maxSize: MAX_ACTION_BYTES }), async (c) => {
     if (!deps.onAddSource) throw new HttpError(501, "serve: changing sources is not available");
     const form = await c.req.parseBody();
-    guardWrite(c, deps, form);
+    await guardWrite(c, deps, throttle, form);
     if (!isSourceAction(form.change)) throw new HttpError(400, "serve: unknown source action");
     const source = await findSource(deps.store, c.req.param("id"));
     if (!source || String(source.id) !== c.req.param("id"))
