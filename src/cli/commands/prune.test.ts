@@ -37,6 +37,11 @@ test("prune deletes the stories idle before --older-than and says what went", as
     none.out,
     "prune: deleted 0 stories, 0 articles and 0 discussion threads that stopped growing before 2026-10-01T00:00:00.000Z\n",
   );
+  const dry = await prune("--older-than", "2026-11-05T00:00:00Z", "--dry-run", "--db", db);
+  assert.equal(
+    dry.out,
+    "prune: would delete 2 stories, 3 articles and 0 discussion threads that stopped growing before 2026-11-05T00:00:00.000Z\n",
+  );
   const some = await prune("--older-than", "2026-11-05T00:00:00Z", "--db", db);
   assert.equal(
     some.out,
