@@ -1,7 +1,7 @@
 // Retention: what `STORYLINE_KEEP_DAYS` and `storyline prune` do. The store deletes stories that
 // stopped growing before the cutoff; the clusterer is then rebuilt from what is left, so its memory
-// stays bounded by the archive kept (a story idle that long can no longer be joined anyway: time
-// decay has brought its score near zero).
+// stays bounded by the archive kept. A story idle for weeks is hardly ever joined again anyway: time
+// decay scales a match after 30 idle days by about a thousandth.
 import { keepCutoff } from "../config.ts";
 import { log } from "../log.ts";
 import type { PruneCounts, Store } from "../store/index.ts";
