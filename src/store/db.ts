@@ -31,6 +31,14 @@ export function toJson(value: unknown): string {
   return JSON.stringify(value);
 }
 
+/** "`column` is one of the strings of the JSON array bound as the next parameter", in the dialect:
+ * one parameter however long the list, where a list of placeholders would vary the SQL text. */
+export function inJsonArray(db: Pick<Db, "dialect">, column: string): string {
+  return db.dialect === "sqlite"
+    ? `${column} IN (SELECT value FROM json_each(?))`
+    : `${column} = ANY (SELECT jsonb_array_elements_text(?::jsonb))`;
+}
+
 /** Nullable text column to `string | null`. */
 export function str(value: unknown): string | null {
   return value === null || value === undefined ? null : String(value);

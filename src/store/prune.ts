@@ -4,20 +4,13 @@
 // were reached by stay behind in article_urls: a feed that still lists an old entry must not bring
 // it back as new.
 import type { IsoTime } from "../types.ts";
-import { type Db, toJson } from "./db.ts";
+import { type Db, inJsonArray, toJson } from "./db.ts";
 import { urlKey } from "./threads.ts";
 
 export interface PruneCounts {
   stories: number;
   articles: number;
   threads: number;
-}
-
-/** `column` is one of the JSON array of strings bound as the next parameter. */
-function inJson(db: Db, column: string): string {
-  return db.dialect === "sqlite"
-    ? `${column} IN (SELECT value FROM json_each(?))`
-    : `${column} = ANY (SELECT jsonb_array_elements_text(?::jsonb))`;
 }
 
 /**
@@ -37,26 +30,26 @@ export async function pruneStories(db: Db, before: IsoTime, limit: number): Prom
     if (rows.length === 0) return { stories: 0, articles: 0, threads: 0 };
     const ids = toJson(rows.map((r) => r.id));
     const urls = await t.all<{ url: string; canonical_url: string }>(
-      `SELECT url, canonical_url FROM articles WHERE ${inJson(t, "story_id")}`,
+      `SELECT url, canonical_url FROM articles WHERE ${inJsonArray(t, "story_id")}`,
       [ids],
     );
-    const articles = await t.run(`DELETE FROM articles WHERE ${inJson(t, "story_id")}`, [ids]);
-    await t.run(`DELETE FROM briefs WHERE ${inJson(t, "story_id")}`, [ids]);
-    const stories = await t.run(`DELETE FROM stories WHERE ${inJson(t, "id")}`, [ids]);
+    const articles = await t.run(`DELETE FROM articles WHERE ${inJsonArray(t, "story_id")}`, [ids]);
+    await t.run(`DELETE FROM briefs WHERE ${inJsonArray(t, "story_id")}`, [ids]);
+    const stories = await t.run(`DELETE FROM stories WHERE ${inJsonArray(t, "id")}`, [ids]);
 
     const keys = toJson([
       ...new Set(urls.flatMap((u) => [urlKey(u.url), urlKey(u.canonical_url)])),
     ]);
     const threadRows = await t.all<{ id: string; url: string }>(
-      `SELECT id, url FROM threads WHERE ${inJson(t, "article_url_key")}`,
+      `SELECT id, url FROM threads WHERE ${inJsonArray(t, "article_url_key")}`,
       [keys],
     );
     if (threadRows.length > 0) {
       const threadIds = toJson(threadRows.map((r) => r.id));
       const threadUrls = threadRows.map((r) => r.url);
-      await t.run(`DELETE FROM comments WHERE ${inJson(t, "thread_id")}`, [threadIds]);
-      await t.run(`DELETE FROM threads WHERE ${inJson(t, "id")}`, [threadIds]);
-      await t.run(`DELETE FROM sources WHERE kind = 'thread' AND ${inJson(t, "url")}`, [
+      await t.run(`DELETE FROM comments WHERE ${inJsonArray(t, "thread_id")}`, [threadIds]);
+      await t.run(`DELETE FROM threads WHERE ${inJsonArray(t, "id")}`, [threadIds]);
+      await t.run(`DELETE FROM sources WHERE kind = 'thread' AND ${inJsonArray(t, "url")}`, [
         toJson(threadUrls),
       ]);
       // The thread poller's bookkeeping, keyed by the source URL (see pipeline/steps.ts).
@@ -64,7 +57,7 @@ export async function pruneStories(db: Db, before: IsoTime, limit: number): Prom
         `thread:first-seen:${u}`,
         `thread:comments:${u}`,
       ]);
-      await t.run(`DELETE FROM state WHERE ${inJson(t, "key")}`, [toJson(stateKeys)]);
+      await t.run(`DELETE FROM state WHERE ${inJsonArray(t, "key")}`, [toJson(stateKeys)]);
     }
     return { stories, articles, threads: threadRows.length };
   });

@@ -1,6 +1,6 @@
 // threads and comments: discussions (Hacker News, Reddit, Lemmy) about articles.
 import type { Comment, Platform, Thread } from "../types.ts";
-import { type Db, str, toJson } from "./db.ts";
+import { type Db, inJsonArray, str, toJson } from "./db.ts";
 
 const THREAD_COLUMNS = "id, platform, url, title, article_url, fetched_at";
 const COMMENT_COLUMNS = "thread_id, id, parent_id, author, text, score, posted_at, url";
@@ -97,12 +97,8 @@ export async function putThread(db: Db, thread: Thread): Promise<void> {
 async function withComments(db: Db, rows: ThreadRow[]): Promise<Thread[]> {
   if (rows.length === 0) return [];
   const ids = toJson(rows.map((r) => r.id));
-  const sql =
-    db.dialect === "sqlite"
-      ? `SELECT ${COMMENT_COLUMNS} FROM comments
-         WHERE thread_id IN (SELECT value FROM json_each(?)) ORDER BY thread_id, position`
-      : `SELECT ${COMMENT_COLUMNS} FROM comments
-         WHERE thread_id = ANY (SELECT jsonb_array_elements_text(?::jsonb)) ORDER BY thread_id, position`;
+  const sql = `SELECT ${COMMENT_COLUMNS} FROM comments
+    WHERE ${inJsonArray(db, "thread_id")} ORDER BY thread_id, position`;
   const byThread = new Map<string, Comment[]>();
   for (const r of await db.all<CommentRow>(sql, [ids])) {
     const list = byThread.get(r.thread_id);
@@ -134,11 +130,7 @@ export async function listThreads(db: Db): Promise<Thread[]> {
 export async function threadsForUrls(db: Db, urls: string[]): Promise<Thread[]> {
   if (urls.length === 0) return [];
   const keys = toJson([...new Set(urls.map(urlKey))]);
-  const sql =
-    db.dialect === "sqlite"
-      ? `SELECT ${THREAD_COLUMNS} FROM threads
-         WHERE article_url_key IN (SELECT value FROM json_each(?)) ORDER BY id`
-      : `SELECT ${THREAD_COLUMNS} FROM threads
-         WHERE article_url_key = ANY (SELECT jsonb_array_elements_text(?::jsonb)) ORDER BY id`;
+  const sql = `SELECT ${THREAD_COLUMNS} FROM threads
+    WHERE ${inJsonArray(db, "article_url_key")} ORDER BY id`;
   return withComments(db, await db.all<ThreadRow>(sql, [keys]));
 }
