@@ -140,10 +140,7 @@ export class StoryClusterer implements Clusterer {
   restore(doc: ClusterDoc, storyId: string, duplicateOf: string | null): void {
     if (this.articleIndex.has(doc.id)) return;
     const features = articleFeatures(doc, this.p);
-    const a = this.articleIds.length;
-    this.articleIds.push(doc.id);
-    this.articleIndex.set(doc.id, a);
-    this.ensureArticleCapacity(a);
+    const a = this.register(doc.id);
     // Later copies of this article must still be found (the index numbers fingerprints as added).
     this.dups.add(features.fingerprint);
     this.contained.add(a, features.anchors);
@@ -151,12 +148,8 @@ export class StoryClusterer implements Clusterer {
     const known = this.storyIndex.get(storyId);
     const original = duplicateOf === null ? undefined : this.articleIndex.get(duplicateOf);
     if (known !== undefined && original !== undefined) {
-      const s = this.resolve(known);
       const root = this.duplicateRoot[original]!;
-      this.articleStory[a] = s;
-      this.duplicateRoot[a] = root >= 0 ? root : original;
-      this.stories.grewBy(s, 1, 0);
-      this.stories.touch(s, at);
+      this.addCopy(a, root >= 0 ? root : original, this.resolve(known), at);
       return;
     }
     const vector = featureVector(features, this.p, this.vocab);
@@ -165,21 +158,48 @@ export class StoryClusterer implements Clusterer {
     const indexed = this.queryTerms(vector, Number.isFinite(at));
     const s =
       known !== undefined ? this.resolve(known) : this.namedStory(storyId, a, vector.ids.length);
-    this.grow(s, vector, 1 / docNorm);
-    this.stories.staleNorm(s);
-    this.stories.grewBy(s, 1);
-    this.stories.touch(s, at);
-    this.articleStory[a] = s;
-    for (let k = 0; k < indexed; k++) this.postings.add(vector.ids[this.top.index[k]!]!, s);
+    this.addReport(a, s, vector, docNorm, indexed, at);
     // The merge clock goes on from the last restored article, without a pass for the restored.
     if (Number.isFinite(at) && !(this.mergedAt >= at)) this.mergedAt = at;
   }
 
-  private assign(id: string, publishedAt: number, features: ArticleFeatures): Assignment {
+  /** Numbers a new article; returns its index. */
+  private register(id: string): number {
     const a = this.articleIds.length;
     this.articleIds.push(id);
     this.articleIndex.set(id, a);
     this.ensureArticleCapacity(a);
+    return a;
+  }
+
+  /** Adds article a's words to story s and lists s under its first `indexed` terms of `top`. */
+  private addReport(
+    a: number,
+    s: number,
+    vector: SparseVector,
+    docNorm: number,
+    indexed: number,
+    at: number,
+  ): void {
+    const stories = this.stories;
+    this.grow(s, vector, 1 / docNorm);
+    stories.staleNorm(s);
+    stories.grewBy(s, 1);
+    stories.touch(s, at);
+    this.articleStory[a] = s;
+    for (let k = 0; k < indexed; k++) this.postings.add(vector.ids[this.top.index[k]!]!, s);
+  }
+
+  /** Counts article a in story s as a copy of `original`: it adds no words. */
+  private addCopy(a: number, original: number, s: number, at: number): void {
+    this.articleStory[a] = s;
+    this.duplicateRoot[a] = original;
+    this.stories.grewBy(s, 1, 0);
+    this.stories.touch(s, at);
+  }
+
+  private assign(id: string, publishedAt: number, features: ArticleFeatures): Assignment {
+    const a = this.register(id);
 
     const original = this.findOriginal(features, a);
     if (original >= 0) return this.joinAsDuplicate(a, original, publishedAt);
@@ -198,16 +218,10 @@ export class StoryClusterer implements Clusterer {
       indexed = this.queryTerms(vector, dated);
     }
     const s = best >= 0 ? best : this.newStory(id, a, vector.ids.length);
-    const stories = this.stories;
-    this.grow(s, vector, 1 / docNorm);
-    stories.staleNorm(s);
-    stories.grewBy(s, 1);
-    stories.touch(s, publishedAt);
-    this.articleStory[a] = s;
-    for (let k = 0; k < indexed; k++) this.postings.add(vector.ids[this.top.index[k]!]!, s);
+    this.addReport(a, s, vector, docNorm, indexed, publishedAt);
     this.dirty.add(s);
     const merged = this.mergeDue(a, publishedAt) ? this.mergePass() : [];
-    return { storyId: stories.ids[this.resolve(s)]!, duplicateOf: null, merged };
+    return { storyId: this.stories.ids[this.resolve(s)]!, duplicateOf: null, merged };
   }
 
   /** The story the best of a long article's passages joins (see passageWords), with that
@@ -257,10 +271,7 @@ export class StoryClusterer implements Clusterer {
 
   private joinAsDuplicate(a: number, original: number, at: number): Assignment {
     const s = this.resolve(this.articleStory[original]!);
-    this.articleStory[a] = s;
-    this.duplicateRoot[a] = original;
-    this.stories.grewBy(s, 1, 0);
-    this.stories.touch(s, at);
+    this.addCopy(a, original, s, at);
     // A copy adds no evidence, but a pass due at its turn still runs.
     const merged = this.mergeDue(a, at) ? this.mergePass() : [];
     const storyId = this.stories.ids[this.resolve(s)]!;
