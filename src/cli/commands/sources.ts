@@ -56,17 +56,20 @@ export async function run(args: string[]): Promise<number> {
       process.stdout.write(`${JSON.stringify(sources, null, 2)}\n`);
       return 0;
     }
-    const quiet = values.all ? [] : sources.filter(isFinishedThread);
+    let quiet = 0;
     for (const s of sources) {
-      if (quiet.includes(s)) continue;
+      if (!values.all && isFinishedThread(s)) {
+        quiet++;
+        continue;
+      }
       process.stdout.write(
         `${String(s.id).padStart(4)} ${s.kind.padEnd(6)} ${health(s).padEnd(12)} ${s.url}\n`,
       );
       if (s.lastError !== null) process.stdout.write(`       last error: ${s.lastError}\n`);
     }
-    if (quiet.length > 0)
+    if (quiet > 0)
       process.stdout.write(
-        `${plural(quiet.length, "discussion thread")} gone quiet and no longer polled: --all lists them\n`,
+        `${plural(quiet, "discussion thread")} gone quiet and no longer polled: --all lists them\n`,
       );
     if (sources.some((s) => s.disabled))
       process.stdout.write("DISABLED sources are not polled: storyline sources enable ID\n");
