@@ -276,17 +276,14 @@ export class Reader {
         (o) =>
           o.outlet.toLowerCase() === wanted ||
           o.domain.toLowerCase() === wanted ||
-          (entry !== undefined &&
-            entryFor({ outlet: o.outlet, outletDomain: o.domain }, index) === entry),
+          (entry !== undefined && entryOf(o, index) === entry),
       );
       if (own.length === 0 && entry === undefined) return null;
       const biggest = own.reduce<ArticleOutlet | null>(
         (a, b) => (a && a.articles >= b.articles ? a : b),
         null,
       );
-      entry ??= biggest
-        ? entryFor({ outlet: biggest.outlet, outletDomain: biggest.domain }, index)
-        : undefined;
+      entry ??= biggest ? entryOf(biggest, index) : undefined;
       const { stories, total } = await this.store.storiesByOutlet(own, { limit: OUTLET_STORIES });
       const pairs = new Set(own.map((o) => `${o.domain} ${o.outlet}`));
       const covered = await Promise.all(
@@ -314,7 +311,7 @@ export class Reader {
       const index = await this.outlets();
       const byKey = new Map<Outlet | string, { entry: Outlet | null; rows: ArticleOutlet[] }>();
       for (const row of await this.articleOutlets()) {
-        const entry = entryFor({ outlet: row.outlet, outletDomain: row.domain }, index);
+        const entry = entryOf(row, index);
         const key = entry ?? row.outlet.toLowerCase();
         const group = byKey.get(key) ?? { entry: entry ?? null, rows: [] };
         group.rows.push(row);
@@ -358,4 +355,9 @@ export class Reader {
   cached<V>(key: string, load: () => Promise<V>): Promise<V> {
     return this.pages.get(key, this.now(), load) as Promise<V>;
   }
+}
+
+/** The operator's entry for an outlet as the articles name it (see entryFor). */
+function entryOf(o: ArticleOutlet, index: OutletIndex): Outlet | undefined {
+  return entryFor({ outlet: o.outlet, outletDomain: o.domain }, index);
 }
