@@ -18,9 +18,31 @@ export interface Source {
   lastError: string | null;
   lastFetchedAt: IsoTime | null;
   disabled: boolean;
+  /** The reader's own section for what this source brings ("World", "Tech"): an OPML folder, or
+   * given when adding it. Stories reached through it are listed under it. */
+  section: string | null;
 }
 
-export type NewSource = Pick<Source, "kind" | "url"> & { title?: string | null };
+export type NewSource = Pick<Source, "kind" | "url"> & {
+  title?: string | null;
+  section?: string | null;
+};
+
+/** Longest section name kept: a folder title, not a paragraph. */
+export const MAX_SECTION_LENGTH = 60;
+
+/** A section name as given (an OPML folder title, a form field, a CLI option) made fit to store:
+ * spaces collapsed, control characters dropped, cut to MAX_SECTION_LENGTH; null when nothing is
+ * left. */
+export function sectionName(raw: string | null | undefined): string | null {
+  const name = (raw ?? "")
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters become spaces
+    .replace(/[\u0000-\u001f\u007f\s]+/g, " ")
+    .trim()
+    .slice(0, MAX_SECTION_LENGTH)
+    .trim();
+  return name === "" ? null : name;
+}
 
 /** The next fetch time of a source that is never due again (a discussion thread that has gone
  * quiet): a time that sorts after every real one. */

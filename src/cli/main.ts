@@ -15,18 +15,21 @@ const COMMANDS: Record<string, { summary: string; load: () => Promise<Command> }
     load: () => import("./commands/run.ts"),
   },
   add: {
-    summary: "add a feed, page or discussion-thread URL (or an OPML file)",
+    summary: "add a feed, page or discussion-thread URL (or an OPML file) [--section NAME]",
     load: () => import("./commands/add.ts"),
   },
   sources: {
-    summary: "list sources and their health",
+    summary: "list sources and their health; enable, disable, remove, or put in a section",
     load: () => import("./commands/sources.ts"),
   },
   outlets: {
     summary: "describe outlets (import FILE.json: country, ownership, lean) or list them",
     load: () => import("./commands/outlets.ts"),
   },
-  stories: { summary: "list stories [--json]", load: () => import("./commands/stories.ts") },
+  stories: {
+    summary: "list stories [--section NAME] [--json]",
+    load: () => import("./commands/stories.ts"),
+  },
   search: {
     summary: "full-text search of articles, by story [--limit N] [--json]",
     load: () => import("./commands/search.ts"),

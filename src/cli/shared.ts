@@ -1,9 +1,11 @@
 import { type Config, loadConfig } from "../config.ts";
 import { followableUrl } from "../ingest/follow.ts";
 import { parseOpml, writeOpml } from "../ingest/opml.ts";
+import type { AddSourceInput } from "../serve/deps.ts";
 import { openStore } from "../store/index.ts";
+import { followSource } from "../store/source-actions.ts";
 import type { Store } from "../store/store.ts";
-import { parseIsoTime } from "../types.ts";
+import { parseIsoTime, sectionName } from "../types.ts";
 
 /** Options every database-backed command accepts. */
 export const DB_OPTION = { db: { type: "string" } } as const;
@@ -56,12 +58,6 @@ export function progress(label: string): (done: number, total: number) => void {
   };
 }
 
-export interface AddSourceInput {
-  kind: "feed" | "page" | "opml";
-  url?: string;
-  opml?: string;
-}
-
 /** What the web UI's "add a source" form does: stores the source; the poller fetches it later.
  * `allowPrivateHosts`: the fetcher's, so a source it would refuse is refused here. */
 export function sourceAdder(
@@ -69,22 +65,26 @@ export function sourceAdder(
   allowPrivateHosts: readonly string[],
 ): (input: AddSourceInput) => Promise<string> {
   return async (input) => {
+    const section = sectionName(input.section);
     const entries =
       input.kind === "opml"
         ? parseOpml(input.opml ?? "").map((f) => ({
             kind: "feed" as const,
             url: f.url,
             title: f.title,
+            section: section ?? f.section,
           }))
-        : [{ kind: input.kind, url: input.url ?? "", title: null }];
+        : [{ kind: input.kind, url: input.url ?? "", title: null, section }];
     let added = 0;
+    let moved = 0;
     for (const entry of entries) {
       const url = followableUrl(entry.url, allowPrivateHosts);
-      if ((await store.getSourceByUrl(url)) !== null) continue;
-      await store.addSource({ kind: entry.kind, url, title: entry.title });
-      added++;
+      const { outcome } = await followSource(store, { ...entry, url });
+      if (outcome === "added") added++;
+      if (outcome === "moved") moved++;
     }
-    return `${added} source${added === 1 ? "" : "s"} added; they are fetched on the next poll.`;
+    const note = moved > 0 ? ` ${moved} moved to another section.` : "";
+    return `${added} source${added === 1 ? "" : "s"} added; they are fetched on the next poll.${note}`;
   };
 }
 
@@ -92,5 +92,5 @@ export function sourceAdder(
  * the sources page offers as a download. */
 export async function feedsOpml(store: Store): Promise<string> {
   const feeds = (await store.listSources()).filter((s) => s.kind === "feed");
-  return writeOpml(feeds.map((s) => ({ title: s.title, url: s.url })));
+  return writeOpml(feeds.map((s) => ({ title: s.title, url: s.url, section: s.section })));
 }

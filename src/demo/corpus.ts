@@ -21,6 +21,8 @@ export interface DemoOutlet {
   country: string;
   ownership: string;
   lean: string;
+  /** The folder its feed sits in in the demo's OPML list, as a reader would file it. */
+  section: string;
 }
 
 export interface DemoArticle {

@@ -100,11 +100,17 @@ export function renderFeed(ctx: FeedContext): { body: string; type: string } {
 }
 
 export function renderOpml(base: string, outlets: DemoOutlet[]): string {
-  const lines = outlets
-    .map(
-      (o) =>
-        `<outline type="rss" text="${esc(o.name)}" title="${esc(o.name)}" xmlUrl="${esc(`${base}/${o.slug}/${feedFile(o)}`)}" htmlUrl="${esc(`${base}/${o.slug}/`)}"/>`,
-    )
+  const sections = [...new Set(outlets.map((o) => o.section))];
+  const lines = sections
+    .map((section) => {
+      const feeds = outlets
+        .filter((o) => o.section === section)
+        .map(
+          (o) =>
+            `<outline type="rss" text="${esc(o.name)}" title="${esc(o.name)}" xmlUrl="${esc(`${base}/${o.slug}/${feedFile(o)}`)}" htmlUrl="${esc(`${base}/${o.slug}/`)}"/>`,
+        );
+      return `<outline text="${esc(section)}" title="${esc(section)}">\n${feeds.join("\n")}\n</outline>`;
+    })
     .join("\n");
   return `<?xml version="1.0" encoding="UTF-8"?>
 <opml version="2.0">
@@ -113,9 +119,7 @@ export function renderOpml(base: string, outlets: DemoOutlet[]): string {
 <dateCreated>Wed, 25 Nov 2026 23:00:00 GMT</dateCreated>
 </head>
 <body>
-<outline text="Demo news (fictional)" title="Demo news (fictional)">
 ${lines}
-</outline>
 </body>
 </opml>
 `;

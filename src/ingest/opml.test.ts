@@ -1,4 +1,5 @@
 import assert from "node:assert/strict";
+import { readFile } from "node:fs/promises";
 import { test } from "node:test";
 import { parseOpml, writeOpml } from "./opml.ts";
 
@@ -22,17 +23,54 @@ const NESTED = `<?xml version="1.0" encoding="UTF-8"?>
 </opml>
 `;
 
-test("parseOpml reads nested outlines, any attribute case, each URL once", () => {
+test("parseOpml reads nested outlines, any attribute case, each URL once, in their folders", () => {
   assert.deepEqual(parseOpml(NESTED), [
     {
       title: "Harbor Town Ledger",
       url: "https://ledger.example.org/feed/",
       siteUrl: "https://ledger.example.org/",
+      section: "News",
     },
-    { title: "Tide Pool", url: "https://tidepool.example.net/feeds/posts/default", siteUrl: null },
-    { title: "Shouting", url: "http://shout.example.com/rss", siteUrl: null },
-    { title: "Q & A", url: "http://qa.example.com/atom.xml", siteUrl: null },
+    {
+      title: "Tide Pool",
+      url: "https://tidepool.example.net/feeds/posts/default",
+      siteUrl: null,
+      section: "Deeper",
+    },
+    { title: "Shouting", url: "http://shout.example.com/rss", siteUrl: null, section: null },
+    { title: "Q & A", url: "http://qa.example.com/atom.xml", siteUrl: null, section: null },
   ]);
+});
+
+test("parseOpml takes a feed's section from its folder, else from its first category", () => {
+  const opml = `<opml version="2.0"><body>
+    <outline text="  World
+      news  "><outline text="A" xmlUrl="https://a.example/feed"/></outline>
+    <outline text="B" xmlUrl="https://b.example/feed" category="/Tech/Science,/Misc"/>
+    <outline text=""><outline text="C" xmlUrl="https://c.example/feed"/></outline>
+    <outline text="D" xmlUrl="https://d.example/feed" category="/"/>
+  </body></opml>`;
+  assert.deepEqual(
+    parseOpml(opml).map((f) => [f.title, f.section]),
+    [
+      ["A", "World news"],
+      ["B", "Science"],
+      ["C", null],
+      ["D", null],
+    ],
+  );
+});
+
+test("parseOpml reads the folders of a feed reader's export (testdata/nested.opml)", async () => {
+  const text = await readFile(new URL("testdata/nested.opml", import.meta.url), "utf8");
+  assert.deepEqual(
+    parseOpml(text).map((f) => [f.url, f.section]),
+    [
+      ["https://gazette.example/feed.xml", "Local"],
+      ["https://islandcoast.example/rss", "Local"],
+      ["https://wire.example/atom.xml", null],
+    ],
+  );
 });
 
 test("parseOpml: clear errors for empty, non-OPML and truncated documents", () => {
@@ -61,8 +99,33 @@ test("writeOpml then parseOpml round-trips titles (with markup characters) and U
   const xml = writeOpml(feeds, "Export & more");
   assert.match(xml, /<title>Export &amp; more<\/title>/);
   assert.deepEqual(parseOpml(xml), [
-    { title: 'Tom & "Jerry" <News>', url: "https://a.example.com/feed?x=1&y=2", siteUrl: null },
-    { title: null, url: "https://b.example.com/rss.xml", siteUrl: null },
-    { title: "Ünïcödé newline", url: "https://c.example.com/atom", siteUrl: null },
+    {
+      title: 'Tom & "Jerry" <News>',
+      url: "https://a.example.com/feed?x=1&y=2",
+      siteUrl: null,
+      section: null,
+    },
+    { title: null, url: "https://b.example.com/rss.xml", siteUrl: null, section: null },
+    { title: "Ünïcödé newline", url: "https://c.example.com/atom", siteUrl: null, section: null },
   ]);
+});
+
+test("writeOpml puts each section's feeds in a folder, and parseOpml reads them back", () => {
+  const feeds = [
+    { title: "A", url: "https://a.example/feed", section: "World & <more>" },
+    { title: "B", url: "https://b.example/feed", section: null },
+    { title: "C", url: "https://c.example/feed", section: "Tech" },
+    { title: "D", url: "https://d.example/feed", section: "World & <more>" },
+  ];
+  const xml = writeOpml(feeds);
+  assert.match(xml, /<outline text="World &amp; &lt;more&gt;" title="World &amp; &lt;more&gt;">/);
+  assert.deepEqual(
+    parseOpml(xml).map((f) => [f.title, f.section]),
+    [
+      ["B", null],
+      ["A", "World & <more>"],
+      ["D", "World & <more>"],
+      ["C", "Tech"],
+    ],
+  );
 });

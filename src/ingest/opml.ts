@@ -1,12 +1,27 @@
 // OPML subscription lists: read every outline with an xmlUrl (any depth, attribute names in any
-// case), write a flat OPML 2.0 list. Lenient like the exports it reads (a bare "&" in a title is
+// case) with the folder it sits in as its section, write an OPML 2.0 list with a folder per section. Lenient like the exports it reads (a bare "&" in a title is
 // forgiven), strict about what makes the list unusable (not OPML, cut short).
 import sax from "sax";
+import { sectionName } from "../types.ts";
 
 export interface OpmlFeed {
   title: string | null;
   url: string;
   siteUrl: string | null;
+  /** The folder the feed sits in (the nearest one), else its first `category`; null in none. */
+  section: string | null;
+}
+
+/** The last part of the first of OPML 2.0's slash-delimited categories ("/News/World,/Tech" ->
+ * "World"). */
+function categorySection(category: string | undefined): string | null {
+  const first = category?.split(",")[0] ?? "";
+  return sectionName(
+    first
+      .split("/")
+      .filter((part) => part.trim() !== "")
+      .at(-1),
+  );
 }
 
 function httpUrl(raw: string | undefined): string | null {
@@ -39,6 +54,8 @@ export function parseOpml(text: string): OpmlFeed[] {
   const feeds: OpmlFeed[] = [];
   const seen = new Set<string>();
   const open: string[] = [];
+  // For each open outline, the folder title it makes (null: a feed, or a folder without one).
+  const folders: (string | null)[] = [];
   let root: string | null = null;
   let error: Error | null = null;
   parser.onerror = (err) => {
@@ -51,13 +68,19 @@ export function parseOpml(text: string): OpmlFeed[] {
     open.push(tag.name);
     if (tag.name !== "outline") return;
     const attrs = attrsOf(tag as sax.Tag);
+    const title = (attrs.title ?? attrs.text)?.trim() || null;
     const url = httpUrl(attrs.xmlurl);
+    const folder = folders.findLast((f) => f !== null) ?? null;
+    folders.push(attrs.xmlurl === undefined ? sectionName(title) : null);
     if (url === null || seen.has(url)) return;
     seen.add(url);
-    const title = (attrs.title ?? attrs.text)?.trim() || null;
-    feeds.push({ title, url, siteUrl: httpUrl(attrs.htmlurl) });
+    const section = folder ?? categorySection(attrs.category);
+    feeds.push({ title, url, siteUrl: httpUrl(attrs.htmlurl), section });
   };
-  parser.onclosetag = () => void open.pop();
+  parser.onclosetag = (name) => {
+    open.pop();
+    if (name === "outline") folders.pop();
+  };
   parser.write(text).close();
   if (root !== "opml") {
     throw new Error(
@@ -80,16 +103,28 @@ function escapeAttr(value: string): string {
     .replace(/\r?\n|\r|\t/g, " ");
 }
 
-/** A flat OPML 2.0 subscription list. */
+/** An OPML 2.0 subscription list: feeds without a section first, then a folder per section (in
+ * order of first appearance), as feed readers import them. */
 export function writeOpml(
-  feeds: { title: string | null; url: string }[],
+  feeds: { title: string | null; url: string; section?: string | null }[],
   title = "Storyline subscriptions",
 ): string {
-  const outlines = feeds.map((f) => {
+  const outline = (f: { title: string | null; url: string }, indent: string) => {
     const name =
       f.title === null ? "" : ` text="${escapeAttr(f.title)}" title="${escapeAttr(f.title)}"`;
-    return `    <outline type="rss"${name} xmlUrl="${escapeAttr(f.url)}"/>`;
-  });
+    return `${indent}<outline type="rss"${name} xmlUrl="${escapeAttr(f.url)}"/>`;
+  };
+  const bySection = new Map<string, typeof feeds>();
+  for (const f of feeds) {
+    if (!f.section) continue;
+    bySection.set(f.section, [...(bySection.get(f.section) ?? []), f]);
+  }
+  const outlines = feeds.filter((f) => !f.section).map((f) => outline(f, "    "));
+  for (const [section, list] of bySection) {
+    const name = escapeAttr(section);
+    outlines.push(`    <outline text="${name}" title="${name}">`);
+    outlines.push(...list.map((f) => outline(f, "      ")), "    </outline>");
+  }
   return [
     '<?xml version="1.0" encoding="UTF-8"?>',
     '<opml version="2.0">',

@@ -34,7 +34,12 @@ export async function ingestDemo(
   onProgress?: (done: number, total: number) => void,
 ): Promise<RoundReport> {
   for (const feed of parseOpml(outlets.opml))
-    await store.addSource({ kind: "feed", url: feed.url, title: feed.title });
+    await store.addSource({
+      kind: "feed",
+      url: feed.url,
+      title: feed.title,
+      section: feed.section,
+    });
   for (const url of outlets.threadUrls) await store.addSource({ kind: "thread", url });
   // Described by name: the demo's outlets share one host.
   await store.putOutlets(parseOutlets(outlets.outletList));

@@ -8,6 +8,7 @@ import { after, test } from "node:test";
 import { loadConfig } from "../config.ts";
 import { createFetcher } from "../ingest/fetch/index.ts";
 import { openStore } from "../store/index.ts";
+import { sampleStory } from "../store/sample.ts";
 import { newContext } from "./context.ts";
 import { pollSource } from "./poll.ts";
 
@@ -24,7 +25,7 @@ function outlet(): Promise<{ server: Server; base: string; hits: Map<string, num
     const path = req.url ?? "/";
     hits.set(path, (hits.get(path) ?? 0) + 1);
     const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-    if (path === "/feed.xml") {
+    if (path.startsWith("/feed.xml")) {
       res.writeHead(200, { "content-type": "application/rss+xml" });
       res.end(`<?xml version="1.0"?><rss version="2.0"><channel><title>Outlet</title>
         <item><title>Harbour bridge reopens</title><link>${base}/r/1</link></item>
@@ -82,6 +83,45 @@ test("a 'page not found' page served with status 200 is refused by name and stor
     assert.match(report.error ?? "", /\/gone is a 'page not found' page, not an article/);
     assert.equal(report.newArticles, 0);
     assert.equal(await store.countArticles(), 0);
+  } finally {
+    await store.close();
+    server.close();
+  }
+});
+
+test("an article is listed under the section of every feed that carries it", async () => {
+  const { server, base, hits } = await outlet();
+  const store = await openStore(join(dir, "sections.db"));
+  try {
+    const config = {
+      ...loadConfig({ STORYLINE_ALLOW_PRIVATE_HOSTS: "127.0.0.1", STORYLINE_HOST_DELAY_MS: "0" }),
+      discoverThreads: false,
+    };
+    const local = await store.addSource({
+      kind: "feed",
+      url: `${base}/feed.xml`,
+      section: "Local",
+    });
+    // The same entry in a second feed, filed elsewhere: known already, so linked, not fetched.
+    const world = await store.addSource({
+      kind: "feed",
+      url: `${base}/feed.xml?edition=world`,
+      section: "World",
+    });
+    const ctx = newContext(config, store, createFetcher(config.fetch));
+    assert.equal((await pollSource(ctx, local)).newArticles, 1);
+    assert.equal((await pollSource(ctx, world)).newArticles, 0);
+    assert.equal(hits.get("/r/1"), 1);
+    const [article] = await store.listArticles();
+    await store.assignArticle(article!.id, "s-bridge", null);
+    await store.putStory(sampleStory("s-bridge", "2026-11-25T00:00:00.000Z", [article!.id]));
+    assert.deepEqual(Object.fromEntries(await store.sectionsOfStories(["s-bridge"])), {
+      "s-bridge": ["Local", "World"],
+    });
+    assert.deepEqual(
+      (await store.storiesBySection("World")).stories.map((x) => x.id),
+      ["s-bridge"],
+    );
   } finally {
     await store.close();
     server.close();

@@ -20,7 +20,8 @@ export async function pollSource(ctx: PipelineContext, source: Source): Promise<
   let nextFetchAt: string | undefined;
   try {
     if (source.kind === "feed") newArticles = await pollFeed(ctx, source);
-    else if (source.kind === "page") newArticles = (await ingestPage(ctx, source.url)) ? 1 : 0;
+    else if (source.kind === "page")
+      newArticles = (await ingestPage(ctx, source.url, source.id)) ? 1 : 0;
     else nextFetchAt = await ingestThread(ctx, source);
   } catch (caught) {
     failure = caught;
@@ -35,7 +36,7 @@ async function pollFeed(ctx: PipelineContext, source: Source): Promise<number> {
   let failed = 0;
   await forEachLimited(poll.urls, PAGE_CONCURRENCY, async (url) => {
     try {
-      if (await ingestPage(ctx, url)) stored++;
+      if (await ingestPage(ctx, url, source.id)) stored++;
     } catch (caught) {
       failed++;
       log("warn", "ingest", `${url} (from ${source.url}): ${(caught as Error).message}`);
@@ -46,8 +47,8 @@ async function pollFeed(ctx: PipelineContext, source: Source): Promise<number> {
   return stored;
 }
 
-async function ingestPage(ctx: PipelineContext, url: string): Promise<boolean> {
-  return (await fetchArticle(ctx, url)).inserted;
+async function ingestPage(ctx: PipelineContext, url: string, sourceId: number): Promise<boolean> {
+  return (await fetchArticle(ctx, url, sourceId)).inserted;
 }
 
 async function ingestThread(ctx: PipelineContext, source: Source): Promise<string> {

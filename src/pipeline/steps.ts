@@ -48,16 +48,24 @@ export async function pollFeedEntries(deps: IngestDeps, source: Source): Promise
   // A feed's back catalogue older than the archive keeps would be fetched only to be pruned.
   const cutoff = keepCutoff(deps.config, Date.now());
   const oldest = cutoff === null ? Number.NaN : Date.parse(cutoff);
+  // Entries stored already (another feed listed them first) are linked in the commit, so a story
+  // is listed under this feed's section too.
+  const known: string[] = [];
   for (const entry of feed.entries) {
     if (entry.url === null) continue;
     if (entry.publishedAt !== null && Date.parse(entry.publishedAt) < oldest) continue;
-    if ((await deps.store.articleIdByUrl(normalizeUrl(entry.url))) === null) urls.push(entry.url);
+    const id = await deps.store.articleIdByUrl(normalizeUrl(entry.url));
+    if (id === null) urls.push(entry.url);
+    else known.push(id);
   }
   const commit = () =>
-    deps.store.updateSource(source.id, {
-      etag: outcome.etag,
-      lastModified: outcome.lastModified,
-      title: source.title ?? feed.title,
+    deps.store.transaction(async () => {
+      for (const id of known) await deps.store.linkArticleSource(id, source.id);
+      await deps.store.updateSource(source.id, {
+        etag: outcome.etag,
+        lastModified: outcome.lastModified,
+        title: source.title ?? feed.title,
+      });
     });
   return { urls, commit };
 }
@@ -68,8 +76,13 @@ export interface StoredArticle {
   inserted: boolean;
 }
 
-/** Fetches, extracts and stores one article page; the article is committed before this resolves. */
-export async function fetchArticle(deps: IngestDeps, url: string): Promise<StoredArticle> {
+/** Fetches, extracts and stores one article page; the article is committed before this resolves.
+ * `sourceId` is the feed that listed it (or the page source), remembered for its section. */
+export async function fetchArticle(
+  deps: IngestDeps,
+  url: string,
+  sourceId: number | null = null,
+): Promise<StoredArticle> {
   const outcome = await deps.fetcher.fetch(url, { accept: "text/html,application/xhtml+xml" });
   if (outcome.kind === "not-modified")
     throw new Error(`ingest: ${url} answered 304 without a request for it`);
@@ -87,6 +100,7 @@ export async function fetchArticle(deps: IngestDeps, url: string): Promise<Store
     const isNew = await deps.store.putArticle(article);
     const urls = [url, article.url, article.canonicalUrl].map((u) => normalizeUrl(u));
     await deps.store.addArticleUrls(article.id, urls);
+    if (sourceId !== null) await deps.store.linkArticleSource(article.id, sourceId);
     return isNew;
   });
   if (inserted && deps.config.discoverThreads)

@@ -49,11 +49,11 @@ export async function runWorker(options: WorkerOptions, signal: AbortSignal): Pr
   const n = options.concurrency;
   const loops = [
     work<{ sourceId: number }>(boss, JOBS.poll, n, (d) => pollJob(deps, boss, d.sourceId), signal),
-    work<{ url: string }>(
+    work<{ url: string; sourceId?: number }>(
       boss,
       JOBS.page,
       n,
-      async (d) => void (await fetchArticle(deps, d.url)),
+      async (d) => void (await fetchArticle(deps, d.url, d.sourceId ?? null)),
       signal,
     ),
     work<{ storyId: string }>(

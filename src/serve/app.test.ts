@@ -232,7 +232,11 @@ test("sources page lists health; adding a feed needs same origin and the CSRF to
 
   const ok = await post({ csrf: token, kind: "feed", url: "https://example.org/feed.xml" }, origin);
   assert.equal(ok.status, 303);
-  assert.deepEqual(added.at(-1), { kind: "feed", url: "https://example.org/feed.xml" });
+  assert.deepEqual(added.at(-1), {
+    kind: "feed",
+    url: "https://example.org/feed.xml",
+    section: null,
+  });
   const flash = /sl_flash=([^;]+)/.exec(ok.headers.get("set-cookie") ?? "")![1]!;
   const after = await (
     await app.request("/sources", { headers: { cookie: `sl_flash=${flash}` } }, LOCAL)
@@ -278,7 +282,17 @@ test("sources page lists health; adding a feed needs same origin and the CSRF to
     REMOTE,
   );
   assert.equal(withToken.status, 303);
-  assert.deepEqual(added.at(-1), { kind: "page", url: "https://x.org/a" });
+  assert.deepEqual(added.at(-1), { kind: "page", url: "https://x.org/a", section: null });
+  const filed = await post(
+    { csrf: token, kind: "feed", url: "https://x.org/w.xml", section: "  World\n  news " },
+    origin,
+  );
+  assert.equal(filed.status, 303);
+  assert.deepEqual(added.at(-1), {
+    kind: "feed",
+    url: "https://x.org/w.xml",
+    section: "World news",
+  });
 });
 
 test("OPML upload arrives as text", async () => {
@@ -296,7 +310,7 @@ test("OPML upload arrives as text", async () => {
     LOCAL,
   );
   assert.equal(res.status, 303);
-  assert.deepEqual(added.at(-1), { kind: "opml", opml });
+  assert.deepEqual(added.at(-1), { kind: "opml", opml, section: null });
 });
 
 test("a remote reader signs in once with the admin token, then changes sources without it", async () => {

@@ -6,10 +6,13 @@ import type { Metrics } from "./metrics.ts";
 import type { Reader } from "./model.ts";
 import { nextVisit, VISIT_COOKIE, VISIT_COOKIE_MAX_AGE_S } from "./visit.ts";
 
+/** What the sources page's add form asks for. */
 export interface AddSourceInput {
   kind: "feed" | "page" | "opml";
   url?: string;
   opml?: string;
+  /** The section to put the source in (an OPML file's feeds: else their folders'). */
+  section?: string | null;
 }
 
 export interface Deps {

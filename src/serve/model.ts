@@ -1,5 +1,6 @@
 // What the pages need, read from the store with small caches so a page costs a couple of map
 // look-ups: briefs are precomputed, so nothing heavy ever happens per request.
+import type { SectionListing } from "../store/sections.ts";
 import type { ArticleOutlet, Store } from "../store/store.ts";
 import type { Article, Brief, Outlet, Platform, Story } from "../types.ts";
 import { safeHref } from "./links.ts";
@@ -49,6 +50,19 @@ export interface StoryModel {
   /** Its outlets by lean, country and ownership, once the operator has described some outlet
    * (null before). */
   spread: CoverageSpread | null;
+  /** The sections of the sources that brought its articles, the one with most first. */
+  sections: string[];
+}
+
+/** One section's stories, ranked as the front page ranks: see Reader.sectionPage. */
+export interface SectionPage {
+  /** As the sources name it. */
+  name: string;
+  items: StoryModel[];
+  /** Stories ranked (the most recently updated RANK_CANDIDATES of the section at most). */
+  total: number;
+  /** Stories in the section in all. */
+  stories: number;
 }
 
 /** One outlet's recent coverage: see Reader.outletCoverage. */
@@ -195,7 +209,7 @@ export class Reader {
     const set = await this.articleSet(story);
     const known = await this.outlets();
     const spread = known.size > 0 ? coverageSpread(set.articles.values(), known) : null;
-    return { story, brief, ...set, threads: [], spread };
+    return { story, brief, ...set, threads: [], spread, sections: [] };
   }
 
   /** Threads discussing any of the articles, with a link-safe URL, most comments first. */
@@ -216,7 +230,10 @@ export class Reader {
     return this.cached(`story:${id}`, async () => {
       const story = await this.store.getStory(id);
       if (!story) return null;
-      const model = await this.model(story, await this.store.getBrief(id));
+      const [model] = await this.withSections([
+        await this.model(story, await this.store.getBrief(id)),
+      ]);
+      if (!model) return null;
       const key = `${story.id}|${story.lastUpdated}`;
       model.threads = await this.threads.get(key, this.now(), () =>
         this.threadLinks(model.articles.values()),
@@ -228,13 +245,49 @@ export class Reader {
   /** Stories ranked for the front page (briefs included), cached briefly. */
   ranked(): Promise<StoryModel[]> {
     return this.cached("ranked", async () => {
-      const stories = await this.store.listStories({ limit: RANK_CANDIDATES });
-      const models = await Promise.all(stories.map((s) => this.model(s, null)));
-      const order = rankStories(
-        models.map((m) => ({ m, outletCount: m.outlets.length, lastUpdated: m.story.lastUpdated })),
-        this.now(),
+      return this.rank(await this.store.listStories({ limit: RANK_CANDIDATES }));
+    });
+  }
+
+  /** Stories in the front page's order, with their sections. */
+  private async rank(stories: Story[]): Promise<StoryModel[]> {
+    const models = await Promise.all(stories.map((s) => this.model(s, null)));
+    const order = rankStories(
+      models.map((m) => ({ m, outletCount: m.outlets.length, lastUpdated: m.story.lastUpdated })),
+      this.now(),
+    );
+    return this.withSections(order.map((o) => o.m));
+  }
+
+  /** The models with their stories' sections (one query for all of them). */
+  private async withSections(models: StoryModel[]): Promise<StoryModel[]> {
+    if ((await this.sections()).length === 0) return models;
+    const found = await this.store.sectionsOfStories(models.map((m) => m.story.id));
+    return models.map((m) => ({ ...m, sections: found.get(m.story.id) ?? [] }));
+  }
+
+  /** Every section some source is in, read again at most once per cache period. */
+  sections(): Promise<SectionListing[]> {
+    return this.cached("sections", () => this.store.listSections());
+  }
+
+  /** One page of a section's stories (named in any case), ranked as the front page is, with
+   * briefs loaded; null for a section no source is in. */
+  sectionPage(name: string, offset: number, limit: number): Promise<SectionPage | null> {
+    const wanted = name.trim().toLowerCase();
+    return this.cached(`section:${wanted}:${offset}:${limit}`, async () => {
+      const section = (await this.sections()).find((s) => s.name.toLowerCase() === wanted);
+      if (section === undefined) return null;
+      const { stories, total } = await this.store.storiesBySection(section.name, {
+        limit: RANK_CANDIDATES,
+      });
+      const ranked = await this.rank(stories);
+      const items = await Promise.all(
+        ranked
+          .slice(offset, offset + limit)
+          .map(async (m) => ({ ...m, brief: await this.store.getBrief(m.story.id) })),
       );
-      return order.map((o) => o.m);
+      return { name: section.name, items, total: ranked.length, stories: total };
     });
   }
 
@@ -295,10 +348,11 @@ export class Reader {
           return { model, articles };
         }),
       );
+      const models = await this.withSections(covered.map((c) => c.model));
       return {
         name: entry?.name ?? biggest?.outlet ?? entry?.domain ?? name,
         entry: entry ?? null,
-        stories: covered,
+        stories: covered.map((c, i) => ({ ...c, model: models[i]! })),
         total,
       };
     });
@@ -342,7 +396,9 @@ export class Reader {
   recentWithBriefs(limit: number): Promise<StoryModel[]> {
     return this.cached(`recent:${limit}`, async () => {
       const stories = await this.store.listStories({ limit });
-      return Promise.all(stories.map(async (s) => this.model(s, await this.store.getBrief(s.id))));
+      return this.withSections(
+        await Promise.all(stories.map(async (s) => this.model(s, await this.store.getBrief(s.id)))),
+      );
     });
   }
 

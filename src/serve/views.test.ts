@@ -23,6 +23,7 @@ function model(storyId: string): StoryModel {
     articles: new Map(articles.map((a) => [a.id, a])),
     outlets: [...new Set(articles.map((a) => a.outlet))],
     threads: [],
+    sections: [],
     spread: null,
     newestFetchedAt:
       articles

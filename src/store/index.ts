@@ -20,6 +20,7 @@ import * as outlets from "./outlets.ts";
 import { openPostgres, parsePgUrl } from "./postgres.ts";
 import * as prune from "./prune.ts";
 import * as searchTable from "./search.ts";
+import * as sections from "./sections.ts";
 import * as sources from "./sources.ts";
 import { openSqlite } from "./sqlite.ts";
 import * as state from "./state.ts";
@@ -28,6 +29,7 @@ import * as stories from "./stories.ts";
 import * as threads from "./threads.ts";
 
 export type { PruneCounts } from "./prune.ts";
+export type { SectionListing } from "./sections.ts";
 export type { ArticleOutlet, ArticleQuery, SourcePatch, Store, StoryQuery } from "./store.ts";
 
 export function isPostgresUrl(db: string): boolean {
@@ -176,6 +178,22 @@ class SqlStore implements Store {
     query?: StoryQuery,
   ): Promise<{ stories: Story[]; total: number }> {
     return stories.storiesByOutlet(this.db, outlets, query);
+  }
+
+  linkArticleSource(articleId: string, sourceId: number): Promise<void> {
+    return sections.linkArticleSource(this.db, articleId, sourceId);
+  }
+  listSections(): Promise<sections.SectionListing[]> {
+    return sections.listSections(this.db);
+  }
+  storiesBySection(
+    section: string,
+    query?: StoryQuery,
+  ): Promise<{ stories: Story[]; total: number }> {
+    return sections.storiesBySection(this.db, section, query);
+  }
+  sectionsOfStories(storyIds: string[]): Promise<Map<string, string[]>> {
+    return sections.sectionsOfStories(this.db, storyIds);
   }
 
   putBrief(brief: Brief): Promise<void> {

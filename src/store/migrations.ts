@@ -99,6 +99,18 @@ export const MIGRATIONS: Migration[] = [
   // overflow pages). It serves every lookup the domain index of 3 did.
   `CREATE INDEX articles_outlet_pair ON articles (outlet_domain, outlet, story_id);
    DROP INDEX articles_outlet`,
+  // 13: sections (the reader's own grouping of sources, from OPML folders) and which sources
+  // reached each article, so a story is listed under the sections of the feeds that carried it.
+  // Articles stored before this are linked to the page sources whose URL reached them; which feed
+  // listed an older article was never recorded.
+  `ALTER TABLE sources ADD COLUMN section TEXT;
+   CREATE INDEX sources_section ON sources (section);
+   CREATE TABLE article_sources (source_id INTEGER NOT NULL, article_id TEXT NOT NULL,
+     PRIMARY KEY (source_id, article_id));
+   CREATE INDEX article_sources_article ON article_sources (article_id);
+   INSERT INTO article_sources (source_id, article_id)
+     SELECT s.id, u.article_id FROM sources s JOIN article_urls u ON u.url = s.url
+     WHERE s.kind = 'page' ON CONFLICT DO NOTHING`,
 ];
 
 function articleColumns(): string {

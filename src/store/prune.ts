@@ -1,5 +1,6 @@
 // prune: the retention sweep. Removes stories that stopped growing before a cutoff, with what
-// only they need: their articles (and so their search entries), their briefs, the discussion
+// only they need: their articles (and so their search entries and links to the sources that
+// reached them), their briefs, the discussion
 // threads about those articles, and the thread sources that fetched them. The URLs the articles
 // were reached by stay behind in article_urls: a feed that still lists an old entry must not bring
 // it back as new.
@@ -31,6 +32,11 @@ export async function pruneStories(db: Db, before: IsoTime, limit: number): Prom
     const ids = toJson(rows.map((r) => r.id));
     const urls = await t.all<{ url: string; canonical_url: string }>(
       `SELECT url, canonical_url FROM articles WHERE ${inJsonArray(t, "story_id")}`,
+      [ids],
+    );
+    await t.run(
+      `DELETE FROM article_sources WHERE article_id IN
+         (SELECT id FROM articles WHERE ${inJsonArray(t, "story_id")})`,
       [ids],
     );
     const articles = await t.run(`DELETE FROM articles WHERE ${inJsonArray(t, "story_id")}`, [ids]);

@@ -1,6 +1,6 @@
 // What an operator does to a source they follow, from the CLI (`storyline sources enable …`) or
 // the sources page: the same three changes, with the same words back.
-import type { Source } from "../types.ts";
+import type { NewSource, Source } from "../types.ts";
 import type { Store } from "./store.ts";
 
 export const SOURCE_ACTIONS = ["enable", "disable", "remove"] as const;
@@ -41,4 +41,35 @@ export async function changeSource(
 export async function findSource(store: Store, ref: string): Promise<Source | null> {
   if (/^\d{1,15}$/.test(ref)) return store.getSource(Number(ref));
   return store.getSourceByUrl(ref);
+}
+
+/** What followSource did. */
+export type FollowOutcome = "added" | "moved" | "already there";
+
+/** Follows the source: adds it, or, when its URL is followed already and it comes with a section
+ * it is not in, moves it there (re-importing a reorganised OPML list, or adding a URL again with
+ * another section). Returns the source as stored and what was done. */
+export async function followSource(
+  store: Store,
+  source: NewSource,
+): Promise<{ source: Source; outcome: FollowOutcome }> {
+  const existing = await store.getSourceByUrl(source.url);
+  if (existing === null) return { source: await store.addSource(source), outcome: "added" };
+  const section = source.section ?? null;
+  if (section === null || section === existing.section)
+    return { source: existing, outcome: "already there" };
+  await store.updateSource(existing.id, { section });
+  return { source: { ...existing, section }, outcome: "moved" };
+}
+
+/** Puts the source in a section (null: in none). */
+export async function setSection(
+  store: Store,
+  source: Source,
+  section: string | null,
+): Promise<string> {
+  await store.updateSource(source.id, { section });
+  return section === null
+    ? `${source.url}: in no section`
+    : `${source.url}: in section ${JSON.stringify(section)}`;
 }

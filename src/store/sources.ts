@@ -4,7 +4,7 @@ import { type Db, type Param, str } from "./db.ts";
 import type { SourcePatch } from "./store.ts";
 
 const COLUMNS =
-  "id, kind, url, title, etag, last_modified, next_fetch_at, failure_count, last_error, last_fetched_at, disabled";
+  "id, kind, url, title, etag, last_modified, next_fetch_at, failure_count, last_error, last_fetched_at, disabled, section";
 
 /** Patch field → column; the only columns updateSource may touch. */
 const PATCHABLE: Record<keyof SourcePatch, string> = {
@@ -16,6 +16,7 @@ const PATCHABLE: Record<keyof SourcePatch, string> = {
   lastError: "last_error",
   lastFetchedAt: "last_fetched_at",
   disabled: "disabled",
+  section: "section",
 };
 
 interface SourceRow {
@@ -30,6 +31,7 @@ interface SourceRow {
   last_error: string | null;
   last_fetched_at: string | null;
   disabled: number;
+  section: string | null;
 }
 
 function toSource(r: SourceRow): Source {
@@ -45,14 +47,15 @@ function toSource(r: SourceRow): Source {
     lastError: str(r.last_error),
     lastFetchedAt: str(r.last_fetched_at),
     disabled: Number(r.disabled) !== 0,
+    section: str(r.section),
   };
 }
 
 /** Adds the source; adding a URL that is already there returns the existing source unchanged. */
 export async function addSource(db: Db, source: NewSource): Promise<Source> {
   await db.run(
-    "INSERT INTO sources (kind, url, title) VALUES (?, ?, ?) ON CONFLICT (url) DO NOTHING",
-    [source.kind, source.url, source.title ?? null],
+    "INSERT INTO sources (kind, url, title, section) VALUES (?, ?, ?, ?) ON CONFLICT (url) DO NOTHING",
+    [source.kind, source.url, source.title ?? null, source.section ?? null],
   );
   const added = await getSourceByUrl(db, source.url);
   if (!added) throw new Error(`store: source ${source.url} vanished after insert`);
@@ -88,6 +91,10 @@ export async function updateSource(db: Db, id: number, patch: SourcePatch): Prom
   await db.run(`UPDATE sources SET ${sets.join(", ")} WHERE id = ?`, [...params, id]);
 }
 
+/** Deletes the source and its links to the articles it reached (the articles stay). */
 export async function deleteSource(db: Db, id: number): Promise<void> {
-  await db.run("DELETE FROM sources WHERE id = ?", [id]);
+  await db.tx(async (t) => {
+    await t.run("DELETE FROM article_sources WHERE source_id = ?", [id]);
+    await t.run("DELETE FROM sources WHERE id = ?", [id]);
+  });
 }

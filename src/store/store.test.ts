@@ -80,6 +80,7 @@ for (const b of backends) {
           lastError: null,
           lastFetchedAt: null,
           disabled: false,
+          section: null,
         });
         const page = await s.addSource({ kind: "page", url: "https://b.example/", title: "B" });
         assert.equal(page.title, "B");
@@ -652,6 +653,92 @@ for (const b of backends) {
           ["s1"],
         );
         assert.deepEqual(await s.storiesByOutlet([]), { stories: [], total: 0 });
+      }));
+
+    test("sections: sources in them, the stories they brought, each story's sections", () =>
+      withStore(b, async (s) => {
+        const world = await s.addSource({
+          kind: "feed",
+          url: "https://w.example/feed",
+          section: "World",
+        });
+        const tech = await s.addSource({
+          kind: "feed",
+          url: "https://t.example/feed",
+          section: "Tech",
+        });
+        const tech2 = await s.addSource({
+          kind: "page",
+          url: "https://t2.example/a",
+          section: "Tech",
+        });
+        const none = await s.addSource({ kind: "feed", url: "https://n.example/feed" });
+        assert.equal(world.section, "World");
+        for (const n of [1, 2, 3, 4, 5]) await s.putArticle(sampleArticle(n));
+        for (const [n, story] of [
+          [1, "s1"],
+          [2, "s1"],
+          [3, "s2"],
+          [4, "s3"],
+        ] as const)
+          await s.assignArticle(`a${n}`, story, null);
+        for (const [id, updated] of [
+          ["s1", "03"],
+          ["s2", "02"],
+          ["s3", "01"],
+        ])
+          await s.putStory(sampleStory(id!, `2026-11-${updated}T00:00:00.000Z`));
+        // s1: a1 via World and Tech, a2 via World; s2: a3 via Tech (twice, as a feed and a page);
+        // s3: a4 via the unfiled feed; a5: in no story yet, via World.
+        for (const [article, source] of [
+          ["a1", world],
+          ["a1", tech],
+          ["a2", world],
+          ["a3", tech],
+          ["a3", tech2],
+          ["a4", none],
+          ["a5", world],
+        ] as const)
+          await s.linkArticleSource(article, source.id);
+        await s.linkArticleSource("a1", world.id); // again: no error, one link
+
+        assert.deepEqual(await s.listSections(), [
+          { name: "Tech", sources: 2 },
+          { name: "World", sources: 1 },
+        ]);
+        const inTech = await s.storiesBySection("Tech");
+        assert.deepEqual([inTech.stories.map((x) => x.id), inTech.total], [["s1", "s2"], 2]);
+        const paged = await s.storiesBySection("Tech", { limit: 1, offset: 1 });
+        assert.deepEqual([paged.stories.map((x) => x.id), paged.total], [["s2"], 2]);
+        assert.deepEqual(await s.storiesBySection("Sport"), { stories: [], total: 0 });
+        assert.deepEqual(
+          Object.fromEntries(await s.sectionsOfStories(["s1", "s2", "s3", "s-none"])),
+          { s1: ["World", "Tech"], s2: ["Tech"] },
+        );
+        assert.deepEqual(await s.sectionsOfStories([]), new Map());
+
+        // Moving a source moves what it brought; removing it takes its links, not its articles.
+        await s.updateSource(none.id, { section: "World" });
+        assert.deepEqual(
+          (await s.storiesBySection("World")).stories.map((x) => x.id),
+          ["s1", "s3"],
+        );
+        await s.updateSource(none.id, { section: null });
+        await s.deleteSource(tech.id);
+        assert.deepEqual(Object.fromEntries(await s.sectionsOfStories(["s1", "s2"])), {
+          s1: ["World"],
+          s2: ["Tech"],
+        });
+        assert.notEqual(await s.getArticle("a1"), null);
+        await s.deleteSource(tech2.id);
+        assert.deepEqual(await s.listSections(), [{ name: "World", sources: 1 }]);
+
+        // Pruning a story takes its articles' links with them.
+        const pruned = await s.pruneStories("2026-11-30T00:00:00.000Z", 100);
+        assert.equal(pruned.stories, 3);
+        assert.deepEqual(await s.storiesBySection("World"), { stories: [], total: 0 });
+        await s.putArticle(sampleArticle(1));
+        assert.deepEqual(Object.fromEntries(await s.sectionsOfStories(["s1"])), {});
       }));
 
     test("backupTo copies a SQLite store, commits still in its WAL included; PostgreSQL says pg_dump", () =>

@@ -10,6 +10,7 @@ import type {
   Thread,
 } from "../types.ts";
 import type { PruneCounts } from "./prune.ts";
+import type { SectionListing } from "./sections.ts";
 
 export type SourcePatch = Partial<Omit<Source, "id" | "kind" | "url">>;
 
@@ -95,6 +96,21 @@ export interface Store {
     outlets: Pick<ArticleOutlet, "outlet" | "domain">[],
     query?: StoryQuery,
   ): Promise<{ stories: Story[]; total: number }>;
+
+  /** Records that a source reached the article (a feed listed it, or it is the page source):
+   * the story is then listed under the source's section. */
+  linkArticleSource(articleId: string, sourceId: number): Promise<void>;
+  /** Every section some source is in, by name, with how many sources. */
+  listSections(): Promise<SectionListing[]>;
+  /** Stories with an article reached through a source in this section, most recently updated
+   * first (50 unless a limit is given), and how many there are in all. */
+  storiesBySection(
+    section: string,
+    query?: StoryQuery,
+  ): Promise<{ stories: Story[]; total: number }>;
+  /** Each story's sections, the one that brought most of its articles first (stories in none are
+   * left out). */
+  sectionsOfStories(storyIds: string[]): Promise<Map<string, string[]>>;
 
   /** Stores a new version of the story's brief (versions kept for the timeline). */
   putBrief(brief: Brief): Promise<void>;

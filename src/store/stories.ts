@@ -3,9 +3,9 @@ import type { Story } from "../types.ts";
 import { type Db, fromJson, toJson } from "./db.ts";
 import type { ArticleOutlet, StoryQuery } from "./store.ts";
 
-const COLUMNS = "id, title, article_ids, first_seen, last_updated, top_terms";
+export const STORY_COLUMNS = "id, title, article_ids, first_seen, last_updated, top_terms";
 
-interface StoryRow {
+export interface StoryRow {
   id: string;
   title: string;
   article_ids: string;
@@ -14,7 +14,7 @@ interface StoryRow {
   top_terms: string;
 }
 
-function toStory(r: StoryRow): Story {
+export function toStory(r: StoryRow): Story {
   return {
     id: r.id,
     title: r.title,
@@ -28,7 +28,7 @@ function toStory(r: StoryRow): Story {
 /** Inserts or replaces the story. */
 export async function putStory(db: Db, story: Story): Promise<void> {
   await db.run(
-    `INSERT INTO stories (${COLUMNS}) VALUES (?, ?, ?, ?, ?, ?)
+    `INSERT INTO stories (${STORY_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?)
      ON CONFLICT (id) DO UPDATE SET title = excluded.title, article_ids = excluded.article_ids,
        first_seen = excluded.first_seen, last_updated = excluded.last_updated,
        top_terms = excluded.top_terms`,
@@ -56,7 +56,7 @@ export async function deleteStory(db: Db, id: string): Promise<void> {
 }
 
 export async function getStory(db: Db, id: string): Promise<Story | null> {
-  const row = await db.get<StoryRow>(`SELECT ${COLUMNS} FROM stories WHERE id = ?`, [id]);
+  const row = await db.get<StoryRow>(`SELECT ${STORY_COLUMNS} FROM stories WHERE id = ?`, [id]);
   return row ? toStory(row) : null;
 }
 
@@ -67,7 +67,7 @@ export async function listStories(db: Db, query: StoryQuery = {}): Promise<Story
   const limit = query.limit === undefined ? none : Math.max(0, Math.floor(query.limit));
   const offset = Math.max(0, Math.floor(query.offset ?? 0));
   const rows = await db.all<StoryRow>(
-    `SELECT ${COLUMNS} FROM stories ORDER BY last_updated DESC, id LIMIT ? OFFSET ?`,
+    `SELECT ${STORY_COLUMNS} FROM stories ORDER BY last_updated DESC, id LIMIT ? OFFSET ?`,
     [limit, offset],
   );
   return rows.map(toStory);
@@ -93,7 +93,7 @@ export async function storiesByOutlet(
   const limit = Math.max(0, Math.floor(query.limit ?? 50));
   const offset = Math.max(0, Math.floor(query.offset ?? 0));
   const rows = await db.all<StoryRow>(
-    `SELECT ${COLUMNS} FROM stories WHERE id IN (${covered})
+    `SELECT ${STORY_COLUMNS} FROM stories WHERE id IN (${covered})
      ORDER BY last_updated DESC, id LIMIT ? OFFSET ?`,
     [pairs, limit, offset],
   );

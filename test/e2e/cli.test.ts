@@ -113,7 +113,9 @@ describe("storyline CLI", () => {
   it("exports feed sources as OPML and re-imports them", () => {
     const opml = storyline("sources", "--opml", "--db", db);
     assert.equal(opml.code, 0, opml.err);
-    assert.equal((opml.out.match(/<outline /g) ?? []).length, 9);
+    // The demo's nine feeds, in its three sections' folders.
+    assert.equal((opml.out.match(/<outline type="rss" /g) ?? []).length, 9);
+    assert.equal((opml.out.match(/<outline text="(Local|National|Business)" /g) ?? []).length, 3);
     const file = join(dir, "feeds.opml");
     writeFileSync(file, opml.out);
     // The demo's outlets are on loopback: another database follows them only where allowed.
@@ -123,7 +125,10 @@ describe("storyline CLI", () => {
     const loopback = { STORYLINE_ALLOW_PRIVATE_HOSTS: "127.0.0.1" };
     const again = storylineWith(loopback, "add", file, "--db", join(dir, "other.db"));
     assert.equal(again.code, 0, again.err);
-    assert.equal((again.out.match(/^added: feed /gm) ?? []).length, 9);
+    assert.equal(
+      (again.out.match(/^added: feed .* \(section (Local|National|Business)\)$/gm) ?? []).length,
+      9,
+    );
   });
 
   it("search lists matching articles by story, as text and as the API's JSON", () => {

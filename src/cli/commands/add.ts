@@ -4,7 +4,8 @@ import type { Config } from "../../config.ts";
 import { discoverFeeds } from "../../ingest/discover.ts";
 import { createFetcher } from "../../ingest/fetch/index.ts";
 import { parseOpml } from "../../ingest/opml.ts";
-import type { SourceKind } from "../../types.ts";
+import { followSource } from "../../store/source-actions.ts";
+import { type SourceKind, sectionName } from "../../types.ts";
 import { configFrom, followableOrSay, withStore } from "../shared.ts";
 
 const THREAD_URL = /\/item\?id=\d+|\/r\/[^/]+\/comments\/|\/post\/\d+/;
@@ -16,21 +17,32 @@ export function guessKind(url: string): SourceKind {
   return "page";
 }
 
-/** `storyline add URL|FILE.opml [--kind feed|page|thread]` */
+/** `storyline add URL|FILE.opml [--kind feed|page|thread] [--section NAME]`: an OPML file's feeds
+ * come with the folders they sit in as sections, unless --section says otherwise. */
 export async function run(args: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
     args,
     allowPositionals: true,
-    options: { db: { type: "string" }, kind: { type: "string" }, discover: { type: "boolean" } },
+    options: {
+      db: { type: "string" },
+      kind: { type: "string" },
+      section: { type: "string" },
+      discover: { type: "boolean" },
+    },
   });
   if (positionals.length === 0) {
     process.stderr.write(
-      "usage: storyline add URL|FILE.opml [--kind feed|page|thread] [--db FILE]\n",
+      "usage: storyline add URL|FILE.opml [--kind feed|page|thread] [--section NAME] [--db FILE]\n",
     );
     return 2;
   }
   const config = configFrom(values.db);
-  if (values.discover) return addDiscovered(positionals, config);
+  const section = sectionName(values.section);
+  if (values.section !== undefined && section === null) {
+    process.stderr.write("add: --section needs a name\n");
+    return 2;
+  }
+  if (values.discover) return addDiscovered(positionals, config, section);
   return withStore(config.db, async (store) => {
     for (const target of positionals) {
       const entries = target.endsWith(".opml")
@@ -38,26 +50,32 @@ export async function run(args: string[]): Promise<number> {
             url: f.url,
             kind: "feed" as SourceKind,
             title: f.title,
+            section: section ?? f.section,
           }))
-        : [{ url: target, kind: values.kind as SourceKind | undefined, title: null }];
+        : [{ url: target, kind: values.kind as SourceKind | undefined, title: null, section }];
       for (const entry of entries) {
         const url = followableOrSay("add", entry.url, config);
         if (url === null) return 2;
         // Guessed from the URL as stored: a fragment ("feed.xml#top") hides what it ends in.
         const kind = entry.kind ?? guessKind(url);
-        const existing = await store.getSourceByUrl(url);
-        const source = existing ?? (await store.addSource({ ...entry, kind, url }));
-        process.stdout.write(
-          `${existing ? "already there" : "added"}: ${source.kind} ${source.url}\n`,
-        );
+        const { source, outcome } = await followSource(store, { ...entry, kind, url });
+        process.stdout.write(`${outcome}: ${source.kind} ${source.url}${inSection(source)}\n`);
       }
     }
     return 0;
   });
 }
 
+function inSection(source: { section: string | null }): string {
+  return source.section === null ? "" : ` (section ${source.section})`;
+}
+
 /** `storyline add --discover https://site/`: finds the site's feeds and adds each. */
-async function addDiscovered(pages: string[], config: Config): Promise<number> {
+async function addDiscovered(
+  pages: string[],
+  config: Config,
+  section: string | null,
+): Promise<number> {
   const fetcher = createFetcher(config.fetch);
   try {
     return await withStore(config.db, async (store) => {
@@ -71,9 +89,8 @@ async function addDiscovered(pages: string[], config: Config): Promise<number> {
           // A page may advertise any URL as its feed, a private address included.
           const url = followableOrSay("add", found, config, "skipped a feed the page lists: ");
           if (url === null) continue;
-          const existing = await store.getSourceByUrl(url);
-          if (existing === null) await store.addSource({ kind: "feed", url });
-          process.stdout.write(`${existing ? "already there" : "added"}: feed ${url}\n`);
+          const { source, outcome } = await followSource(store, { kind: "feed", url, section });
+          process.stdout.write(`${outcome}: feed ${url}${inSection(source)}\n`);
         }
       }
       return 0;

@@ -3,6 +3,7 @@ import { parseArgs } from "node:util";
 import { parseOpml } from "../../ingest/opml.ts";
 import { closePipeline, createPipeline, runForever } from "../../pipeline/index.ts";
 import { openStore } from "../../store/index.ts";
+import { followSource } from "../../store/source-actions.ts";
 import { configFrom, followableOrSay } from "../shared.ts";
 
 /** `storyline run --opml FILE | --feed URL…`: adds the sources, then polls until stopped. */
@@ -17,7 +18,11 @@ export async function run(args: string[]): Promise<number> {
   });
   const config = configFrom(values.db);
   const store = await openStore(config.db);
-  const feeds = values.feed.map((url) => ({ url, title: null as string | null }));
+  const feeds = values.feed.map((url) => ({
+    url,
+    title: null as string | null,
+    section: null as string | null,
+  }));
   if (values.opml !== undefined) feeds.push(...parseOpml(await readFile(values.opml, "utf8")));
   for (const feed of feeds) {
     const url = followableOrSay("run", feed.url, config);
@@ -25,7 +30,7 @@ export async function run(args: string[]): Promise<number> {
       await store.close();
       return 2;
     }
-    await store.addSource({ kind: "feed", url, title: feed.title });
+    await followSource(store, { kind: "feed", url, title: feed.title, section: feed.section });
   }
   if ((await store.listSources()).length === 0) {
     process.stderr.write(

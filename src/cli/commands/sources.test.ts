@@ -1,9 +1,10 @@
 import assert from "node:assert/strict";
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, test } from "node:test";
 import { openStore } from "../../store/index.ts";
+import { sampleArticle, sampleStory } from "../../store/sample.ts";
 import { NEVER_DUE } from "../../types.ts";
 import { captured } from "../captured.ts";
 import { run } from "./sources.ts";
@@ -82,4 +83,73 @@ test("discussion threads that went quiet are counted, not listed, unless --all",
   const all = await sources("--all", "--db", db);
   assert.match(all.out, /id=1\n/);
   assert.doesNotMatch(all.out, /gone quiet/);
+});
+
+test("sections from the command line: add --section, an OPML file's folders, sources section, stories --section", async () => {
+  const { run: add } = await import("./add.ts");
+  const { run: stories } = await import("./stories.ts");
+  const db = join(dir, "sections.db");
+  const opml = join(dir, "feeds.opml");
+  writeFileSync(
+    opml,
+    `<opml version="2.0"><body><outline text="World">
+       <outline text="W" xmlUrl="https://w.example/feed.xml"/></outline>
+       <outline text="Loose" xmlUrl="https://loose.example/rss"/></body></opml>`,
+  );
+  const added = await captured(() =>
+    add(["https://t.example/feed.xml", "--section", " Tech ", "--db", db]),
+  );
+  assert.equal(added.code, 0, added.err);
+  assert.equal(added.out, "added: feed https://t.example/feed.xml (section Tech)\n");
+  const imported = await captured(() => add([opml, "--db", db]));
+  assert.equal(
+    imported.out,
+    "added: feed https://w.example/feed.xml (section World)\nadded: feed https://loose.example/rss\n",
+  );
+  // Added again with another section: moved there.
+  const moved = await captured(() =>
+    add(["https://loose.example/rss", "--section", "World", "--db", db]),
+  );
+  assert.equal(moved.out, "moved: feed https://loose.example/rss (section World)\n");
+  assert.equal(
+    (await captured(() => add(["https://x.example/", "--section", " ", "--db", db]))).code,
+    2,
+  );
+
+  const filed = await sources(
+    "section",
+    "Science & Tech",
+    "https://t.example/feed.xml",
+    "--db",
+    db,
+  );
+  assert.equal(filed.out, 'https://t.example/feed.xml: in section "Science & Tech"\n');
+  const unfiled = await sources("section", "", "https://w.example/feed.xml", "--db", db);
+  assert.equal(unfiled.out, "https://w.example/feed.xml: in no section\n");
+  assert.equal((await sources("section", "Tech", "--db", db)).code, 2);
+  const listed = await sources("--db", db);
+  assert.match(listed.out, /https:\/\/t\.example\/feed\.xml {2}\[Science & Tech\]\n/);
+  assert.match(listed.out, /https:\/\/w\.example\/feed\.xml\n/);
+  const exported = await sources("--opml", "--db", db);
+  assert.match(exported.out, /<outline text="Science &amp; Tech" title="Science &amp; Tech">/);
+
+  const store = await openStore(db);
+  try {
+    const tech = await store.getSourceByUrl("https://t.example/feed.xml");
+    await store.putArticle(sampleArticle(1));
+    await store.assignArticle("a1", "s-1", null);
+    await store.putStory(sampleStory("s-1", "2026-11-25T00:00:00.000Z", ["a1"]));
+    await store.linkArticleSource("a1", tech!.id);
+  } finally {
+    await store.close();
+  }
+  const inTech = await captured(() => stories(["--section", "science & tech", "--db", db]));
+  assert.equal(inTech.code, 0, inTech.err);
+  assert.match(
+    inTech.out,
+    /^s-1 {2}Story s-1\n {4}1 article, 1 outlet, updated [^,]+, in Science & Tech\n$/,
+  );
+  const nowhere = await captured(() => stories(["--section", "Sport", "--db", db]));
+  assert.equal(nowhere.code, 1);
+  assert.equal(nowhere.err, "stories: no source is in a section named Sport\n");
 });

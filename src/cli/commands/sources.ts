@@ -1,12 +1,18 @@
 import { parseArgs } from "node:util";
-import { changeSource, findSource, isSourceAction } from "../../store/source-actions.ts";
+import {
+  changeSource,
+  findSource,
+  isSourceAction,
+  setSection,
+} from "../../store/source-actions.ts";
 import { plural } from "../../text/plural.ts";
-import { isFinishedThread, type Source } from "../../types.ts";
+import { isFinishedThread, type Source, sectionName } from "../../types.ts";
 import { configFrom, feedsOpml, withStore } from "../shared.ts";
 
 const USAGE =
   "usage: storyline sources [--all] [--json|--opml]\n" +
-  "       storyline sources enable|disable|remove ID|URL…   (IDs as `storyline sources` lists them)\n";
+  "       storyline sources enable|disable|remove ID|URL…   (IDs as `storyline sources` lists them)\n" +
+  '       storyline sources section NAME ID|URL…            (NAME "" takes them out of any)\n';
 
 function health(s: Source): string {
   if (s.disabled) return "DISABLED";
@@ -15,7 +21,8 @@ function health(s: Source): string {
 
 /** `storyline sources [--all] [--json|--opml]`: each source with its health and last error (the
  * discussion threads that went quiet only counted, unless --all), or the feeds as OPML.
- * `storyline sources enable|disable|remove ID|URL…` changes them. */
+ * `storyline sources enable|disable|remove ID|URL…` changes them, and
+ * `storyline sources section NAME ID|URL…` puts them in a section. */
 export async function run(args: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
     args,
@@ -27,14 +34,21 @@ export async function run(args: string[]): Promise<number> {
       opml: { type: "boolean" },
     },
   });
-  const [action, ...refs] = positionals;
-  if (action !== undefined && (!isSourceAction(action) || refs.length === 0)) {
+  const [action, ...rest] = positionals;
+  const section = action === "section" ? rest[0] : undefined;
+  const refs = action === "section" ? rest.slice(1) : rest;
+  if (
+    action !== undefined &&
+    ((!isSourceAction(action) && action !== "section") ||
+      refs.length === 0 ||
+      (action === "section" && section === undefined))
+  ) {
     process.stderr.write(USAGE);
     return 2;
   }
   const config = configFrom(values.db);
   return withStore(config.db, async (store) => {
-    if (isSourceAction(action)) {
+    if (action !== undefined) {
       let missing = 0;
       for (const ref of refs) {
         const source = await findSource(store, ref);
@@ -43,7 +57,10 @@ export async function run(args: string[]): Promise<number> {
           missing++;
           continue;
         }
-        process.stdout.write(`${await changeSource(store, source, action)}\n`);
+        const said = isSourceAction(action)
+          ? await changeSource(store, source, action)
+          : await setSection(store, source, sectionName(section));
+        process.stdout.write(`${said}\n`);
       }
       return missing > 0 ? 1 : 0;
     }
@@ -63,7 +80,7 @@ export async function run(args: string[]): Promise<number> {
         continue;
       }
       process.stdout.write(
-        `${String(s.id).padStart(4)} ${s.kind.padEnd(6)} ${health(s).padEnd(12)} ${s.url}\n`,
+        `${String(s.id).padStart(4)} ${s.kind.padEnd(6)} ${health(s).padEnd(12)} ${s.url}${s.section === null ? "" : `  [${s.section}]`}\n`,
       );
       if (s.lastError !== null) process.stdout.write(`       last error: ${s.lastError}\n`);
     }

@@ -1,20 +1,35 @@
 import { parseArgs } from "node:util";
 import { plural } from "../../text/plural.ts";
+import type { Story } from "../../types.ts";
 import { configFrom, withStore } from "../shared.ts";
 
-/** `storyline stories [--json]`: stories, most recently updated first, with their brief's lead. */
+/** `storyline stories [--section NAME] [--json]`: stories, most recently updated first, with their
+ * sections; with --section, only those its sources brought. */
 export async function run(args: string[]): Promise<number> {
   const { values } = parseArgs({
     args,
     options: {
       db: { type: "string" },
       json: { type: "boolean" },
+      section: { type: "string" },
       limit: { type: "string", default: "100" },
     },
   });
   const config = configFrom(values.db);
   return withStore(config.db, async (store) => {
-    const stories = await store.listStories({ limit: Number(values.limit) });
+    const limit = Number(values.limit);
+    let stories: Story[];
+    if (values.section === undefined) stories = await store.listStories({ limit });
+    else {
+      const wanted = values.section.trim().toLowerCase();
+      const section = (await store.listSections()).find((s) => s.name.toLowerCase() === wanted);
+      if (section === undefined) {
+        process.stderr.write(`stories: no source is in a section named ${values.section}\n`);
+        return 1;
+      }
+      stories = (await store.storiesBySection(section.name, { limit })).stories;
+    }
+    const sections = await store.sectionsOfStories(stories.map((s) => s.id));
     const rows = [];
     for (const story of stories) {
       const brief = await store.getBrief(story.id);
@@ -29,6 +44,7 @@ export async function run(args: string[]): Promise<number> {
         independentSources: sources.size,
         firstSeen: story.firstSeen,
         lastUpdated: story.lastUpdated,
+        sections: sections.get(story.id) ?? [],
         briefSentences: brief?.paragraphs.reduce((n, p) => n + p.sentences.length, 0) ?? 0,
       });
     }
@@ -38,7 +54,7 @@ export async function run(args: string[]): Promise<number> {
     }
     for (const r of rows) {
       process.stdout.write(
-        `${r.id}  ${r.title}\n    ${plural(r.articles, "article")}, ${plural(r.outlets, "outlet")}, updated ${r.lastUpdated}\n`,
+        `${r.id}  ${r.title}\n    ${plural(r.articles, "article")}, ${plural(r.outlets, "outlet")}, updated ${r.lastUpdated}${r.sections.length > 0 ? `, in ${r.sections.join(", ")}` : ""}\n`,
       );
     }
     return 0;

@@ -6,7 +6,13 @@ import { baseUrl } from "../deps.ts";
 import { HttpError } from "../http-error.ts";
 import type { ArticleSummary, StoryModel } from "../model.ts";
 import { hitWithMatches } from "../snippet.ts";
-import { outletFeedHref, outletHref, storyFeedHref } from "../views/paths.ts";
+import {
+  outletFeedHref,
+  outletHref,
+  sectionFeedHref,
+  sectionHref,
+  storyFeedHref,
+} from "../views/paths.ts";
 import { isNewSince } from "../visit.ts";
 import { queryOf, SEARCH_RESULTS, searchOrFail } from "./pages.ts";
 
@@ -40,6 +46,7 @@ function storySummary(m: StoryModel, base: string) {
     outletCount: m.outlets.length,
     outlets: m.outlets,
     spread: m.spread,
+    sections: m.sections,
     url: new URL(`stories/${encodeURIComponent(m.story.id)}`, base).href,
     apiUrl: new URL(`api/stories/${encodeURIComponent(m.story.id)}`, base).href,
     feeds: {
@@ -116,6 +123,44 @@ export function apiRoutes(deps: Deps): Hono {
       },
       brief: m.brief,
       articles: [...m.articles.values()].map(articleJson),
+    });
+  });
+
+  app.get("/api/sections", async (c) => {
+    const base = baseUrl(c, deps);
+    const sections = (await deps.reader.sections()).map((s) => ({
+      name: s.name,
+      sources: s.sources,
+      url: new URL(sectionHref(s.name).slice(1), base).href,
+      apiUrl: new URL(`api${sectionHref(s.name)}`, base).href,
+    }));
+    return c.json({ sections });
+  });
+
+  app.get("/api/sections/:name", async (c) => {
+    const limit = intParam(c.req.query("limit"), API_DEFAULT_LIMIT, 1, API_MAX_LIMIT, "limit");
+    const offset = intParam(c.req.query("offset"), 0, 0, API_MAX_OFFSET, "offset");
+    const section = await deps.reader.sectionPage(c.req.param("name"), offset, limit);
+    if (!section) throw new HttpError(404, "serve: no such section");
+    const base = baseUrl(c, deps);
+    const path = `api${sectionHref(section.name)}`;
+    const next =
+      offset + limit < section.total
+        ? new URL(`${path}?limit=${limit}&offset=${offset + limit}`, base).href
+        : null;
+    return c.json({
+      name: section.name,
+      url: new URL(sectionHref(section.name).slice(1), base).href,
+      feeds: {
+        atom: new URL(sectionFeedHref(section.name, "atom").slice(1), base).href,
+        json: new URL(sectionFeedHref(section.name, "json").slice(1), base).href,
+      },
+      totalStories: section.stories,
+      stories: section.items.map((m) => storySummary(m, base)),
+      offset,
+      limit,
+      total: section.total,
+      next,
     });
   });
 

@@ -1,5 +1,5 @@
 // Feeds out: Atom 1.0 and JSON Feed 1.1 of briefs — all stories, blindspots, one search, one
-// outlet, one story followed over time.
+// section, one outlet, one story followed over time.
 import { type Context, Hono } from "hono";
 import type { Deps } from "../deps.ts";
 import { baseUrl } from "../deps.ts";
@@ -8,7 +8,7 @@ import { buildFeed, type Feed, storyFeed } from "../feeds/feed.ts";
 import { toJsonFeed } from "../feeds/jsonfeed.ts";
 import { HttpError } from "../http-error.ts";
 import type { StoryModel } from "../model.ts";
-import { storyFeedHref } from "../views/paths.ts";
+import { sectionFeedHref, sectionHref, storyFeedHref } from "../views/paths.ts";
 import { queryOf, searchOrFail } from "./pages.ts";
 
 /** Entries per feed: a day or two of stories, the size feed readers expect. */
@@ -87,6 +87,22 @@ export function feedRoutes(deps: Deps): Hono {
     const feed = storyFeed(model, {
       baseUrl: baseUrl(c, deps),
       selfPath: storyFeedHref(id, format).slice(1),
+    });
+    return send(c, feed, format);
+  });
+
+  app.get("/feeds/sections/:file", async (c) => {
+    const match = /^(.+)\.(atom|json)$/.exec(c.req.param("file"));
+    if (!match) throw new HttpError(404, "serve: section feeds end in .atom or .json");
+    const format = match[2] as "atom" | "json";
+    const section = await deps.reader.sectionPage(match[1]!, 0, FEED_ITEMS);
+    if (!section) throw new HttpError(404, "serve: no such section");
+    const feed = buildFeed(section.items, {
+      baseUrl: baseUrl(c, deps),
+      title: `Storyline: ${section.name}`,
+      homePath: sectionHref(section.name).slice(1),
+      selfPath: sectionFeedHref(section.name, format).slice(1),
+      idPath: `section/${encodeURIComponent(section.name)}`,
     });
     return send(c, feed, format);
   });

@@ -1,13 +1,13 @@
-// HTML pages for readers: front page, story page, search.
+// HTML pages for readers: front page, sections, story page, blindspots, outlets, search.
 import { Hono } from "hono";
 import type { Deps } from "../deps.ts";
 import { visitSince } from "../deps.ts";
 import { HttpError } from "../http-error.ts";
 import { RenderCache } from "../render-cache.ts";
-import { blindspotPage, frontPage } from "../views/front.ts";
+import { blindspotPage, frontPage, sectionPage } from "../views/front.ts";
 import { layout } from "../views/layout.ts";
 import { outletDirectoryPage, outletPage } from "../views/outlet.ts";
-import { outletFeedHref } from "../views/paths.ts";
+import { outletFeedHref, sectionFeedHref } from "../views/paths.ts";
 import { searchPage } from "../views/search.ts";
 import { storyFeeds, storyPage } from "../views/story.ts";
 
@@ -49,6 +49,7 @@ export function pageRoutes(deps: Deps): Hono {
     const since = visitSince(c, deps);
     const front = await deps.reader.frontPage((page - 1) * PAGE_SIZE, PAGE_SIZE);
     if (page > 1 && front.items.length === 0) throw new HttpError(404, "serve: no such page");
+    const sections = await deps.reader.sections();
     const html = renders.page(
       front,
       () => front.items.map((m) => m.newestFetchedAt),
@@ -57,7 +58,45 @@ export function pageRoutes(deps: Deps): Hono {
         layout({
           title: "Top stories",
           current: "stories",
-          body: frontPage(front.items, since, page, page * PAGE_SIZE < front.total),
+          body: frontPage(front.items, since, page, page * PAGE_SIZE < front.total, sections),
+        }),
+    );
+    c.header("Cache-Control", "private, no-cache");
+    return c.html(html);
+  });
+
+  app.get("/sections/:name", async (c) => {
+    const page = pageNumber(c.req.query("page"));
+    const since = visitSince(c, deps);
+    const section = await deps.reader.sectionPage(
+      c.req.param("name"),
+      (page - 1) * PAGE_SIZE,
+      PAGE_SIZE,
+    );
+    if (!section) throw new HttpError(404, "serve: no such section");
+    if (page > 1 && section.items.length === 0) throw new HttpError(404, "serve: no such page");
+    const sections = await deps.reader.sections();
+    const html = renders.page(
+      section,
+      () => section.items.map((m) => m.newestFetchedAt),
+      since,
+      () =>
+        layout({
+          title: section.name,
+          current: "stories",
+          feeds: [
+            [
+              `${section.name} (Atom)`,
+              sectionFeedHref(section.name, "atom"),
+              "application/atom+xml",
+            ],
+            [
+              `${section.name} (JSON Feed)`,
+              sectionFeedHref(section.name, "json"),
+              "application/feed+json",
+            ],
+          ],
+          body: sectionPage(section, since, page, page * PAGE_SIZE < section.total, sections),
         }),
     );
     c.header("Cache-Control", "private, no-cache");

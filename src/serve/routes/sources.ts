@@ -7,6 +7,7 @@ import { Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import { deleteCookie, getCookie, setCookie } from "hono/cookie";
 import { changeSource, findSource, isSourceAction } from "../../store/source-actions.ts";
+import { sectionName } from "../../types.ts";
 import type { AddSourceInput, Deps } from "../deps.ts";
 import { HttpError } from "../http-error.ts";
 import { safeHref } from "../links.ts";
@@ -48,15 +49,16 @@ function csrfToken(c: Context): string {
 
 function parseInput(form: Record<string, unknown>): AddSourceInput {
   const kind = form.kind;
+  const section = sectionName(typeof form.section === "string" ? form.section : null);
   if (kind === "feed" || kind === "page") {
     const url = typeof form.url === "string" ? safeHref(form.url) : null;
     if (!url) throw new HttpError(400, "serve: give an absolute http(s) URL");
-    return { kind, url };
+    return { kind, url, section };
   }
   if (kind === "opml") {
     const opml = form.opml;
-    if (typeof opml === "string" && opml.trim()) return { kind, opml };
-    if (opml instanceof File) return { kind, opml: "" }; // read by the caller (async)
+    if (typeof opml === "string" && opml.trim()) return { kind, opml, section };
+    if (opml instanceof File) return { kind, opml: "", section }; // read by the caller (async)
     throw new HttpError(400, "serve: attach an OPML file");
   }
   throw new HttpError(400, "serve: unknown source kind");

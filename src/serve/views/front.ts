@@ -1,12 +1,14 @@
 // The front page: stories ranked by recency and breadth, with new-since-last-visit marks.
+
+import type { SectionListing } from "../../store/sections.ts";
 import { plural } from "../../text/plural.ts";
 import { html, type Safe } from "../html.ts";
-import type { StoryModel } from "../model.ts";
+import type { SectionPage, StoryModel } from "../model.ts";
 import { blindspotText, groupCounts } from "../spread.ts";
 import { isNewSince } from "../visit.ts";
 import { timeEl } from "./format.ts";
 import { outletLink } from "./outlet.ts";
-import { storyHref } from "./paths.ts";
+import { sectionFeedHref, sectionHref, storyHref } from "./paths.ts";
 
 /** Outlets named under each headline; the rest are counted. */
 const OUTLETS_SHOWN = 5;
@@ -22,7 +24,7 @@ function card(m: StoryModel, since: number | null): Safe {
   return html`<li class="story-card${fresh ? " is-new" : ""}">
 <h2><a href="${storyHref(m.story.id)}">${m.brief?.headline || m.story.title}</a>${fresh ? html` <span class="new-mark">new</span>` : ""}</h2>
 ${lead ? html`<p class="lead">${lead}</p>` : ""}
-<p class="story-meta">${plural(m.outlets.length, "outlet")} · ${plural(m.articles.size, "article")} · updated ${timeEl(m.story.lastUpdated)}</p>
+<p class="story-meta">${plural(m.outlets.length, "outlet")} · ${plural(m.articles.size, "article")} · updated ${timeEl(m.story.lastUpdated)}${sectionLinks(m.sections)}</p>
 ${shown.length > 0 ? html`<p class="outlets">${shown}${more}</p>` : ""}
 ${leanLine(m)}
 </li>`;
@@ -37,25 +39,68 @@ function leanLine(m: StoryModel): Safe {
   }</p>`;
 }
 
+/** " · in Business, Local": where a story's articles came from, as the reader's sections. */
+export function sectionLinks(sections: string[]): Safe {
+  if (sections.length === 0) return html``;
+  return html` · in ${sections.map((name, i) => html`${i > 0 ? ", " : ""}<a href="${sectionHref(name)}">${name}</a>`)}`;
+}
+
+/** Links to every section, when the reader has put sources in some: "All · Local · World". */
+function sectionNav(sections: SectionListing[], current: string | null): Safe {
+  if (sections.length === 0) return html``;
+  const link = (href: string, label: string, here: boolean) =>
+    html`<a href="${href}"${here ? html` aria-current="page"` : ""}>${label}</a>`;
+  return html`<nav class="sections" aria-label="Sections">${link("/", "All", current === null)}${sections.map(
+    (s) => html` · ${link(sectionHref(s.name), s.name, s.name === current)}`,
+  )}</nav>`;
+}
+
+function pager(path: string, page: number, hasNext: boolean): Safe | string {
+  if (page <= 1 && !hasNext) return "";
+  return html`<nav class="pager" aria-label="Pages">${page > 1 ? html`<a rel="prev" href="${path}?page=${page - 1}">Newer stories</a>` : ""}${
+    hasNext ? html`<a rel="next" href="${path}?page=${page + 1}">Older stories</a>` : ""
+  }</nav>`;
+}
+
 export function frontPage(
   items: StoryModel[],
   since: number | null,
   page: number,
   hasNext: boolean,
+  sections: SectionListing[] = [],
 ): Safe {
-  const pager =
-    page > 1 || hasNext
-      ? html`<nav class="pager" aria-label="Pages">${page > 1 ? html`<a rel="prev" href="/?page=${page - 1}">Newer stories</a>` : ""}${
-          hasNext ? html`<a rel="next" href="/?page=${page + 1}">Older stories</a>` : ""
-        }</nav>`
-      : "";
   return html`<h1>${page > 1 ? `Top stories, page ${page}` : "Top stories"}</h1>
+${sectionNav(sections, null)}
 ${
   items.length === 0
     ? html`<p>No stories yet. Add sources on the <a href="/sources">sources page</a>.</p>`
     : html`<ol class="stories">${items.map((m) => card(m, since))}</ol>`
 }
-${pager}`;
+${pager("/", page, hasNext)}`;
+}
+
+/** One section's stories, ranked as the front page. */
+export function sectionPage(
+  section: SectionPage,
+  since: number | null,
+  page: number,
+  hasNext: boolean,
+  sections: SectionListing[],
+): Safe {
+  const { name, items } = section;
+  return html`<h1>${page > 1 ? `${name}, page ${page}` : name}</h1>
+${sectionNav(sections, name)}
+<p class="section-about">${plural(section.stories, "story", "stories")} from the sources in this section${
+    section.stories > section.total
+      ? `; the ${section.total} most recently updated are ranked here`
+      : ""
+  }. <a href="${sectionFeedHref(name, "atom")}">Atom feed</a></p>
+${
+  items.length === 0
+    ? html`<p>No stories in this section yet: its sources have brought no article so far.</p>`
+    : html`<ol class="stories">${items.map((m) => card(m, since))}</ol>`
+}
+${pager(sectionHref(name), page, hasNext)}`;
 }
 
 /** Stories one side of the lean scale has covered and the other has not, by the side missing. */

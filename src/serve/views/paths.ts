@@ -15,3 +15,11 @@ export function outletHref(name: string): string {
 export function outletFeedHref(name: string, format: "atom" | "json"): string {
   return `/feeds/outlet/${encodeURIComponent(name)}.${format}`;
 }
+
+export function sectionHref(name: string): string {
+  return `/sections/${encodeURIComponent(name)}`;
+}
+
+export function sectionFeedHref(name: string, format: "atom" | "json"): string {
+  return `/feeds/sections/${encodeURIComponent(name)}.${format}`;
+}

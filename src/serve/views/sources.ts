@@ -1,10 +1,11 @@
 // The sources page: each source's health with buttons to enable, disable or remove it, and the
 // forms to add feeds, pages and OPML files.
 import { plural } from "../../text/plural.ts";
-import { isFinishedThread, type Source } from "../../types.ts";
+import { isFinishedThread, MAX_SECTION_LENGTH, type Source } from "../../types.ts";
 import { html, type Safe } from "../html.ts";
 import { safeHref } from "../links.ts";
 import { timeEl } from "./format.ts";
+import { sectionHref } from "./paths.ts";
 
 export interface SourcesPageOptions {
   sources: Source[];
@@ -45,13 +46,23 @@ function canChange(o: SourcesPageOptions): boolean {
   return o.canChange && o.access !== "signed-out";
 }
 
-function row(s: Source, showErrors: boolean, o: SourcesPageOptions): Safe {
+interface Columns {
+  errors: boolean;
+  sections: boolean;
+}
+
+function row(s: Source, show: Columns, o: SourcesPageOptions): Safe {
   const href = safeHref(s.url);
   const status = s.disabled ? "disabled" : s.failureCount > 0 ? "failing" : "ok";
   return html`<tr class="status-${status}">
 <th scope="row">${s.title ?? ""}${s.title ? html`<br>` : ""}<span class="url">${href ? html`<a href="${href}" rel="noopener noreferrer nofollow">${s.url}</a>` : s.url}</span></th>
-<td>${s.kind}</td><td>${status}</td><td>${s.lastFetchedAt ? timeEl(s.lastFetchedAt) : "never"}</td><td>${s.failureCount}</td>${showErrors ? html`<td class="error">${s.lastError ?? ""}</td>` : ""}${canChange(o) ? html`<td class="actions">${actions(s, o)}</td>` : ""}
+<td>${s.kind}</td>${show.sections ? html`<td>${s.section ? html`<a href="${sectionHref(s.section)}">${s.section}</a>` : ""}</td>` : ""}<td>${status}</td><td>${s.lastFetchedAt ? timeEl(s.lastFetchedAt) : "never"}</td><td>${s.failureCount}</td>${show.errors ? html`<td class="error">${s.lastError ?? ""}</td>` : ""}${canChange(o) ? html`<td class="actions">${actions(s, o)}</td>` : ""}
 </tr>`;
+}
+
+/** The optional section field of an add form, offering the sections in use. */
+function sectionField(id: string, hint: string): Safe {
+  return html`<label for="${id}">Section (optional${hint})</label><input id="${id}" name="section" type="text" maxlength="${String(MAX_SECTION_LENGTH)}" list="sections-in-use" placeholder="World, Tech…">`;
 }
 
 function forms(o: SourcesPageOptions): Safe {
@@ -59,15 +70,19 @@ function forms(o: SourcesPageOptions): Safe {
   const session = o.access === "local" ? html`` : signInOrOut(o);
   if (o.access === "signed-out") return session;
   const hidden = hiddenFields(o);
-  return html`${session}<div class="add-forms">
+  const inUse = [...new Set(o.sources.flatMap((s) => (s.section ? [s.section] : [])))].sort();
+  return html`${session}<datalist id="sections-in-use">${inUse.map((name) => html`<option value="${name}">`)}</datalist><div class="add-forms">
 <form method="post" action="/sources" class="add-form"><h3>Feed</h3>${hidden}<input type="hidden" name="kind" value="feed">
 <label for="add-feed">Feed URL (RSS, Atom or JSON Feed)</label><input id="add-feed" name="url" type="url" required placeholder="https://example.com/feed.xml">
+${sectionField("add-feed-section", "")}
 <button type="submit">Add feed</button></form>
 <form method="post" action="/sources" class="add-form"><h3>Page</h3>${hidden}<input type="hidden" name="kind" value="page">
 <label for="add-page">Article or page URL</label><input id="add-page" name="url" type="url" required placeholder="https://example.com/news/story">
+${sectionField("add-page-section", "")}
 <button type="submit">Add page</button></form>
 <form method="post" action="/sources" class="add-form" enctype="multipart/form-data"><h3>OPML</h3>${hidden}<input type="hidden" name="kind" value="opml">
 <label for="add-opml">OPML file (a list of feeds)</label><input id="add-opml" name="opml" type="file" accept=".opml,.xml,text/xml,text/x-opml,application/xml" required>
+${sectionField("add-opml-section", "; else each feed's folder")}
 <button type="submit">Import OPML</button></form>
 </div>`;
 }
@@ -77,10 +92,10 @@ const MAX_THREAD_ROWS = 50;
 
 function table(rows: Source[], caption: Safe, o: SourcesPageOptions): Safe {
   // An empty error column on a healthy list only squeezes the others.
-  const showErrors = rows.some((s) => s.lastError);
+  const show = { errors: rows.some((s) => s.lastError), sections: rows.some((s) => s.section) };
   return html`<div class="table-wrap"><table class="sources"><caption>${caption}</caption>
-<thead><tr><th scope="col">Source</th><th scope="col">Kind</th><th scope="col">Status</th><th scope="col">Last fetch</th><th scope="col">Failures</th>${showErrors ? html`<th scope="col">Last error</th>` : ""}${canChange(o) ? html`<th scope="col">Change</th>` : ""}</tr></thead>
-<tbody>${rows.map((s) => row(s, showErrors, o))}</tbody></table></div>`;
+<thead><tr><th scope="col">Source</th><th scope="col">Kind</th>${show.sections ? html`<th scope="col">Section</th>` : ""}<th scope="col">Status</th><th scope="col">Last fetch</th><th scope="col">Failures</th>${show.errors ? html`<th scope="col">Last error</th>` : ""}${canChange(o) ? html`<th scope="col">Change</th>` : ""}</tr></thead>
+<tbody>${rows.map((s) => row(s, show, o))}</tbody></table></div>`;
 }
 
 /** Discussion threads are found by the hundred and go quiet within two days: the quiet ones are

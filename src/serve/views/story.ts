@@ -10,6 +10,7 @@ import { isNewSince } from "../visit.ts";
 import { coverageChart } from "./chart.ts";
 import { chips, IdGen } from "./chips.ts";
 import { timeEl } from "./format.ts";
+import { sectionLinks } from "./front.ts";
 import { outletLink } from "./outlet.ts";
 import { storyFeedHref } from "./paths.ts";
 
@@ -183,7 +184,7 @@ export function storyPage(model: StoryModel, since: number | null): Safe {
   const { story, brief } = model;
   const articles = model.articles.size;
   const [atom, json] = storyFeeds(story.id);
-  const meta = html`<p class="story-meta">${plural(articles, "article")} from ${plural(model.outlets.length, "outlet")} · updated ${timeEl(story.lastUpdated)} · follow it: <a href="${atom[1]}" type="${atom[2]}">Atom</a>, <a href="${json[1]}" type="${json[2]}">JSON Feed</a></p>`;
+  const meta = html`<p class="story-meta">${plural(articles, "article")} from ${plural(model.outlets.length, "outlet")} · updated ${timeEl(story.lastUpdated)}${sectionLinks(model.sections)} · follow it: <a href="${atom[1]}" type="${atom[2]}">Atom</a>, <a href="${json[1]}" type="${json[2]}">JSON Feed</a></p>`;
   const body = brief
     ? html`<section aria-labelledby="h-brief" class="brief"><h2 id="h-brief" class="visually-hidden">Brief</h2>
 ${brief.paragraphs.filter((p) => p.role !== "community").map((p) => paragraph(ctx, p))}</section>

@@ -1,0 +1,89 @@
+// sections: the reader's own grouping of sources ("World", "Tech"), as OPML folders carry it, and
+// the stories reached through a section's sources. A story is in every section whose sources
+// brought one of its articles, as a story covered by a business feed and a world feed is news in
+// both.
+import type { Story } from "../types.ts";
+import { type Db, inJsonArray, toJson } from "./db.ts";
+import type { StoryQuery } from "./store.ts";
+import { STORY_COLUMNS, type StoryRow, toStory } from "./stories.ts";
+
+/** A section and how many sources are in it. */
+export interface SectionListing {
+  name: string;
+  sources: number;
+}
+
+/** Records that a source reached the article (a feed listed it, or it is the page source). */
+export async function linkArticleSource(
+  db: Db,
+  articleId: string,
+  sourceId: number,
+): Promise<void> {
+  await db.run(
+    "INSERT INTO article_sources (source_id, article_id) VALUES (?, ?) ON CONFLICT DO NOTHING",
+    [sourceId, articleId],
+  );
+}
+
+/** Every section a source is in, by name. */
+export async function listSections(db: Db): Promise<SectionListing[]> {
+  const rows = await db.all<{ section: string; n: number | string }>(
+    `SELECT section, count(*) AS n FROM sources WHERE section IS NOT NULL
+     GROUP BY section ORDER BY section`,
+  );
+  return rows.map((r) => ({ name: r.section, sources: Number(r.n) }));
+}
+
+/** The stories an article of which came through a source in this section, most recently updated
+ * first (50 unless a limit is given), and how many there are in all. */
+export async function storiesBySection(
+  db: Db,
+  section: string,
+  query: StoryQuery = {},
+): Promise<{ stories: Story[]; total: number }> {
+  const covered = `SELECT a.story_id FROM sources s
+     JOIN article_sources x ON x.source_id = s.id
+     JOIN articles a ON a.id = x.article_id
+     WHERE s.section = ? AND a.story_id IS NOT NULL`;
+  const limit = Math.max(0, Math.floor(query.limit ?? 50));
+  const offset = Math.max(0, Math.floor(query.offset ?? 0));
+  const rows = await db.all<StoryRow>(
+    `SELECT ${STORY_COLUMNS} FROM stories WHERE id IN (${covered})
+     ORDER BY last_updated DESC, id LIMIT ? OFFSET ?`,
+    [section, limit, offset],
+  );
+  const count = await db.get<{ n: number | string }>(
+    `SELECT count(DISTINCT story_id) AS n FROM (${covered}) AS c`,
+    [section],
+  );
+  return { stories: rows.map(toStory), total: Number(count?.n ?? 0) };
+}
+
+/** Each story's sections, the one that brought most of its articles first. */
+export async function sectionsOfStories(
+  db: Db,
+  storyIds: string[],
+): Promise<Map<string, string[]>> {
+  const out = new Map<string, string[]>();
+  if (storyIds.length === 0) return out;
+  const rows = await db.all<{ story_id: string; section: string; n: number | string }>(
+    `SELECT a.story_id, s.section, count(DISTINCT a.id) AS n FROM articles a
+       JOIN article_sources x ON x.article_id = a.id
+       JOIN sources s ON s.id = x.source_id
+     WHERE ${inJsonArray(db, "a.story_id")} AND s.section IS NOT NULL
+     GROUP BY a.story_id, s.section`,
+    [toJson(storyIds)],
+  );
+  rows.sort(
+    (a, b) =>
+      a.story_id.localeCompare(b.story_id) ||
+      Number(b.n) - Number(a.n) ||
+      a.section.localeCompare(b.section),
+  );
+  for (const r of rows) {
+    const list = out.get(r.story_id) ?? [];
+    list.push(r.section);
+    out.set(r.story_id, list);
+  }
+  return out;
+}
