@@ -352,3 +352,29 @@ test("restored articles go back into their stored stories, which later articles 
   const copied = c.add(doc(copy, T0 + 4 * HOUR));
   assert.deepEqual([copied.storyId, copied.duplicateOf], ["s-wire", original.id]);
 });
+
+test("Chinese and Japanese reports, written without spaces, join their event's story and no other", () => {
+  // The text tools' fixtures: two wordings of each event, and an unrelated report in each language.
+  const read = (name: string, at: number): ClusterDoc => {
+    const text = readFileSync(new URL(`../text/testdata/${name}.txt`, import.meta.url), "utf8");
+    const [title, ...body] = text.split("\n");
+    return { id: name, title: title!, text: body.join("\n"), publishedAt: at };
+  };
+  const c = withBackground();
+  const stories = [
+    "ja-library-fire-a",
+    "zh-metro-a",
+    "ja-cruise-ship",
+    "ja-library-fire-b",
+    "zh-landslide",
+    "zh-metro-b",
+  ].map((name, i) => c.add(read(name, T0 + i * HOUR)).storyId);
+  assert.deepEqual(stories, [
+    "s-ja-library-fire-a",
+    "s-zh-metro-a",
+    "s-ja-cruise-ship",
+    "s-ja-library-fire-a",
+    "s-zh-landslide",
+    "s-zh-metro-a",
+  ]);
+});

@@ -10,6 +10,7 @@ import {
   bigrams,
   capitalisedEntities,
   contentTermsOf,
+  hasUnspacedScript,
   sublinearTf,
   tokenize,
 } from "../text/terms.ts";
@@ -60,17 +61,32 @@ export interface ArticleFeatures extends TermCounts {
   rest: string;
 }
 
+/** Characters per word, about, in text written without spaces (a Chinese or Japanese word is one
+ * to three characters): how a word count is read there, where spaces count nothing. */
+const UNSPACED_CHARS_PER_WORD = 2;
+
 function firstWords(text: string, max: number): string {
   let spaces = 0;
   for (let i = 0; i < text.length; i++) {
     if (text.charCodeAt(i) === 32 && ++spaces >= max) return text.slice(0, i);
   }
-  return text;
+  const chars = max * UNSPACED_CHARS_PER_WORD;
+  return text.length > chars && hasUnspacedScript(text) ? text.slice(0, chars) : text;
 }
 
 /** The text's first `max` passages of `size` words each (the last one may be shorter): cut at
- * every size-th run of spaces, without splitting the rest of a long text. */
+ * every size-th run of spaces, without splitting the rest of a long text. Text written without
+ * spaces is cut by its length instead. */
 export function passagesOf(text: string, size: number, max: number): string[] {
+  if (hasUnspacedScript(text)) {
+    const chars = size * UNSPACED_CHARS_PER_WORD;
+    const pieces: string[] = [];
+    for (let at = 0; at < text.length && pieces.length < max; at += chars) {
+      const piece = text.slice(at, at + chars).trim();
+      if (piece !== "") pieces.push(piece);
+    }
+    return pieces;
+  }
   const out: string[] = [];
   const space = /\s+/g;
   let start = 0;

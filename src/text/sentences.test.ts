@@ -1,4 +1,5 @@
 import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
 import { test } from "node:test";
 import { findEntities } from "./entities.ts";
 import { splitSentences } from "./sentences.ts";
@@ -37,6 +38,31 @@ test("lines are never joined and empty input gives no sentences", () => {
 test("an unbalanced quotation mark does not swallow a long page", () => {
   const text = `He said "it is fine. ${"The river rose again today. ".repeat(200)}`;
   assert.ok(splitSentences(text).length > 100);
+});
+
+test("Chinese and Japanese split after 。！？ with no space, not inside 「」", () => {
+  const fire = readFileSync(new URL("./testdata/ja-library-fire-a.txt", import.meta.url), "utf8");
+  assert.deepEqual(splitSentences(fire), [
+    "川端市の市立図書館で火災　蔵書３万冊が焼失",
+    "青葉県川端市の市立中央図書館で２０日未明、火災が発生し、木造２階建ての建物がほぼ全焼した。",
+    "消防によると、けが人はいなかった。",
+    "図書館には約３万冊の蔵書があり、その大半が焼けたとみられる。",
+    "警察と消防が出火原因を調べている。",
+    "川端市の森田健一市長は「市民の大切な財産が失われ、非常に残念だ。」と述べ、仮設の図書室を来月中に開く考えを示した。",
+  ]);
+  assert.deepEqual(
+    splitSentences(
+      "市长说：“我们准备好了。”记者提问！气温３．５度？是的。Then it rained. All day.",
+    ),
+    [
+      "市长说：“我们准备好了。”",
+      "记者提问！",
+      "气温３．５度？",
+      "是的。",
+      "Then it rained.",
+      "All day.",
+    ],
+  );
 });
 
 test("entities: people, places and organisations without trailing punctuation", () => {

@@ -16,7 +16,54 @@ export function splitSentences(text: string): string[] {
   return out;
 }
 
+// Chinese and Japanese end sentences with ideographic or fullwidth stops (。！？．, halfwidth ｡) and
+// no space after them; wink's English model does not split there.
+const IDEOGRAPHIC_STOP = /[。｡！？．]/;
+const IDEOGRAPHIC_STOPS = "。｡！？．";
+/** Closing quotes and brackets that stay with the stop before them (他说：“我们会赢。”). */
+const CLOSERS = "”’」』）)";
+const OPENING_QUOTES = "「『";
+const CLOSING_QUOTES = "」』";
+const DIGIT = /\p{Nd}/u;
+
 function splitLine(line: string): string[] {
+  if (!IDEOGRAPHIC_STOP.test(line)) return splitWithWink(line);
+  return splitAtIdeographicStops(line).flatMap(splitWithWink);
+}
+
+/** Cuts after each run of ideographic stops (and the closers after it), except inside 「」『』: in
+ * Japanese a quotation ending 。」 usually goes on (「…。」と述べた). Quotes are ignored when the
+ * line does not balance them, so a stray 「 cannot hold a whole paragraph together. */
+function splitAtIdeographicStops(line: string): string[] {
+  const out: string[] = [];
+  const trackQuotes = countOf(line, OPENING_QUOTES) === countOf(line, CLOSING_QUOTES);
+  let depth = 0;
+  let start = 0;
+  for (let i = 0; i < line.length; i++) {
+    const ch = line[i]!;
+    if (OPENING_QUOTES.includes(ch)) depth++;
+    else if (CLOSING_QUOTES.includes(ch)) depth = Math.max(0, depth - 1);
+    if (!IDEOGRAPHIC_STOPS.includes(ch) || (trackQuotes && depth > 0)) continue;
+    // "３．５": a fullwidth full stop between digits ends no sentence.
+    if (ch === "．" && DIGIT.test(line[i - 1] ?? "") && DIGIT.test(line[i + 1] ?? "")) continue;
+    let end = i + 1;
+    while (end < line.length && IDEOGRAPHIC_STOPS.includes(line[end]!)) end++;
+    while (end < line.length && CLOSERS.includes(line[end]!)) end++;
+    out.push(line.slice(start, end));
+    start = end;
+    i = end - 1;
+  }
+  if (start < line.length) out.push(line.slice(start));
+  return out;
+}
+
+function countOf(text: string, chars: string): number {
+  let n = 0;
+  for (const ch of text) if (chars.includes(ch)) n++;
+  return n;
+}
+
+function splitWithWink(line: string): string[] {
   const pieces = locate(line, winkWith().nlp.readDoc(line).sentences().out());
   const merged: Array<[number, number]> = [];
   for (const piece of pieces) {

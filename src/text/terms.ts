@@ -20,13 +20,107 @@ export const STOP_WORDS: ReadonlySet<string> = new Set(
 // Runs of letters or digits (any script); apostrophes and hyphens split words.
 const WORD = /[\p{L}\p{N}]+/gu;
 
-/** Lowercased word tokens, stop words included (fingerprints want every word). */
-export function tokenize(text: string): string[] {
-  return text.toLowerCase().match(WORD) ?? [];
+// Scripts written without spaces between words, where WORD would take a whole clause as one token.
+// Hangul uses spaces, so Korean stays with WORD.
+const UNSPACED_SCRIPTS =
+  "\\p{sc=Han}\\p{sc=Hiragana}\\p{sc=Katakana}\\p{sc=Thai}\\p{sc=Lao}\\p{sc=Khmer}\\p{sc=Myanmar}";
+const HAS_UNSPACED = new RegExp(`[${UNSPACED_SCRIPTS}]`, "u");
+// In text that has them: a run that starts in one of those scripts and goes on through them and
+// anything but letters of other scripts (digits, punctuation, spaces), so a passage takes one
+// segmenter call rather than one per clause, which halves the cost; or else a WORD token.
+const UNSPACED_RUN_OR_WORD = new RegExp(
+  `([${UNSPACED_SCRIPTS}][${UNSPACED_SCRIPTS}ー\\P{L}]*)|[[\\p{L}\\p{N}]--[${UNSPACED_SCRIPTS}]]+`,
+  "gv",
+);
+const KATAKANA_WORD = /^[\p{sc=Katakana}ー]+$/u;
+// Fullwidth ASCII (ＪＲ, ２０２４) is common in Japanese and Chinese text; folded so it meets ASCII.
+const FULLWIDTH_ASCII = /[\uFF01-\uFF5E]/g;
+
+/** Whether the text has words of a script written without spaces (Chinese, Japanese, Thai…), where
+ * counting spaces does not count words. */
+export function hasUnspacedScript(text: string): boolean {
+  return HAS_UNSPACED.test(text);
 }
 
-/** Shortest word kept as a content term: single letters are noise. */
+// Intl.Segmenter is the ICU dictionary word segmenter shipped with Node, so no dependency is needed.
+// ICU picks its dictionary by script, not by locale ("zh", "ja", "th" and "en" give the same words
+// for all these scripts), so one instance serves them all. Built on first use: it is not cheap.
+let wordSegmenter: Intl.Segmenter | undefined;
+
+/** Lowercased word tokens, stop words included (fingerprints want every word). */
+export function tokenize(text: string): string[] {
+  // The fast path, for text with no unspaced script: clustering speed depends on it.
+  if (!HAS_UNSPACED.test(text)) return text.toLowerCase().match(WORD) ?? [];
+  const folded = text
+    .toLowerCase()
+    .replace(FULLWIDTH_ASCII, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
+  const out: string[] = [];
+  for (const m of folded.matchAll(UNSPACED_RUN_OR_WORD)) {
+    if (m[1] === undefined) out.push(m[0]);
+    else pushSegmentedWords(m[1], out);
+  }
+  return out;
+}
+
+/** Splits a run of unspaced script into the words ICU finds in it; what lies between them (digits,
+ * and ① or ² that ICU does not count as words) is split by WORD, as the fast path would. */
+function pushSegmentedWords(run: string, out: string[]): void {
+  wordSegmenter ??= new Intl.Segmenter("und", { granularity: "word" });
+  // ICU cuts a katakana name at a dictionary prefix (マクロ|ン for Macron, プー|チン); an unbroken
+  // katakana run is a loanword or a name, so its pieces are joined back into one word.
+  let katakanaEnd = -1;
+  for (const { segment, index, isWordLike } of wordSegmenter.segment(run)) {
+    if (!HAS_UNSPACED.test(segment)) {
+      const words = segment.match(WORD);
+      if (words !== null) out.push(...words);
+      katakanaEnd = -1;
+    } else if (isWordLike) {
+      const katakana = KATAKANA_WORD.test(segment);
+      if (katakana && index === katakanaEnd) out[out.length - 1] += segment;
+      else out.push(segment);
+      katakanaEnd = katakana ? index + segment.length : -1;
+    } else katakanaEnd = -1;
+  }
+}
+
+/** Shortest word kept as a content term: single letters are noise (but see isHanWord). */
 const MIN_TERM_LENGTH = 2;
+
+/** Function words of Chinese, Japanese and Thai that the segmenter returns as words; kept short,
+ * like STOP_WORDS. Japanese grammar written in hiragana is dropped by isUnspacedFunctionWord instead. */
+const UNSPACED_STOP_WORDS: ReadonlySet<string> = new Set(
+  // Chinese: particles, prepositions, pronouns, "said"; 年 月 日 (dates) in Chinese and Japanese.
+  (
+    "的 了 在 是 和 与 及 也 就 将 被 对 于 而 或 这 那 有 为 之 其 等 中 他 她 说 称 表示 他们 我们 " +
+    "到 从 一个 已经 年 月 日 " +
+    // Japanese kanji that read as function words: 述(べた) "said", 氏 (Mr/Ms), 同 "the same".
+    "述 氏 同 " +
+    // Thai: that, and, of, in, can, give, that (said), will, -ing, be, have, with, from, by, not.
+    "ที่ และ ของ ใน ได้ ให้ ว่า จะ การ เป็น มี กับ จาก โดย ไม่"
+  ).split(" "),
+);
+
+/** The first code unit of every unspaced script (Thai, U+0E00): below it no token needs a look. */
+const FIRST_UNSPACED_CODE = 0x0e00;
+const HAN_CHARACTER = /^\p{sc=Han}$/u;
+const HIRAGANA_ONLY = /^\p{sc=Hiragana}+$/u;
+
+/** A single Han character is often a word of its own (都 "metropolis", 市 "city", 党 "party"),
+ * unlike a single letter or a single kana, so it is kept as a content term. */
+function isHanWord(token: string): boolean {
+  return (
+    token.charCodeAt(0) >= FIRST_UNSPACED_CODE &&
+    HAN_CHARACTER.test(token) &&
+    !UNSPACED_STOP_WORDS.has(token)
+  );
+}
+
+/** A function word of an unspaced script. Japanese news writes content in kanji and katakana, and
+ * grammar (particles の は を, endings した される, など こと) in hiragana, so a hiragana-only token
+ * is dropped, at the cost of a rare hiragana noun (けが "injury"). */
+function isUnspacedFunctionWord(token: string): boolean {
+  return UNSPACED_STOP_WORDS.has(token) || HIRAGANA_ONLY.test(token);
+}
 
 /** Light plural stemming, so "elections" and "election" meet; no dictionary, no lemmatiser. */
 export function stem(word: string): string {
@@ -56,7 +150,10 @@ export function contentTerms(text: string): string[] {
 export function contentTermsOf(tokens: readonly string[]): string[] {
   const out: string[] = [];
   for (const token of tokens) {
-    if (token.length < MIN_TERM_LENGTH || STOP_WORDS.has(token)) continue;
+    if (token.length < MIN_TERM_LENGTH) {
+      if (!isHanWord(token)) continue;
+    } else if (STOP_WORDS.has(token)) continue;
+    else if (token.charCodeAt(0) >= FIRST_UNSPACED_CODE && isUnspacedFunctionWord(token)) continue;
     if (token.length < 4 && isDigits(token)) continue;
     out.push(stem(token));
   }
