@@ -178,6 +178,8 @@ function hostile(): Fixtures {
       kind: "feed",
       url: `https://outlet${i}.example/feed?${encodeURIComponent(p)}`,
       title: p,
+      // The operator's sections come from OPML files, which may be someone else's.
+      section: p,
       patch: { lastError: upper, failureCount: 1 },
     });
   });
@@ -205,6 +207,10 @@ describe("browser: script injection", { skip }, () => {
         lean: i % 2 === 0 ? p : "left",
       })),
     );
+    // Every story under a hostile section: the section nav, card and story-page links show them.
+    const sources = (await server.store.listSources()).filter((x) => x.section !== null);
+    for (const [i, a] of (await server.store.listArticles()).entries())
+      await server.store.linkArticleSource(a.id, sources[i % sources.length]!.id);
     browser = await launch();
   });
   after(async () => {
@@ -242,6 +248,9 @@ describe("browser: script injection", { skip }, () => {
     for (const p of BASE_PAYLOADS) list.push(`/search?q=${encodeURIComponent(p)}`);
     // Outlet pages, named by the hostile outlet names themselves.
     for (const p of BASE_PAYLOADS) list.push(`/outlets/${encodeURIComponent(p)}`);
+    // Section pages, named by the hostile section names.
+    for (const p of BASE_PAYLOADS) list.push(`/sections/${encodeURIComponent(p)}`);
+    list.push("/feeds/sections/x.atom");
     return list;
   }
 
