@@ -1,4 +1,5 @@
 // articles: extracted pages, in the order they were stored (seq).
+import { hasUnspacedScript, tokenize } from "../text/terms.ts";
 import type { Article } from "../types.ts";
 import { type Db, fromJson, type Param, str, toJson } from "./db.ts";
 import type { ArticleOutlet, ArticleQuery } from "./store.ts";
@@ -77,12 +78,22 @@ function articleParams(a: Article): Param[] {
   ];
 }
 
-const INSERT = `INSERT INTO articles (${COLUMNS})
-  VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING`;
+const INSERT = `INSERT INTO articles (${COLUMNS}, search_words)
+  VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING`;
+
+/** The words of the headline and text written in a script without spaces, space-separated, for
+ * the search index (see migration 14); null when there are none. */
+export function searchWords(a: Pick<Article, "headline" | "text">): string | null {
+  const all = `${a.headline}\n${a.text}`;
+  if (!hasUnspacedScript(all)) return null;
+  return tokenize(all)
+    .filter((word) => hasUnspacedScript(word))
+    .join(" ");
+}
 
 /** Inserts unless an article with this id exists; true when it was new. One statement, atomic. */
 export async function putArticle(db: Db, article: Article): Promise<boolean> {
-  return (await db.run(INSERT, articleParams(article))) === 1;
+  return (await db.run(INSERT, [...articleParams(article), searchWords(article)])) === 1;
 }
 
 export async function getArticle(db: Db, id: string): Promise<Article | null> {

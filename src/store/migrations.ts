@@ -111,6 +111,42 @@ export const MIGRATIONS: Migration[] = [
    INSERT INTO article_sources (source_id, article_id)
      SELECT s.id, u.article_id FROM sources s JOIN article_urls u ON u.url = s.url
      WHERE s.kind = 'page' ON CONFLICT DO NOTHING`,
+  // 14: the words of text written without spaces (Chinese, Japanese, Thai), as the text tools cut
+  // them, space-separated, so full-text search finds them: both engines' tokenizers take a whole
+  // clause of such text as one word. Null for other text. Articles stored before this are searched
+  // as before.
+  {
+    sqlite: `ALTER TABLE articles ADD COLUMN search_words TEXT;
+     DROP TRIGGER articles_fts_insert;
+     DROP TRIGGER articles_fts_delete;
+     DROP TRIGGER articles_fts_update;
+     DROP TABLE articles_fts;
+     CREATE VIRTUAL TABLE articles_fts USING fts5(headline, text, search_words, content='articles',
+       content_rowid='seq', tokenize='porter unicode61 remove_diacritics 2');
+     CREATE TRIGGER articles_fts_insert AFTER INSERT ON articles BEGIN
+       INSERT INTO articles_fts (rowid, headline, text, search_words)
+         VALUES (new.seq, new.headline, new.text, new.search_words);
+     END;
+     CREATE TRIGGER articles_fts_delete AFTER DELETE ON articles BEGIN
+       INSERT INTO articles_fts (articles_fts, rowid, headline, text, search_words)
+         VALUES ('delete', old.seq, old.headline, old.text, old.search_words);
+     END;
+     CREATE TRIGGER articles_fts_update AFTER UPDATE OF headline, text, search_words ON articles BEGIN
+       INSERT INTO articles_fts (articles_fts, rowid, headline, text, search_words)
+         VALUES ('delete', old.seq, old.headline, old.text, old.search_words);
+       INSERT INTO articles_fts (rowid, headline, text, search_words)
+         VALUES (new.seq, new.headline, new.text, new.search_words);
+     END;
+     INSERT INTO articles_fts (articles_fts) VALUES ('rebuild')`,
+    postgres: `ALTER TABLE articles ADD COLUMN search_words TEXT;
+     DROP INDEX articles_search;
+     ALTER TABLE articles DROP COLUMN search;
+     ALTER TABLE articles ADD COLUMN search tsvector GENERATED ALWAYS AS (
+       setweight(to_tsvector('english', headline), 'A') ||
+       setweight(to_tsvector('english', text), 'B') ||
+       setweight(to_tsvector('simple', coalesce(search_words, '')), 'B')) STORED;
+     CREATE INDEX articles_search ON articles USING GIN (search)`,
+  },
 ];
 
 function articleColumns(): string {

@@ -1,6 +1,8 @@
-// search: full-text search over article headline and text. SQLite uses FTS5 (articles_fts),
-// PostgreSQL a generated tsvector with a GIN index. User input never reaches either query
+// search: full-text search over article headline and text (and the words of text written without
+// spaces, see searchWords). SQLite uses FTS5 (articles_fts), PostgreSQL a generated tsvector with
+// a GIN index. User input never reaches either query
 // language as syntax: it is cut into word tokens, and every token must match (AND).
+import { tokenize, UNSPACED_SCRIPTS } from "../text/terms.ts";
 import type { SearchHit } from "../types.ts";
 import type { Db } from "./db.ts";
 
@@ -22,12 +24,11 @@ const SNIPPET_WORDS = 24;
 
 const START = "\u0001";
 const STOP = "\u0002";
-const WORD = /[\p{L}\p{N}]+/gu;
 
-/** The words of a user query, lower-cased, de-duplicated, at most MAX_QUERY_TOKENS. */
+/** The words of a user query, lower-cased, de-duplicated, at most MAX_QUERY_TOKENS; Chinese,
+ * Japanese or Thai cut into words as the articles' search_words are. */
 export function queryTokens(query: string): string[] {
-  const words = query.toLowerCase().match(WORD) ?? [];
-  return [...new Set(words)].slice(0, MAX_QUERY_TOKENS);
+  return [...new Set(tokenize(query))].slice(0, MAX_QUERY_TOKENS);
 }
 
 /** FTS5 MATCH text: each token a quoted string, so nothing in it is an operator. */
@@ -48,7 +49,7 @@ interface HitRow {
 // Ranks every match but builds snippets for the page of hits only (snippet() in the ranking
 // query would run for every match: 450 ms instead of 23 ms for 3,000 long matches).
 const SQLITE_SEARCH = `WITH top AS (
-    SELECT rowid AS seq, bm25(articles_fts, ${HEADLINE_WEIGHT}.0, 1.0) AS score
+    SELECT rowid AS seq, bm25(articles_fts, ${HEADLINE_WEIGHT}.0, 1.0, 1.0) AS score
     FROM articles_fts WHERE articles_fts MATCH ? AND rowid >= coalesce((
       SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?
       ORDER BY rowid DESC LIMIT 1 OFFSET ${MAX_RANKED_MATCHES - 1}), 0)
@@ -66,11 +67,12 @@ const PG_SEARCH = `WITH q AS (SELECT plainto_tsquery('english', ?) AS q),
     ORDER BY a.seq DESC LIMIT ${MAX_RANKED_MATCHES}),
   hits AS (
     SELECT a.seq, a.id, a.story_id, a.headline, a.outlet, a.canonical_url AS url,
-      a.published_at, a.text, ts_rank(a.search, q.q) AS rank
+      a.published_at, a.text, a.search_words, ts_rank(a.search, q.q) AS rank
     FROM recent JOIN articles a ON a.seq = recent.seq, q
     ORDER BY rank DESC, a.seq DESC LIMIT ?)
   SELECT h.id, h.story_id, h.headline, h.outlet, h.url, h.published_at,
     CASE WHEN position(chr(1) IN s.body) > 0 THEN s.body
+      WHEN h.search_words IS NOT NULL THEN ts_headline('simple', h.search_words, q.q, ?)
       ELSE ts_headline('english', h.headline, q.q, ?) END AS snippet
   FROM hits h, q, LATERAL (SELECT ts_headline('english', h.text, q.q, ?) AS body) s
   ORDER BY h.rank DESC, h.seq DESC`;
@@ -94,6 +96,7 @@ export async function search(
           n,
           PG_HEADLINE_OPTIONS,
           PG_HEADLINE_OPTIONS,
+          PG_HEADLINE_OPTIONS,
         ]);
   return rows.map((r) => ({
     articleId: r.id,
@@ -102,6 +105,17 @@ export async function search(
     outlet: r.outlet,
     url: r.url,
     publishedAt: r.published_at,
-    snippet: r.snippet ?? "",
+    snippet: unspaced(r.snippet ?? ""),
   }));
+}
+
+/** Spaces between two characters of a script written without them, and a match mark beside one. */
+const SPACE_IN_UNSPACED = new RegExp(
+  `(?<=[${UNSPACED_SCRIPTS}]${STOP}?)\\s+(?=${START}?[${UNSPACED_SCRIPTS}])`,
+  "gu",
+);
+
+/** A snippet taken from search_words (words cut apart for the index) written as the text has it. */
+function unspaced(snippet: string): string {
+  return snippet.replace(SPACE_IN_UNSPACED, "");
 }

@@ -387,6 +387,48 @@ for (const b of backends) {
         assert.deepEqual(await s.search("   "), []);
       }));
 
+    test("search: finds words of Chinese and Japanese text, written without spaces", () =>
+      withStore(b, async (s) => {
+        await s.putArticle(
+          sampleArticle(1, {
+            headline: "川端市の図書館で火災",
+            text: "青葉県川端市の市立中央図書館で２０日未明、火災が発生した。",
+          }),
+        );
+        await s.putArticle(
+          sampleArticle(2, {
+            headline: "北京地铁新线开通",
+            text: "北京地铁十九号线今天开通运营。",
+          }),
+        );
+        await s.putArticle(sampleArticle(3, { headline: "Library fire", text: "No CJK here." }));
+        assert.deepEqual(
+          (await s.search("図書館")).map((h) => h.articleId),
+          ["a1"],
+        );
+        assert.deepEqual(
+          (await s.search("図書館で火災")).map((h) => h.articleId),
+          ["a1"],
+          "a query written without spaces is cut into words too",
+        );
+        assert.deepEqual(
+          (await s.search("地铁")).map((h) => h.articleId),
+          ["a2"],
+        );
+        const [fire] = await s.search("火災");
+        assert.match(fire!.snippet, /\u0001火災\u0002/);
+        assert.doesNotMatch(
+          fire!.snippet,
+          /\p{sc=Han}\s+\p{sc=Han}/u,
+          "shown as written, unspaced",
+        );
+        assert.deepEqual(await s.search("図書館 地铁"), []);
+        assert.deepEqual(
+          (await s.search("library")).map((h) => h.articleId),
+          ["a3"],
+        );
+      }));
+
     test("search: hostile query strings never throw", () =>
       withStore(b, async (s) => {
         await s.putArticle(sampleArticle(1, { headline: "Foo and bar", text: "foo OR near" }));

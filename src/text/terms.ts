@@ -22,7 +22,7 @@ const WORD = /[\p{L}\p{N}]+/gu;
 
 // Scripts written without spaces between words, where WORD would take a whole clause as one token.
 // Hangul uses spaces, so Korean stays with WORD.
-const UNSPACED_SCRIPTS =
+export const UNSPACED_SCRIPTS =
   "\\p{sc=Han}\\p{sc=Hiragana}\\p{sc=Katakana}\\p{sc=Thai}\\p{sc=Lao}\\p{sc=Khmer}\\p{sc=Myanmar}";
 const HAS_UNSPACED = new RegExp(`[${UNSPACED_SCRIPTS}]`, "u");
 // In text that has them: a run that starts in one of those scripts and goes on through them and
