@@ -50,6 +50,7 @@ export function syntheticStory(): { story: Story; articles: Article[]; threads: 
       sentences: splitSentences(text),
       fingerprint: "0",
       storyId: "bench",
+      opinion: false,
       duplicateOf: i === 7 ? "b0" : null,
     });
   }

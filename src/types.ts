@@ -96,6 +96,9 @@ export interface ExtractedPage {
   language: string | null;
   leadImage: string | null;
   description: string | null;
+  /** The page presents itself as opinion: a column, an editorial, an op-ed, a letter (see
+   * extract/opinion.ts). Such a page argues a view; a brief does not report it as fact. */
+  opinion: boolean;
   paragraphs: string[];
 }
 
@@ -123,6 +126,8 @@ export interface Article {
   storyId: string | null;
   /** Id of the article this one is a copy of (wire copy, syndication), if any. */
   duplicateOf: string | null;
+  /** An opinion piece (see ExtractedPage.opinion). */
+  opinion: boolean;
 }
 
 /** An article's place in time: when it was published, or else when we fetched it. */
@@ -258,6 +263,9 @@ export interface Brief {
   quotes: Quote[];
   reaction: Reaction | null;
   moreCoverage: Coverage[];
+  /** Opinion pieces about the story (columns, editorials), listed apart from the reports; absent
+   * from briefs written before they were. */
+  opinion?: Coverage[];
   timeline: TimelineEntry[];
 }
 

@@ -16,6 +16,10 @@ export interface LdArticle {
   articleBody: string | null;
   description: string | null;
   inLanguage: string | null;
+  /** The article's @type, genre and section, as the page states them (see opinion.ts). */
+  type: string;
+  genre: string | null;
+  section: string | null;
 }
 
 const EMPTY: LdArticle = {
@@ -28,6 +32,9 @@ const EMPTY: LdArticle = {
   articleBody: null,
   description: null,
   inLanguage: null,
+  type: "",
+  genre: null,
+  section: null,
 };
 
 function parseBlock(text: string): unknown {
@@ -116,5 +123,8 @@ export function readJsonLd(blocks: string[]): LdArticle | null {
     articleBody: str(article.articleBody) ?? str(article.text),
     description: str(article.description),
     inLanguage: nameOf(article.inLanguage),
+    type: typeOf(article),
+    genre: nameOf(article.genre),
+    section: nameOf(article.articleSection),
   };
 }

@@ -3,6 +3,7 @@
 import type { ExtractedPage } from "../types.ts";
 import { toIsoUtc } from "./dates.ts";
 import { type LdArticle, readJsonLd } from "./jsonld.ts";
+import { isOpinionPage } from "./opinion.ts";
 import { domainName } from "./outlet.ts";
 
 export type PageMetadata = Omit<ExtractedPage, "paragraphs" | "headline"> & {
@@ -38,6 +39,8 @@ const MODIFIED = [
   "last-modified",
   "dcterms.modified",
 ];
+
+const SECTION = ["article:section", "og:article:section", "parsely-section", "section"];
 
 type Meta = Map<string, string>;
 
@@ -181,6 +184,15 @@ export function readMetadata(doc: Document, url: string): PageMetadata {
     cleanName(firstText(doc, "h1")) ??
     cleanName(firstText(doc, "title"));
   const timeDate = timeElementDate(doc);
+  const opinion = isOpinionPage({
+    ldType: ld?.type ?? "",
+    ldGenre: ld?.genre ?? null,
+    ldSection: ld?.section ?? null,
+    metaSection: first(meta, SECTION),
+    metaOpinion: meta.get("article:opinion") ?? null,
+    url: canonicalUrl || url,
+    headline,
+  });
   return {
     headline: stripOutlet(headline, outlet),
     byline: cleanByline(ld?.author) ?? cleanByline(meta.get("author")),
@@ -194,6 +206,7 @@ export function readMetadata(doc: Document, url: string): PageMetadata {
       resolve(meta.get("twitter:image") ?? meta.get("twitter:image:src"), url) ??
       resolve(ld?.image, url),
     description: meta.get("og:description") ?? meta.get("description") ?? ld?.description ?? null,
+    opinion,
     ldBody: ld?.articleBody ?? null,
   };
 }

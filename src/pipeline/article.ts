@@ -43,6 +43,7 @@ export function buildArticle(page: ExtractedPage, fetchedUrl: string, fetchedAt:
     fingerprint: fingerprint(`${page.headline}\n${text}`),
     storyId: null,
     duplicateOf: null,
+    opinion: page.opinion,
   };
 }
 

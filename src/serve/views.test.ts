@@ -317,3 +317,29 @@ test("a story card shows its outlets along the lean scale, and a one-sided story
     /class="blindspot">No outlet you labelled right-leaning/,
   );
 });
+
+test("a story page lists its opinion pieces apart, with their writers", () => {
+  const m = model("s-bridge");
+  const a1 = m.articles.get("a1")!;
+  m.articles.set("a1", { ...a1, byline: "Dana Whitlow" });
+  m.brief = {
+    ...m.brief!,
+    opinion: [
+      {
+        articleId: "a1",
+        outlet: a1.outlet,
+        url: "https://coastherald.example/opinion/bridge",
+        headline: "The bridge should never have closed",
+        publishedAt: null,
+      },
+    ],
+  };
+  const page = storyPage(m, null).value;
+  assert.match(
+    page,
+    /<h2 id="h-opinion">Opinion<\/h2><ul class="coverage">\n<li><span class="outlet">[\s\S]*?<\/span> \(Dana Whitlow\): <a href="https:\/\/coastherald\.example\/opinion\/bridge"[^>]*>The bridge should never have closed<\/a>/,
+  );
+  assert.ok(page.indexOf('id="h-opinion"') < page.indexOf('id="h-coverage"'));
+  const plain = storyPage(model("s-bridge"), null).value;
+  assert.doesNotMatch(plain, /h-opinion/);
+});

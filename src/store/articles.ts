@@ -6,7 +6,7 @@ import type { ArticleOutlet, ArticleQuery } from "./store.ts";
 
 const COLUMNS = `id, url, canonical_url, outlet, outlet_domain, headline, byline, published_at,
   modified_at, fetched_at, language, lead_image, description, text, paragraphs, sentences,
-  fingerprint, story_id, duplicate_of`;
+  fingerprint, story_id, duplicate_of, opinion`;
 
 interface ArticleRow {
   id: string;
@@ -28,6 +28,7 @@ interface ArticleRow {
   fingerprint: string;
   story_id: string | null;
   duplicate_of: string | null;
+  opinion: number;
 }
 
 function toArticle(r: ArticleRow): Article {
@@ -51,6 +52,7 @@ function toArticle(r: ArticleRow): Article {
     fingerprint: r.fingerprint,
     storyId: str(r.story_id),
     duplicateOf: str(r.duplicate_of),
+    opinion: Number(r.opinion) !== 0,
   };
 }
 
@@ -75,11 +77,12 @@ function articleParams(a: Article): Param[] {
     a.fingerprint,
     a.storyId,
     a.duplicateOf,
+    a.opinion ? 1 : 0,
   ];
 }
 
 const INSERT = `INSERT INTO articles (${COLUMNS}, search_words)
-  VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING`;
+  VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING`;
 
 /** The words of the headline and text written in a script without spaces, space-separated, for
  * the search index (see migration 14); null when there are none. */

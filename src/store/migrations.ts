@@ -147,6 +147,9 @@ export const MIGRATIONS: Migration[] = [
        setweight(to_tsvector('simple', coalesce(search_words, '')), 'B')) STORED;
      CREATE INDEX articles_search ON articles USING GIN (search)`,
   },
+  // 15: whether an article is an opinion piece (see extract/opinion.ts); articles stored before
+  // this count as reports.
+  "ALTER TABLE articles ADD COLUMN opinion INTEGER NOT NULL DEFAULT 0",
 ];
 
 function articleColumns(): string {

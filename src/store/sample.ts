@@ -29,6 +29,7 @@ export function sampleArticle(n: number, overrides: Partial<Article> = {}): Arti
     fingerprint: n.toString(16).padStart(16, "0"),
     storyId: null,
     duplicateOf: null,
+    opinion: false,
     ...overrides,
   };
 }

@@ -132,6 +132,7 @@ for (const b of backends) {
           sentences: [],
           storyId: "s1",
           duplicateOf: "a0",
+          opinion: true,
         });
         const b2 = sampleArticle(2);
         assert.equal(await s.putArticle(a), true);

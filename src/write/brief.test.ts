@@ -565,3 +565,44 @@ for (const [what, pair, claimed, other] of [
     assert.match(contrast!.text, other);
   });
 }
+
+test("an opinion piece is listed apart, and nothing it argues is told as fact", () => {
+  const column = {
+    ...articleFrom({
+      id: "op1",
+      outlet: "The Evening Column",
+      url: "https://column.example/opinion/dam",
+      headline: "Opinion: The Riverton dam held, but the county got lucky",
+      text: "The Riverton dam held, but the county got lucky this time. The spillways were opened far too late, and the mayor should have ordered the evacuation on Monday. Another record flood will find the same weaknesses unless the county pays for the repairs it has put off since 2019.",
+      publishedAt: "2026-03-03T12:00:00.000Z",
+    }),
+    byline: "Dana Whitlow",
+    opinion: true,
+  };
+  const mixed = [...articles, column];
+  const b = writeBrief({ story: storyOf(mixed), articles: mixed, threads: [], previous: null });
+  const all = b.paragraphs.flatMap((p) => p.sentences);
+  assert.ok(all.length > 0);
+  assert.ok(all.every((s) => !s.articleIds.includes("op1") && !column.text.includes(s.text)));
+  assert.ok(b.timeline.every((t) => !t.articleIds.includes("op1")));
+  assert.ok(b.quotes.every((q) => q.articleId !== "op1"));
+  assert.notEqual(b.headline, column.headline);
+  assert.deepEqual(
+    b.opinion?.map((c) => [c.articleId, c.outlet, c.url]),
+    [["op1", "The Evening Column", column.url]],
+  );
+  assert.ok(
+    b.moreCoverage.every((c) => c.articleId !== "op1"),
+    "not under more coverage too",
+  );
+
+  // A story told only in opinion pieces still gets a brief, from them.
+  const alone = writeBrief({
+    story: storyOf([column]),
+    articles: [column],
+    threads: [],
+    previous: null,
+  });
+  assert.match(alone.paragraphs[0]!.sentences[0]!.text, /^The Riverton dam held/);
+  assert.deepEqual(alone.opinion, []);
+});

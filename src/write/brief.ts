@@ -17,6 +17,7 @@ import {
   centralHeadline,
   isQuestion,
   moreCoverage,
+  opinionPieces,
   timeline,
   titleOf,
 } from "./coverage.ts";
@@ -61,6 +62,7 @@ export function writeBrief(input: BriefInput): Brief {
   if (community && reaction) community.summary = reaction.text;
   const sentences = paragraphs.flatMap((p) => p.sentences);
   const quotes = found.map((f) => f.quote);
+  const opinion = opinionPieces(ev);
   return {
     storyId: input.story.id,
     version: (input.previous?.version ?? 0) + 1,
@@ -76,7 +78,8 @@ export function writeBrief(input: BriefInput): Brief {
     paragraphs,
     quotes,
     reaction,
-    moreCoverage: moreCoverage(articles, sentences, quotes),
+    moreCoverage: moreCoverage(articles, sentences, quotes, opinion),
+    opinion,
     timeline: timeline(ev, sentences[0] ?? null, input.previous),
   };
 }

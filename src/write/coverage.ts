@@ -19,11 +19,11 @@ const COVERED_SIMILARITY = 0.5;
 /** The headline most like the story as a whole (TF-IDF cosine to the centroid); ties go to the
  * earliest. Pages whose title is no headline give their headline line instead (see titleOf). */
 export function centralHeadline(ev: Evidence, fallback: string): string {
-  let titles = ev.articles.flatMap((a) => titleOf(a) ?? []);
+  let titles = toldFrom(ev).flatMap((a) => titleOf(a) ?? []);
   // Questions only when every headline asks one.
   const statements = titles.filter((t) => !isQuestion(t));
   if (statements.length > 0) titles = statements;
-  if (titles.length === 0) titles = ev.articles.map((a) => a.headline.trim());
+  if (titles.length === 0) titles = toldFrom(ev).map((a) => a.headline.trim());
   let best = "";
   let bestScore = -1;
   for (const title of titles) {
@@ -125,7 +125,7 @@ export function centralDek(
   const saidWords = said.map((s) => new Set(contentWords(s.text)));
   let best: string | null = null;
   let bestScore = -1;
-  for (const a of ev.articles) {
+  for (const a of toldFrom(ev)) {
     const d = a.description?.trim();
     if (!d || overtaken(d, a)) continue;
     const words = new Set(contentWords(d));
@@ -140,24 +140,47 @@ export function centralDek(
   return best;
 }
 
-/** One link per outlet that the brief does not name. */
+/** The articles a brief's headline and dek come from: those it may quote (reports in its
+ * language, see buildEvidence). */
+function toldFrom(ev: Evidence): Article[] {
+  return ev.articles.filter((a) => ev.quotable.has(a.id));
+}
+
+function coverageOf(a: Article): Coverage {
+  return {
+    articleId: a.id,
+    outlet: a.outlet,
+    url: a.canonicalUrl || a.url,
+    headline: a.headline,
+    publishedAt: a.publishedAt,
+  };
+}
+
+/** The story's opinion pieces, when its reports tell it: each original once, oldest first, apart
+ * from the reports' coverage. */
+export function opinionPieces(ev: Evidence): Coverage[] {
+  return ev.articles
+    .filter(
+      (a) => a.opinion && !ev.quotable.has(a.id) && !(a.duplicateOf && ev.byId.has(a.duplicateOf)),
+    )
+    .map(coverageOf);
+}
+
+/** One link per outlet that the brief does not name, leaving out the opinion pieces listed
+ * apart. */
 export function moreCoverage(
   articles: Article[],
   sentences: BriefSentence[],
   quotes: Quote[],
+  opinion: Coverage[] = [],
 ): Coverage[] {
   const named = new Set([...sentences.flatMap((s) => s.outlets), ...quotes.map((q) => q.outlet)]);
+  const listed = new Set(opinion.map((c) => c.articleId));
   const out: Coverage[] = [];
   for (const a of articles) {
-    if (named.has(a.outlet)) continue;
+    if (named.has(a.outlet) || listed.has(a.id)) continue;
     named.add(a.outlet);
-    out.push({
-      articleId: a.id,
-      outlet: a.outlet,
-      url: a.canonicalUrl || a.url,
-      headline: a.headline,
-      publishedAt: a.publishedAt,
-    });
+    out.push(coverageOf(a));
   }
   return out;
 }

@@ -185,6 +185,7 @@ export interface Evidence {
   /** Capitalised words the articles use mid-sentence (names). */
   names: Set<string>;
   /** Articles the brief may quote: in English when any are (see buildEvidence). */
+  /** The articles the brief may quote and attribute facts to (see buildEvidence). */
   quotable: Set<string>;
 }
 
@@ -211,7 +212,11 @@ export function buildEvidence(articles: Article[]): Evidence {
   // Briefs are written in English, by English rules (speech verbs, quotation marks, verbs): when
   // some of the story's reports are in English, the others are read for their terms, not quoted.
   const english = articles.some(inEnglish);
-  const quotable = new Set(articles.filter((a) => !english || inEnglish(a)).map((a) => a.id));
+  const briefable = articles.filter((a) => !english || inEnglish(a));
+  // Opinion pieces argue a view: what they say is not told as what happened (they are listed
+  // apart, see opinionPieces), unless the story has nothing else to tell it from.
+  const reports = briefable.filter((a) => !a.opinion);
+  const quotable = new Set((reports.length > 0 ? reports : briefable).map((a) => a.id));
   articles.forEach((article, articleOrder) => {
     const list: Candidate[] = [];
     const sentences = article.sentences.slice(0, MAX_SENTENCES_PER_ARTICLE);

@@ -29,6 +29,7 @@ export function articleFrom(seed: ArticleSeed): Article {
     sentences: splitSentences(seed.text),
     fingerprint: "0000000000000000",
     storyId: "s1",
+    opinion: false,
     duplicateOf: seed.duplicateOf ?? null,
   };
 }

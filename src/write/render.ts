@@ -24,6 +24,10 @@ export function renderBriefText(brief: Brief): string {
     );
     blocks.push(`Community themes:\n${lines.join("\n")}`);
   }
+  if (brief.opinion && brief.opinion.length > 0) {
+    const links = brief.opinion.map((c) => `- ${c.outlet}: [${c.headline}](${c.url})`);
+    blocks.push(`Opinion:\n${links.join("\n")}`);
+  }
   if (brief.moreCoverage.length > 0) {
     const links = brief.moreCoverage.map((c) => `- ${c.outlet}: [${c.headline}](${c.url})`);
     blocks.push(`More coverage:\n${links.join("\n")}`);

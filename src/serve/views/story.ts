@@ -1,7 +1,7 @@
 // The story page: brief with outlet chips, quotes, community response, more coverage, timeline and
 // the coverage chart. A pure function of the story model and the reader's last-visit time.
 import { plural } from "../../text/plural.ts";
-import type { BriefParagraph, BriefSentence, Quote, Reaction } from "../../types.ts";
+import type { BriefParagraph, BriefSentence, Coverage, Quote, Reaction } from "../../types.ts";
 import { html, type Safe } from "../html.ts";
 import { safeHref } from "../links.ts";
 import type { StoryModel, ThreadLink } from "../model.ts";
@@ -114,17 +114,25 @@ ${
 }</section>`;
 }
 
-function moreCoverage(ctx: Ctx): Safe {
-  const list = ctx.model.brief?.moreCoverage ?? [];
+/** A list of linked articles: the reports the brief does not name, or the opinion pieces (with
+ * their writers: a column is its author's view). */
+function coverageSection(
+  ctx: Ctx,
+  id: string,
+  title: string,
+  list: Coverage[],
+  bylines = false,
+): Safe {
   if (list.length === 0) return html``;
-  return html`<section aria-labelledby="h-coverage"><h2 id="h-coverage">More coverage</h2><ul class="coverage">
+  return html`<section aria-labelledby="${id}"><h2 id="${id}">${title}</h2><ul class="coverage">
 ${list.map((c) => {
   const href = safeHref(c.url);
   const fresh = isNewSince(ctx.model.articles.get(c.articleId)?.fetchedAt, ctx.since);
   const headline = href
     ? html`<a href="${href}" rel="noopener noreferrer nofollow">${c.headline}</a>`
     : html`<span>${c.headline}</span>`;
-  return html`<li>${fresh ? NEW_MARK : ""}<span class="outlet">${outletLink(c.outlet)}</span>: ${headline} ${timeEl(c.publishedAt)}</li>\n`;
+  const byline = bylines ? ctx.model.articles.get(c.articleId)?.byline : null;
+  return html`<li>${fresh ? NEW_MARK : ""}<span class="outlet">${outletLink(c.outlet)}</span>${byline ? html` (${byline})` : ""}: ${headline} ${timeEl(c.publishedAt)}</li>\n`;
 })}</ul></section>`;
 }
 
@@ -197,7 +205,8 @@ ${brief?.dek ? html`<p class="dek">${brief.dek}</p>` : ""}
 ${meta}</header>
 ${body}
 ${spread(ctx)}
-${moreCoverage(ctx)}
+${coverageSection(ctx, "h-opinion", "Opinion", brief?.opinion ?? [], true)}
+${coverageSection(ctx, "h-coverage", "More coverage", brief?.moreCoverage ?? [])}
 ${timeline(ctx)}
 <section aria-labelledby="h-chart"><h2 id="h-chart">Coverage over time</h2>
 <figure class="chart-figure">${coverageChart(model.articles.values())}</figure></section>

@@ -75,6 +75,7 @@ export function toArticles(story: EvalStory): Article[] {
       fingerprint: "",
       storyId: story.id,
       duplicateOf,
+      opinion: false,
     };
   });
 }
