@@ -417,7 +417,7 @@ for (const b of backends) {
           ["a2"],
         );
         const [fire] = await s.search("火災");
-        assert.match(fire!.snippet, /\u0001火災\u0002/);
+        assert.ok(fire!.snippet.includes("\u0001火災\u0002"), fire!.snippet);
         assert.doesNotMatch(
           fire!.snippet,
           /\p{sc=Han}\s+\p{sc=Han}/u,
