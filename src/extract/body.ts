@@ -46,7 +46,15 @@ function readabilityBody(doc: Document, tags: number): Body | null {
   });
   // Readability's last step rewrites links and classes for display; we only read text.
   (reader as unknown as { _postProcessContent: () => void })._postProcessContent = () => {};
-  const result = reader.parse();
+  let result: ReturnType<typeof reader.parse>;
+  try {
+    result = reader.parse();
+  } catch {
+    // Readability assumes its best candidate sits inside <body>: when a broken head swallows the
+    // article (`<meta charset="utf-8"<article>`), it walks off the top of the tree and throws.
+    // The page's JSON-LD body or its densest block still give the article (see extractBody).
+    return null;
+  }
   if (!result?.content) return null;
   return {
     paragraphs: toParagraphs(result.content),

@@ -156,3 +156,11 @@ test("error and login pages served with status 200 are named as such; a report a
   ].join(" ");
   assert.equal(errorPageReason(page("Harbour Bank customers locked out for hours", outage)), null);
 });
+
+test("a page whose broken head swallows the article still gives it (Readability throws there)", () => {
+  // Found by the fuzz test: `<meta charset="utf-8"<article>` leaves the article where
+  // Readability, walking up from its best candidate, never meets <body>.
+  const page = extractArticle(fixture("article-in-broken-head.html").toString("utf8"), URL_);
+  assert.equal(page?.headline, "The bridge should never have closed");
+  assert.match(page?.paragraphs[0] ?? "", /^Two years of detours were a choice/);
+});
