@@ -37,6 +37,8 @@ export interface DemoArticle {
   paragraphs: string[];
   /** Id of the article this one republishes (wire copy), or null. */
   copyOf: string | null;
+  /** An editorial or column: its page files it under Opinion. */
+  opinion: boolean;
   /** Path on the demo server: /<outlet>/<yyyy>/<mm>/<dd>/<slug>. */
   path: string;
 }
@@ -90,6 +92,7 @@ interface RawArticle {
   slug?: string;
   paragraphs?: string[];
   copyOf?: string | null;
+  opinion?: boolean;
   /** For copies without their own paragraphs: text put before the original's first paragraph. */
   dateline?: string;
   /** For copies without their own paragraphs: paragraphs added after the original's. */
@@ -189,6 +192,7 @@ export function loadCorpus(dir: string = DEFAULT_CORPUS_DIR): DemoCorpus {
       publishedAt: raw.publishedAt,
       paragraphs: resolveParagraphs(raw, byId),
       copyOf: raw.copyOf ?? null,
+      opinion: raw.opinion ?? false,
       path: articlePath(raw.outlet, raw.publishedAt, slug),
     };
   });

@@ -22,7 +22,7 @@ function head(ctx: PageContext): string {
   const description = article.paragraphs[0] ?? "";
   const ld = {
     "@context": "https://schema.org",
-    "@type": "NewsArticle",
+    "@type": article.opinion ? "OpinionNewsArticle" : "NewsArticle",
     headline: article.headline,
     datePublished: article.publishedAt,
     author: article.byline ? [{ "@type": "Person", name: article.byline }] : [],
@@ -42,6 +42,7 @@ function head(ctx: PageContext): string {
 <meta property="og:url" content="${esc(url)}">
 <meta property="og:description" content="${esc(description)}">
 <meta property="article:published_time" content="${esc(article.publishedAt)}">
+<meta property="article:section" content="${article.opinion ? "Opinion" : "News"}">
 <link rel="alternate" type="${feedType(outlet)}" title="${esc(outlet.name)}" href="${esc(`${base}/${outlet.slug}/${feedFile(outlet)}`)}">
 <link rel="stylesheet" href="/${esc(outlet.slug)}/static/site.css">
 <script type="application/ld+json">${scriptJson(ld)}</script>

@@ -138,13 +138,16 @@ describe("browser: reader's journey", { skip }, () => {
       /HTTP 503 from dailyledger\.example/,
     );
     await page.locator("#add-feed").fill("https://example.org/feed.xml");
+    await page.locator("#add-feed-section").fill("World");
     await page.getByRole("button", { name: "Add feed" }).click();
     await page.waitForSelector(".flash");
     assert.equal(
       await page.locator(".flash").textContent(),
       "Added feed https://example.org/feed.xml",
     );
-    assert.deepEqual(server.added, [{ kind: "feed", url: "https://example.org/feed.xml" }]);
+    assert.deepEqual(server.added, [
+      { kind: "feed", url: "https://example.org/feed.xml", section: "World" },
+    ]);
     await page.screenshot({ path: screenshotPath("sources.png"), fullPage: true });
   });
 
@@ -215,7 +218,9 @@ describe("browser: reader's journey", { skip }, () => {
       await admin.locator("#add-feed").fill("https://example.org/remote.xml");
       await admin.getByRole("button", { name: "Add feed" }).click();
       await admin.waitForSelector(".flash");
-      assert.deepEqual(remote.added, [{ kind: "feed", url: "https://example.org/remote.xml" }]);
+      assert.deepEqual(remote.added, [
+        { kind: "feed", url: "https://example.org/remote.xml", section: null },
+      ]);
 
       await admin.getByRole("button", { name: "Sign out" }).click();
       await admin.waitForSelector(".flash");

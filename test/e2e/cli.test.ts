@@ -28,7 +28,7 @@ describe("storyline CLI", () => {
   it("demo --no-serve ingests the demo and stories --json lists its stories", () => {
     const demo = storyline("demo", "--no-serve", "--db", db);
     assert.equal(demo.code, 0, demo.err);
-    assert.match(demo.out, /demo: 61 articles/);
+    assert.match(demo.out, /demo: 62 articles/);
     const stories = JSON.parse(storyline("stories", "--json", "--db", db).out) as {
       id: string;
       articles: number;
