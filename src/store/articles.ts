@@ -191,4 +191,9 @@ export async function assignArticle(
      WHERE id = ?`,
     [storyId, duplicateOf, articleId],
   );
+  // The links to the sources that reached it carry its story (see sections.ts).
+  await db.run("UPDATE article_sources SET story_id = ? WHERE article_id = ?", [
+    storyId,
+    articleId,
+  ]);
 }

@@ -101,15 +101,19 @@ export const MIGRATIONS: Migration[] = [
    DROP INDEX articles_outlet`,
   // 13: sections (the reader's own grouping of sources, from OPML folders) and which sources
   // reached each article, so a story is listed under the sections of the feeds that carried it.
-  // Articles stored before this are linked to the page sources whose URL reached them; which feed
-  // listed an older article was never recorded.
+  // Each link carries its article's story (kept in step by assignArticle and deleteStory): a
+  // section's stories are then read from these small rows, not from the articles, whose story_id
+  // sits after their text. Articles stored before this are linked to the page sources whose URL
+  // reached them; which feed listed an older article was never recorded.
   `ALTER TABLE sources ADD COLUMN section TEXT;
    CREATE INDEX sources_section ON sources (section);
    CREATE TABLE article_sources (source_id INTEGER NOT NULL, article_id TEXT NOT NULL,
-     PRIMARY KEY (source_id, article_id));
+     story_id TEXT, PRIMARY KEY (source_id, article_id));
    CREATE INDEX article_sources_article ON article_sources (article_id);
-   INSERT INTO article_sources (source_id, article_id)
-     SELECT s.id, u.article_id FROM sources s JOIN article_urls u ON u.url = s.url
+   CREATE INDEX article_sources_story ON article_sources (story_id, source_id);
+   INSERT INTO article_sources (source_id, article_id, story_id)
+     SELECT s.id, u.article_id, a.story_id FROM sources s
+       JOIN article_urls u ON u.url = s.url JOIN articles a ON a.id = u.article_id
      WHERE s.kind = 'page' ON CONFLICT DO NOTHING`,
   // 14: the words of text written without spaces (Chinese, Japanese, Thai), as the text tools cut
   // them, space-separated, so full-text search finds them: both engines' tokenizers take a whole

@@ -20,8 +20,9 @@ export async function linkArticleSource(
   sourceId: number,
 ): Promise<void> {
   await db.run(
-    "INSERT INTO article_sources (source_id, article_id) VALUES (?, ?) ON CONFLICT DO NOTHING",
-    [sourceId, articleId],
+    `INSERT INTO article_sources (source_id, article_id, story_id)
+     VALUES (?, ?, (SELECT story_id FROM articles WHERE id = ?)) ON CONFLICT DO NOTHING`,
+    [sourceId, articleId, articleId],
   );
 }
 
@@ -41,19 +42,21 @@ export async function storiesBySection(
   section: string,
   query: StoryQuery = {},
 ): Promise<{ stories: Story[]; total: number }> {
-  const covered = `SELECT a.story_id FROM sources s
-     JOIN article_sources x ON x.source_id = s.id
-     JOIN articles a ON a.id = x.article_id
-     WHERE s.section = ? AND a.story_id IS NOT NULL`;
   const limit = Math.max(0, Math.floor(query.limit ?? 50));
   const offset = Math.max(0, Math.floor(query.offset ?? 0));
+  // Newest stories first, each checked for a link through the section: a page of a busy section
+  // is found among the newest stories, without reading every link the section has.
   const rows = await db.all<StoryRow>(
-    `SELECT ${STORY_COLUMNS} FROM stories WHERE id IN (${covered})
+    `SELECT ${STORY_COLUMNS} FROM stories st WHERE EXISTS (
+       SELECT 1 FROM article_sources x JOIN sources s ON s.id = x.source_id
+       WHERE x.story_id = st.id AND s.section = ?)
      ORDER BY last_updated DESC, id LIMIT ? OFFSET ?`,
     [section, limit, offset],
   );
   const count = await db.get<{ n: number | string }>(
-    `SELECT count(DISTINCT story_id) AS n FROM (${covered}) AS c`,
+    `SELECT count(DISTINCT x.story_id) AS n FROM sources s
+       JOIN article_sources x ON x.source_id = s.id
+     WHERE s.section = ? AND x.story_id IS NOT NULL`,
     [section],
   );
   return { stories: rows.map(toStory), total: Number(count?.n ?? 0) };
@@ -67,11 +70,10 @@ export async function sectionsOfStories(
   const out = new Map<string, string[]>();
   if (storyIds.length === 0) return out;
   const rows = await db.all<{ story_id: string; section: string; n: number | string }>(
-    `SELECT a.story_id, s.section, count(DISTINCT a.id) AS n FROM articles a
-       JOIN article_sources x ON x.article_id = a.id
+    `SELECT x.story_id, s.section, count(DISTINCT x.article_id) AS n FROM article_sources x
        JOIN sources s ON s.id = x.source_id
-     WHERE ${inJsonArray(db, "a.story_id")} AND s.section IS NOT NULL
-     GROUP BY a.story_id, s.section`,
+     WHERE ${inJsonArray(db, "x.story_id")} AND s.section IS NOT NULL
+     GROUP BY x.story_id, s.section`,
     [toJson(storyIds)],
   );
   rows.sort(

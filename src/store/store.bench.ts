@@ -1,5 +1,5 @@
 // npm run bench:store — latency of the queries the web UI makes (getStory, getBrief,
-// listStories, search) on a filled store: SQLite always, PostgreSQL when STORYLINE_TEST_PG is
+// listStories, search, outlets, sections) on a filled store: SQLite always, PostgreSQL when STORYLINE_TEST_PG is
 // set (in a throwaway schema). Sequential p50/p95/p99 per query, then throughput with many
 // requests in flight. Sizes via BENCH_STORIES (default 2000).
 import { randomBytes } from "node:crypto";
@@ -17,21 +17,34 @@ const SAMPLES = 2_000;
 const IN_FLIGHT = 32;
 const PG_URL = process.env.STORYLINE_TEST_PG ?? "";
 
+/** Feeds the articles came through, two to a section, so a section holds a fifth of the stories. */
+const FEEDS = 10;
+
 async function fill(s: Store): Promise<void> {
-  for (let i = 0; i < STORIES; i++) {
-    const ids: string[] = [];
-    const at = new Date(Date.UTC(2026, 10, 1) + i * 37_000).toISOString();
-    for (let j = 0; j < ARTICLES_PER_STORY; j++) {
-      const n = i * ARTICLES_PER_STORY + j;
-      const article = sampleArticle(n, { storyId: `s${i}`, publishedAt: at, fetchedAt: at });
-      await s.putArticle(article);
-      await s.addArticleUrls(article.id, [article.url, article.canonicalUrl]);
-      ids.push(`a${n}`);
-    }
-    await s.putStory(sampleStory(`s${i}`, at, ids));
-    await s.putBrief(sampleBrief(`s${i}`, 1));
-    await s.putBrief(sampleBrief(`s${i}`, 2));
+  const feeds: number[] = [];
+  for (let f = 0; f < FEEDS; f++) {
+    const url = `https://feeds${f}.example/rss`;
+    feeds.push((await s.addSource({ kind: "feed", url, section: `Section ${f % 5}` })).id);
   }
+  // One transaction per story, as the pipeline stores a batch: one commit (fsync) each, not one per
+  // row, so filling 20,000 stories takes seconds, not minutes.
+  for (let i = 0; i < STORIES; i++) await s.transaction(() => fillStory(s, i, feeds));
+}
+
+async function fillStory(s: Store, i: number, feeds: number[]): Promise<void> {
+  const ids: string[] = [];
+  const at = new Date(Date.UTC(2026, 10, 1) + i * 37_000).toISOString();
+  for (let j = 0; j < ARTICLES_PER_STORY; j++) {
+    const n = i * ARTICLES_PER_STORY + j;
+    const article = sampleArticle(n, { storyId: `s${i}`, publishedAt: at, fetchedAt: at });
+    await s.putArticle(article);
+    await s.addArticleUrls(article.id, [article.url, article.canonicalUrl]);
+    await s.linkArticleSource(article.id, feeds[n % FEEDS]!);
+    ids.push(`a${n}`);
+  }
+  await s.putStory(sampleStory(`s${i}`, at, ids));
+  await s.putBrief(sampleBrief(`s${i}`, 1));
+  await s.putBrief(sampleBrief(`s${i}`, 2));
 }
 
 function pct(sorted: number[], p: number): string {
@@ -77,6 +90,11 @@ async function run(label: string, where: string): Promise<void> {
   await measure("listArticleOutlets", () => s.listArticleOutlets());
   const outlet = { outlet: "News 3", domain: "news3.example" };
   await measure("storiesByOutlet(50)", () => s.storiesByOutlet([outlet], { limit: 50 }));
+  await measure("listSections", () => s.listSections());
+  // A section page ranks the 300 most recently updated stories of the section (see Reader).
+  await measure("storiesBySection(300)", () => s.storiesBySection("Section 2", { limit: 300 }));
+  const front = (await s.listStories({ limit: 300 })).map((x) => x.id);
+  await measure("sectionsOfStories(300)", () => s.sectionsOfStories(front));
   // The retention sweep over the older half of the stories, as storyline prune runs it.
   const half = new Date(Date.UTC(2026, 10, 1) + (STORIES / 2) * 37_000).toISOString();
   const p0 = performance.now();

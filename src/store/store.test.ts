@@ -760,6 +760,14 @@ for (const b of backends) {
         );
         assert.deepEqual(await s.sectionsOfStories([]), new Map());
 
+        // A deleted story's articles wait for the clusterer, and so do their links.
+        await s.deleteStory("s2");
+        const left = await s.storiesBySection("Tech");
+        assert.deepEqual([left.stories.map((x) => x.id), left.total], [["s1"], 1]);
+        await s.putStory(sampleStory("s2", "2026-11-02T00:00:00.000Z"));
+        await s.assignArticle("a3", "s2", null);
+        assert.equal((await s.storiesBySection("Tech")).total, 2);
+
         // Moving a source moves what it brought; removing it takes its links, not its articles.
         await s.updateSource(none.id, { section: "World" });
         assert.deepEqual(

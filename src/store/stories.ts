@@ -52,6 +52,7 @@ export async function deleteStory(db: Db, id: string): Promise<void> {
     await t.run("DELETE FROM stories WHERE id = ?", [id]);
     await t.run("DELETE FROM briefs WHERE story_id = ?", [id]);
     await t.run("UPDATE articles SET story_id = NULL WHERE story_id = ?", [id]);
+    await t.run("UPDATE article_sources SET story_id = NULL WHERE story_id = ?", [id]);
   });
 }
 
