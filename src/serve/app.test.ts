@@ -136,9 +136,10 @@ test("JSON API: stories with pagination, one story, search", async () => {
   assert.equal(page2.next, null);
   const one = (await (await app.request("/api/stories/s-bridge")).json()) as {
     brief: { version: number };
-    articles: { id: string; url: string; language: string | null }[];
+    articles: { id: string; url: string; language: string | null; opinion: boolean }[];
   };
   assert.equal(one.brief.version, 2);
+  assert.ok(one.articles.every((a) => a.opinion === false));
   assert.equal(one.articles.length, 5);
   assert.equal(one.articles.find((a) => a.id === "a1")?.language, "en");
   assert.equal((await app.request("/api/stories/nope")).status, 404);

@@ -26,6 +26,8 @@ export interface ArticleSummary {
   fetchedAt: string;
   /** As the page gave it or its text showed it ("en-GB", "de"); null when neither did. */
   language: string | null;
+  /** An opinion piece (see Article.opinion). */
+  opinion: boolean;
 }
 
 /** A discussion thread about one of the story's articles, as linked from the story page. */
@@ -114,6 +116,8 @@ export function summarise(a: Article): ArticleSummary {
     publishedAt: a.publishedAt,
     fetchedAt: a.fetchedAt,
     language: a.language,
+    // Fixtures and stores written before opinion existed may leave it out.
+    opinion: a.opinion === true,
   };
 }
 

@@ -14,6 +14,7 @@ function article(id: string, outlet: string, outletDomain: string): ArticleSumma
     publishedAt: null,
     fetchedAt: "2026-11-23T08:00:00.000Z",
     language: "en",
+    opinion: false,
   };
 }
 

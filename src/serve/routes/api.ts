@@ -67,6 +67,7 @@ function articleJson(a: ArticleSummary) {
     publishedAt: a.publishedAt,
     fetchedAt: a.fetchedAt,
     language: a.language,
+    opinion: a.opinion,
   };
 }
 
