@@ -47,6 +47,12 @@ export function hasUnspacedScript(text: string): boolean {
 // for all these scripts), so one instance serves them all. Built on first use: it is not cheap.
 let wordSegmenter: Intl.Segmenter | undefined;
 
+/** A text's words as a reader counts them: its space-separated pieces, or, in Chinese, Japanese or
+ * Thai, the words tokenize finds (spaces there separate phrases at most). */
+export function textWords(text: string): string[] {
+  return hasUnspacedScript(text) ? tokenize(text) : text.split(/\s+/).filter(Boolean);
+}
+
 /** Lowercased word tokens, stop words included (fingerprints want every word). */
 export function tokenize(text: string): string[] {
   // The fast path, for text with no unspaced script: clustering speed depends on it.

@@ -204,5 +204,5 @@ function onDay(ev: Evidence, s: BriefSentence, day: string): BriefSentence {
 /** A standfirst or caption-like line has no full stop of its own; in running prose it needs one,
  * or it runs into the next sentence ("…to live longer According to …"). */
 export function closed(rendered: string): string {
-  return /[.!?…]["”’)\]]*$/u.test(rendered) ? rendered : `${rendered}.`;
+  return /[.!?…。！？]["”’)\]」』）]*$/u.test(rendered) ? rendered : `${rendered}.`;
 }

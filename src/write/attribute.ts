@@ -210,7 +210,10 @@ export function attributed(
   // A sentence with its own "according to" takes the outlets in brackets: never two in a row.
   if (repeat || /\baccording to\b/i.test(text)) {
     const short = outlets.length > NAME_AT_MOST ? `${outlets.length} outlets` : phrase;
-    return PLAIN_END.test(text) ? `${text.slice(0, -1)} (${short}).` : `${text} (${short})`;
+    if (PLAIN_END.test(text)) return `${text.slice(0, -1)} (${short}).`;
+    // Chinese and Japanese close with their own full stop, after the parenthesis.
+    if (UNSPACED_END.test(text)) return `${text.slice(0, -1)} (${short})${text.slice(-1)}`;
+    return `${text} (${short})`;
   }
   if (outlets.length > NAME_AT_MOST && PLAIN_END.test(text)) {
     return `${text.slice(0, -1)}, according to ${phrase}.`;
@@ -220,6 +223,8 @@ export function attributed(
 
 /** A sentence ending in a word and a full stop (not a quotation mark, not an abbreviation). */
 const PLAIN_END = /[\p{Ll}0-9)]{2}\.$/u;
+/** The ideographic full stop, exclamation and question marks. */
+const UNSPACED_END = /[。！？]$/u;
 
 export function articleUrl(a: Article): string {
   return a.canonicalUrl || a.url;

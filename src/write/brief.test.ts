@@ -1,4 +1,5 @@
 import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
 import { test } from "node:test";
 import type { Article, Brief, BriefSentence } from "../types.ts";
 import { looksLikeHeadline, titleOf } from "./coverage.ts";
@@ -605,4 +606,40 @@ test("an opinion piece is listed apart, and nothing it argues is told as fact", 
   });
   assert.match(alone.paragraphs[0]!.sentences[0]!.text, /^The Riverton dam held/);
   assert.deepEqual(alone.opinion, []);
+});
+
+test("a story in Japanese is briefed from its own sentences, closed by its own full stops", () => {
+  const report = (name: string, outlet: string, day: number) => {
+    const [title, ...body] = readFileSync(
+      new URL(`../text/testdata/${name}.txt`, import.meta.url),
+      "utf8",
+    ).split("\n");
+    return {
+      ...articleFrom({
+        id: name,
+        outlet,
+        url: `https://${outlet.toLowerCase().replace(/ /g, "-")}.example/${name}`,
+        headline: title!,
+        text: body.join("\n").trim(),
+        publishedAt: `2026-11-2${day}T00:00:00.000Z`,
+      }),
+      language: "ja",
+    };
+  };
+  const list = [
+    report("ja-library-fire-a", "Kawabata Shimbun", 1),
+    report("ja-library-fire-b", "Aoba Times", 2),
+  ];
+  const b = writeBrief({ story: storyOf(list), articles: list, threads: [], previous: null });
+  const all = b.paragraphs.flatMap((p) => p.sentences);
+  assert.ok(all.length >= 3, `${all.length} sentences`);
+  for (const s of all) {
+    assert.ok(
+      list.some((a) => a.text.includes(s.text)),
+      s.text,
+    );
+    assert.doesNotMatch(s.rendered, /。\.|\.$/, s.rendered);
+  }
+  assert.match(all[0]!.rendered, /^According to Kawabata Shimbun, 青葉県川端市/);
+  assert.ok(b.timeline.length === 2);
 });

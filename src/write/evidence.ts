@@ -3,6 +3,7 @@
 
 import { isEnglishTag } from "../text/english.ts";
 import { FINITE_VERBS, hasPredicate } from "../text/predicate.ts";
+import { hasUnspacedScript, textWords } from "../text/terms.ts";
 import type { Article } from "../types.ts";
 import { lowerCaseWords, midSentenceNames } from "./attribute.ts";
 import { retractedClaims } from "./retractions.ts";
@@ -365,7 +366,8 @@ function makeCandidate(
     eligible:
       (isEligible(text) || isStandfirst(text, position)) &&
       !firstPerson(text) &&
-      hasPredicate(text),
+      // The verb check reads English; text written without spaces is taken as it stands.
+      (hasUnspacedScript(text) || hasPredicate(text)),
     // Completed in buildEvidence, which knows the sentence before and the story's names.
     dangling:
       DANGLING.test(text) ||
@@ -381,12 +383,12 @@ function makeCandidate(
 }
 
 export function isEligible(text: string): boolean {
-  const tokens = text.split(/\s+/).filter(Boolean);
+  const tokens = textWords(text);
   if (tokens.length < MIN_WORDS || tokens.length > MAX_WORDS) return false;
-  if (!/[.!?]["”’')]*$/.test(text)) return false;
+  if (!/[.!?。！？]["”’')」』）]*$/.test(text)) return false;
   // A question or exclamation of the outlet's own (not in a quotation) is a teaser or an ad
   // ("Is Puerto Rico the Florida of 2004?", "The phantom of the opera is here!"), not a fact.
-  if (/[!?]\)?$/.test(text)) return false;
+  if (/[!?！？][)）]?$/.test(text)) return false;
   if (BOILERPLATE.test(text) || unbalancedQuotes(text) || GLUED.test(text)) return false;
   if (STAT_LINE.test(text)) return false;
   // A table row or a spec sheet read as a sentence ("FoW: 1-137 (Hayden, 44.2 ov), 2-240…",

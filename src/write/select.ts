@@ -1,5 +1,6 @@
 // Chooses the brief's sentences: relevance (centrality, support, position) against redundancy
 // with what is already chosen (maximal marginal relevance), within a word budget.
+import { textWords } from "../text/terms.ts";
 import { articleDay } from "../types.ts";
 import { type Candidate, type Evidence, similarity } from "./evidence.ts";
 
@@ -24,7 +25,7 @@ export function wordBudget(ev: Evidence): number {
 }
 
 export function wordCount(text: string): number {
-  return text.split(/\s+/).filter(Boolean).length;
+  return textWords(text).length;
 }
 
 /** The unit that would bring `c` into the brief, or null when it cannot stand. */

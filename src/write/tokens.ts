@@ -1,4 +1,5 @@
 // Small token helpers for the writer: lower-case \w+ words, content words, numbers, overlaps.
+import { hasUnspacedScript, tokenize } from "../text/terms.ts";
 
 const STOPWORDS = new Set(
   (
@@ -11,8 +12,10 @@ const STOPWORDS = new Set(
   ).split(" "),
 );
 
-/** Lower-case word tokens, split on \w+ (Unicode letters and digits). */
+/** Lower-case word tokens, split on \w+ (Unicode letters and digits); Chinese, Japanese or Thai
+ * cut into words by the text tools (\w+ would take a whole clause as one). */
 export function words(text: string): string[] {
+  if (hasUnspacedScript(text)) return tokenize(text);
   return text.toLowerCase().match(/[\p{L}\p{N}_]+/gu) ?? [];
 }
 
