@@ -574,6 +574,20 @@ test("a source is enabled, disabled or removed from the sources page, behind the
   assert.equal((await act(disabled.id, { change: "disable" })).status, 303);
   assert.equal((await store.getSource(disabled.id))!.disabled, true);
 
+  // Filed in a section from its row (the name as typed, spaces tidied), then taken out of it.
+  assert.match(
+    body,
+    new RegExp(
+      `<form method="post" action="/sources/${disabled.id}" class="source-section">.*?name="change" value="section"><input name="section"`,
+    ),
+  );
+  const filed = await act(disabled.id, { change: "section", section: "  Harbour   news " });
+  assert.equal(filed.status, 303);
+  assert.equal((await store.getSource(disabled.id))!.section, "Harbour news");
+  assert.equal((await act(disabled.id, { change: "section", section: "" })).status, 303);
+  assert.equal((await store.getSource(disabled.id))!.section, null);
+  assert.equal((await act(disabled.id, { change: "section", section: "X" }, REMOTE)).status, 401);
+
   const extra = await store.addSource({ kind: "page", url: "https://x.org/to-remove" });
   const removed = await act(extra.id, { change: "remove", token: "s3cret-admin-token" }, REMOTE);
   assert.equal(removed.status, 303);

@@ -6,7 +6,12 @@ import type { Context } from "hono";
 import { Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import { deleteCookie, getCookie, setCookie } from "hono/cookie";
-import { changeSource, findSource, isSourceAction } from "../../store/source-actions.ts";
+import {
+  changeSource,
+  findSource,
+  isSourceAction,
+  setSection,
+} from "../../store/source-actions.ts";
 import { sectionName } from "../../types.ts";
 import type { AddSourceInput, Deps } from "../deps.ts";
 import { HttpError } from "../http-error.ts";
@@ -203,16 +208,22 @@ export function sourceRoutes(deps: Deps, wrongTokenGapMs = WRONG_TOKEN_GAP_MS): 
     return doneWith(c, "Signed out.");
   });
 
-  // Enable, disable or remove one source: the same guard as adding.
+  // Enable, disable or remove one source, or file it in a section: the same guard as adding.
   app.post("/sources/:id", bodyLimit({ maxSize: MAX_ACTION_BYTES }), async (c) => {
     if (!deps.onAddSource) throw new HttpError(501, "serve: changing sources is not available");
     const form = await c.req.parseBody();
     await guardWrite(c, deps, throttle, form);
-    if (!isSourceAction(form.change)) throw new HttpError(400, "serve: unknown source action");
+    const change = form.change;
+    if (!isSourceAction(change) && change !== "section")
+      throw new HttpError(400, "serve: unknown source action");
     const source = await findSource(deps.store, c.req.param("id"));
     if (!source || String(source.id) !== c.req.param("id"))
       throw new HttpError(404, "serve: no such source");
-    return doneWith(c, await changeSource(deps.store, source, form.change));
+    if (change === "section") {
+      const name = sectionName(typeof form.section === "string" ? form.section : null);
+      return doneWith(c, await setSection(deps.store, source, name));
+    }
+    return doneWith(c, await changeSource(deps.store, source, change));
   });
   return app;
 }

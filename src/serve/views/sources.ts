@@ -41,6 +41,14 @@ function actions(s: Source, o: SourcesPageOptions): Safe {
   return html`${s.disabled ? button("enable", "Enable") : button("disable", "Disable")}${button("remove", "Remove")}`;
 }
 
+/** A source's section: a link to it, and for whoever may change sources a small form to move the
+ * source (an empty name takes it out of any section). Threads bring no articles of their own. */
+function sectionCell(s: Source, o: SourcesPageOptions): Safe {
+  const link = s.section ? html`<a href="${sectionHref(s.section)}">${s.section}</a>` : html``;
+  if (!canChange(o) || s.kind === "thread") return link;
+  return html`${link}<form method="post" action="/sources/${String(s.id)}" class="source-section">${hiddenFields(o)}<input type="hidden" name="change" value="section"><input name="section" type="text" maxlength="${String(MAX_SECTION_LENGTH)}" list="sections-in-use" value="${s.section ?? ""}" aria-label="Section of ${s.url}"><button type="submit" aria-label="File ${s.url} in this section">File</button></form>`;
+}
+
 /** Whether this reader gets the forms and buttons. */
 function canChange(o: SourcesPageOptions): boolean {
   return o.canChange && o.access !== "signed-out";
@@ -56,7 +64,7 @@ function row(s: Source, show: Columns, o: SourcesPageOptions): Safe {
   const status = s.disabled ? "disabled" : s.failureCount > 0 ? "failing" : "ok";
   return html`<tr class="status-${status}">
 <th scope="row">${s.title ?? ""}${s.title ? html`<br>` : ""}<span class="url">${href ? html`<a href="${href}" rel="noopener noreferrer nofollow">${s.url}</a>` : s.url}</span></th>
-<td>${s.kind}</td>${show.sections ? html`<td>${s.section ? html`<a href="${sectionHref(s.section)}">${s.section}</a>` : ""}</td>` : ""}<td>${status}</td><td>${s.lastFetchedAt ? timeEl(s.lastFetchedAt) : "never"}</td><td>${s.failureCount}</td>${show.errors ? html`<td class="error">${s.lastError ?? ""}</td>` : ""}${canChange(o) ? html`<td class="actions">${actions(s, o)}</td>` : ""}
+<td>${s.kind}</td>${show.sections ? html`<td>${sectionCell(s, o)}</td>` : ""}<td>${status}</td><td>${s.lastFetchedAt ? timeEl(s.lastFetchedAt) : "never"}</td><td>${s.failureCount}</td>${show.errors ? html`<td class="error">${s.lastError ?? ""}</td>` : ""}${canChange(o) ? html`<td class="actions">${actions(s, o)}</td>` : ""}
 </tr>`;
 }
 
@@ -92,7 +100,12 @@ const MAX_THREAD_ROWS = 50;
 
 function table(rows: Source[], caption: Safe, o: SourcesPageOptions): Safe {
   // An empty error column on a healthy list only squeezes the others.
-  const show = { errors: rows.some((s) => s.lastError), sections: rows.some((s) => s.section) };
+  const show = {
+    errors: rows.some((s) => s.lastError),
+    // Shown once a source is in a section, or to whoever may file the feeds and pages in one.
+    sections:
+      rows.some((s) => s.section) || (canChange(o) && rows.some((s) => s.kind !== "thread")),
+  };
   return html`<div class="table-wrap"><table class="sources"><caption>${caption}</caption>
 <thead><tr><th scope="col">Source</th><th scope="col">Kind</th>${show.sections ? html`<th scope="col">Section</th>` : ""}<th scope="col">Status</th><th scope="col">Last fetch</th><th scope="col">Failures</th>${show.errors ? html`<th scope="col">Last error</th>` : ""}${canChange(o) ? html`<th scope="col">Change</th>` : ""}</tr></thead>
 <tbody>${rows.map((s) => row(s, show, o))}</tbody></table></div>`;
