@@ -220,3 +220,28 @@ test("a development's id does not change when the brief is rewritten around it",
   });
   assert.deepEqual(await ids(), before);
 });
+
+test("a feed item lists the story's opinion pieces apart, as the story page does", async () => {
+  const latest = (await store.getBrief("s-storm"))!;
+  await store.putBrief({
+    ...latest,
+    version: latest.version + 1,
+    opinion: [
+      {
+        articleId: "c1",
+        outlet: "Northern Post",
+        url: "https://northernpost.example/news/c1",
+        headline: "We were warned <again>",
+        publishedAt: null,
+      },
+    ],
+  });
+  const feed = (await (await app.request("/feeds/stories.json")).json()) as {
+    items: { url: string; content_html: string }[];
+  };
+  const item = feed.items.find((i) => i.url.endsWith("/stories/s-storm"))!;
+  assert.match(
+    item.content_html,
+    /<p>Opinion: Northern Post: <a href="https:\/\/northernpost\.example\/news\/c1">We were warned &lt;again&gt;<\/a><\/p>/,
+  );
+});

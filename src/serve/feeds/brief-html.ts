@@ -1,5 +1,5 @@
 // A brief as a self-contained HTML fragment for feed readers: sentences with bracketed source
-// links, quotes and the community paragraph. Absolute links only; every text escaped.
+// links, quotes, the community paragraph and the opinion pieces. Absolute links only; every text escaped.
 import { html, type Safe } from "../html.ts";
 import type { StoryModel } from "../model.ts";
 import { blindspotText, groupCounts } from "../spread.ts";
@@ -30,9 +30,15 @@ export function briefHtml(m: StoryModel): string {
   );
   const community =
     brief.reaction?.text ?? brief.paragraphs.find((p) => p.role === "community")?.summary;
+  // The opinion pieces, apart from the reports as on the story page.
+  const opinion = (brief.opinion ?? []).map((c, i) => {
+    const href = m.articles.get(c.articleId)?.href;
+    const title = href ? html`<a href="${href}">${c.headline}</a>` : html`${c.headline}`;
+    return html`${i ? "; " : ""}${c.outlet}: ${title}`;
+  });
   return html`${brief.dek ? html`<p><strong>${brief.dek}</strong></p>` : ""}${paragraphs}${quotes}${
     community ? html`<p><em>${community}</em></p>` : ""
-  }${leanLine(m)}`.value;
+  }${opinion.length > 0 ? html`<p>Opinion: ${opinion}</p>` : ""}${leanLine(m)}`.value;
 }
 
 /** Who covers it, along the lean scale the reader gave the outlets (when they gave one). */
