@@ -39,7 +39,8 @@ const COMMANDS: Record<string, { summary: string; load: () => Promise<Command> }
     load: () => import("./commands/story.ts"),
   },
   digest: {
-    summary: "stories updated in a window, widest coverage first [--since 24h|ISO] [--json]",
+    summary:
+      "stories updated in a window, widest coverage first [--since 24h|ISO] [--section NAME] [--json]",
     load: () => import("./commands/digest.ts"),
   },
   backup: {

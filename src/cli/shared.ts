@@ -94,3 +94,16 @@ export async function feedsOpml(store: Store): Promise<string> {
   const feeds = (await store.listSources()).filter((s) => s.kind === "feed");
   return writeOpml(feeds.map((s) => ({ title: s.title, url: s.url, section: s.section })));
 }
+
+/** The section some source is in, named in any case, or null after saying on stderr that none is. */
+export async function sectionOrSay(
+  store: Store,
+  command: string,
+  name: string,
+): Promise<string | null> {
+  const wanted = name.trim().toLowerCase();
+  const found = (await store.listSections()).find((s) => s.name.toLowerCase() === wanted);
+  if (found === undefined)
+    process.stderr.write(`${command}: no source is in a section named ${name}\n`);
+  return found?.name ?? null;
+}

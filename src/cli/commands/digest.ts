@@ -1,7 +1,7 @@
 import { parseArgs } from "node:util";
 import { plural } from "../../text/plural.ts";
 import type { Brief, Story } from "../../types.ts";
-import { configFrom, parseSince, withStore } from "../shared.ts";
+import { configFrom, parseSince, sectionOrSay, withStore } from "../shared.ts";
 
 /** Stories read to find those updated in the window: a digest covers days, not the archive. */
 const SCAN_STORIES = 1000;
@@ -30,10 +30,12 @@ export function digestMarkdown(
   entries: DigestEntry[],
   since: number,
   baseUrl: string | null,
+  section: string | null = null,
 ): string {
   const from = new Date(since).toISOString();
+  const where = section === null ? "" : ` in ${section}`;
   const lines = [
-    `# Storyline: ${plural(entries.length, "story", "stories")} updated since ${when(from)}`,
+    `# Storyline: ${plural(entries.length, "story", "stories")}${where} updated since ${when(from)}`,
   ];
   for (const { story, brief, outlets, articles } of entries) {
     const link = baseUrl
@@ -62,14 +64,15 @@ function when(iso: string): string {
   return Number.isNaN(d.getTime()) ? iso : `${d.toISOString().slice(0, 16).replace("T", " ")} UTC`;
 }
 
-/** `storyline digest [--since 24h|ISO] [--limit N] [--base-url URL] [--json]`: what happened in
- * a window, for a cron job's mail or a terminal. */
+/** `storyline digest [--since 24h|ISO] [--section NAME] [--limit N] [--base-url URL] [--json]`:
+ * what happened in a window (in one section), for a cron job's mail or a terminal. */
 export async function run(args: string[]): Promise<number> {
   const { values } = parseArgs({
     args,
     options: {
       db: { type: "string" },
       since: { type: "string", default: DEFAULT_SINCE },
+      section: { type: "string" },
       limit: { type: "string", default: "20" },
       "base-url": { type: "string" },
       json: { type: "boolean" },
@@ -79,17 +82,22 @@ export async function run(args: string[]): Promise<number> {
   const limit = Number(values.limit);
   if (since === null || !Number.isInteger(limit) || limit < 1) {
     process.stderr.write(
-      "usage: storyline digest [--since 24h|7d|2026-11-25T12:00Z] [--limit N] [--base-url URL] [--json]\n",
+      "usage: storyline digest [--since 24h|7d|2026-11-25T12:00Z] [--section NAME] [--limit N] [--base-url URL] [--json]\n",
     );
     return 2;
   }
   const config = configFrom(values.db);
   return withStore(config.db, async (store) => {
     const from = new Date(since).toISOString();
+    const section =
+      values.section === undefined ? null : await sectionOrSay(store, "digest", values.section);
+    if (values.section !== undefined && section === null) return 1;
     // Most recently updated first: the window's stories are a prefix.
-    const stories = (await store.listStories({ limit: SCAN_STORIES })).filter(
-      (s) => s.lastUpdated >= from,
-    );
+    const recent =
+      section === null
+        ? await store.listStories({ limit: SCAN_STORIES })
+        : (await store.storiesBySection(section, { limit: SCAN_STORIES })).stories;
+    const stories = recent.filter((s) => s.lastUpdated >= from);
     const entries: DigestEntry[] = [];
     for (const story of stories) {
       const articles = await store.listArticles({ storyId: story.id });
@@ -115,10 +123,10 @@ export async function run(args: string[]): Promise<number> {
         lead: leadOf(e.brief)?.rendered ?? null,
         developments: developmentsSince(e.brief, from),
       }));
-      process.stdout.write(`${JSON.stringify({ since: from, stories: rows }, null, 2)}\n`);
+      process.stdout.write(`${JSON.stringify({ since: from, section, stories: rows }, null, 2)}\n`);
       return 0;
     }
-    process.stdout.write(digestMarkdown(chosen, since, values["base-url"] ?? null));
+    process.stdout.write(digestMarkdown(chosen, since, values["base-url"] ?? null, section));
     return 0;
   });
 }

@@ -85,7 +85,7 @@ test("discussion threads that went quiet are counted, not listed, unless --all",
   assert.doesNotMatch(all.out, /gone quiet/);
 });
 
-test("sections from the command line: add --section, an OPML file's folders, sources section, stories --section", async () => {
+test("sections from the command line: add --section, an OPML file's folders, sources section, stories and digest --section", async () => {
   const { run: add } = await import("./add.ts");
   const { run: stories } = await import("./stories.ts");
   const db = join(dir, "sections.db");
@@ -149,6 +149,16 @@ test("sections from the command line: add --section, an OPML file's folders, sou
     inTech.out,
     /^s-1 {2}Story s-1\n {4}1 article, 1 outlet, updated [^,]+, in Science & Tech\n$/,
   );
+  const { run: digest } = await import("./digest.ts");
+  const week = await captured(() =>
+    digest(["--section", "SCIENCE & TECH", "--since", "2026-11-01", "--db", db]),
+  );
+  assert.equal(week.code, 0, week.err);
+  assert.match(
+    week.out,
+    /^# Storyline: 1 story in Science & Tech updated since 2026-11-01 00:00 UTC\n/,
+  );
+  assert.equal((await captured(() => digest(["--section", "Sport", "--db", db]))).code, 1);
   const nowhere = await captured(() => stories(["--section", "Sport", "--db", db]));
   assert.equal(nowhere.code, 1);
   assert.equal(nowhere.err, "stories: no source is in a section named Sport\n");

@@ -1,7 +1,7 @@
 import { parseArgs } from "node:util";
 import { plural } from "../../text/plural.ts";
 import type { Story } from "../../types.ts";
-import { configFrom, withStore } from "../shared.ts";
+import { configFrom, sectionOrSay, withStore } from "../shared.ts";
 
 /** `storyline stories [--section NAME] [--json]`: stories, most recently updated first, with their
  * sections; with --section, only those its sources brought. */
@@ -21,13 +21,9 @@ export async function run(args: string[]): Promise<number> {
     let stories: Story[];
     if (values.section === undefined) stories = await store.listStories({ limit });
     else {
-      const wanted = values.section.trim().toLowerCase();
-      const section = (await store.listSections()).find((s) => s.name.toLowerCase() === wanted);
-      if (section === undefined) {
-        process.stderr.write(`stories: no source is in a section named ${values.section}\n`);
-        return 1;
-      }
-      stories = (await store.storiesBySection(section.name, { limit })).stories;
+      const section = await sectionOrSay(store, "stories", values.section);
+      if (section === null) return 1;
+      stories = (await store.storiesBySection(section, { limit })).stories;
     }
     const sections = await store.sectionsOfStories(stories.map((s) => s.id));
     const rows = [];
