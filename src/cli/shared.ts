@@ -3,6 +3,7 @@ import { followableUrl } from "../ingest/follow.ts";
 import { parseOpml, writeOpml } from "../ingest/opml.ts";
 import type { AddSourceInput } from "../serve/deps.ts";
 import { openStore } from "../store/index.ts";
+import { findSection } from "../store/sections.ts";
 import { followSource } from "../store/source-actions.ts";
 import type { Store } from "../store/store.ts";
 import { parseIsoTime, sectionName } from "../types.ts";
@@ -101,8 +102,7 @@ export async function sectionOrSay(
   command: string,
   name: string,
 ): Promise<string | null> {
-  const wanted = name.trim().toLowerCase();
-  const found = (await store.listSections()).find((s) => s.name.toLowerCase() === wanted);
+  const found = findSection(await store.listSections(), name);
   if (found === undefined)
     process.stderr.write(`${command}: no source is in a section named ${name}\n`);
   return found?.name ?? null;

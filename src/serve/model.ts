@@ -1,6 +1,6 @@
 // What the pages need, read from the store with small caches so a page costs a couple of map
 // look-ups: briefs are precomputed, so nothing heavy ever happens per request.
-import type { SectionListing } from "../store/sections.ts";
+import { findSection, type SectionListing } from "../store/sections.ts";
 import type { ArticleOutlet, Store } from "../store/store.ts";
 import type { Article, Brief, Outlet, Platform, Story } from "../types.ts";
 import { safeHref } from "./links.ts";
@@ -263,6 +263,13 @@ export class Reader {
     return this.withSections(order.map((o) => o.m));
   }
 
+  /** Ranked models (which leave briefs out) with their stories' latest briefs. */
+  private withBriefs(models: StoryModel[]): Promise<StoryModel[]> {
+    return Promise.all(
+      models.map(async (m) => ({ ...m, brief: await this.store.getBrief(m.story.id) })),
+    );
+  }
+
   /** The models with their stories' sections (one query for all of them). */
   private async withSections(models: StoryModel[]): Promise<StoryModel[]> {
     if ((await this.sections()).length === 0) return models;
@@ -280,17 +287,13 @@ export class Reader {
   sectionPage(name: string, offset: number, limit: number): Promise<SectionPage | null> {
     const wanted = name.trim().toLowerCase();
     return this.cached(`section:${wanted}:${offset}:${limit}`, async () => {
-      const section = (await this.sections()).find((s) => s.name.toLowerCase() === wanted);
+      const section = findSection(await this.sections(), name);
       if (section === undefined) return null;
       const { stories, total } = await this.store.storiesBySection(section.name, {
         limit: RANK_CANDIDATES,
       });
       const ranked = await this.rank(stories);
-      const items = await Promise.all(
-        ranked
-          .slice(offset, offset + limit)
-          .map(async (m) => ({ ...m, brief: await this.store.getBrief(m.story.id) })),
-      );
+      const items = await this.withBriefs(ranked.slice(offset, offset + limit));
       return { name: section.name, items, total: ranked.length, stories: total };
     });
   }
@@ -299,12 +302,7 @@ export class Reader {
   frontPage(offset: number, limit: number): Promise<{ items: StoryModel[]; total: number }> {
     return this.cached(`front:${offset}:${limit}`, async () => {
       const all = await this.ranked();
-      const items = await Promise.all(
-        all
-          .slice(offset, offset + limit)
-          .map(async (m) => ({ ...m, brief: await this.store.getBrief(m.story.id) })),
-      );
-      return { items, total: all.length };
+      return { items: await this.withBriefs(all.slice(offset, offset + limit)), total: all.length };
     });
   }
 
@@ -312,9 +310,7 @@ export class Reader {
   blindspots(limit: number): Promise<StoryModel[]> {
     return this.cached(`blindspots:${limit}`, async () => {
       const flagged = (await this.ranked()).filter((m) => m.spread?.blindspot).slice(0, limit);
-      return Promise.all(
-        flagged.map(async (m) => ({ ...m, brief: await this.store.getBrief(m.story.id) })),
-      );
+      return this.withBriefs(flagged);
     });
   }
 

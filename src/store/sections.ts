@@ -13,6 +13,12 @@ export interface SectionListing {
   sources: number;
 }
 
+/** The section of this name among those listed, in any case ("tech" finds "Tech"). */
+export function findSection(sections: SectionListing[], name: string): SectionListing | undefined {
+  const wanted = name.trim().toLowerCase();
+  return sections.find((s) => s.name.toLowerCase() === wanted);
+}
+
 /** Records that a source reached the article (a feed listed it, or it is the page source). */
 export async function linkArticleSource(
   db: Db,
