@@ -427,7 +427,7 @@ export function isStandfirst(text: string, position: number): boolean {
   if (position >= STANDFIRST_LINES || !/\p{Ll}$/u.test(text) || BOILERPLATE.test(text))
     return false;
   if (SUBJECTLESS.test(text)) return false;
-  const tokens = text.split(/\s+/).filter(Boolean);
+  const tokens = textWords(text);
   if (tokens.length < STANDFIRST_MIN_WORDS || tokens.length > MAX_WORDS) return false;
   const capitalised = tokens.filter((t) => /^\p{Lu}/u.test(t)).length;
   return capitalised / tokens.length <= STANDFIRST_MAX_CAPITALISED_SHARE;
