@@ -1,7 +1,7 @@
 // search: full-text search over article headline and text (and the words of text written without
 // spaces, see searchWords). SQLite uses FTS5 (articles_fts), PostgreSQL a generated tsvector with
-// a GIN index. User input never reaches either query
-// language as syntax: it is cut into word tokens, and every token must match (AND).
+// a GIN index. User input never reaches either query language as syntax: it is cut into word
+// tokens, and every token must match (AND).
 import { tokenize, UNSPACED_SCRIPTS } from "../text/terms.ts";
 import type { SearchHit } from "../types.ts";
 import type { Db } from "./db.ts";

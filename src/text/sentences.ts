@@ -18,8 +18,8 @@ export function splitSentences(text: string): string[] {
 
 // Chinese and Japanese end sentences with ideographic or fullwidth stops (。！？．, halfwidth ｡) and
 // no space after them; wink's English model does not split there.
-const IDEOGRAPHIC_STOP = /[。｡！？．]/;
 const IDEOGRAPHIC_STOPS = "。｡！？．";
+const IDEOGRAPHIC_STOP = new RegExp(`[${IDEOGRAPHIC_STOPS}]`);
 /** Closing quotes and brackets that stay with the stop before them (他说：“我们会赢。”). */
 const CLOSERS = "”’」』）)";
 const OPENING_QUOTES = "「『";

@@ -8,7 +8,7 @@ import {
   type Quote,
   type TimelineEntry,
 } from "../types.ts";
-import { supportOf } from "./attribute.ts";
+import { articleUrl, supportOf } from "./attribute.ts";
 import { dayTimeline } from "./developments.ts";
 import { type Candidate, type Evidence, similarity } from "./evidence.ts";
 import { contentWords, cosine, jaccard, type Vector } from "./tokens.ts";
@@ -150,7 +150,7 @@ function coverageOf(a: Article): Coverage {
   return {
     articleId: a.id,
     outlet: a.outlet,
-    url: a.canonicalUrl || a.url,
+    url: articleUrl(a),
     headline: a.headline,
     publishedAt: a.publishedAt,
   };
