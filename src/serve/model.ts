@@ -234,10 +234,9 @@ export class Reader {
     return this.cached(`story:${id}`, async () => {
       const story = await this.store.getStory(id);
       if (!story) return null;
-      const [model] = await this.withSections([
-        await this.model(story, await this.store.getBrief(id)),
-      ]);
-      if (!model) return null;
+      const model = (
+        await this.withSections([await this.model(story, await this.store.getBrief(id))])
+      )[0]!;
       const key = `${story.id}|${story.lastUpdated}`;
       model.threads = await this.threads.get(key, this.now(), () =>
         this.threadLinks(model.articles.values()),
