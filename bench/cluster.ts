@@ -130,6 +130,7 @@ function perArticleWork(before: ClusterWork, after: ClusterWork, articles: numbe
     postingsRead: (after.postingsRead - before.postingsRead) / articles,
     centroidProducts: (after.centroidProducts - before.centroidProducts) / articles,
     mergeChecks: (after.mergeChecks - before.mergeChecks) / articles,
+    splitChecks: (after.splitChecks - before.splitChecks) / articles,
   };
 }
 

@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, test } from "node:test";
@@ -8,6 +8,7 @@ import { createFetcher } from "../ingest/fetch/index.ts";
 import { openStore } from "../store/index.ts";
 import { sampleArticle } from "../store/sample.ts";
 import type { Store } from "../store/store.ts";
+import { createClusterer } from "../stories/index.ts";
 import { clusterDoc, clusterPending, restoreClusterer } from "./cluster.ts";
 import { newContext, type PipelineContext } from "./context.ts";
 
@@ -55,6 +56,38 @@ test("a restart rebuilds the same stories from the store, page by page", async (
       const doc = clusterDoc(article(i));
       assert.equal(restarted.clusterer.add(doc).storyId, first.clusterer.add(doc).storyId);
     }
+  } finally {
+    await store.close();
+  }
+});
+
+test("a story split by the clusterer is split in the store, and both are saved", async () => {
+  const store = await openStore(join(dir, "split.db"));
+  try {
+    const { singer, parody } = JSON.parse(
+      readFileSync(new URL("../stories/testdata/fused-parody.json", import.meta.url), "utf8"),
+    ) as { singer: string[]; parody: string[] };
+    // The clusterer test's fused order: the parody's headlines among the singer's, after ten.
+    let n = 0;
+    const put = (id: string, headline: string) =>
+      store.putArticle(sampleArticle(n++, { id, headline, text: "" }));
+    for (let s = 0, p = 0; s < singer.length || p < parody.length; ) {
+      if (s < singer.length) await put(`v${s}`, singer[s++]!);
+      if (s > 10 && p < parody.length) await put(`p${p}`, parody[p++]!);
+    }
+    const ctx = contextFor(store);
+    ctx.clusterer = createClusterer({
+      joinThreshold: 0.02,
+      youngBonus: 0,
+      mergeEvery: 10,
+      mergeRecheckGrowth: 1,
+    });
+    await clusterPending(ctx);
+    for (const a of await store.listArticles()) {
+      assert.equal(a.storyId, a.id.startsWith("p") ? "s-p0" : "s-v0", a.id);
+    }
+    assert.equal((await store.getStory("s-p0"))?.articleIds.length, parody.length);
+    assert.equal((await store.getStory("s-v0"))?.articleIds.length, singer.length);
   } finally {
     await store.close();
   }

@@ -1,4 +1,5 @@
 import { log } from "../log.ts";
+import type { Split } from "../stories/index.ts";
 import { type Article, articleTime, type Story } from "../types.ts";
 import type { PipelineContext } from "./context.ts";
 
@@ -50,7 +51,9 @@ export async function clusterPending(ctx: PipelineContext): Promise<number> {
       const assignment = ctx.clusterer.add(clusterDoc(article));
       await ctx.store.assignArticle(article.id, assignment.storyId, assignment.duplicateOf);
       ctx.changedStories.add(assignment.storyId);
+      // Merges first: the clusterer split stories after merging (see mergePass).
       for (const merge of assignment.merged) await mergeStories(ctx, merge.from, merge.into);
+      for (const split of assignment.split) await splitStory(ctx, split);
     }
     for (const storyId of ctx.changedStories) await saveStory(ctx, storyId);
   });
@@ -64,6 +67,17 @@ async function mergeStories(ctx: PipelineContext, from: string, into: string): P
   await ctx.store.deleteStory(from);
   ctx.changedStories.delete(from);
   ctx.changedStories.add(into);
+}
+
+async function splitStory(ctx: PipelineContext, split: Split): Promise<void> {
+  const moving = new Set(split.articleIds);
+  for (const article of await ctx.store.listArticles({ storyId: split.from })) {
+    if (moving.has(article.id)) {
+      await ctx.store.assignArticle(article.id, split.into, article.duplicateOf);
+    }
+  }
+  ctx.changedStories.add(split.from);
+  ctx.changedStories.add(split.into);
 }
 
 async function saveStory(ctx: PipelineContext, storyId: string): Promise<void> {

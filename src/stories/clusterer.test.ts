@@ -378,3 +378,49 @@ test("Chinese and Japanese reports, written without spaces, join their event's s
     "s-zh-metro-a",
   ]);
 });
+
+/** A singer's running story (48 headlines, 16 of them naming his fiancée) and a parody of his
+ * video (40 headlines) that names him too, interleaved after the first ten: the order in which
+ * online clustering swallows the parody. */
+function fusedParody(): ClusterDoc[] {
+  const { singer, parody } = JSON.parse(
+    readFileSync(new URL("testdata/fused-parody.json", import.meta.url), "utf8"),
+  ) as { singer: string[]; parody: string[] };
+  const docs: ClusterDoc[] = [];
+  const add = (id: string, title: string) =>
+    docs.push({ id, title, text: "", publishedAt: T0 + docs.length * 60_000 });
+  for (let s = 0, p = 0; s < singer.length || p < parody.length; ) {
+    if (s < singer.length) add(`v${s}`, singer[s++]!);
+    if (s > 10 && p < parody.length) add(`p${p}`, parody[p++]!);
+  }
+  return docs;
+}
+
+/** Settings under which every headline joins one story: the fusion a split must undo. */
+const FUSING: Partial<ClusterParams> = {
+  joinThreshold: 0.02,
+  youngBonus: 0,
+  mergeEvery: 10,
+  mergeRecheckGrowth: 1,
+};
+
+test("a sub-event fused into a running story is split off, and a facet of the story is not", () => {
+  const c = createClusterer(FUSING);
+  const splits = fusedParody().flatMap((d) => c.add(d).split);
+  assert.equal(splits.length, 1);
+  const [split] = splits;
+  assert.equal(split!.from, "s-v0");
+  assert.equal(split!.into, "s-p0");
+  assert.ok(split!.articleIds.every((id) => id.startsWith("p")));
+  // Every parody headline, those moved and those that came after, is in the new story; the
+  // fiancée's headlines stay with the singer.
+  for (const d of fusedParody()) {
+    assert.equal(c.storyOf(d.id), d.id.startsWith("p") ? "s-p0" : "s-v0", d.id);
+  }
+  assert.deepEqual(c.topTerms("s-p0", 2), ["toma brill", "jonah keel"]);
+  assert.deepEqual(c.topTerms("s-v0", 1), ["dario vesk"]);
+  // Without the split check the two stay fused.
+  const fused = createClusterer({ ...FUSING, splitMinReports: 1e9 });
+  for (const d of fusedParody()) fused.add(d);
+  assert.equal(fused.storyOf("p39"), "s-v0");
+});

@@ -4,7 +4,8 @@
 // A long article whose lead joins no story may join by a later passage (a briefing transcript
 // cited for one exchange). Near-duplicates (wire copies) join their original's story without adding
 // evidence. Every `mergeEvery` articles (or hour of publication time), stories that have converged
-// are merged (the older id survives).
+// are merged (the older id survives), and a large story that grew is checked for a sub-event it
+// swallowed, which is split off as a story of its own (split.ts).
 
 import { grown } from "./arrays.ts";
 import { ContainmentIndex } from "./containment.ts";
@@ -16,13 +17,15 @@ import {
   passagesOf,
   passageTerms,
 } from "./features.ts";
-import type { Assignment, ClusterDoc, Clusterer, ClusterWork } from "./index.ts";
+import type { Assignment, ClusterDoc, Clusterer, ClusterWork, Split } from "./index.ts";
+import { Members } from "./members.ts";
 import type { ClusterParams } from "./params.ts";
 import { DEFAULT_PARAMS } from "./params.ts";
 import { Postings } from "./postings.ts";
 import { StoryScores } from "./scores.ts";
 import type { SparseVector } from "./sparse.ts";
 import { heaviest, norm, SpreadVector, sum, TopK } from "./sparse.ts";
+import { findSplit } from "./split.ts";
 import { decay, Stories } from "./story.ts";
 import { Vocabulary } from "./vocabulary.ts";
 
@@ -46,6 +49,14 @@ interface Merge {
   into: string;
 }
 
+/** What a merge pass changed: stories merged away, and parts split off. */
+interface PassResult {
+  merged: Merge[];
+  split: Split[];
+}
+
+const NOTHING_CHANGED: PassResult = { merged: [], split: [] };
+
 export class StoryClusterer implements Clusterer {
   private readonly p: ClusterParams;
   private readonly vocab = new Vocabulary();
@@ -53,6 +64,10 @@ export class StoryClusterer implements Clusterer {
   private readonly dups: DuplicateIndex;
   private readonly contained: ContainmentIndex;
   private readonly stories: Stories;
+  private readonly members = new Members();
+  /** Scratch for addReport(): the terms an article brings to its story, for the split check. */
+  private readonly memberIds: Int32Array;
+  private readonly memberWeights: Float32Array;
   private readonly storyIndex = new Map<string, number>();
   private readonly articleIndex = new Map<string, number>();
   private readonly articleIds: string[] = [];
@@ -79,7 +94,12 @@ export class StoryClusterer implements Clusterer {
   /** Publication time of the article after which the last merge pass ran (see mergeEveryMs). */
   private mergedAt = Number.NaN;
   private readonly idfOf = (id: number) => this.vocab.idf(id);
-  private readonly counted: ClusterWork = { postingsRead: 0, centroidProducts: 0, mergeChecks: 0 };
+  private readonly counted: ClusterWork = {
+    postingsRead: 0,
+    centroidProducts: 0,
+    mergeChecks: 0,
+    splitChecks: 0,
+  };
 
   constructor(params: Partial<ClusterParams> = {}) {
     this.p = { ...DEFAULT_PARAMS, ...params };
@@ -88,6 +108,8 @@ export class StoryClusterer implements Clusterer {
     this.chosen = new Int32Array(Math.max(0, this.p.maxCandidates));
     this.chosenScore = new Float64Array(Math.max(0, this.p.maxCandidates));
     this.listed = new Int32Array(Math.max(0, this.p.postingCap));
+    this.memberIds = new Int32Array(Math.max(0, this.p.indexTerms));
+    this.memberWeights = new Float32Array(Math.max(0, this.p.indexTerms));
     this.dups = new DuplicateIndex(this.p.duplicateMaxDistance, this.p.duplicateBucketCap);
     this.contained = new ContainmentIndex({
       minContainment: this.p.duplicateMinContainment,
@@ -187,13 +209,20 @@ export class StoryClusterer implements Clusterer {
     stories.grewBy(s, 1);
     stories.touch(s, at);
     this.articleStory[a] = s;
-    for (let k = 0; k < indexed; k++) this.postings.add(vector.ids[this.top.index[k]!]!, s);
+    for (let k = 0; k < indexed; k++) {
+      const i = this.top.index[k]!;
+      this.postings.add(vector.ids[i]!, s);
+      this.memberIds[k] = vector.ids[i]!;
+      this.memberWeights[k] = vector.weights[i]! / docNorm;
+    }
+    this.members.add(a, s, at, this.memberIds, this.memberWeights, indexed);
   }
 
   /** Counts article a in story s as a copy of `original`: it adds no words. */
   private addCopy(a: number, original: number, s: number, at: number): void {
     this.articleStory[a] = s;
     this.duplicateRoot[a] = original;
+    this.members.add(a, s, at, this.memberIds, this.memberWeights, 0);
     this.stories.grewBy(s, 1, 0);
     this.stories.touch(s, at);
   }
@@ -220,8 +249,10 @@ export class StoryClusterer implements Clusterer {
     const s = best >= 0 ? best : this.newStory(id, a, vector.ids.length);
     this.addReport(a, s, vector, docNorm, indexed, publishedAt);
     this.dirty.add(s);
-    const merged = this.mergeDue(a, publishedAt) ? this.mergePass() : [];
-    return { storyId: this.stories.ids[this.resolve(s)]!, duplicateOf: null, merged };
+    const changed = this.mergeDue(a, publishedAt) ? this.mergePass() : NOTHING_CHANGED;
+    // A split may have moved this very article: ask where it is now.
+    const storyId = this.stories.ids[this.resolve(this.articleStory[a]!)]!;
+    return { storyId, duplicateOf: null, ...changed };
   }
 
   /** The story the best of a long article's passages joins (see passageWords), with that
@@ -253,7 +284,7 @@ export class StoryClusterer implements Clusterer {
     return {
       storyId: this.stories.ids[this.resolve(this.articleStory[a]!)]!,
       duplicateOf: root >= 0 ? this.articleIds[root]! : null,
-      merged: [],
+      ...NOTHING_CHANGED,
     };
   }
 
@@ -273,9 +304,9 @@ export class StoryClusterer implements Clusterer {
     const s = this.resolve(this.articleStory[original]!);
     this.addCopy(a, original, s, at);
     // A copy adds no evidence, but a pass due at its turn still runs.
-    const merged = this.mergeDue(a, at) ? this.mergePass() : [];
-    const storyId = this.stories.ids[this.resolve(s)]!;
-    return { storyId, duplicateOf: this.articleIds[original]!, merged };
+    const changed = this.mergeDue(a, at) ? this.mergePass() : NOTHING_CHANGED;
+    const storyId = this.stories.ids[this.resolve(this.articleStory[a]!)]!;
+    return { storyId, duplicateOf: this.articleIds[original]!, ...changed };
   }
 
   /** Picks the article's rarest, heaviest terms (see maxQueryDocShare), heaviest first: the first
@@ -512,9 +543,11 @@ export class StoryClusterer implements Clusterer {
     return byCount || byClock;
   }
 
-  /** Merges each story touched since the last pass into a converged older (or younger) story. */
-  private mergePass(): Merge[] {
+  /** Merges each story touched since the last pass into a converged older (or younger) story, and
+   * splits a large one that did not merge when it holds two events (see split.ts). */
+  private mergePass(): PassResult {
     const merges: Merge[] = [];
+    const unmerged: number[] = [];
     const touched = [...this.dirty].sort((x, y) => x - y);
     this.dirty = new Set();
     const stories = this.stories;
@@ -550,6 +583,7 @@ export class StoryClusterer implements Clusterer {
       this.counted.centroidProducts += found;
       for (let k = 0; k < found; k++) {
         const c = this.chosen[k]!;
+        if (this.splitApart(s, c)) continue;
         const cosine = stories.dot(c, this.spread) / (sNorm * this.storyNorm(c));
         const gap = stories.gapMs(c, firstAt, lastAt);
         const score = cosine * decay(gap, this.p.decayGraceMs, this.p.decayHalfLifeMs);
@@ -559,8 +593,116 @@ export class StoryClusterer implements Clusterer {
         }
       }
       if (best >= 0) merges.push(this.merge(s, best));
+      else unmerged.push(s);
     }
-    return merges;
+    // Splits come after every merge of the pass, so the pipeline can apply the merges, then the
+    // splits, and see the stories as the clusterer saw them.
+    const splits: Split[] = [];
+    const checked = new Set<number>();
+    for (const u of unmerged) {
+      const s = this.resolve(u);
+      if (checked.has(s)) continue;
+      checked.add(s);
+      if (!this.splitDue(s)) continue;
+      const split = this.trySplit(s);
+      if (split !== null) splits.push(split);
+    }
+    return { merged: merges, split: splits };
+  }
+
+  /** Whether story s is large enough and grew enough since its last split check. */
+  private splitDue(s: number): boolean {
+    const reports = this.stories.reports(s);
+    const checked = this.members.checkedReports;
+    if (reports < this.p.splitMinReports || reports < checked[s]! * this.p.mergeRecheckGrowth) {
+      return false;
+    }
+    checked[s] = reports;
+    return true;
+  }
+
+  /** Whether one of the two stories was split from the other: they are never merged back. */
+  private splitApart(x: number, y: number): boolean {
+    const from = this.members.splitFrom;
+    return (
+      (from[x]! >= 0 && this.resolve(from[x]!) === y) ||
+      (from[y]! >= 0 && this.resolve(from[y]!) === x)
+    );
+  }
+
+  /** Splits off the reports of story s that findSplit picks, with their copies, as a new story
+   * named after the earliest of them; returns the split, or null when s stays whole. */
+  private trySplit(s: number): Split | null {
+    const members = this.members;
+    const stories = this.stories;
+    const all = members.list(s);
+    const reports = all.filter((a) => this.duplicateRoot[a]! < 0);
+    const part = findSplit(
+      reports.map((a) => members.terms(a).ids),
+      {
+        minPart: this.p.splitMinPart,
+        vocabulary: this.p.splitVocabulary,
+        prior: this.p.splitPrior,
+      },
+    );
+    this.counted.splitChecks++;
+    if (part === null) return null;
+    const moving = new Set(part.map((i) => reports[i]!));
+    // Named after its earliest article, unless that article named the story it leaves (which keeps
+    // its id, as the larger part): then after its next.
+    const named = [...moving].filter((a) => `s-${this.articleIds[a]!}` !== stories.ids[s]);
+    const first = Math.min(...named);
+    const t = this.namedStory(
+      `s-${this.articleIds[first]!}`,
+      first,
+      members.terms(first).ids.length,
+    );
+    const stay: number[] = [];
+    const moved: number[] = [];
+    for (const a of all) {
+      const root = this.duplicateRoot[a]!;
+      (moving.has(root >= 0 ? root : a) ? moved : stay).push(a);
+    }
+    members.setList(s, stay);
+    members.setList(t, moved);
+    members.splitFrom[t] = s;
+    for (const a of moved) {
+      this.articleStory[a] = t;
+      stories.touch(t, members.time(a));
+      const terms = members.terms(a);
+      if (terms.ids.length === 0) continue;
+      this.grow(t, terms, 1);
+      this.grow(s, terms, -1);
+      for (let i = 0; i < terms.ids.length; i++) this.postings.add(terms.ids[i]!, t);
+    }
+    this.dropNonPositive(s);
+    stories.grewBy(t, moved.length, moving.size);
+    stories.grewBy(s, -moved.length, -moving.size);
+    stories.staleNorm(s);
+    stories.staleNorm(t);
+    stories.checkedSize[s] = stories.size(s);
+    stories.checkedSize[t] = stories.size(t);
+    members.checkedReports[s] = stories.reports(s);
+    members.checkedReports[t] = stories.reports(t);
+    return {
+      from: stories.ids[s]!,
+      into: stories.ids[t]!,
+      articleIds: moved.map((a) => this.articleIds[a]!),
+    };
+  }
+
+  /** Drops the terms a subtraction left at or below zero from story s's centroid. */
+  private dropNonPositive(s: number): void {
+    const v = this.stories.centroid(s);
+    const ids = new Int32Array(v.ids.length);
+    const weights = new Float32Array(v.ids.length);
+    let n = 0;
+    for (let i = 0; i < v.ids.length; i++) {
+      if (v.weights[i]! <= 1e-6) continue;
+      ids[n] = v.ids[i]!;
+      weights[n++] = v.weights[i]!;
+    }
+    this.stories.setCentroid(s, ids, weights, n);
   }
 
   /** The score two stories need to merge: mergeThreshold, or for a story that is still one long
@@ -588,6 +730,7 @@ export class StoryClusterer implements Clusterer {
     stories.touch(into, stories.lastAt(from));
     stories.setAlias(from, into);
     stories.clearCentroid(from);
+    this.members.join(into, from);
     return { from: stories.ids[from]!, into: stories.ids[into]! };
   }
 

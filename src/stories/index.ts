@@ -25,6 +25,15 @@ export interface Assignment {
   duplicateOf: string | null;
   /** Stories merged by this step (periodic merging), for the pipeline to move articles. */
   merged: { from: string; into: string }[];
+  /** Parts split off a story by this step, for the pipeline to move articles. */
+  split: Split[];
+}
+
+/** Articles moved out of story `from` into a new story `into` (see split.ts). */
+export interface Split {
+  from: string;
+  into: string;
+  articleIds: string[];
 }
 
 /** Work done so far, counted in steps that do not depend on the machine's speed or load: what shows
@@ -36,6 +45,8 @@ export interface ClusterWork {
   centroidProducts: number;
   /** Stories checked by merge passes. */
   mergeChecks: number;
+  /** Stories checked for a split (see split.ts). */
+  splitChecks: number;
 }
 
 export interface Clusterer {
