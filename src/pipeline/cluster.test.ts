@@ -88,6 +88,10 @@ test("a story split by the clusterer is split in the store, and both are saved",
     }
     assert.equal((await store.getStory("s-p0"))?.articleIds.length, parody.length);
     assert.equal((await store.getStory("s-v0"))?.articleIds.length, singer.length);
+    // Recorded, for a restart to keep the two apart.
+    assert.deepEqual(await store.listSplits(), [{ from: "s-v0", into: "s-p0" }]);
+    await store.deleteStory("s-p0");
+    assert.deepEqual(await store.listSplits(), []);
   } finally {
     await store.close();
   }

@@ -36,6 +36,7 @@ export async function restoreClusterer(ctx: PipelineContext): Promise<void> {
     if (page.length < RESTORE_PAGE) break;
     afterId = page[page.length - 1]!.id;
   }
+  for (const split of await ctx.store.listSplits()) ctx.clusterer.keepApart(split.from, split.into);
   if (restored > 0) log("info", "pipeline", `restored ${restored} articles`);
 }
 
@@ -76,6 +77,7 @@ async function splitStory(ctx: PipelineContext, split: Split): Promise<void> {
       await ctx.store.assignArticle(article.id, split.into, article.duplicateOf);
     }
   }
+  await ctx.store.recordSplit(split.from, split.into);
   ctx.changedStories.add(split.from);
   ctx.changedStories.add(split.into);
 }

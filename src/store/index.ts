@@ -167,6 +167,12 @@ class SqlStore implements Store {
   deleteStory(id: string): Promise<void> {
     return stories.deleteStory(this.db, id);
   }
+  recordSplit(from: string, into: string): Promise<void> {
+    return stories.recordSplit(this.db, from, into);
+  }
+  listSplits(): Promise<{ from: string; into: string }[]> {
+    return stories.listSplits(this.db);
+  }
   getStory(id: string): Promise<Story | null> {
     return stories.getStory(this.db, id);
   }

@@ -154,6 +154,10 @@ export const MIGRATIONS: Migration[] = [
   // 15: whether an article is an opinion piece (see extract/opinion.ts); articles stored before
   // this count as reports.
   "ALTER TABLE articles ADD COLUMN opinion INTEGER NOT NULL DEFAULT 0",
+  // 16: stories split apart by the clusterer (see stories/split.ts), which a restart must keep
+  // apart: their centroids still share the cast, and a merge pass would join them again.
+  `CREATE TABLE story_splits (from_id TEXT NOT NULL, into_id TEXT NOT NULL,
+     PRIMARY KEY (from_id, into_id))`,
 ];
 
 function articleColumns(): string {

@@ -42,6 +42,10 @@ export async function pruneStories(db: Db, before: IsoTime, limit: number): Prom
     const articles = await t.run(`DELETE FROM articles WHERE ${inJsonArray(t, "story_id")}`, [ids]);
     await t.run(`DELETE FROM briefs WHERE ${inJsonArray(t, "story_id")}`, [ids]);
     const stories = await t.run(`DELETE FROM stories WHERE ${inJsonArray(t, "id")}`, [ids]);
+    await t.run(
+      `DELETE FROM story_splits WHERE ${inJsonArray(t, "from_id")} OR ${inJsonArray(t, "into_id")}`,
+      [ids, ids],
+    );
 
     const keys = toJson([
       ...new Set(urls.flatMap((u) => [urlKey(u.url), urlKey(u.canonical_url)])),

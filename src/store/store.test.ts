@@ -620,6 +620,8 @@ for (const b of backends) {
         await s.addSource({ kind: "thread", url: aboutOld.url });
         await s.addSource({ kind: "feed", url: "https://news1.example/feed.xml" });
         await s.setState(`thread:comments:${aboutOld.url}`, "3");
+        await s.recordSplit("s-recent", "s-old");
+        await s.recordSplit("s-recent", "s-misdated");
 
         const cutoff = "2026-11-10T00:00:00.000Z";
         assert.deepEqual(await s.pruneStories(cutoff, 100), {
@@ -637,6 +639,8 @@ for (const b of backends) {
           "s-misdated",
           "s-recent",
         ]);
+        // The pruned story's split goes with it.
+        assert.deepEqual(await s.listSplits(), [{ from: "s-recent", into: "s-misdated" }]);
         assert.equal(await s.getArticle("a1"), null);
         assert.equal(await s.countArticles(), 2);
         assert.deepEqual(await s.listBriefs("s-old"), []);

@@ -86,7 +86,12 @@ export interface Store {
   threadsForUrls(urls: string[]): Promise<Thread[]>;
 
   putStory(story: Story): Promise<void>;
+  /** Deletes the story, its brief and its recorded splits, and detaches its articles. */
   deleteStory(id: string): Promise<void>;
+  /** Records that the clusterer split story `into` off story `from` (kept apart on restart). */
+  recordSplit(from: string, into: string): Promise<void>;
+  /** Every recorded split (deleting a story drops its own). */
+  listSplits(): Promise<{ from: string; into: string }[]>;
   getStory(id: string): Promise<Story | null>;
   /** Stories, most recently updated first. */
   listStories(query?: StoryQuery): Promise<Story[]>;

@@ -53,7 +53,23 @@ export async function deleteStory(db: Db, id: string): Promise<void> {
     await t.run("DELETE FROM briefs WHERE story_id = ?", [id]);
     await t.run("UPDATE articles SET story_id = NULL WHERE story_id = ?", [id]);
     await t.run("UPDATE article_sources SET story_id = NULL WHERE story_id = ?", [id]);
+    await t.run("DELETE FROM story_splits WHERE from_id = ? OR into_id = ?", [id, id]);
   });
+}
+
+/** Records that the clusterer split story `into` off story `from`. */
+export async function recordSplit(db: Db, from: string, into: string): Promise<void> {
+  await db.run("INSERT INTO story_splits (from_id, into_id) VALUES (?, ?) ON CONFLICT DO NOTHING", [
+    from,
+    into,
+  ]);
+}
+
+/** Every recorded split (deleteStory and prune drop those of the stories they delete). */
+export async function listSplits(db: Db): Promise<{ from: string; into: string }[]> {
+  return db.all<{ from: string; into: string }>(
+    'SELECT from_id AS "from", into_id AS "into" FROM story_splits ORDER BY from_id, into_id',
+  );
 }
 
 export async function getStory(db: Db, id: string): Promise<Story | null> {

@@ -402,6 +402,7 @@ const FUSING: Partial<ClusterParams> = {
   youngBonus: 0,
   mergeEvery: 10,
   mergeRecheckGrowth: 1,
+  mergeThreshold: 0.05,
 };
 
 test("a sub-event fused into a running story is split off, and a facet of the story is not", () => {
@@ -423,4 +424,34 @@ test("a sub-event fused into a running story is split off, and a facet of the st
   const fused = createClusterer({ ...FUSING, splitMinReports: 1e9 });
   for (const d of fusedParody()) fused.add(d);
   assert.equal(fused.storyOf("p39"), "s-v0");
+});
+
+test("two stories split apart are kept apart after a restart, once told by keepApart", () => {
+  const docs = fusedParody();
+  const first = createClusterer(FUSING);
+  for (const d of docs) first.add(d);
+  const singer = docs.filter((d) => d.id.startsWith("v"));
+  const parody = docs.filter((d) => d.id.startsWith("p"));
+  /** The merges made after a restart while more reports of both arrive. */
+  const mergesAfterRestart = (keptApart: boolean) => {
+    const c = createClusterer(FUSING);
+    for (const d of docs) c.restore(d, first.storyOf(d.id)!, null);
+    if (keptApart) c.keepApart("s-v0", "s-p0");
+    const later = docs[docs.length - 1]!.publishedAt + HOUR;
+    const merges: { from: string; into: string }[] = [];
+    for (let i = 0; i < 10; i++) {
+      for (const [prefix, list] of [
+        ["mv", singer],
+        ["mp", parody],
+      ] as const) {
+        const title = `${list[i]!.title} ${list[i + 10]!.title}`;
+        const at = later + i * 60_000;
+        merges.push(...c.add({ id: `${prefix}${i}`, title, text: "", publishedAt: at }).merged);
+      }
+    }
+    return merges;
+  };
+  assert.deepEqual(mergesAfterRestart(true), []);
+  // Not told, a merge pass joins them again (and the next split check parts them once more).
+  assert.deepEqual(mergesAfterRestart(false), [{ from: "s-p0", into: "s-v0" }]);
 });

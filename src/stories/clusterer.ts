@@ -132,6 +132,13 @@ export class StoryClusterer implements Clusterer {
     return a === undefined ? null : this.stories.ids[this.resolve(this.articleStory[a]!)]!;
   }
 
+  keepApart(from: string, into: string): void {
+    const s = this.storyIndex.get(from);
+    const t = this.storyIndex.get(into);
+    if (s !== undefined && t !== undefined)
+      this.members.keepApart(this.resolve(t), this.resolve(s));
+  }
+
   topTerms(storyId: string, n = 10): string[] {
     const s = this.storyIndex.get(storyId);
     if (s === undefined) return [];
@@ -623,11 +630,9 @@ export class StoryClusterer implements Clusterer {
 
   /** Whether one of the two stories was split from the other: they are never merged back. */
   private splitApart(x: number, y: number): boolean {
-    const from = this.members.splitFrom;
-    return (
-      (from[x]! >= 0 && this.resolve(from[x]!) === y) ||
-      (from[y]! >= 0 && this.resolve(from[y]!) === x)
-    );
+    const fromX = this.members.splitOf(x);
+    const fromY = this.members.splitOf(y);
+    return (fromX >= 0 && this.resolve(fromX) === y) || (fromY >= 0 && this.resolve(fromY) === x);
   }
 
   /** Splits off the reports of story s that findSplit picks, with their copies, as a new story
@@ -665,7 +670,7 @@ export class StoryClusterer implements Clusterer {
     }
     members.setList(s, stay);
     members.setList(t, moved);
-    members.splitFrom[t] = s;
+    members.keepApart(t, s);
     for (const a of moved) {
       this.articleStory[a] = t;
       stories.touch(t, members.time(a));

@@ -18,8 +18,8 @@ export class Members {
   private head = new Int32Array(1024).fill(-1);
   private tail = new Int32Array(1024).fill(-1);
   checkedReports = new Int32Array(1024);
-  /** Per story: the story it was split from (-1: none). The two are never merged back. */
-  splitFrom = new Int32Array(1024).fill(-1);
+  /** Per story: the story it was split from (-1: none; see keepApart). */
+  private splitFrom = new Int32Array(1024).fill(-1);
   private poolIds = new Int32Array(1 << 16);
   private poolWeights = new Float32Array(1 << 16);
   private used = 0;
@@ -52,6 +52,17 @@ export class Members {
     this.tail[into] = this.tail[from]!;
     this.head[from] = -1;
     this.tail[from] = -1;
+  }
+
+  /** Records that story t was split from story s: the two are never merged back. */
+  keepApart(t: number, s: number): void {
+    this.ensureStory(Math.max(t, s));
+    this.splitFrom[t] = s;
+  }
+
+  /** The story that story t was split from, or -1. */
+  splitOf(t: number): number {
+    return t < this.splitFrom.length ? this.splitFrom[t]! : -1;
   }
 
   /** The articles of story s, in the order they joined it (a merged story's after the other's). */
