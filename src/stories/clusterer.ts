@@ -655,8 +655,10 @@ export class StoryClusterer implements Clusterer {
     const moving = new Set(part.map((i) => reports[i]!));
     // Named after its earliest article, unless that article named the story it leaves (which keeps
     // its id, as the larger part): then after its next.
-    const named = [...moving].filter((a) => `s-${this.articleIds[a]!}` !== stories.ids[s]);
-    const first = Math.min(...named);
+    let first = -1;
+    for (const a of moving) {
+      if ((first < 0 || a < first) && `s-${this.articleIds[a]!}` !== stories.ids[s]) first = a;
+    }
     const t = this.namedStory(
       `s-${this.articleIds[first]!}`,
       first,

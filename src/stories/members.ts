@@ -25,15 +25,24 @@ export class Members {
   private used = 0;
 
   /** Appends article a to story s with the first n of its terms, in any order (n: 0 for a copy). */
-  add(a: number, s: number, at: number, ids: Int32Array, weights: ArrayLike<number>, n: number) {
+  add(
+    a: number,
+    s: number,
+    at: number,
+    ids: ArrayLike<number>,
+    weights: ArrayLike<number>,
+    n: number,
+  ) {
     this.ensureArticle(a);
     this.ensureStory(s);
     if (this.used + n > this.poolIds.length) {
       this.poolIds = grown(this.poolIds, (this.used + n) * 2);
       this.poolWeights = grown(this.poolWeights, (this.used + n) * 2);
     }
-    this.poolIds.set(ids.subarray(0, n), this.used);
-    for (let i = 0; i < n; i++) this.poolWeights[this.used + i] = weights[i]!;
+    for (let i = 0; i < n; i++) {
+      this.poolIds[this.used + i] = ids[i]!;
+      this.poolWeights[this.used + i] = weights[i]!;
+    }
     sortByTerm(this.poolIds, this.poolWeights, this.used, n);
     this.termStart[a] = this.used;
     this.termCount[a] = n;
