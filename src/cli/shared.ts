@@ -8,9 +8,6 @@ import { followSource } from "../store/source-actions.ts";
 import type { Store } from "../store/store.ts";
 import { parseIsoTime, sectionName } from "../types.ts";
 
-/** Options every database-backed command accepts. */
-export const DB_OPTION = { db: { type: "string" } } as const;
-
 export function configFrom(db: string | undefined, overrides: Partial<Config> = {}): Config {
   const config = loadConfig(process.env, overrides);
   return db === undefined ? config : { ...config, db };
