@@ -255,7 +255,7 @@ async function child(max: number): Promise<void> {
     console.log(
       `${index}  work per article: ${work.postingsRead.toFixed(1)} posting entries${multiple(work.postingsRead, firstWork.postingsRead)}, ` +
         `${work.centroidProducts.toFixed(2)} centroid products${multiple(work.centroidProducts, firstWork.centroidProducts)}, ` +
-        `${work.mergeChecks.toFixed(3)} merge checks (the same on any machine)`,
+        `${work.mergeChecks.toFixed(3)} merge checks, ${work.splitChecks.toFixed(4)} split checks (the same on any machine)`,
     );
     // Quality at scale: do the planted stories come out whole as the index grows?
     const found = Array.from({ length: checkpoint }, (_, n) => clusterer.storyOf(`a${n}`));
