@@ -712,3 +712,43 @@ test("the sources page offers the followed feeds as an OPML download", async () 
   assert.equal((await app.request("/sources.opml")).status, 404);
   assert.doesNotMatch(await (await app.request("/sources", {}, LOCAL)).text(), /sources\.opml/);
 });
+
+test("a split story links to where its coverage went, and back, on its page and in the API", async () => {
+  const own = await openStore(":memory:");
+  try {
+    const whole = { ...sampleStory("s-v0", "2026-11-26T10:00:00.000Z", ["a1"]), title: "Singer" };
+    const part = {
+      ...sampleStory("s-p0", "2026-11-26T11:00:00.000Z", ["a2"]),
+      title: "Parody <script>alert(1)</script>",
+    };
+    for (const [n, story] of [
+      [1, whole],
+      [2, part],
+    ] as const) {
+      await own.putArticle(sampleArticle(n, { storyId: story.id }));
+      await own.assignArticle(`a${n}`, story.id, null);
+      await own.putStory(story);
+    }
+    await own.recordSplit("s-v0", "s-p0");
+    const ownApp = makeApp({ store: own });
+    const wholePage = await (await ownApp.request("/stories/s-v0")).text();
+    assert.match(
+      wholePage,
+      /now a story of its own: <a href="\/stories\/s-p0">Parody &lt;script&gt;alert\(1\)&lt;\/script&gt;<\/a>/,
+    );
+    const partPage = await (await ownApp.request("/stories/s-p0")).text();
+    assert.match(partPage, /Split from <a href="\/stories\/s-v0">Singer<\/a>/);
+    const api = (await (await ownApp.request("/api/stories/s-p0")).json()) as {
+      splits: { relation: string; id: string; title: string; url: string }[];
+    };
+    assert.deepEqual(
+      api.splits.map((s) => [s.relation, s.id, s.title, new URL(s.url).pathname]),
+      [["from", "s-v0", "Singer", "/stories/s-v0"]],
+    );
+    // A story without splits says nothing about them.
+    await own.deleteStory("s-p0");
+    assert.doesNotMatch(await (await ownApp.request("/stories/s-v0")).text(), /story-split/);
+  } finally {
+    await own.close();
+  }
+});

@@ -54,6 +54,17 @@ export interface StoryModel {
   spread: CoverageSpread | null;
   /** The sections of the sources that brought its articles, the one with most first. */
   sections: string[];
+  /** Stories this one was split from or split off (loaded for story pages only; empty elsewhere):
+   * a reader who followed the whole finds where the rest of its coverage went. */
+  splits: SplitLink[];
+}
+
+/** A story linked by a split: `from` when this story was split off it, `into` when it was split
+ * off this story. */
+export interface SplitLink {
+  relation: "from" | "into";
+  id: string;
+  title: string;
 }
 
 /** One section's stories, ranked as the front page ranks: see Reader.sectionPage. */
@@ -213,7 +224,21 @@ export class Reader {
     const set = await this.articleSet(story);
     const known = await this.outlets();
     const spread = known.size > 0 ? coverageSpread(set.articles.values(), known) : null;
-    return { story, brief, ...set, threads: [], spread, sections: [] };
+    return { story, brief, ...set, threads: [], spread, sections: [], splits: [] };
+  }
+
+  /** The stories a story was split from or split off, that still exist. */
+  private async splitLinks(id: string): Promise<SplitLink[]> {
+    const links: SplitLink[] = [];
+    for (const split of await this.store.splitsOf(id)) {
+      const [relation, other] =
+        split.into === id ? (["from", split.from] as const) : (["into", split.into] as const);
+      const story = await this.store.getStory(other);
+      if (!story) continue;
+      const brief = await this.store.getBrief(other);
+      links.push({ relation, id: other, title: brief?.headline || story.title });
+    }
+    return links;
   }
 
   /** Threads discussing any of the articles, with a link-safe URL, most comments first. */
@@ -241,6 +266,7 @@ export class Reader {
       model.threads = await this.threads.get(key, this.now(), () =>
         this.threadLinks(model.articles.values()),
       );
+      model.splits = await this.splitLinks(story.id);
       return model;
     });
   }

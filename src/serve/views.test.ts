@@ -24,6 +24,7 @@ function model(storyId: string): StoryModel {
     outlets: [...new Set(articles.map((a) => a.outlet))],
     threads: [],
     sections: [],
+    splits: [],
     spread: null,
     newestFetchedAt:
       articles

@@ -173,6 +173,9 @@ class SqlStore implements Store {
   listSplits(): Promise<{ from: string; into: string }[]> {
     return stories.listSplits(this.db);
   }
+  splitsOf(id: string): Promise<{ from: string; into: string }[]> {
+    return stories.splitsOf(this.db, id);
+  }
   getStory(id: string): Promise<Story | null> {
     return stories.getStory(this.db, id);
   }

@@ -622,6 +622,8 @@ for (const b of backends) {
         await s.setState(`thread:comments:${aboutOld.url}`, "3");
         await s.recordSplit("s-recent", "s-old");
         await s.recordSplit("s-recent", "s-misdated");
+        assert.deepEqual(await s.splitsOf("s-old"), [{ from: "s-recent", into: "s-old" }]);
+        assert.equal((await s.splitsOf("s-recent")).length, 2);
 
         const cutoff = "2026-11-10T00:00:00.000Z";
         assert.deepEqual(await s.pruneStories(cutoff, 100), {

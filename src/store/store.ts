@@ -92,6 +92,8 @@ export interface Store {
   recordSplit(from: string, into: string): Promise<void>;
   /** Every recorded split (deleting a story drops its own). */
   listSplits(): Promise<{ from: string; into: string }[]>;
+  /** The recorded splits a story took part in, as either side. */
+  splitsOf(id: string): Promise<{ from: string; into: string }[]>;
   getStory(id: string): Promise<Story | null>;
   /** Stories, most recently updated first. */
   listStories(query?: StoryQuery): Promise<Story[]>;

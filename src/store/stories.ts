@@ -65,6 +65,15 @@ export async function recordSplit(db: Db, from: string, into: string): Promise<v
   ]);
 }
 
+/** The recorded splits a story took part in, as either side. */
+export async function splitsOf(db: Db, id: string): Promise<{ from: string; into: string }[]> {
+  return db.all<{ from: string; into: string }>(
+    `SELECT from_id AS "from", into_id AS "into" FROM story_splits
+     WHERE from_id = ? OR into_id = ? ORDER BY from_id, into_id`,
+    [id, id],
+  );
+}
+
 /** Every recorded split (deleteStory and prune drop those of the stories they delete). */
 export async function listSplits(db: Db): Promise<{ from: string; into: string }[]> {
   return db.all<{ from: string; into: string }>(

@@ -124,6 +124,10 @@ export function apiRoutes(deps: Deps): Hono {
       },
       brief: m.brief,
       articles: [...m.articles.values()].map(articleJson),
+      splits: m.splits.map((s) => ({
+        ...s,
+        url: new URL(`stories/${encodeURIComponent(s.id)}`, baseUrl(c, deps)).href,
+      })),
     });
   });
 

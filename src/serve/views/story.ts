@@ -4,7 +4,7 @@ import { plural } from "../../text/plural.ts";
 import type { BriefParagraph, BriefSentence, Coverage, Quote, Reaction } from "../../types.ts";
 import { html, type Safe } from "../html.ts";
 import { safeHref } from "../links.ts";
-import type { StoryModel, ThreadLink } from "../model.ts";
+import type { SplitLink, StoryModel, ThreadLink } from "../model.ts";
 import { blindspotText, spreadRows } from "../spread.ts";
 import { isNewSince } from "../visit.ts";
 import { coverageChart } from "./chart.ts";
@@ -12,7 +12,7 @@ import { chips, IdGen } from "./chips.ts";
 import { timeEl } from "./format.ts";
 import { sectionLinks } from "./front.ts";
 import { outletLink } from "./outlet.ts";
-import { storyFeedHref } from "./paths.ts";
+import { storyFeedHref, storyHref } from "./paths.ts";
 
 interface Ctx {
   model: StoryModel;
@@ -187,6 +187,15 @@ export function storyFeeds(id: string): [atom: FeedLink, json: FeedLink] {
   ];
 }
 
+/** Where coverage split off this story went, and where this story was split from. */
+function splitNote(splits: SplitLink[]): Safe {
+  if (splits.length === 0) return html``;
+  const link = (s: SplitLink) => html`<a href="${storyHref(s.id)}">${s.title}</a>`;
+  const into = splits.filter((s) => s.relation === "into");
+  const from = splits.filter((s) => s.relation === "from");
+  return html`<p class="story-split">${from.map((s) => html`Split from ${link(s)}, which held its first reports. `)}${into.map((s) => html`Some of the coverage gathered here is now a story of its own: ${link(s)}. `)}</p>`;
+}
+
 export function storyPage(model: StoryModel, since: number | null): Safe {
   const ctx: Ctx = { model, since, ids: new IdGen() };
   const { story, brief } = model;
@@ -202,7 +211,8 @@ ${community(brief.reaction, brief.paragraphs, model.threads)}`
   return html`<article class="story">
 <header><h1>${brief?.headline || story.title}</h1>
 ${brief?.dek ? html`<p class="dek">${brief.dek}</p>` : ""}
-${meta}</header>
+${meta}
+${splitNote(model.splits)}</header>
 ${body}
 ${spread(ctx)}
 ${coverageSection(ctx, "h-opinion", "Opinion", brief?.opinion ?? [], true)}
