@@ -8,6 +8,8 @@
 // Bayes factor of the collapsed likelihoods with a Chinese-restaurant prior on the partition.
 // Written by hand: no maintained npm package offers a Bayesian split test for term lists.
 
+import { popcount32 } from "../text/fingerprint.ts";
+
 /** Two terms belong to one group when the articles holding either mostly hold both (Jaccard of
  * their article sets): names and phrases of one sub-event ("seth", "rogen", "franco") travel
  * together, a story's own vocabulary is spread over all its articles. */
@@ -35,8 +37,8 @@ export function findSplit(articles: ArrayLike<number>[], p: SplitParams): number
   if (minPart > maxPart) return null;
   const holders = termHolders(articles, minPart, maxPart);
   const groups = termGroups(holders);
-  const whole = termCounts(articles, null, true);
-  const wholeEvidence = evidence(whole, p);
+  const whole = termCounts(articles, null);
+  const wholeEvidence = evidence(whole.values(), p);
   let best: number[] | null = null;
   let bestFactor = 0;
   for (const group of groups) {
@@ -44,9 +46,10 @@ export function findSplit(articles: ArrayLike<number>[], p: SplitParams): number
     if (part.length < minPart || part.length > maxPart) continue;
     const inPart = new Uint8Array(n);
     for (const i of part) inPart[i] = 1;
+    const inside = termCounts(articles, inPart);
     const factor =
-      evidence(termCounts(articles, inPart, true), p) +
-      evidence(termCounts(articles, inPart, false), p) -
+      evidence(inside.values(), p) +
+      evidence(remainder(whole, inside), p) -
       wholeEvidence +
       partitionPrior(part.length, n - part.length, n);
     if (factor > bestFactor) {
@@ -127,29 +130,33 @@ function partHolding(group: number[], holders: Map<number, Uint32Array>, n: numb
   return part;
 }
 
-/** Occurrences of each term in the articles inside (or outside) the part; all when part is null. */
-function termCounts(
-  articles: ArrayLike<number>[],
-  part: Uint8Array | null,
-  inside: boolean,
-): Map<number, number> {
+/** Occurrences of each term in the articles of the part (1 in `part`); in all when part is null. */
+function termCounts(articles: ArrayLike<number>[], part: Uint8Array | null): Map<number, number> {
   const counts = new Map<number, number>();
   for (let a = 0; a < articles.length; a++) {
-    if (part !== null && (part[a] === 1) !== inside) continue;
+    if (part !== null && part[a] !== 1) continue;
     const terms = articles[a]!;
     for (let i = 0; i < terms.length; i++) counts.set(terms[i]!, (counts.get(terms[i]!) ?? 0) + 1);
   }
   return counts;
 }
 
-/** Log marginal likelihood of a story's words under one multinomial with a symmetric Dirichlet
- * prior (the Polya distribution of the word counts). */
-function evidence(counts: Map<number, number>, p: SplitParams): number {
+/** The counts of the whole less those of a part: the rest's, without counting it again. */
+function* remainder(whole: Map<number, number>, part: Map<number, number>): Iterable<number> {
+  for (const [term, count] of whole) {
+    const rest = count - (part.get(term) ?? 0);
+    if (rest > 0) yield rest;
+  }
+}
+
+/** Log marginal likelihood of a story's words (each term's count) under one multinomial with a
+ * symmetric Dirichlet prior (the Polya distribution of the word counts). */
+function evidence(counts: Iterable<number>, p: SplitParams): number {
   const mass = p.vocabulary * p.prior;
   let words = 0;
   let sum = 0;
   const prior = logGamma(p.prior);
-  for (const c of counts.values()) {
+  for (const c of counts) {
     words += c;
     sum += logGamma(p.prior + c) - prior;
   }
@@ -164,20 +171,14 @@ function partitionPrior(a: number, b: number, n: number): number {
 
 function intersection(a: Uint32Array, b: Uint32Array): number {
   let count = 0;
-  for (let i = 0; i < a.length; i++) count += bitCount(a[i]! & b[i]!);
+  for (let i = 0; i < a.length; i++) count += popcount32((a[i]! & b[i]!) >>> 0);
   return count;
 }
 
 function popcount(bits: Uint32Array): number {
   let count = 0;
-  for (let i = 0; i < bits.length; i++) count += bitCount(bits[i]!);
+  for (let i = 0; i < bits.length; i++) count += popcount32(bits[i]!);
   return count;
-}
-
-function bitCount(x: number): number {
-  x -= (x >>> 1) & 0x55555555;
-  x = (x & 0x33333333) + ((x >>> 2) & 0x33333333);
-  return (((x + (x >>> 4)) & 0x0f0f0f0f) * 0x01010101) >>> 24;
 }
 
 /** ln Γ(x) for x > 0 (Lanczos, g = 7: nine significant digits or more, plenty for a Bayes factor). */
