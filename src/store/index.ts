@@ -25,6 +25,7 @@ import * as sources from "./sources.ts";
 import { openSqlite } from "./sqlite.ts";
 import * as state from "./state.ts";
 import type { ArticleOutlet, ArticleQuery, SourcePatch, Store, StoryQuery } from "./store.ts";
+import type { StorySplit } from "./stories.ts";
 import * as stories from "./stories.ts";
 import * as threads from "./threads.ts";
 
@@ -170,11 +171,11 @@ class SqlStore implements Store {
   recordSplit(from: string, into: string): Promise<void> {
     return stories.recordSplit(this.db, from, into);
   }
-  listSplits(): Promise<{ from: string; into: string }[]> {
-    return stories.listSplits(this.db);
+  listSplits(): Promise<StorySplit[]> {
+    return stories.listSplits(this.db, null);
   }
-  splitsOf(id: string): Promise<{ from: string; into: string }[]> {
-    return stories.splitsOf(this.db, id);
+  splitsOf(id: string): Promise<StorySplit[]> {
+    return stories.listSplits(this.db, id);
   }
   getStory(id: string): Promise<Story | null> {
     return stories.getStory(this.db, id);

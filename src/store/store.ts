@@ -11,6 +11,7 @@ import type {
 } from "../types.ts";
 import type { PruneCounts } from "./prune.ts";
 import type { SectionListing } from "./sections.ts";
+import type { StorySplit } from "./stories.ts";
 
 export type SourcePatch = Partial<Omit<Source, "id" | "kind" | "url">>;
 
@@ -91,9 +92,9 @@ export interface Store {
   /** Records that the clusterer split story `into` off story `from` (kept apart on restart). */
   recordSplit(from: string, into: string): Promise<void>;
   /** Every recorded split (deleting a story drops its own). */
-  listSplits(): Promise<{ from: string; into: string }[]>;
+  listSplits(): Promise<StorySplit[]>;
   /** The recorded splits a story took part in, as either side. */
-  splitsOf(id: string): Promise<{ from: string; into: string }[]>;
+  splitsOf(id: string): Promise<StorySplit[]>;
   getStory(id: string): Promise<Story | null>;
   /** Stories, most recently updated first. */
   listStories(query?: StoryQuery): Promise<Story[]>;

@@ -65,19 +65,20 @@ export async function recordSplit(db: Db, from: string, into: string): Promise<v
   ]);
 }
 
-/** The recorded splits a story took part in, as either side. */
-export async function splitsOf(db: Db, id: string): Promise<{ from: string; into: string }[]> {
-  return db.all<{ from: string; into: string }>(
-    `SELECT from_id AS "from", into_id AS "into" FROM story_splits
-     WHERE from_id = ? OR into_id = ? ORDER BY from_id, into_id`,
-    [id, id],
-  );
+/** A story the clusterer split off another: `into` was split off `from`. */
+export interface StorySplit {
+  from: string;
+  into: string;
 }
 
-/** Every recorded split (deleteStory and prune drop those of the stories they delete). */
-export async function listSplits(db: Db): Promise<{ from: string; into: string }[]> {
-  return db.all<{ from: string; into: string }>(
-    'SELECT from_id AS "from", into_id AS "into" FROM story_splits ORDER BY from_id, into_id',
+/** The recorded splits a story took part in, as either side; every one when storyId is null
+ * (deleteStory and prune drop those of the stories they delete). */
+export async function listSplits(db: Db, storyId: string | null): Promise<StorySplit[]> {
+  const where = storyId === null ? "" : "WHERE from_id = ? OR into_id = ?";
+  return db.all<StorySplit>(
+    `SELECT from_id AS "from", into_id AS "into" FROM story_splits ${where}
+     ORDER BY from_id, into_id`,
+    storyId === null ? [] : [storyId, storyId],
   );
 }
 
