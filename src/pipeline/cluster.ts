@@ -1,5 +1,5 @@
 import { log } from "../log.ts";
-import type { Split } from "../stories/index.ts";
+import type { Assignment, Split } from "../stories/index.ts";
 import { type Article, articleTime, type Story } from "../types.ts";
 import type { PipelineContext } from "./context.ts";
 
@@ -42,8 +42,8 @@ export async function restoreClusterer(ctx: PipelineContext): Promise<void> {
 
 /** Assigns every unassigned article to a story, in clustering order. */
 export async function clusterPending(ctx: PipelineContext): Promise<number> {
-  // By publication time, then id: the result does not depend on which fetch happened to finish
-  // first, and so is the same for one process or many workers.
+  // By publication time, then id: within a batch, the result does not depend on which fetch
+  // happened to finish first, and so is the same for one process or many workers.
   const articles = await ctx.store.listArticles({ unassigned: true, order: "time" });
   // One transaction per batch: one disk sync instead of one per article, and a crash leaves
   // either the whole batch assigned or none of it, which replay handles.
@@ -52,13 +52,20 @@ export async function clusterPending(ctx: PipelineContext): Promise<number> {
       const assignment = ctx.clusterer.add(clusterDoc(article));
       await ctx.store.assignArticle(article.id, assignment.storyId, assignment.duplicateOf);
       ctx.changedStories.add(assignment.storyId);
-      // Merges first: the clusterer split stories after merging (see mergePass).
-      for (const merge of assignment.merged) await mergeStories(ctx, merge.from, merge.into);
-      for (const split of assignment.split) await splitStory(ctx, split);
+      await applyPass(ctx, assignment);
     }
+    // Stories that converged since the last pass merge now, not when the next article comes.
+    if (articles.length > 0) await applyPass(ctx, ctx.clusterer.settle());
     for (const storyId of ctx.changedStories) await saveStory(ctx, storyId);
   });
   return articles.length;
+}
+
+/** Moves articles as a merge pass decided: merges first, as the clusterer split stories after
+ * merging (see mergePass). */
+async function applyPass(ctx: PipelineContext, pass: Pick<Assignment, "merged" | "split">) {
+  for (const merge of pass.merged) await mergeStories(ctx, merge.from, merge.into);
+  for (const split of pass.split) await splitStory(ctx, split);
 }
 
 async function mergeStories(ctx: PipelineContext, from: string, into: string): Promise<void> {

@@ -267,6 +267,38 @@ test("a long report that missed a one-article story's bar merges once that story
   assert.deepEqual(run({ joinLengthTerms: 1000 }).merged, []);
 });
 
+test("two stories of two long reports each merge at an article's bar, found by the words they share", () => {
+  const run = (params: Partial<ClusterParams>) => {
+    const c = withLongBackground({ mergeEvery: 24, ...params });
+    // Each story's own words (ferry, gull) are its rarest: a search by them finds no other story.
+    const [a, b] = [EVENT.slice(0, 20), EVENT.slice(7, 27)];
+    c.add(report("a1", [a, words("ferry", 70)], T0));
+    c.add(report("a2", [a, words("ferry", 30), words("tide", 30)], T0 + HOUR / 6));
+    assert.equal(c.add(report("b1", [b, words("gull", 70)], T0 + HOUR / 4)).storyId, "s-b1");
+    // The 24th article: a merge pass runs after it.
+    return c.add(report("b2", [b, words("gull", 30), words("wave", 30)], T0 + HOUR / 3)).merged;
+  };
+  assert.deepEqual(run({}), [{ from: "s-b1", into: "s-a1" }]);
+  // Counted as short texts, the two stories need the centroid bar (mergeThreshold) and stay apart.
+  assert.deepEqual(run({ joinLengthTerms: 1000 }), []);
+});
+
+test("settle runs the merge pass at once, and then has nothing left to do", () => {
+  const c = createClusterer({
+    joinThreshold: 0.99,
+    mergeThreshold: 0.2,
+    mergeEvery: 1000,
+    mergeEveryMs: Number.POSITIVE_INFINITY,
+  });
+  const [a, b] = fixture.sameEvent as Raw[];
+  c.add(doc(a!, T0));
+  assert.deepEqual(c.add(doc(b!, T0 + HOUR)).merged, []);
+  assert.equal(c.storyOf("a2"), "s-a2");
+  assert.deepEqual(c.settle().merged, [{ from: "s-a2", into: "s-a1" }]);
+  assert.equal(c.storyOf("a2"), "s-a1");
+  assert.deepEqual(c.settle(), { merged: [], split: [] });
+});
+
 test("a slow stream merges an hour of publication time later, without waiting for mergeEvery", () => {
   const run = (mergeEveryMs: number) => {
     const c = createClusterer({ joinThreshold: 0.99, mergeThreshold: 0.2, mergeEveryMs });

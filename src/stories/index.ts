@@ -60,6 +60,9 @@ export interface Clusterer {
    * the stored stories exactly, even when older stories were pruned since (which changes the IDF a
    * replay would see) or the parameters changed. */
   restore(doc: ClusterDoc, storyId: string, duplicateOf: string | null): void;
+  /** Runs the merge pass now for the stories changed since the last one (see mergeEvery), instead
+   * of waiting for the next article to make one due: for when a batch is done. */
+  settle(): Pick<Assignment, "merged" | "split">;
   /** Keeps two stories apart that a split separated (restored from the store after a restart):
    * no merge pass joins them again. Unknown ids are ignored. */
   keepApart(from: string, into: string): void;

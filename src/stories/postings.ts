@@ -82,6 +82,15 @@ export class Postings {
     return m;
   }
 
+  /** The one story ever listed under a term, or -1 when none or several were. */
+  soleStory(termId: number): number {
+    const bigram = termId >= BIGRAM_BASE;
+    const key = 2 * (bigram ? termId - BIGRAM_BASE : termId);
+    const table = bigram ? this.bigrams : this.words;
+    if (table === null || key >= table.length || table[key + 1] !== 1) return -1;
+    return this.arena[table[key]!]!;
+  }
+
   /** The class whose block holds entry number n (0-based). */
   private classOf(n: number): number {
     let cls = 0;

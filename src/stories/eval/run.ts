@@ -30,6 +30,8 @@ export function runStoryline(items: EvalItem[], mode: TextMode, params: Partial<
   const start = performance.now();
   for (const item of items)
     clusterer.add({ id: item.id, publishedAt: item.at, ...docText(item, mode) });
+  // The pipeline settles at the end of each batch; here the file is one batch.
+  clusterer.settle();
   const seconds = (performance.now() - start) / 1000;
   const assignments = items.map((i) => ({ id: i.id, story: clusterer.storyOf(i.id)! }));
   const scores = scoreClustering(
