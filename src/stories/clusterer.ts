@@ -17,6 +17,7 @@ import {
   passagesOf,
   passageTerms,
 } from "./features.ts";
+import { IdIndex } from "./ids.ts";
 import type { Assignment, ClusterDoc, Clusterer, ClusterWork, Split } from "./index.ts";
 import { Members } from "./members.ts";
 import type { ClusterParams } from "./params.ts";
@@ -69,8 +70,8 @@ export class StoryClusterer implements Clusterer {
   private readonly memberIds: Int32Array;
   private readonly memberWeights: Float32Array;
   private readonly storyIndex = new Map<string, number>();
-  private readonly articleIndex = new Map<string, number>();
   private readonly articleIds: string[] = [];
+  private readonly articleIndex = new IdIndex(this.articleIds);
   private articleStory = new Int32Array(1024);
   private duplicateRoot = new Int32Array(1024).fill(-1);
   /** Scratch for candidates(): each story's score, one posting list, and the chosen stories with
@@ -129,7 +130,7 @@ export class StoryClusterer implements Clusterer {
 
   storyOf(articleId: string): string | null {
     const a = this.articleIndex.get(articleId);
-    return a === undefined ? null : this.stories.ids[this.resolve(this.articleStory[a]!)]!;
+    return a < 0 ? null : this.stories.ids[this.resolve(this.articleStory[a]!)]!;
   }
 
   keepApart(from: string, into: string): void {
@@ -154,7 +155,7 @@ export class StoryClusterer implements Clusterer {
 
   add(doc: ClusterDoc): Assignment {
     const known = this.articleIndex.get(doc.id);
-    if (known !== undefined) return this.replayed(known);
+    if (known >= 0) return this.replayed(known);
     return this.assign(doc.id, doc.publishedAt, articleFeatures(doc, this.p));
   }
 
@@ -162,7 +163,7 @@ export class StoryClusterer implements Clusterer {
    * clusterer's parameters): the ordered part of add(). */
   addFeatures(id: string, publishedAt: number, features: ArticleFeatures): Assignment {
     const known = this.articleIndex.get(id);
-    if (known !== undefined) return this.replayed(known);
+    if (known >= 0) return this.replayed(known);
     return this.assign(id, publishedAt, features);
   }
 
@@ -172,7 +173,7 @@ export class StoryClusterer implements Clusterer {
   }
 
   restore(doc: ClusterDoc, storyId: string, duplicateOf: string | null): void {
-    if (this.articleIndex.has(doc.id)) return;
+    if (this.articleIndex.get(doc.id) >= 0) return;
     const features = articleFeatures(doc, this.p);
     const a = this.register(doc.id);
     // Later copies of this article must still be found (the index numbers fingerprints as added).
@@ -180,8 +181,8 @@ export class StoryClusterer implements Clusterer {
     this.contained.add(a, features.anchors);
     const at = doc.publishedAt;
     const known = this.storyIndex.get(storyId);
-    const original = duplicateOf === null ? undefined : this.articleIndex.get(duplicateOf);
-    if (known !== undefined && original !== undefined) {
+    const original = duplicateOf === null ? -1 : this.articleIndex.get(duplicateOf);
+    if (known !== undefined && original >= 0) {
       const root = this.duplicateRoot[original]!;
       this.addCopy(a, root >= 0 ? root : original, this.resolve(known), at);
       return;
@@ -201,7 +202,7 @@ export class StoryClusterer implements Clusterer {
   private register(id: string): number {
     const a = this.articleIds.length;
     this.articleIds.push(id);
-    this.articleIndex.set(id, a);
+    this.articleIndex.add(id, a);
     this.ensureArticleCapacity(a);
     return a;
   }

@@ -12,8 +12,9 @@ export const BIGRAM_BASE = 1 << 30;
 export const BIGRAM_SLOTS = 1 << 20;
 const BIGRAM_SEED = 0x2545f491;
 const WORD_SEED = 0x6b43a9b5;
-/** Int32 words per word-table slot: id + 1, hash, character offset, length. */
-const SLOT_WORDS = 4;
+const CHECK_SEED = 0x1f83d9ab;
+/** Int32 words per word-table slot: id + 1 and the word's two hashes. */
+const SLOT_WORDS = 3;
 /** Entities are kept apart from words by this prefix ("@condoleezza_rice"). */
 export const ENTITY_PREFIX = "@";
 /** ln(k) is looked up for k below this (most terms are rare: the IDF is 1 + ln(N + 1) - ln(df + 1),
@@ -23,13 +24,14 @@ const LOG_TABLE = 1 << 12;
 const LOGS = Float64Array.from({ length: LOG_TABLE }, (_, k) => Math.log(k));
 
 export class Vocabulary {
-  /** Open-addressing table from word to id: per slot, id + 1 (0: empty), the word's hash, and
-   * where its characters sit in `chars` (offset, length), side by side: a lookup reads one slot
-   * and, when the hash matches, one run of characters. (A Map with a million string keys missed
-   * the cache several times a lookup.) At most half full. */
+  /** Open-addressing table from word to id: per slot, id + 1 (0: empty) and two 32-bit hashes of
+   * the word, side by side, so a lookup reads one slot. Words are told apart by the 64 bits alone,
+   * not by their characters: comparing those read a second, distant run of memory on every lookup
+   * (at a million articles the table no longer fits the cache, and that was 7 us an article). Two
+   * of a million words share 64 bits with odds of about 3 in 100 million, and would then share an
+   * id, as hashed bigrams share a slot. (A Map with a million string keys missed the cache several
+   * times a lookup.) At most half full. */
   private slots = new Int32Array(SLOT_WORDS * 4096);
-  private chars = new Uint16Array(1 << 16);
-  private charsUsed = 0;
   private readonly names: string[] = [];
   private wordDf = new Int32Array(1024);
   /** 1 for entity ids (names starting with ENTITY_PREFIX). */
@@ -42,21 +44,20 @@ export class Vocabulary {
   /** Id of a word or entity, assigned on first sight. */
   wordId(term: string): number {
     const hash = hash32(term, WORD_SEED) | 0;
+    const check = hash32(term, CHECK_SEED) | 0;
     const slots = this.slots;
     const mask = slots.length / SLOT_WORDS - 1;
     let i = hash & mask;
     for (let entry = slots[SLOT_WORDS * i]!; entry !== 0; entry = slots[SLOT_WORDS * i]!) {
       const at = SLOT_WORDS * i;
-      if (slots[at + 1] === hash && this.sameChars(term, slots[at + 2]!, slots[at + 3]!))
-        return entry - 1;
+      if (slots[at + 1] === hash && slots[at + 2] === check) return entry - 1;
       i = (i + 1) & mask;
     }
     const id = this.names.length;
     const at = SLOT_WORDS * i;
     slots[at] = id + 1;
     slots[at + 1] = hash;
-    slots[at + 2] = this.storeChars(term);
-    slots[at + 3] = term.length;
+    slots[at + 2] = check;
     this.names.push(term);
     if (2 * this.names.length > mask + 1) this.growSlots();
     if (id >= this.wordDf.length) {
@@ -65,24 +66,6 @@ export class Vocabulary {
     }
     if (term.startsWith(ENTITY_PREFIX)) this.entity[id] = 1;
     return id;
-  }
-
-  private sameChars(term: string, offset: number, length: number): boolean {
-    if (term.length !== length) return false;
-    const chars = this.chars;
-    for (let k = 0; k < length; k++) if (chars[offset + k] !== term.charCodeAt(k)) return false;
-    return true;
-  }
-
-  /** Appends the term's UTF-16 code units to `chars`; returns where they start. */
-  private storeChars(term: string): number {
-    const offset = this.charsUsed;
-    if (offset + term.length > this.chars.length) {
-      this.chars = grown(this.chars, Math.max(this.chars.length * 2, offset + term.length));
-    }
-    for (let k = 0; k < term.length; k++) this.chars[offset + k] = term.charCodeAt(k);
-    this.charsUsed += term.length;
-    return offset;
   }
 
   private growSlots(): void {
