@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, test } from "node:test";
@@ -8,6 +8,7 @@ import { createFetcher } from "../ingest/fetch/index.ts";
 import { openStore } from "../store/index.ts";
 import { sampleArticle } from "../store/sample.ts";
 import type { Store } from "../store/store.ts";
+import { FUSING, fusedParody } from "../stories/fixtures.ts";
 import { createClusterer } from "../stories/index.ts";
 import { clusterDoc, clusterPending, restoreClusterer } from "./cluster.ts";
 import { newContext, type PipelineContext } from "./context.ts";
@@ -64,30 +65,19 @@ test("a restart rebuilds the same stories from the store, page by page", async (
 test("a story split by the clusterer is split in the store, and both are saved", async () => {
   const store = await openStore(join(dir, "split.db"));
   try {
-    const { singer, parody } = JSON.parse(
-      readFileSync(new URL("../stories/testdata/fused-parody.json", import.meta.url), "utf8"),
-    ) as { singer: string[]; parody: string[] };
-    // The clusterer test's fused order: the parody's headlines among the singer's, after ten.
-    let n = 0;
-    const put = (id: string, headline: string) =>
-      store.putArticle(sampleArticle(n++, { id, headline, text: "" }));
-    for (let s = 0, p = 0; s < singer.length || p < parody.length; ) {
-      if (s < singer.length) await put(`v${s}`, singer[s++]!);
-      if (s > 10 && p < parody.length) await put(`p${p}`, parody[p++]!);
+    const headlines = fusedParody();
+    const count = (prefix: string) => headlines.filter((h) => h.id.startsWith(prefix)).length;
+    for (const [n, h] of headlines.entries()) {
+      await store.putArticle(sampleArticle(n, { id: h.id, headline: h.title, text: "" }));
     }
     const ctx = contextFor(store);
-    ctx.clusterer = createClusterer({
-      joinThreshold: 0.02,
-      youngBonus: 0,
-      mergeEvery: 10,
-      mergeRecheckGrowth: 1,
-    });
+    ctx.clusterer = createClusterer(FUSING);
     await clusterPending(ctx);
     for (const a of await store.listArticles()) {
       assert.equal(a.storyId, a.id.startsWith("p") ? "s-p0" : "s-v0", a.id);
     }
-    assert.equal((await store.getStory("s-p0"))?.articleIds.length, parody.length);
-    assert.equal((await store.getStory("s-v0"))?.articleIds.length, singer.length);
+    assert.equal((await store.getStory("s-p0"))?.articleIds.length, count("p"));
+    assert.equal((await store.getStory("s-v0"))?.articleIds.length, count("v"));
     // Recorded, for a restart to keep the two apart.
     assert.deepEqual(await store.listSplits(), [{ from: "s-v0", into: "s-p0" }]);
     await store.deleteStory("s-p0");

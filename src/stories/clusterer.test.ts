@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { test } from "node:test";
+import { FUSING, fusedParody } from "./fixtures.ts";
 import type { ClusterDoc, ClusterParams } from "./index.ts";
 import { articleFeatures, createClusterer, DEFAULT_PARAMS, fingerprint } from "./index.ts";
 
@@ -411,35 +412,14 @@ test("Chinese and Japanese reports, written without spaces, join their event's s
   ]);
 });
 
-/** A singer's running story (48 headlines, 16 of them naming his fiancée) and a parody of his
- * video (40 headlines) that names him too, interleaved after the first ten: the order in which
- * online clustering swallows the parody. */
-function fusedParody(): ClusterDoc[] {
-  const { singer, parody } = JSON.parse(
-    readFileSync(new URL("testdata/fused-parody.json", import.meta.url), "utf8"),
-  ) as { singer: string[]; parody: string[] };
-  const docs: ClusterDoc[] = [];
-  const add = (id: string, title: string) =>
-    docs.push({ id, title, text: "", publishedAt: T0 + docs.length * 60_000 });
-  for (let s = 0, p = 0; s < singer.length || p < parody.length; ) {
-    if (s < singer.length) add(`v${s}`, singer[s++]!);
-    if (s > 10 && p < parody.length) add(`p${p}`, parody[p++]!);
-  }
-  return docs;
+/** The fused-parody headlines, a minute apart. */
+function fusedParodyDocs(): ClusterDoc[] {
+  return fusedParody().map((h, i) => ({ ...h, text: "", publishedAt: T0 + i * 60_000 }));
 }
-
-/** Settings under which every headline joins one story: the fusion a split must undo. */
-const FUSING: Partial<ClusterParams> = {
-  joinThreshold: 0.02,
-  youngBonus: 0,
-  mergeEvery: 10,
-  mergeRecheckGrowth: 1,
-  mergeThreshold: 0.05,
-};
 
 test("a sub-event fused into a running story is split off, and a facet of the story is not", () => {
   const c = createClusterer(FUSING);
-  const splits = fusedParody().flatMap((d) => c.add(d).split);
+  const splits = fusedParodyDocs().flatMap((d) => c.add(d).split);
   assert.equal(splits.length, 1);
   const [split] = splits;
   assert.equal(split!.from, "s-v0");
@@ -447,19 +427,19 @@ test("a sub-event fused into a running story is split off, and a facet of the st
   assert.ok(split!.articleIds.every((id) => id.startsWith("p")));
   // Every parody headline, those moved and those that came after, is in the new story; the
   // fiancée's headlines stay with the singer.
-  for (const d of fusedParody()) {
+  for (const d of fusedParodyDocs()) {
     assert.equal(c.storyOf(d.id), d.id.startsWith("p") ? "s-p0" : "s-v0", d.id);
   }
   assert.deepEqual(c.topTerms("s-p0", 2), ["toma brill", "jonah keel"]);
   assert.deepEqual(c.topTerms("s-v0", 1), ["dario vesk"]);
   // Without the split check the two stay fused.
   const fused = createClusterer({ ...FUSING, splitMinReports: 1e9 });
-  for (const d of fusedParody()) fused.add(d);
+  for (const d of fusedParodyDocs()) fused.add(d);
   assert.equal(fused.storyOf("p39"), "s-v0");
 });
 
 test("two stories split apart are kept apart after a restart, once told by keepApart", () => {
-  const docs = fusedParody();
+  const docs = fusedParodyDocs();
   const first = createClusterer(FUSING);
   for (const d of docs) first.add(d);
   const singer = docs.filter((d) => d.id.startsWith("v"));
