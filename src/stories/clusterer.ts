@@ -4,8 +4,8 @@
 // A long article whose lead joins no story may join by a later passage (a briefing transcript
 // cited for one exchange). Near-duplicates (wire copies) join their original's story without adding
 // evidence. Every `mergeEvery` articles (or hour of publication time), and when the caller settles
-// a batch, stories that have converged are merged (the older id survives), and a large story that grew is checked for a sub-event it
-// swallowed, which is split off as a story of its own (split.ts).
+// a batch, stories that have converged are merged (the older id survives), and a large story that
+// grew is checked for a sub-event it swallowed, which is split off as a story of its own (split.ts).
 
 import { grown } from "./arrays.ts";
 import { ContainmentIndex } from "./containment.ts";
