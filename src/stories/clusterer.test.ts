@@ -284,6 +284,22 @@ test("two stories of two long reports each merge at an article's bar, found by t
   assert.deepEqual(run({ joinLengthTerms: 1000 }), []);
 });
 
+test("a short report beside a story of long reports merges at the bar it would need to join", () => {
+  const run = (params: Partial<ClusterParams>) => {
+    const c = withLongBackground({ mergeEvery: 23, ...params });
+    c.add(report("a1", [EVENT.slice(0, 20), words("ferry", 70)], T0));
+    // 32 words, 12 of the event's: under the young bar of a story of one article.
+    const short = c.add(report("b1", [EVENT.slice(0, 12), words("gull", 20)], T0 + HOUR / 6));
+    assert.equal(short.storyId, "s-b1");
+    // The 23rd article: a merge pass runs after it.
+    return c.add(
+      report("a2", [EVENT.slice(0, 20), words("ferry", 30), words("tide", 30)], T0 + HOUR / 4),
+    ).merged;
+  };
+  assert.deepEqual(run({}), [{ from: "s-b1", into: "s-a1" }]);
+  assert.deepEqual(run({ joinLengthTerms: 1000 }), []);
+});
+
 test("settle runs the merge pass at once, and then has nothing left to do", () => {
   const c = createClusterer({
     joinThreshold: 0.99,
