@@ -300,13 +300,11 @@ test("a short report beside a story of long reports merges at the bar it would n
   assert.deepEqual(run({ joinLengthTerms: 1000 }), []);
 });
 
+/** Settings under which the sameEvent pair starts two stories, which a merge pass joins. */
+const JOINED_BY_MERGE = { joinThreshold: 0.99, mergeThreshold: 0.2 };
+
 test("settle runs the merge pass at once, and then has nothing left to do", () => {
-  const c = createClusterer({
-    joinThreshold: 0.99,
-    mergeThreshold: 0.2,
-    mergeEvery: 1000,
-    mergeEveryMs: Number.POSITIVE_INFINITY,
-  });
+  const c = createClusterer({ ...JOINED_BY_MERGE, mergeEvery: 1000, mergeEveryMs: Infinity });
   const [a, b] = fixture.sameEvent as Raw[];
   c.add(doc(a!, T0));
   assert.deepEqual(c.add(doc(b!, T0 + HOUR)).merged, []);
@@ -318,7 +316,7 @@ test("settle runs the merge pass at once, and then has nothing left to do", () =
 
 test("a slow stream merges an hour of publication time later, without waiting for mergeEvery", () => {
   const run = (mergeEveryMs: number) => {
-    const c = createClusterer({ joinThreshold: 0.99, mergeThreshold: 0.2, mergeEveryMs });
+    const c = createClusterer({ ...JOINED_BY_MERGE, mergeEveryMs });
     const [a, b] = fixture.sameEvent as Raw[];
     const [other] = fixture.famousName as Raw[];
     c.add(doc(a!, T0));
@@ -330,12 +328,7 @@ test("a slow stream merges an hour of publication time later, without waiting fo
 });
 
 test("a merge pass due at a wire copy's turn runs", () => {
-  const c = createClusterer({
-    joinThreshold: 0.99,
-    mergeThreshold: 0.2,
-    mergeEvery: 4,
-    mergeEveryMs: Number.POSITIVE_INFINITY,
-  });
+  const c = createClusterer({ ...JOINED_BY_MERGE, mergeEvery: 4, mergeEveryMs: Infinity });
   const [a, b] = fixture.sameEvent as Raw[];
   c.add(doc(fixture.wireCopy.original, T0));
   c.add(doc(a!, T0 + HOUR));
