@@ -35,9 +35,9 @@ export function findSplit(articles: ArrayLike<number>[], p: SplitParams): number
   const minPart = Math.max(p.minPart, Math.ceil(MIN_PART_SHARE * n));
   const maxPart = Math.floor(MAX_PART_SHARE * n);
   if (minPart > maxPart) return null;
-  const holders = termHolders(articles, minPart, maxPart);
-  const groups = termGroups(holders);
   const whole = termCounts(articles, null);
+  const holders = termHolders(articles, whole, minPart, maxPart);
+  const groups = termGroups(holders);
   const wholeEvidence = evidence(whole.values(), p);
   let best: number[] | null = null;
   let bestFactor = 0;
@@ -60,16 +60,14 @@ export function findSplit(articles: ArrayLike<number>[], p: SplitParams): number
   return best;
 }
 
-/** For each term held by between minPart and maxPart articles, the bitset of those articles. */
+/** For each term held by between minPart and maxPart articles (`df`: how many hold each, as the
+ * articles' terms are distinct), the bitset of those articles. */
 function termHolders(
   articles: ArrayLike<number>[],
+  df: Map<number, number>,
   minPart: number,
   maxPart: number,
 ): Map<number, Uint32Array> {
-  const df = new Map<number, number>();
-  for (const terms of articles) {
-    for (let i = 0; i < terms.length; i++) df.set(terms[i]!, (df.get(terms[i]!) ?? 0) + 1);
-  }
   const words = (articles.length + 31) >>> 5;
   const holders = new Map<number, Uint32Array>();
   for (const [term, count] of df) {
