@@ -69,24 +69,31 @@ async function applyPass(ctx: PipelineContext, pass: Pick<Assignment, "merged" |
 }
 
 async function mergeStories(ctx: PipelineContext, from: string, into: string): Promise<void> {
-  for (const article of await ctx.store.listArticles({ storyId: from })) {
-    await ctx.store.assignArticle(article.id, into, article.duplicateOf);
-  }
+  await moveArticles(ctx, from, into, null);
   await ctx.store.deleteStory(from);
   ctx.changedStories.delete(from);
   ctx.changedStories.add(into);
 }
 
 async function splitStory(ctx: PipelineContext, split: Split): Promise<void> {
-  const moving = new Set(split.articleIds);
-  for (const article of await ctx.store.listArticles({ storyId: split.from })) {
-    if (moving.has(article.id)) {
-      await ctx.store.assignArticle(article.id, split.into, article.duplicateOf);
-    }
-  }
+  await moveArticles(ctx, split.from, split.into, new Set(split.articleIds));
   await ctx.store.recordSplit(split.from, split.into);
   ctx.changedStories.add(split.from);
   ctx.changedStories.add(split.into);
+}
+
+/** Reassigns story `from`'s articles (those in `only`, or all) to story `into`. */
+async function moveArticles(
+  ctx: PipelineContext,
+  from: string,
+  into: string,
+  only: Set<string> | null,
+): Promise<void> {
+  for (const article of await ctx.store.listArticles({ storyId: from })) {
+    if (only === null || only.has(article.id)) {
+      await ctx.store.assignArticle(article.id, into, article.duplicateOf);
+    }
+  }
 }
 
 async function saveStory(ctx: PipelineContext, storyId: string): Promise<void> {
