@@ -71,7 +71,7 @@ export class StoryClusterer implements Clusterer {
   private readonly memberWeights: Float32Array;
   private readonly storyIndex = new Map<string, number>();
   private readonly articleIds: string[] = [];
-  private readonly articleIndex = new IdIndex(this.articleIds);
+  private readonly articleIndex = new IdIndex(this.articleIds, true);
   private articleStory = new Int32Array(1024);
   private duplicateRoot = new Int32Array(1024).fill(-1);
   /** Scratch for candidates(): each story's score, one posting list, and the chosen stories with
