@@ -62,6 +62,22 @@ test("a story can be joined until time decay alone brings its score under the th
   assert.equal(story(10.55), "s-h2");
 });
 
+test("a term's stories are read, newest first, only until the first one out of reach", () => {
+  const c = createClusterer({ youngBonus: 0 });
+  // Twenty stories a month old, then a live one, all listed under "grindavik".
+  for (let i = 0; i < 20; i++) {
+    const words = `quarry${i} basalt${i} ferry${i}`;
+    c.add({ id: `old${i}`, title: `Grindavik ${words}`, text: "", publishedAt: T0 - 30 * DAY + i });
+  }
+  c.add({ id: "live", title: "Grindavik harbour wall holds", text: "", publishedAt: T0 - DAY });
+  const before = c.work().postingsRead;
+  const got = c.add({ id: "new", title: "Grindavik harbour wall", text: "", publishedAt: T0 });
+  assert.equal(got.storyId, "s-live");
+  // The word and the name Grindavik each list the live story, then one stale story, and stop (2 +
+  // 2); harbour and wall list the live story alone (1 + 1). Whole lists would be 16 + 16 + 1 + 1.
+  assert.equal(c.work().postingsRead - before, 6);
+});
+
 test("a wire copy with a changed headline is a duplicate of the original", () => {
   const c = withBackground();
   const { original, copy } = fixture.wireCopy as { original: Raw; copy: Raw };
