@@ -577,10 +577,10 @@ export class StoryClusterer implements Clusterer {
       const size = stories.size(s);
       if (
         size > this.p.mergeAlwaysBelow &&
-        size < stories.checkedSize[s]! * this.p.mergeRecheckGrowth
+        size < stories.mergeCheckedSize[s]! * this.p.mergeRecheckGrowth
       )
         continue;
-      stories.checkedSize[s] = size;
+      stories.mergeCheckedSize[s] = size;
       const top = this.top;
       top.reset(this.p.indexTerms);
       const v = stories.centroid(s);
@@ -640,7 +640,7 @@ export class StoryClusterer implements Clusterer {
   /** Whether story s is large enough and grew enough since its last split check. */
   private splitDue(s: number): boolean {
     const reports = this.stories.reports(s);
-    const checked = this.members.checkedReports;
+    const checked = this.stories.splitCheckedReports;
     if (reports < this.p.splitMinReports || reports < checked[s]! * this.p.mergeRecheckGrowth) {
       return false;
     }
@@ -707,10 +707,10 @@ export class StoryClusterer implements Clusterer {
     stories.grewBy(s, -moved.length, -moving.size);
     stories.staleNorm(s);
     stories.staleNorm(t);
-    stories.checkedSize[s] = stories.size(s);
-    stories.checkedSize[t] = stories.size(t);
-    members.checkedReports[s] = stories.reports(s);
-    members.checkedReports[t] = stories.reports(t);
+    stories.mergeCheckedSize[s] = stories.size(s);
+    stories.mergeCheckedSize[t] = stories.size(t);
+    stories.splitCheckedReports[s] = stories.reports(s);
+    stories.splitCheckedReports[t] = stories.reports(t);
     return {
       from: stories.ids[s]!,
       into: stories.ids[t]!,

@@ -13,11 +13,9 @@ export class Members {
   private termStart = new Int32Array(1024);
   private termCount = new Uint8Array(1024);
   private at = new Float64Array(1024);
-  /** Per story: its first and last article (-1: none), and its report count at its last split
-   * check (0: never checked). */
+  /** Per story: its first and last article (-1: none). */
   private head = new Int32Array(1024).fill(-1);
   private tail = new Int32Array(1024).fill(-1);
-  checkedReports = new Int32Array(1024);
   /** Per story: the story it was split from (-1: none; see keepApart). */
   private splitFrom = new Int32Array(1024).fill(-1);
   private poolIds = new Int32Array(1 << 16);
@@ -129,7 +127,6 @@ export class Members {
     const size = Math.max(s + 1, this.head.length * 2);
     this.head = grown(this.head, size, -1);
     this.tail = grown(this.tail, size, -1);
-    this.checkedReports = grown(this.checkedReports, size);
     this.splitFrom = grown(this.splitFrom, size, -1);
   }
 }

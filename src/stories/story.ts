@@ -35,8 +35,10 @@ export class Stories {
   readonly ids: string[] = [];
   /** Article index of the first article: the older story is the one with the smaller index. */
   firstArticle = new Int32Array(1024);
-  /** Size at the story's last merge check (0: never checked). */
-  checkedSize = new Int32Array(1024);
+  /** Size at the story's last merge check, and reports at its last split check (0: never
+   * checked): each check waits for the story to grow by mergeRecheckGrowth. */
+  mergeCheckedSize = new Int32Array(1024);
+  splitCheckedReports = new Int32Array(1024);
   /** Distinct terms of the story's first article: its join bar, while it is a story of one. */
   firstTerms = new Int32Array(1024);
   private rows = new Float64Array(1024 * ROW);
@@ -71,7 +73,8 @@ export class Stories {
     this.ids.push(id);
     if (s >= this.firstArticle.length) this.grow(s * 2);
     this.firstArticle[s] = firstArticle;
-    this.checkedSize[s] = 0;
+    this.mergeCheckedSize[s] = 0;
+    this.splitCheckedReports[s] = 0;
     this.firstTerms[s] = firstTerms;
     this.block[s] = -1;
     const r = s * ROW;
@@ -260,7 +263,8 @@ export class Stories {
 
   private grow(size: number): void {
     this.firstArticle = grown(this.firstArticle, size);
-    this.checkedSize = grown(this.checkedSize, size);
+    this.mergeCheckedSize = grown(this.mergeCheckedSize, size);
+    this.splitCheckedReports = grown(this.splitCheckedReports, size);
     this.firstTerms = grown(this.firstTerms, size);
     this.rows = grown(this.rows, size * ROW);
     this.lastAtColumn = grown(this.lastAtColumn, size);
