@@ -492,3 +492,70 @@ test("two stories split apart are kept apart after a restart, once told by keepA
   // Not told, a merge pass joins them again (and the next split check parts them once more).
   assert.deepEqual(mergesAfterRestart(false), [{ from: "s-p0", into: "s-v0" }]);
 });
+
+/** A clusterer holding the fused singer-and-parody story as stored under "s-v0", after `before`
+ * is restored, and the split the next pass makes of it (a singer's headline an hour on is due one). */
+function splitAfterRestore(before: (c: ReturnType<typeof createClusterer>) => void) {
+  const docs = fusedParodyDocs();
+  const c = createClusterer(FUSING);
+  before(c);
+  for (const d of docs) c.restore(d, "s-v0", null);
+  const at = docs[docs.length - 1]!.publishedAt + HOUR;
+  const [v20, v21] = ["v20", "v21"].map((id) => docs.find((d) => d.id === id)!);
+  const title = `${v20!.title} ${v21!.title}`;
+  const late = c.add({ id: "v-late", title, text: "", publishedAt: at });
+  assert.equal(late.split.length, 1);
+  return { c, split: late.split[0]!, at };
+}
+
+test("a split names its new story after the earliest article whose name no story has", () => {
+  const { c, split } = splitAfterRestore((c) => {
+    const harbour = { id: "h1", title: "Harbour wall repairs begin", text: "", publishedAt: T0 };
+    c.restore(harbour, "s-p0", null);
+  });
+  assert.equal(split.from, "s-v0");
+  assert.equal(split.into, "s-p1");
+  assert.equal(c.storyOf("p0"), "s-p1");
+  assert.equal(c.storyOf("h1"), "s-p0");
+});
+
+test("a story that absorbs a split-off part stays apart from the story it was split from", () => {
+  const docs = fusedParodyDocs();
+  const parody = docs.filter((d) => d.id.startsWith("p"));
+  const singer = docs.filter((d) => d.id.startsWith("v"));
+  const c = createClusterer(FUSING);
+  // An older story of the parody; the singer's story; the parody's reports split off it.
+  for (const d of parody.slice(0, 5)) c.restore({ ...d, id: `old-${d.id}` }, "s-old", null);
+  for (const d of singer) c.restore(d, "s-v0", null);
+  for (const d of parody) c.restore(d, "s-p0", null);
+  c.keepApart("s-v0", "s-p0");
+  const at = docs[docs.length - 1]!.publishedAt + HOUR;
+  const merged: { from: string; into: string }[] = [];
+  // Two headlines in one, so none is a copy of a stored one.
+  const add = (list: ClusterDoc[], i: number, id: string, t: number) => {
+    const title = `${list[i]!.title} ${list[i + 10]!.title}`;
+    const got = c.add({ id, title, text: "", publishedAt: t });
+    merged.push(...got.merged, ...c.settle().merged);
+  };
+  for (let i = 0; i < 5; i++) add(parody, i, `lp${i}`, at + i * 60_000);
+  assert.deepEqual(merged, [{ from: "s-p0", into: "s-old" }]);
+  // The singer's story goes on; what absorbed the parody's split-off part does not take it in.
+  for (let i = 0; i < 10; i++) add(singer, i, `lv${i}`, at + HOUR + i * 60_000);
+  assert.deepEqual(merged, [{ from: "s-p0", into: "s-old" }]);
+  assert.equal(c.storyOf("lv9"), "s-v0");
+});
+
+test("restoring a wire copy moves the merge clock on, as restoring a report does", () => {
+  const passes = (lastIsCopy: boolean) => {
+    const c = createClusterer();
+    const [a, b] = fixture.sameEvent as Raw[];
+    c.restore(doc(a!, T0), "s-a1", null);
+    const last = { ...(lastIsCopy ? a! : b!), id: "last" };
+    c.restore(doc(last, T0 + 2 * HOUR), "s-a1", lastIsCopy ? "a1" : null);
+    const before = c.work().mergeChecks;
+    c.add({ id: "new", title: "Harbour wall repairs begin", text: "", publishedAt: T0 + 2 * HOUR });
+    return c.work().mergeChecks - before;
+  };
+  assert.equal(passes(false), 0);
+  assert.equal(passes(true), 0);
+});

@@ -180,6 +180,8 @@ export class StoryClusterer implements Clusterer {
     this.dups.add(features.fingerprint);
     this.contained.add(a, features.anchors);
     const at = doc.publishedAt;
+    // The merge clock goes on from the last restored article, without a pass for the restored.
+    if (Number.isFinite(at) && !(this.mergedAt >= at)) this.mergedAt = at;
     const known = this.storyIndex.get(storyId);
     const original = duplicateOf === null ? -1 : this.articleIndex.get(duplicateOf);
     if (known !== undefined && original >= 0) {
@@ -194,8 +196,6 @@ export class StoryClusterer implements Clusterer {
     const s =
       known !== undefined ? this.resolve(known) : this.namedStory(storyId, a, vector.ids.length);
     this.addReport(a, s, vector, docNorm, indexed, at);
-    // The merge clock goes on from the last restored article, without a pass for the restored.
-    if (Number.isFinite(at) && !(this.mergedAt >= at)) this.mergedAt = at;
   }
 
   /** Numbers a new article; returns its index. */
@@ -228,14 +228,14 @@ export class StoryClusterer implements Clusterer {
       this.memberIds[k] = vector.ids[i]!;
       this.memberWeights[k] = vector.weights[i]! / docNorm;
     }
-    this.members.add(a, s, at, this.memberIds, this.memberWeights, indexed);
+    this.members.add(a, s, at, this.memberIds, this.memberWeights, indexed, vector.ids.length);
   }
 
   /** Counts article a in story s as a copy of `original`: it adds no words. */
   private addCopy(a: number, original: number, s: number, at: number): void {
     this.articleStory[a] = s;
     this.duplicateRoot[a] = original;
-    this.members.add(a, s, at, this.memberIds, this.memberWeights, 0);
+    this.members.add(a, s, at, this.memberIds, this.memberWeights, 0, 0);
     this.stories.grewBy(s, 1, 0);
     this.stories.touch(s, at);
   }
@@ -673,17 +673,15 @@ export class StoryClusterer implements Clusterer {
     this.counted.splitChecks++;
     if (part === null) return null;
     const moving = new Set(part.map((i) => reports[i]!));
-    // Named after its earliest article, unless that article named the story it leaves (which keeps
-    // its id, as the larger part): then after its next.
+    // Named after its earliest article whose name no story has: not the story it leaves (which
+    // keeps its id, as the larger part), nor one an earlier split named after an article that
+    // has moved on since.
     let first = -1;
     for (const a of moving) {
-      if ((first < 0 || a < first) && `s-${this.articleIds[a]!}` !== stories.ids[s]) first = a;
+      if ((first < 0 || a < first) && !this.storyIndex.has(`s-${this.articleIds[a]!}`)) first = a;
     }
-    const t = this.namedStory(
-      `s-${this.articleIds[first]!}`,
-      first,
-      members.terms(first).ids.length,
-    );
+    if (first < 0) return null;
+    const t = this.namedStory(`s-${this.articleIds[first]!}`, first, members.distinct(first));
     const stay: number[] = [];
     const moved: number[] = [];
     for (const a of all) {
@@ -693,6 +691,9 @@ export class StoryClusterer implements Clusterer {
     members.setList(s, stay);
     members.setList(t, moved);
     members.keepApart(t, s);
+    // The story left behind spans only the articles it kept.
+    stories.clearSpan(s);
+    for (const a of stay) stories.touch(s, members.time(a));
     for (const a of moved) {
       this.articleStory[a] = t;
       stories.touch(t, members.time(a));
@@ -763,6 +764,9 @@ export class StoryClusterer implements Clusterer {
     stories.setAlias(from, into);
     stories.clearCentroid(from);
     this.members.join(into, from);
+    // What was split off `from` stays apart from what absorbed it.
+    const splitFrom = this.members.splitOf(from);
+    if (splitFrom >= 0 && this.members.splitOf(into) < 0) this.members.keepApart(into, splitFrom);
     return { from: stories.ids[from]!, into: stories.ids[into]! };
   }
 

@@ -97,7 +97,7 @@ export class ContainmentIndex {
       const own = this.anchorCount[a]!;
       if (own < this.p.minAnchors || anchors.length > this.p.maxGrowth * own) continue;
       const share = this.hitCount[a]! / own;
-      if (share > bestShare || (share === bestShare && a < best)) {
+      if (share > bestShare || (share === bestShare && (best < 0 || a < best))) {
         best = a;
         bestShare = share;
       }

@@ -8,10 +8,12 @@ import type { SparseVector } from "./sparse.ts";
 
 export class Members {
   /** Per article: the next article of its story (-1: the last), where its terms start in the pool,
-   * how many it has (0: a wire copy, which brought none), and its publication time. */
+   * how many it has (0: a wire copy, which brought none), how many distinct terms it had in all
+   * (what tells a long report from a short one), and its publication time. */
   private next = new Int32Array(1024).fill(-1);
   private termStart = new Int32Array(1024);
-  private termCount = new Uint8Array(1024);
+  private termCount = new Uint16Array(1024);
+  private distinctTerms = new Uint16Array(1024);
   private at = new Float64Array(1024);
   /** Per story: its first and last article (-1: none). */
   private head = new Int32Array(1024).fill(-1);
@@ -22,7 +24,8 @@ export class Members {
   private poolWeights = new Float32Array(1 << 16);
   private used = 0;
 
-  /** Appends article a to story s with the first n of its terms, in any order (n: 0 for a copy). */
+  /** Appends article a to story s with the first n of its terms, in any order, of `distinct` in
+   * all (both 0 for a copy). */
   add(
     a: number,
     s: number,
@@ -30,6 +33,7 @@ export class Members {
     ids: ArrayLike<number>,
     weights: ArrayLike<number>,
     n: number,
+    distinct: number,
   ) {
     this.ensureArticle(a);
     this.ensureStory(s);
@@ -44,6 +48,7 @@ export class Members {
     sortByTerm(this.poolIds, this.poolWeights, this.used, n);
     this.termStart[a] = this.used;
     this.termCount[a] = n;
+    this.distinctTerms[a] = Math.min(distinct, 0xffff);
     this.used += n;
     this.at[a] = at;
     this.append(s, a);
@@ -106,6 +111,11 @@ export class Members {
     return this.at[a]!;
   }
 
+  /** Distinct terms article a had (0 for a copy). */
+  distinct(a: number): number {
+    return this.distinctTerms[a]!;
+  }
+
   private append(s: number, a: number): void {
     this.next[a] = -1;
     if (this.tail[s]! < 0) this.head[s] = a;
@@ -119,6 +129,7 @@ export class Members {
     this.next = grown(this.next, size, -1);
     this.termStart = grown(this.termStart, size);
     this.termCount = grown(this.termCount, size);
+    this.distinctTerms = grown(this.distinctTerms, size);
     this.at = grown(this.at, size);
   }
 

@@ -143,6 +143,12 @@ export class Stories {
     this.rows[s * ROW + NORM_AT] = -1;
   }
 
+  /** Forgets the story's time span (until the next touch), for a split to rebuild it. */
+  clearSpan(s: number): void {
+    this.rows[s * ROW + FIRST_AT] = Number.NaN;
+    this.lastAtColumn[s] = Number.NaN;
+  }
+
   touch(s: number, at: number): void {
     if (!Number.isFinite(at)) return;
     const r = s * ROW;
