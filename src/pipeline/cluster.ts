@@ -9,7 +9,6 @@ export function clusterDoc(article: Article) {
     title: article.headline,
     text: article.text,
     publishedAt: Date.parse(articleTime(article)),
-    outlet: article.outlet,
   };
 }
 

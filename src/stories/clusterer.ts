@@ -33,7 +33,8 @@ import { Vocabulary } from "./vocabulary.ts";
 /** Recompute a cached centroid norm once the article count grew by this factor (IDF drift). */
 const NORM_REFRESH = 1.02;
 
-/** Below this many articles every term may find candidates (the document shares are still noise). */
+/** A term in at most this many articles may always find candidates, however large a share of a
+ * small stream that is (the shares are still noise). */
 const MIN_DF_FOR_COMMON = 20;
 /** A term in no more articles than this (the new one alone) lists no other story: never a query term. */
 const MIN_QUERY_DF = 1;
@@ -45,16 +46,10 @@ interface PassageMatch {
   norm: number;
 }
 
-interface Merge {
-  from: string;
-  into: string;
-}
+type Merge = Assignment["merged"][number];
 
 /** What a merge pass changed: stories merged away, and parts split off. */
-interface PassResult {
-  merged: Merge[];
-  split: Split[];
-}
+type PassResult = Pick<Assignment, "merged" | "split">;
 
 const NOTHING_CHANGED: PassResult = { merged: [], split: [] };
 
@@ -130,7 +125,7 @@ export class StoryClusterer implements Clusterer {
 
   storyOf(articleId: string): string | null {
     const a = this.articleIndex.get(articleId);
-    return a < 0 ? null : this.stories.ids[this.resolve(this.articleStory[a]!)]!;
+    return a < 0 ? null : this.storyIdOf(a);
   }
 
   keepApart(from: string, into: string): void {
@@ -196,6 +191,11 @@ export class StoryClusterer implements Clusterer {
     const s =
       known !== undefined ? this.resolve(known) : this.namedStory(storyId, a, vector.ids.length);
     this.addReport(a, s, vector, docNorm, indexed, at);
+  }
+
+  /** The id of the story article a is in now (after any merge or split). */
+  private storyIdOf(a: number): string {
+    return this.stories.ids[this.resolve(this.articleStory[a]!)]!;
   }
 
   /** Numbers a new article; returns its index. */
@@ -264,7 +264,7 @@ export class StoryClusterer implements Clusterer {
     this.dirty.add(s);
     const changed = this.mergeDue(a, publishedAt) ? this.mergePass() : NOTHING_CHANGED;
     // A split may have moved this very article: ask where it is now.
-    const storyId = this.stories.ids[this.resolve(this.articleStory[a]!)]!;
+    const storyId = this.storyIdOf(a);
     return { storyId, duplicateOf: null, ...changed };
   }
 
@@ -295,7 +295,7 @@ export class StoryClusterer implements Clusterer {
   private replayed(a: number): Assignment {
     const root = this.duplicateRoot[a]!;
     return {
-      storyId: this.stories.ids[this.resolve(this.articleStory[a]!)]!,
+      storyId: this.storyIdOf(a),
       duplicateOf: root >= 0 ? this.articleIds[root]! : null,
       ...NOTHING_CHANGED,
     };
@@ -318,7 +318,7 @@ export class StoryClusterer implements Clusterer {
     this.addCopy(a, original, s, at);
     // A copy adds no evidence, but a pass due at its turn still runs.
     const changed = this.mergeDue(a, at) ? this.mergePass() : NOTHING_CHANGED;
-    const storyId = this.stories.ids[this.resolve(this.articleStory[a]!)]!;
+    const storyId = this.storyIdOf(a);
     return { storyId, duplicateOf: this.articleIds[original]!, ...changed };
   }
 

@@ -2,8 +2,9 @@
 // - articleFeatures: a pure function of the text (terms with their weights, the fingerprint and the
 //   containment anchors). It needs none of the clusterer's state, so it can run anywhere, ahead of
 //   the ordered assignment (on another thread, or in the worker that extracted the article).
-// - featureVector: the terms as a sparse vector of term ids with raw weights (term frequency times
-//   feature-group weight, no IDF yet: the IDF is the running one, applied when vectors are compared).
+// - featureVector: the terms as a sparse vector of term ids with raw weights (damped term frequency
+//   times feature-group weight, no IDF yet: the IDF is the running one, applied when vectors are
+//   compared).
 
 import { type Fingerprint64, simhashOfWords, wordHashes } from "../text/fingerprint.ts";
 import {

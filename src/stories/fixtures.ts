@@ -2,8 +2,8 @@
 import { readFileSync } from "node:fs";
 import type { ClusterParams } from "./params.ts";
 
-/** A singer's running story (48 headlines, 16 of them naming his fiancée) and a parody of his
- * video (40 headlines) that names him too, interleaved after the first ten: the order in which
+/** A singer's running story (48 headlines, 15 of them naming his fiancée) and a parody of his
+ * video (40 headlines) that names him too, interleaved from the eleventh on: the order in which
  * online clustering swallows the parody. Singer ids are v0, v1, ...; parody ids p0, p1, .... */
 export function fusedParody(): { id: string; title: string }[] {
   const { singer, parody } = JSON.parse(

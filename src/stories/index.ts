@@ -15,7 +15,6 @@ export interface ClusterDoc {
   text: string;
   /** Milliseconds since the epoch; NaN when unknown (then no time decay applies). */
   publishedAt: number;
-  outlet?: string;
 }
 
 export interface Assignment {

@@ -155,7 +155,8 @@ export interface ClusterParams {
    * but may change its headline); shorter texts are fingerprinted with their headline. */
   duplicateMinWords: number;
   /** Bucket entries examined per SimHash band (8 bands): the most recent ones. Caps cost as the
-   * index grows; with 256 buckets a band, 64 entries reach back ~16k articles. */
+   * index grows; with 256 buckets a band, 64 entries reach back ~16k articles. The containment
+   * index (duplicateMinContainment) examines as many entries per anchor bucket. */
   duplicateBucketCap: number;
   /** Share of an earlier article's sampled five-word shingles that must reappear in a new article
    * for it to be a copy (containment, see containment.ts). Catches syndicated copies that add a

@@ -44,7 +44,9 @@ export class Postings {
     const ring = this.ring;
     let start = table[key]!;
     if (n > 0) {
-      // The newest few entries, as a list trimmed to `cap` whenever it reached 2 * cap held them.
+      // Repeats are checked among the newest RECENT_CHECK entries the first version's list held:
+      // a plain array trimmed to `cap` whenever it reached 2 * cap (sparse.test.ts keeps it as the
+      // reference). With cap >= RECENT_CHECK that is simply the newest RECENT_CHECK.
       const listed = n < 2 * this.cap ? n : this.cap + ((n - 2 * this.cap) % this.cap);
       const check = Math.min(RECENT_CHECK, listed);
       for (let k = 1; k <= check; k++) if (this.arena[start + ((n - k) % ring)] === story) return;

@@ -176,7 +176,7 @@ export class Stories {
     };
   }
 
-  /** Where the centroid's weights start in termWeights (its ids start at centroidStart). */
+  /** Where the centroid's term ids start in termIds. */
   centroidStart(s: number): number {
     return this.rows[s * ROW + START]!;
   }
@@ -186,6 +186,7 @@ export class Stories {
     return this.rows[s * ROW + LENGTH]!;
   }
 
+  /** Where the centroid's weights start in termWeights: after its block's ids. */
   weightsStart(s: number): number {
     const start = this.centroidStart(s);
     return this.centroidLength(s) === 0 ? start : start + this.sizes[this.block[s]!]!;
@@ -204,6 +205,7 @@ export class Stories {
 
   /** Euclidean norm of the IDF-weighted centroid. */
   centroidNorm(s: number, idf: IdfOf): number {
+    // sparse.norm over the arena in place, without the two views centroid() would allocate.
     const ids = this.termIds;
     const weights = this.termWeights;
     const start = this.centroidStart(s);

@@ -71,7 +71,7 @@ export function parseItems(jsonl: string): EvalItem[] {
  * that date as its time, as the pipeline dates an article without one by when it was fetched.
  * Without any date at all, items stay undated (no time decay).
  */
-export function streamOrder(items: EvalItem[]): EvalItem[] {
+function streamOrder(items: EvalItem[]): EvalItem[] {
   const firstDated = items.find((i) => Number.isFinite(i.at))?.at;
   if (firstDated === undefined) return items;
   let carried = firstDated;
