@@ -1,5 +1,7 @@
 // Checks each generated sentence against the source sentences it cites: enough shared words,
-// and every number and name it states found in those sentences. Unsupported sentences are dropped.
+// every number and name it states found in those sentences, and no claim turned around (a
+// negation added or dropped, "rose" for "fell"). Unsupported sentences are dropped.
+import { NEGATION, opposed, sidesOf } from "../../text/opposites.ts";
 import { splitSentences } from "../../text/sentences.ts";
 import { contentWords, numbers } from "../tokens.ts";
 
@@ -42,6 +44,11 @@ export function isSupported(g: Generated, sources: string[]): boolean {
   let shared = 0;
   for (const w of words) if (have.has(w)) shared++;
   if (shared / words.size < MIN_WORD_SUPPORT) return false;
+  // Negations and opposites are the words the overlap cannot see: "did not hold" shares every
+  // content word with "held".
+  if (NEGATION.test(g.text) !== NEGATION.test(evidence)) return false;
+  const lower = (text: string) => text.toLowerCase().match(/[\p{L}]+/gu) ?? [];
+  if (opposed(sidesOf(lower(g.text)), sidesOf(lower(evidence)))) return false;
   const sourceNumbers = new Set(numbers(evidence));
   if (!numbers(g.text).every((n) => sourceNumbers.has(n))) return false;
   const sourceWords = new Set(evidence.match(/[\p{L}][\p{L}'’-]*/gu) ?? []);
