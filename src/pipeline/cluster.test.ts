@@ -118,3 +118,95 @@ test("a batch ends with a merge pass: stories that converged are merged before t
     await store.close();
   }
 });
+
+/** Two reports of one event, too far apart to join as articles, that the batch's pass merges. */
+async function storeConvergingPair(store: Store): Promise<void> {
+  await store.putArticle(
+    sampleArticle(1, {
+      headline: "Grindavik lava flow reaches harbour wall",
+      text: "Lava from the Grindavik fissure reached the harbour wall overnight.",
+    }),
+  );
+  await store.putArticle(
+    sampleArticle(2, {
+      headline: "Harbour wall at Grindavik hit by lava flow",
+      text: "The lava flow from the fissure hit the Grindavik harbour wall.",
+    }),
+  );
+}
+
+const MERGED_AT_SETTLE = {
+  joinThreshold: 0.99,
+  mergeThreshold: 0.2,
+  mergeEvery: 1000,
+  mergeEveryMs: Number.POSITIVE_INFINITY,
+};
+
+test("a batch the store rolls back is rolled back in the clusterer too, and clustered again whole", async () => {
+  const store = await openStore(join(dir, "rollback.db"));
+  try {
+    await storeConvergingPair(store);
+    const ctx = newContext(
+      loadConfig({}),
+      store,
+      createFetcher(loadConfig({}).fetch),
+      MERGED_AT_SETTLE,
+    );
+    // The disk fills on the batch's second write.
+    let writes = 0;
+    const failing = new Proxy(store, {
+      get(target, key) {
+        if (key === "assignArticle" && ++writes === 2)
+          return async () => Promise.reject(new Error("disk full"));
+        const value = Reflect.get(target, key);
+        return typeof value === "function" ? value.bind(target) : value;
+      },
+    });
+    ctx.store = failing;
+    await assert.rejects(clusterPending(ctx), /disk full/);
+    assert.ok((await store.listArticles()).every((a) => a.storyId === null));
+    assert.equal(ctx.clusterer.storyOf("a1"), null);
+    ctx.store = store;
+    assert.equal(await clusterPending(ctx), 2);
+    const stories = await store.listStories({ limit: 10 });
+    assert.deepEqual(
+      stories.map((s) => s.articleIds.length),
+      [2],
+    );
+  } finally {
+    await store.close();
+  }
+});
+
+test("a story that absorbs a split-off part takes over its recorded split, for a restart to keep", async () => {
+  const store = await openStore(join(dir, "split-merge.db"));
+  try {
+    const headlines = fusedParody();
+    const parody = headlines.filter((h) => h.id.startsWith("p"));
+    // An older story of the parody, the singer's story, and the parody's reports split off it.
+    const stored = [
+      ...parody.slice(0, 5).map((h) => ({ ...h, id: `old-${h.id}`, story: "s-old" })),
+      ...headlines.map((h) => ({ ...h, story: h.id.startsWith("p") ? "s-p0" : "s-v0" })),
+    ];
+    for (const [n, h] of stored.entries()) {
+      await store.putArticle(sampleArticle(n, { id: h.id, headline: h.title, text: "" }));
+      await store.assignArticle(h.id, h.story, null);
+    }
+    await store.recordSplit("s-v0", "s-p0");
+    const ctx = newContext(loadConfig({}), store, createFetcher(loadConfig({}).fetch), FUSING);
+    await restoreClusterer(ctx);
+    // New reports of the parody: its split-off part merges into the older story.
+    for (let i = 0; i < 5; i++) {
+      const headline = `${parody[i]!.title} ${parody[i + 10]!.title}`;
+      await store.putArticle(
+        sampleArticle(stored.length + i, { id: `lp${i}`, headline, text: "" }),
+      );
+    }
+    await clusterPending(ctx);
+    assert.equal((await store.getArticle("lp4"))?.storyId, "s-old");
+    assert.equal(await store.getStory("s-p0"), null);
+    assert.deepEqual(await store.listSplits(), [{ from: "s-v0", into: "s-old" }]);
+  } finally {
+    await store.close();
+  }
+});

@@ -1,5 +1,5 @@
 import { log } from "../log.ts";
-import type { Assignment, Split } from "../stories/index.ts";
+import { type Assignment, createClusterer, type Split } from "../stories/index.ts";
 import { type Article, articleTime, type Story } from "../types.ts";
 import type { PipelineContext } from "./context.ts";
 
@@ -39,25 +39,42 @@ export async function restoreClusterer(ctx: PipelineContext): Promise<void> {
   if (restored > 0) log("info", "pipeline", `restored ${restored} articles`);
 }
 
+/** Replaces the clusterer with one rebuilt from the store: after a prune, or after a batch the
+ * store rolled back, which the clusterer had taken in. */
+export async function rebuildClusterer(ctx: PipelineContext): Promise<void> {
+  ctx.clusterer = createClusterer(ctx.clusterParams);
+  await restoreClusterer(ctx);
+}
+
 /** Assigns every unassigned article to a story, in clustering order. */
 export async function clusterPending(ctx: PipelineContext): Promise<number> {
   // By publication time, then id: within a batch, the result does not depend on which fetch
   // happened to finish first, and so is the same for one process or many workers.
   const articles = await ctx.store.listArticles({ unassigned: true, order: "time" });
   // One transaction per batch: one disk sync instead of one per article, and a crash leaves
-  // either the whole batch assigned or none of it, which replay handles.
-  await ctx.store.transaction(async () => {
-    for (const article of articles) {
-      const assignment = ctx.clusterer.add(clusterDoc(article));
-      await ctx.store.assignArticle(article.id, assignment.storyId, assignment.duplicateOf);
-      ctx.changedStories.add(assignment.storyId);
-      await applyPass(ctx, assignment);
-    }
-    // Stories that converged since the last pass merge now, not when the next article comes.
-    if (articles.length > 0) await applyPass(ctx, ctx.clusterer.settle());
-    for (const storyId of ctx.changedStories) await saveStory(ctx, storyId);
-  });
+  // either the whole batch assigned or none of it: the next start restores the stored stories and
+  // clusters the batch again.
+  try {
+    await ctx.store.transaction(() => assignBatch(ctx, articles));
+  } catch (error) {
+    // The store rolled the batch back, but the clusterer took it in (and would return the same
+    // stories for it next time, with none of the merges and splits): rebuild it from the store.
+    await rebuildClusterer(ctx);
+    throw error;
+  }
   return articles.length;
+}
+
+async function assignBatch(ctx: PipelineContext, articles: Article[]): Promise<void> {
+  for (const article of articles) {
+    const assignment = ctx.clusterer.add(clusterDoc(article));
+    await ctx.store.assignArticle(article.id, assignment.storyId, assignment.duplicateOf);
+    ctx.changedStories.add(assignment.storyId);
+    await applyPass(ctx, assignment);
+  }
+  // Stories that converged since the last pass merge now, not when the next article comes.
+  if (articles.length > 0) await applyPass(ctx, ctx.clusterer.settle());
+  for (const storyId of ctx.changedStories) await saveStory(ctx, storyId);
 }
 
 /** Moves articles as a merge pass decided: merges first, as the clusterer split stories after
@@ -69,6 +86,16 @@ async function applyPass(ctx: PipelineContext, pass: Pick<Assignment, "merged" |
 
 async function mergeStories(ctx: PipelineContext, from: string, into: string): Promise<void> {
   await moveArticles(ctx, from, into, null);
+  // Deleting `from` drops its recorded splits, which the clusterer still keeps, now for `into`:
+  // parts split off `from` stay apart from `into`, and so does what `from` was split off (unless
+  // `into` was split off something itself: one such link a story, see merge in clusterer.ts).
+  const intoWasSplit = (await ctx.store.splitsOf(into)).some((s) => s.into === into);
+  for (const split of await ctx.store.splitsOf(from)) {
+    if (split.from === from && split.into !== into) await ctx.store.recordSplit(into, split.into);
+    if (split.into === from && split.from !== into && !intoWasSplit) {
+      await ctx.store.recordSplit(split.from, into);
+    }
+  }
   await ctx.store.deleteStory(from);
   ctx.changedStories.delete(from);
   ctx.changedStories.add(into);

@@ -5,10 +5,9 @@
 import { keepCutoff } from "../config.ts";
 import { log } from "../log.ts";
 import type { PruneCounts, Store } from "../store/index.ts";
-import { createClusterer } from "../stories/index.ts";
 import { plural } from "../text/plural.ts";
 import type { IsoTime } from "../types.ts";
-import { restoreClusterer } from "./cluster.ts";
+import { rebuildClusterer } from "./cluster.ts";
 import type { PipelineContext } from "./context.ts";
 
 /** Stories deleted per transaction: short enough that writers waiting on SQLite barely notice. */
@@ -39,8 +38,7 @@ export function pruneSummary(counts: PruneCounts): string {
 export async function pruneArchive(ctx: PipelineContext, before: IsoTime): Promise<PruneCounts> {
   const counts = await pruneStore(ctx.store, before);
   if (counts.stories > 0) {
-    ctx.clusterer = createClusterer();
-    await restoreClusterer(ctx);
+    await rebuildClusterer(ctx);
     log("info", "pipeline", `pruned ${pruneSummary(counts)} that stopped growing before ${before}`);
   }
   return counts;
