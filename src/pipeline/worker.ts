@@ -5,7 +5,7 @@ import type { Config } from "../config.ts";
 import { createFetcher } from "../ingest/fetch/index.ts";
 import { log } from "../log.ts";
 import type { Store } from "../store/store.ts";
-import { articleId } from "./article.ts";
+import { normalizeUrl } from "./article.ts";
 import { storiesNeedingBriefs, writeStoryBrief } from "./briefs.ts";
 import { clusterPending, restoreClusterer } from "./cluster.ts";
 import { newContext } from "./context.ts";
@@ -53,7 +53,7 @@ export async function runWorker(options: WorkerOptions, signal: AbortSignal): Pr
       boss,
       JOBS.page,
       n,
-      async (d) => void (await fetchArticle(deps, d.url, d.sourceId ?? null)),
+      (d) => pageJob(deps, d.url, d.sourceId ?? null),
       signal,
     ),
     work<{ storyId: string }>(
@@ -121,10 +121,13 @@ async function pollJob(deps: IngestDeps, boss: PgBoss, sourceId: number): Promis
       const stored = await fetchAndStoreThread(deps, source);
       const thread = stored.thread;
       nextFetchAt = stored.nextFetchAt;
-      const article =
+      // By the stored URL, as the one-process poll finds it: a thread links whichever URL it
+      // was given, rarely the canonical one the article's id hashes.
+      const id =
         thread.articleUrl === null
           ? null
-          : await deps.store.getArticle(articleId(thread.articleUrl));
+          : await deps.store.articleIdByUrl(normalizeUrl(thread.articleUrl));
+      const article = id === null ? null : await deps.store.getArticle(id);
       if (article?.storyId)
         await boss.send(
           JOBS.brief,
@@ -145,6 +148,24 @@ async function pollJob(deps: IngestDeps, boss: PgBoss, sourceId: number): Promis
     failure = caught;
   }
   await recordHealth(deps, source, failure, nextFetchAt);
+}
+
+/** A page job: fetches and stores one article that a poll job queued. */
+export async function pageJob(
+  deps: IngestDeps,
+  url: string,
+  sourceId: number | null,
+): Promise<void> {
+  try {
+    await fetchArticle(deps, url, sourceId);
+  } catch (error) {
+    // The feed's validators were saved once this job was queued: forget them, so the next poll
+    // reads the whole feed and lists this entry again, as the one-process poll keeps the old ones
+    // while a page is to retry. Else a 304 would hide the entry once its retries ran out.
+    if (sourceId !== null)
+      await deps.store.updateSource(sourceId, { etag: null, lastModified: null });
+    throw error;
+  }
 }
 
 /** Waits for the clusterer lock; while holding it, schedules due sources and clusters new articles. */
