@@ -7,6 +7,7 @@ import {
   lowerCaseWords,
   lowerOpening,
   midSentenceNames,
+  supportOf,
 } from "./attribute.ts";
 import { buildEvidence } from "./evidence.ts";
 import { articleFrom } from "./fixtures.ts";
@@ -137,4 +138,43 @@ test("a rendered sentence without a full stop of its own gets one", () => {
   );
   assert.equal(closed("He said: “We will comply.”"), "He said: “We will comply.”");
   assert.equal(closed("Shares fell 5 per cent."), "Shares fell 5 per cent.");
+});
+
+test("a fact is not credited to an opinion piece that repeats it", () => {
+  const column = articleFrom({
+    id: "o1",
+    outlet: "The Evening Column",
+    url: "https://column.example/1",
+    headline: "Why the dam matters",
+    text: "The Riverton dam held overnight despite the record rainfall. The council should have listened sooner.",
+  });
+  const ev = buildEvidence([
+    articleFrom({
+      id: "h1",
+      outlet: "Herald",
+      url: "https://herald.example/1",
+      headline: "Dam holds",
+      text: "The Riverton dam held overnight despite the record rainfall. Residents returned home on Wednesday.",
+    }),
+    { ...column, opinion: true },
+  ]);
+  const fact = ev.candidates.find((c) => c.article.id === "h1")!;
+  assert.deepEqual(supportOf(ev, fact).outlets, ["Herald"]);
+});
+
+test("an outlet named in the sentence without being credited still gets the attribution", () => {
+  const watchdog = "The Independent Office for Police Conduct said it would investigate.";
+  assert.equal(
+    attributed(watchdog, ["The Independent"], false),
+    "According to The Independent, the Independent Office for Police Conduct said it would investigate.",
+  );
+  const summit = "Leaders met at the APEC summit in Lima on Friday.";
+  assert.equal(
+    attributed(summit, ["AP"], false),
+    "According to AP, leaders met at the APEC summit in Lima on Friday.",
+  );
+  const credited = "The minister resigned on Friday, the Independent reported.";
+  assert.equal(attributed(credited, ["The Independent"], false), credited);
+  const told = "The minister told AP she would resign.";
+  assert.equal(attributed(told, ["AP"], false), told);
 });

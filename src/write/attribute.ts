@@ -79,8 +79,10 @@ const supportCache = new WeakMap<Evidence, Map<number, Support>>();
 
 function computeSupport(ev: Evidence, c: Candidate): Support {
   const ids = new Set<string>([c.article.id]);
+  // An opinion piece that repeats a fact argues a view: it is no source to credit the fact to.
   for (const o of neighbours(ev, c, 3))
-    if (!ids.has(o.article.id) && equivalent(c, o)) ids.add(o.article.id);
+    if (!ids.has(o.article.id) && ev.quotable.has(o.article.id) && equivalent(c, o))
+      ids.add(o.article.id);
   for (const a of ev.articles) {
     if (a.duplicateOf && ids.has(a.duplicateOf)) ids.add(a.id);
   }
@@ -205,8 +207,8 @@ export function attributed(
   names: Set<string> = new Set(),
 ): string {
   const phrase = outletPhrase(outlets);
-  // "…, according to records obtained by Civic Signal": the sentence names its outlet itself.
-  if (outlets.length > 0 && outlets.every((o) => text.includes(o))) return text;
+  // "…, according to records obtained by Civic Signal": the sentence credits its outlet itself.
+  if (outlets.length > 0 && outlets.every((o) => credits(text, o))) return text;
   // A sentence with its own "according to" takes the outlets in brackets: never two in a row.
   if (repeat || /\baccording to\b/i.test(text)) {
     const short = outlets.length > NAME_AT_MOST ? `${outlets.length} outlets` : phrase;
@@ -219,6 +221,18 @@ export function attributed(
     return `${text.slice(0, -1)}, according to ${phrase}.`;
   }
   return `According to ${phrase}, ${lowerOpening(text, common, names)}`;
+}
+
+/** Whether the sentence credits the outlet itself ("according to X", "told X", "obtained by X",
+ * "X reported"): merely naming it does not ("The Independent Office for Police Conduct said"). */
+function credits(text: string, outlet: string): boolean {
+  const escaped = outlet.replace(/[.*+?^${}()|[\]\\]/g, "\\$&").replace(/^The /, "[Tt]he ");
+  // Whole words only: "AP" is not in "APEC".
+  const name = `(?<![\\p{L}\\p{N}])${escaped}(?![\\p{L}\\p{N}])`;
+  return new RegExp(
+    `(?:[Aa]ccording to|told|by)\\s+${name}|${name}\\s+(?:has\\s+)?(?:reported|reports|revealed|learned|learnt|understands)\\b`,
+    "u",
+  ).test(text);
 }
 
 /** A sentence ending in a word and a full stop (not a quotation mark, not an abbreviation). */

@@ -93,3 +93,17 @@ test("a pronoun after a sentence that reports someone's words is that speaker", 
   assert.ok(other);
   assert.notEqual(resolveSpeaker(other), "New Delhi");
 });
+
+test("a spokesman for someone is not that person: the quote has no named speaker", () => {
+  const unnamed = [
+    "“We will appeal this ruling in every court,” said a spokesman for Prime Minister Keir Starmer.",
+    "A spokesman for Starmer said: “We will appeal this ruling in every court.”",
+    "“We will appeal this ruling in every court,” said a lawyer on behalf of the Harbour Trust.",
+  ];
+  for (const text of unnamed) assert.deepEqual(quoteSpans(article(text)), [], text);
+  const named =
+    "“We will appeal this ruling in every court,” said one of the lawyers, Ada Lind, on Monday.";
+  const [span] = quoteSpans(article(named));
+  assert.ok(span);
+  assert.equal(resolveSpeaker(span), "Ada Lind");
+});

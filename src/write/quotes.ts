@@ -24,7 +24,7 @@ const PRONOUN = "he|she|they|He|She|They";
 const ROLE =
   "coach|manager|captain|chief|executive|president|leader|spokesman|spokeswoman|spokesperson|minister|secretary|director|chairman|chairwoman|chair|head|founder|mayor|governor|senator|officer|commander|analyst|economist|professor|researcher|inspector|commissioner|boss|owner|striker|defender|goalkeeper|player";
 const AFTER_VERB_SUBJECT = new RegExp(
-  `^[,.!?]?\\s*(?:${SPEECH})\\s+(?:[a-z]+,?\\s+){0,4}(?:${NAME}\\s+(?:${ROLE})(?:\\s+[a-z]+){0,2}\\s+)?(${NAME})`,
+  `^[,.!?]?\\s*(?:${SPEECH})\\s+((?:[a-z]+,?\\s+){0,4})(?:${NAME}\\s+(?:${ROLE})(?:\\s+[a-z]+){0,2}\\s+)?(${NAME})`,
   "u",
 );
 const AFTER_SUBJECT_VERB = new RegExp(`^[,.!?]?\\s*(${NAME}|${PRONOUN})\\s+(?:${SPEECH})\\b`, "u");
@@ -38,6 +38,21 @@ const LAST_SPEAKER = new RegExp(
   "gu",
 );
 const BEFORE_ACCORDING = new RegExp(`according to (${NAME})[,:]?\\s*$`, "u");
+/** "a spokesman for Keir Starmer", "on behalf of the Prime Minister": the name is whom the
+ * speaker speaks for, not the speaker (a comma ends the phrase: "one of the crew, Ada Lind"). */
+const SPEAKS_FOR = /\b(?:for|of|to|representing)\s+(?:[a-z]+\s+)*$/;
+
+/** The name after the speech verb, unless the words skipped before it say it is someone else's. */
+function subjectAfterVerb(after: string): string | undefined {
+  const m = AFTER_VERB_SUBJECT.exec(after);
+  return m && !SPEAKS_FOR.test(m[1]!) ? m[2] : undefined;
+}
+
+/** The name before the speech verb, unless the words before it say it is someone else's. */
+function subjectBeforeVerb(before: string): string | undefined {
+  const m = BEFORE_SUBJECT_VERB.exec(before);
+  return m && !SPEAKS_FOR.test(before.slice(0, m.index)) ? m[1] : undefined;
+}
 
 /** "Kestrel Pay's chief executive, Lina Sorvik": the possessive names the employer, not the speaker. */
 const POSSESSIVE = /['’]s$/;
@@ -91,10 +106,10 @@ export function quoteSpans(article: Article): QuoteSpan[] {
     const after = text.slice(end, end + WINDOW_AFTER);
     const before = text.slice(Math.max(0, start - WINDOW_BEFORE), start);
     const subject =
-      AFTER_VERB_SUBJECT.exec(after)?.[1] ??
+      subjectAfterVerb(after) ??
       AFTER_SUBJECT_VERB.exec(after)?.[1] ??
       BEFORE_ACCORDING.exec(before)?.[1] ??
-      BEFORE_SUBJECT_VERB.exec(before)?.[1];
+      subjectBeforeVerb(before);
     if (!subject) continue;
     const name = toSentenceEnd(subject);
     const speaker = POSSESSIVE.test(name) ? appositive(after) : name;
