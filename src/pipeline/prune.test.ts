@@ -124,3 +124,30 @@ test("a feed's entries older than the archive keeps are not fetched", async () =
     server.close();
   }
 });
+
+test("a prune that fails part way still rebuilds the clusterer without what it deleted", async () => {
+  const store = await openStore(join(dir, "part-way.db"));
+  try {
+    const now = Date.now();
+    const ctx = newContext(config(30), store, createFetcher(config(30).fetch));
+    for (let n = 1; n <= 3; n++) await store.putArticle(report(n, "bridge", now, 60));
+    await clusterPending(ctx);
+    // The first batch commits; the next query fails (a locked database, a lost connection).
+    let batches = 0;
+    ctx.store = new Proxy(store, {
+      get(target, key) {
+        if (key === "pruneStories" && ++batches === 2) {
+          return async () => Promise.reject(new Error("database is locked"));
+        }
+        const value = Reflect.get(target, key);
+        return typeof value === "function" ? value.bind(target) : value;
+      },
+    });
+    const before = new Date(now - 30 * DAY).toISOString();
+    await assert.rejects(pruneArchive(ctx, before), /locked/);
+    assert.equal(await store.countArticles(), 0);
+    assert.equal(ctx.clusterer.storyOf("a1"), null);
+  } finally {
+    await store.close();
+  }
+});

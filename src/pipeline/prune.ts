@@ -15,9 +15,13 @@ const PRUNE_BATCH = 200;
 /** How often a long-running process prunes (and once at start). */
 export const PRUNE_EVERY_MS = 24 * 3_600_000;
 
-/** Deletes, batch by batch, every story that stopped growing before `before`. */
-export async function pruneStore(store: Store, before: IsoTime): Promise<PruneCounts> {
-  const total: PruneCounts = { stories: 0, articles: 0, threads: 0 };
+/** Deletes, batch by batch, every story that stopped growing before `before`; counts what each
+ * committed batch deleted into `total` (so a caller sees them when a later batch fails). */
+export async function pruneStore(
+  store: Store,
+  before: IsoTime,
+  total: PruneCounts = { stories: 0, articles: 0, threads: 0 },
+): Promise<PruneCounts> {
   for (;;) {
     const batch = await store.pruneStories(before, PRUNE_BATCH);
     if (batch.stories === 0) return total;
@@ -36,10 +40,19 @@ export function pruneSummary(counts: PruneCounts): string {
 /** Prunes the store, then rebuilds the clusterer without the pruned stories. The caller holds the
  * clusterer (one process, or the PostgreSQL clusterer lock). */
 export async function pruneArchive(ctx: PipelineContext, before: IsoTime): Promise<PruneCounts> {
-  const counts = await pruneStore(ctx.store, before);
-  if (counts.stories > 0) {
-    await rebuildClusterer(ctx);
-    log("info", "pipeline", `pruned ${pruneSummary(counts)} that stopped growing before ${before}`);
+  const counts: PruneCounts = { stories: 0, articles: 0, threads: 0 };
+  try {
+    await pruneStore(ctx.store, before, counts);
+  } finally {
+    // Batches committed before a failure are gone from the store all the same.
+    if (counts.stories > 0) {
+      await rebuildClusterer(ctx);
+      log(
+        "info",
+        "pipeline",
+        `pruned ${pruneSummary(counts)} that stopped growing before ${before}`,
+      );
+    }
   }
   return counts;
 }
