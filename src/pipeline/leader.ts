@@ -13,8 +13,12 @@ export const LEADER_RETRY_MS = 1_000;
 export interface Leadership {
   /** Resolves true once the lock is held; false when the signal aborts first. */
   acquire(signal: AbortSignal): Promise<boolean>;
-  /** True while the lock's session is alive. */
+  /** False once the lock's session is known to be lost. */
   held(): boolean;
+  /** Asks the lock's session whether it is still there: a link dropped without a word (no error
+   * event until something is sent) has freed the lock for another worker meanwhile. False, and
+   * held() false, when it is gone. */
+  confirm(): Promise<boolean>;
   release(): Promise<void>;
 }
 
@@ -47,6 +51,16 @@ export function leadership(connectionString: string): Leadership {
       return false;
     },
     held: () => holding,
+    async confirm() {
+      if (!holding || client === null) return false;
+      try {
+        await client.query("SELECT 1");
+        return holding;
+      } catch {
+        drop();
+        return false;
+      }
+    },
     async release() {
       const current = client;
       drop();
@@ -56,7 +70,8 @@ export function leadership(connectionString: string): Leadership {
 }
 
 async function connect(connectionString: string, onLost: () => void): Promise<pg.Client> {
-  const client = new pg.Client({ connectionString });
+  // TCP keepalive: the operating system notices a dead link even while the session sits idle.
+  const client = new pg.Client({ connectionString, keepAlive: true });
   client.on("error", (error) => {
     log("warn", "leader", `lock session lost: ${error.message}`);
     onLost();

@@ -193,6 +193,9 @@ async function clusterWhileLeader(
           (await unfinishedJobs(boss, JOBS.page)) === 0 ||
           Date.now() - settledAt > SETTLE_MAX_WAIT_MS
         ) {
+          // Another worker may hold the lock by now if ours was lost: two clusterers must never
+          // write the same stories.
+          if (!(await lock.confirm())) continue;
           await clusterPending(ctx);
           settledAt = Date.now();
         }
