@@ -1,4 +1,4 @@
-// state: small key/value pairs (clusterer checkpoints, last-visit marks).
+// state: small key/value pairs (a discussion thread's first sighting and comment count).
 import type { Db } from "./db.ts";
 
 export async function getState(db: Db, key: string): Promise<string | null> {

@@ -24,7 +24,7 @@ export interface ArticleQuery {
   /** "stored" (default): the order articles were stored in. "time": by when each happened
    * (published, else fetched), then id: the order a batch of new articles is clustered in.
    * "clustered": assigned articles only, in the order they were first assigned to a story: the
-   * order a restart replays, so the rebuilt clusterer is the one that made the stored stories. */
+   * order a restart restores them in, each into its stored story. */
   order?: "stored" | "time" | "clustered";
   /** Only articles after this one in the chosen order: keyset paging through the archive. */
   afterId?: string;
@@ -145,7 +145,7 @@ export interface Store {
    * reading and writing (VACUUM INTO); refuses a file that exists. PostgreSQL has pg_dump. */
   backupTo(path: string): Promise<void>;
 
-  /** Small key/value state (clusterer checkpoints, last-visit marks). */
+  /** Small key/value state (a thread's first sighting and comment count). */
   getState(key: string): Promise<string | null>;
   setState(key: string, value: string): Promise<void>;
 }

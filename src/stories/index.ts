@@ -18,7 +18,8 @@ export interface ClusterDoc {
 }
 
 export interface Assignment {
-  /** Stable: "s-" + the id of the story's first article; after a merge the older story's id wins. */
+  /** Stable: "s-" + the id of the story's first article; after a merge the older story's id wins.
+   * A part split off is named after its earliest article whose name no story has. */
   storyId: string;
   /** Near-duplicate (wire copy) of this earlier article, or null. */
   duplicateOf: string | null;
