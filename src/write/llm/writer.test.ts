@@ -4,7 +4,7 @@ import type { AddressInfo } from "node:net";
 import { after, before, test } from "node:test";
 import type { LlmConfig } from "../../config.ts";
 import { writeBrief } from "../brief.ts";
-import { damStory } from "../fixtures.ts";
+import { articleFrom, damStory, storyOf } from "../fixtures.ts";
 import { writeBriefWithLlm } from "./writer.ts";
 
 const { story, articles } = damStory();
@@ -110,4 +110,35 @@ test("without a configured url no request is made", async () => {
   const before = seen.length;
   assert.deepEqual(await writeBriefWithLlm(input, { ...llm, url: null }), writeBrief(input));
   assert.equal(seen.length, before);
+});
+
+test("an opinion piece is listed under opinion only, not under more coverage too", async () => {
+  answer = (n) =>
+    reply(
+      [
+        `Engineers opened the Riverton Dam spillway on Tuesday after heavy rain pushed the reservoir to a record level [${n.get("Engineers opened the spillway")}].`,
+        `The county set up an emergency shelter for displaced residents in the high school gymnasium [${n.get("The county set up")}].`,
+      ].join(" "),
+    );
+  const column = {
+    ...articleFrom({
+      id: "op1",
+      outlet: "The Evening Column",
+      url: "https://column.example/opinion/dam",
+      headline: "Opinion: The Riverton dam held, but the county got lucky",
+      text: "The Riverton dam held, but the county got lucky this time. The spillways were opened far too late, and the mayor should have ordered the evacuation on Monday.",
+    }),
+    opinion: true,
+  };
+  const mixed = [...articles, column];
+  const brief = await writeBriefWithLlm(
+    { story: storyOf(mixed), articles: mixed, threads: [], previous: null },
+    llm,
+  );
+  assert.ok(brief.paragraphs[0]!.sentences[0]!.text.startsWith("Engineers opened"), "LLM brief");
+  assert.deepEqual(
+    brief.opinion?.map((c) => c.articleId),
+    ["op1"],
+  );
+  assert.ok(brief.moreCoverage.every((c) => c.articleId !== "op1"));
 });

@@ -85,6 +85,6 @@ function withGenerated(
   return {
     ...base,
     paragraphs,
-    moreCoverage: moreCoverage(orderArticles(input.articles), all, base.quotes),
+    moreCoverage: moreCoverage(orderArticles(input.articles), all, base.quotes, base.opinion),
   };
 }
