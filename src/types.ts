@@ -256,7 +256,12 @@ export interface TimelineEntry {
 export interface Brief {
   storyId: string;
   version: number;
+  /** The story's `lastUpdated` this brief was written for (compared to spot stale briefs). */
   generatedAt: IsoTime;
+  /** When this version's content was last changed: the newest of the story's update and its
+   * threads' polls, so a rewrite for new comments moves it and writing stays deterministic.
+   * Absent from briefs written before it was. */
+  writtenAt?: IsoTime;
   headline: string;
   dek: string | null;
   paragraphs: BriefParagraph[];

@@ -5,6 +5,7 @@ import type { Hono } from "hono";
 import { JSDOM } from "jsdom";
 import { openStore } from "../store/index.ts";
 import type { Store } from "../store/store.ts";
+import { writeBrief } from "../write/brief.ts";
 import { FIXTURE_NOW, fillStore, leanings, loadFixtures } from "./fixtures.ts";
 import { createApp } from "./index.ts";
 
@@ -244,4 +245,75 @@ test("a feed item lists the story's opinion pieces apart, as the story page does
     item.content_html,
     /<p>Opinion: Northern Post: <a href="https:\/\/northernpost\.example\/news\/c1">We were warned &lt;again&gt;<\/a><\/p>/,
   );
+});
+
+test("a feed item credits a sentence's reporting outlets, not every paper that reprinted it", async () => {
+  // Northern Post only reprinted Daily Ledger's copy: the story page credits Daily Ledger alone.
+  const latest = (await store.getBrief("s-cycle"))!;
+  const lead = latest.paragraphs[0]!.sentences[0]!;
+  await store.putBrief({
+    ...latest,
+    version: latest.version + 1,
+    paragraphs: [
+      { role: "lead", sentences: [{ ...lead, outlets: ["Daily Ledger"], singleSource: true }] },
+    ],
+    timeline: [{ at: "2026-11-23T15:00:00.000Z", text: lead.text, articleIds: lead.articleIds }],
+  });
+  const feed = (await (await app.request("/feeds/stories.json")).json()) as {
+    items: { url: string; content_html: string }[];
+  };
+  const item = feed.items.find((i) => i.url.endsWith("/stories/s-cycle"))!;
+  assert.match(
+    item.content_html,
+    /cycle lanes on Monday\. \[<a href="https:\/\/dailyledger\.example\/news\/b1">Daily Ledger<\/a>\]<\/p>/,
+  );
+  assert.doesNotMatch(item.content_html, /Northern Post/);
+  // The story's own feed credits its developments the same way.
+  const own = (await (await app.request("/feeds/stories/s-cycle.json")).json()) as {
+    items: { content_html: string; authors?: { name: string }[] }[];
+  };
+  const development = own.items[1]!;
+  assert.match(development.content_html, /<p>Reported by <a [^>]*>Daily Ledger<\/a>\.<\/p>/);
+  assert.doesNotMatch(development.content_html, /Northern Post/);
+});
+
+test("a brief rewritten for new comments is a modified feed entry", async () => {
+  const modified = async () =>
+    (
+      (await (await app.request("/feeds/stories.json")).json()) as {
+        items: { url: string; date_modified: string }[];
+      }
+    ).items.find((i) => i.url.endsWith("/stories/s-bridge"))!.date_modified;
+  // Written as the pipeline writes it, from what the store holds.
+  const rewrite = async () => {
+    const story = (await store.getStory("s-bridge"))!;
+    const articles = await store.listArticles({ storyId: story.id });
+    const threads = await store.threadsForUrls(articles.flatMap((a) => [a.url, a.canonicalUrl]));
+    const previous = await store.getBrief(story.id);
+    await store.putBrief(writeBrief({ story, articles, threads, previous }));
+  };
+  await rewrite();
+  const before = await modified();
+  // The thread is polled again and brings a comment; no article changed.
+  const [thread] = loadFixtures().threads;
+  await store.putThread({
+    ...thread!,
+    fetchedAt: "2026-11-26T08:00:00.000Z",
+    comments: [
+      ...thread!.comments,
+      {
+        id: "901-new",
+        parentId: null,
+        author: "lee",
+        text: "The toll is the real story here, and nobody mentions it.",
+        score: 3,
+        postedAt: "2026-11-26T07:30:00.000Z",
+        url: null,
+      },
+    ],
+  });
+  await rewrite();
+  assert.equal((await store.getBrief("s-bridge"))!.generatedAt, "2026-11-25T12:30:00.000Z");
+  assert.notEqual(await modified(), before);
+  assert.equal(await modified(), "2026-11-26T08:00:00.000Z");
 });

@@ -5,6 +5,8 @@ import {
   articleTime,
   type Brief,
   type BriefSentence,
+  type IsoTime,
+  parseIsoTime,
   type Quote,
   type Story,
   type Thread,
@@ -67,6 +69,7 @@ export function writeBrief(input: BriefInput): Brief {
     storyId: input.story.id,
     version: (input.previous?.version ?? 0) + 1,
     generatedAt: input.story.lastUpdated,
+    writtenAt: contentTime(input),
     headline: headlineOf(ev, update, sentences[0] ?? null, input.story.title),
     // A description written before the update that looks ahead ("will be the next mayor") is
     // overtaken by it, as the body's forecasts are.
@@ -82,6 +85,15 @@ export function writeBrief(input: BriefInput): Brief {
     opinion,
     timeline: timeline(ev, sentences[0] ?? null, input.previous),
   };
+}
+
+/** The newest of the story's update and its threads' polls: a re-poll that brings new comments
+ * rewrites the brief, and feeds must show it as modified. Taken from the input, not the clock,
+ * so that writing stays deterministic. */
+function contentTime(input: BriefInput): IsoTime {
+  const times = [input.story.lastUpdated, ...input.threads.map((t) => t.fetchedAt)];
+  const newest = Math.max(...times.map((t) => parseIsoTime(t) ?? Number.NEGATIVE_INFINITY));
+  return Number.isFinite(newest) ? new Date(newest).toISOString() : input.story.lastUpdated;
 }
 
 /** A story that moved on is titled by its latest development (the strike that ended reads as

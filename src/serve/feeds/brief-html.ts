@@ -1,28 +1,28 @@
 // A brief as a self-contained HTML fragment for feed readers: sentences with bracketed source
 // links, quotes, the community paragraph and the opinion pieces. Absolute links only; every text escaped.
+import type { BriefSentence } from "../../types.ts";
 import { html, type Safe } from "../html.ts";
 import type { StoryModel } from "../model.ts";
 import { blindspotText, groupCounts } from "../spread.ts";
+import { credits } from "../views/chips.ts";
 
 export function briefHtml(m: StoryModel): string {
   const brief = m.brief;
   if (!brief) return "";
-  const sources = (ids: readonly string[]): Safe => {
-    const seen = new Set<string>();
-    const links: Safe[] = [];
-    for (const id of ids) {
-      const a = m.articles.get(id);
-      if (!a || seen.has(a.outlet)) continue;
-      seen.add(a.outlet);
-      links.push(a.href ? html`<a href="${a.href}">${a.outlet}</a>` : html`${a.outlet}`);
-    }
+  // Credits the outlets the story page credits: a wire sentence reprinted by five papers is the
+  // wire's, not six sources.
+  const sources = (s: BriefSentence): Safe => {
+    const links = credits(s.articleIds, s.outlets, m.articles).credited.map(
+      ({ outlet, article }) =>
+        article?.href ? html`<a href="${article.href}">${outlet}</a>` : html`${outlet}`,
+    );
     return links.length ? html` [${links.map((l, i) => html`${i ? ", " : ""}${l}`)}]` : html``;
   };
   const paragraphs = brief.paragraphs
     .filter((p) => p.role !== "community" && p.sentences.length > 0)
     .map(
       (p) =>
-        html`<p>${p.sentences.map((s, i) => html`${i ? " " : ""}${s.rendered || s.text}${sources(s.articleIds)}`)}</p>`,
+        html`<p>${p.sentences.map((s, i) => html`${i ? " " : ""}${s.rendered || s.text}${sources(s)}`)}</p>`,
     );
   const quotes = brief.quotes.map(
     (q) =>

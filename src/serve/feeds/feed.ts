@@ -1,9 +1,12 @@
 // The feed-neutral description of a feed of briefs; atom.ts and jsonfeed.ts serialise it.
 import { createHash } from "node:crypto";
 import { shortened } from "../../text/shorten.ts";
+import type { TimelineEntry } from "../../types.ts";
 import { html } from "../html.ts";
 import type { StoryModel } from "../model.ts";
+import { credits } from "../views/chips.ts";
 import { storyHref } from "../views/paths.ts";
+import { outletsFor } from "../views/story.ts";
 import { briefHtml } from "./brief-html.ts";
 
 export interface FeedItem {
@@ -55,7 +58,8 @@ function latest(times: string[]): string {
 
 export function feedItem(m: StoryModel, baseUrl: string): FeedItem {
   const published = iso(m.story.firstSeen, new Date(0).toISOString());
-  const updated = iso(m.brief?.generatedAt ?? m.story.lastUpdated, published);
+  // When the brief last changed (a rewrite for new comments too); older briefs lack writtenAt.
+  const updated = iso(m.brief?.writtenAt ?? m.brief?.generatedAt ?? m.story.lastUpdated, published);
   return {
     id: `tag:${tagAuthority(baseUrl)},${tagDate(published)}:story/${encodeURIComponent(m.story.id)}`,
     url: new URL(storyHref(m.story.id).slice(1), baseUrl).href,
@@ -93,21 +97,21 @@ const DEVELOPMENT_TITLE_CHARS = 120;
 export function storyFeed(m: StoryModel, opts: { baseUrl: string; selfPath: string }): Feed {
   const authority = tagAuthority(opts.baseUrl);
   const storyUrl = new URL(storyHref(m.story.id).slice(1), opts.baseUrl).href;
-  const outletsOf = (ids: readonly string[]) => {
-    const seen = new Map<string, string | null>();
-    for (const id of ids) {
-      const a = m.articles.get(id);
-      if (a && !seen.has(a.outlet)) seen.set(a.outlet, a.href);
-    }
-    return seen;
-  };
+  // Credits the outlets the story page's timeline credits (wire copies counted once).
+  const outletsOf = (e: TimelineEntry) =>
+    new Map(
+      credits(e.articleIds, outletsFor(m.brief, e.text), m.articles).credited.map((c) => [
+        c.outlet,
+        c.article?.href ?? null,
+      ]),
+    );
   const developments: FeedItem[] = (m.brief?.timeline ?? [])
     .slice()
     .sort((a, b) => (a.at < b.at ? 1 : a.at > b.at ? -1 : 0))
     .map((e) => {
       const at = iso(e.at, new Date(0).toISOString());
       const hash = createHash("sha256").update(e.text).digest("hex").slice(0, 12);
-      const outlets = outletsOf(e.articleIds);
+      const outlets = outletsOf(e);
       const links = [...outlets].map(([name, href]) =>
         href ? html`<a href="${href}">${name}</a>` : html`${name}`,
       );

@@ -37,11 +37,40 @@ function chip(
   return html`<span class="chip"><span class="chip-link" tabindex="0" aria-describedby="${cardId}">${outlet}</span>${card}</span>`;
 }
 
+/** One credited outlet and the article its chip or link shows. */
+export interface Credit {
+  outlet: string;
+  article: ArticleSummary | undefined;
+}
+
 /**
- * One chip per credited outlet, each showing that outlet's first article among the given ones.
- * When `outlets` (the brief's attribution, wire copies counted once) is given, outlets that only
- * reprinted the same copy get no chip of their own: they would look like corroboration. They are
- * named in the first chip's card instead. Without `outlets`, every outlet gets a chip.
+ * Who a sentence credits: `outlets` (the brief's attribution, wire copies counted once) when
+ * given, else every outlet among the articles. Outlets that only reprinted the same copy are not
+ * credited (they would look like corroboration) and come back as `reprints`. A credited outlet
+ * whose own article is not stored (only reprints were fetched) shows a reprint.
+ */
+export function credits(
+  articleIds: readonly string[],
+  outlets: readonly string[],
+  articles: Map<string, ArticleSummary>,
+): { credited: Credit[]; reprints: string[] } {
+  const byOutlet = new Map<string, ArticleSummary>();
+  for (const id of articleIds) {
+    const a = articles.get(id);
+    if (a && !byOutlet.has(a.outlet)) byOutlet.set(a.outlet, a);
+  }
+  const names = outlets.length > 0 ? [...new Set(outlets)] : [...byOutlet.keys()];
+  const reprints = [...byOutlet.keys()].filter((o) => !names.includes(o));
+  const fallback = reprints.length > 0 ? byOutlet.get(reprints[0]!) : undefined;
+  return {
+    credited: names.map((outlet) => ({ outlet, article: byOutlet.get(outlet) ?? fallback })),
+    reprints,
+  };
+}
+
+/**
+ * One chip per credited outlet (see credits), each showing that outlet's first article among the
+ * given ones. Reprints get no chip of their own: they are named in the first chip's card instead.
  */
 export function chips(
   articleIds: readonly string[],
@@ -49,17 +78,9 @@ export function chips(
   articles: Map<string, ArticleSummary>,
   ids: IdGen,
 ): Safe {
-  const byOutlet = new Map<string, ArticleSummary>();
-  for (const id of articleIds) {
-    const a = articles.get(id);
-    if (a && !byOutlet.has(a.outlet)) byOutlet.set(a.outlet, a);
-  }
-  const credited = outlets.length > 0 ? [...new Set(outlets)] : [...byOutlet.keys()];
+  const { credited, reprints } = credits(articleIds, outlets, articles);
   if (credited.length === 0) return html``;
-  const reprints = [...byOutlet.keys()].filter((o) => !credited.includes(o));
-  // A credited outlet whose own article is not stored (only reprints were fetched) shows a reprint.
-  const fallback = reprints.length > 0 ? byOutlet.get(reprints[0]!) : undefined;
   return html`<span class="chips"><span class="visually-hidden">Sources: </span>${credited.map(
-    (o, i) => chip(o, byOutlet.get(o) ?? fallback, i === 0 ? reprints : [], ids),
+    (c, i) => chip(c.outlet, c.article, i === 0 ? reprints : [], ids),
   )}</span>`;
 }

@@ -1,7 +1,14 @@
 // The story page: brief with outlet chips, quotes, community response, more coverage, timeline and
 // the coverage chart. A pure function of the story model and the reader's last-visit time.
 import { plural } from "../../text/plural.ts";
-import type { BriefParagraph, BriefSentence, Coverage, Quote, Reaction } from "../../types.ts";
+import type {
+  Brief,
+  BriefParagraph,
+  BriefSentence,
+  Coverage,
+  Quote,
+  Reaction,
+} from "../../types.ts";
 import { html, type Safe } from "../html.ts";
 import { safeHref } from "../links.ts";
 import type { SplitLink, StoryModel, ThreadLink } from "../model.ts";
@@ -161,8 +168,8 @@ ${rows}${
 const MIN_TIMELINE_ENTRIES = 2;
 
 /** The brief's attribution for a timeline entry taken from one of its sentences (wire copies counted once). */
-function outletsFor(ctx: Ctx, text: string): readonly string[] {
-  for (const p of ctx.model.brief?.paragraphs ?? [])
+export function outletsFor(brief: Brief | null, text: string): readonly string[] {
+  for (const p of brief?.paragraphs ?? [])
     for (const s of p.sentences) if (s.text === text) return s.outlets;
   return [];
 }
@@ -173,7 +180,7 @@ function timeline(ctx: Ctx): Safe {
   return html`<section aria-labelledby="h-timeline"><h2 id="h-timeline">Timeline</h2><ol class="timeline">
 ${list.map(
   (e) =>
-    html`<li>${isNew(ctx, e.articleIds) ? NEW_MARK : ""}${timeEl(e.at)} <span>${e.text}</span> ${chips(e.articleIds, outletsFor(ctx, e.text), ctx.model.articles, ctx.ids)}</li>\n`,
+    html`<li>${isNew(ctx, e.articleIds) ? NEW_MARK : ""}${timeEl(e.at)} <span>${e.text}</span> ${chips(e.articleIds, outletsFor(ctx.model.brief, e.text), ctx.model.articles, ctx.ids)}</li>\n`,
 )}</ol></section>`;
 }
 
