@@ -2,6 +2,7 @@
 import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
 import type { Hono } from "hono";
+import { captured } from "../cli/captured.ts";
 import { feedsOpml } from "../cli/shared.ts";
 import { openStore } from "../store/index.ts";
 import { sampleArticle, sampleBrief, sampleStory } from "../store/sample.ts";
@@ -433,6 +434,29 @@ test("unknown errors answer 500 without leaking", async () => {
   const res = await broken.request("/stories/s-bridge");
   assert.equal(res.status, 500);
   assert.doesNotMatch(await res.text(), /secret database detail/);
+});
+
+test("a store failing during search is a 503 and is logged, not the reader's 400", async () => {
+  const locked = makeApp({
+    store: new Proxy(store, {
+      get(target, prop) {
+        if (prop === "search") return () => Promise.reject(new Error("database is locked"));
+        return Reflect.get(target, prop);
+      },
+    }),
+  });
+  for (const path of ["/search?q=bridge", "/api/search?q=bridge", "/feeds/search.atom?q=bridge"]) {
+    let res: Response | undefined;
+    const { err } = await captured(async () => {
+      res = await locked.request(path);
+      return 0;
+    });
+    assert.equal(res!.status, 503, path);
+    const body = await res!.text();
+    assert.match(body, /search is unavailable right now/, path);
+    assert.doesNotMatch(body, /database is locked/, path);
+    assert.match(err, /error serve: search failed: Error: database is locked/, path);
+  }
 });
 
 test("story page links the stored discussion of its articles", async () => {

@@ -1,5 +1,6 @@
 // HTML pages for readers: front page, sections, story page, blindspots, outlets, search.
 import { Hono } from "hono";
+import { log } from "../../log.ts";
 import type { Deps } from "../deps.ts";
 import { visitSince } from "../deps.ts";
 import { HttpError } from "../http-error.ts";
@@ -193,7 +194,9 @@ export function pageRoutes(deps: Deps): Hono {
 export async function searchOrFail(deps: Deps, q: string, limit = SEARCH_RESULTS) {
   try {
     return await deps.store.search(q, limit);
-  } catch (cause) {
-    throw new HttpError(400, "serve: the search could not be run", { cause });
+  } catch (error) {
+    // ftsQuery quotes every token, so no input makes a bad query: this is the store failing.
+    log("error", "serve", `search failed: ${(error as Error).stack ?? String(error)}`);
+    throw new HttpError(503, "serve: search is unavailable right now; try again shortly");
   }
 }
