@@ -35,6 +35,9 @@ export interface Config {
   jobExpireSeconds: number;
   /** Days a story is kept after it stopped growing (see store/prune.ts); null keeps everything. */
   keepDays: number | null;
+  /** The address readers reach the server at (STORYLINE_PUBLIC_URL), for absolute links in feeds
+   * and the API; null takes them from each request's Host header. */
+  publicUrl: string | null;
 }
 
 export const USER_AGENT = "Storyline/0.1 (+https://github.com/storyline-news/storyline)";
@@ -78,6 +81,9 @@ export function loadConfig(
     adminToken: env.STORYLINE_ADMIN_TOKEN ?? null,
     jobExpireSeconds: Number(env.STORYLINE_JOB_EXPIRE_SECONDS ?? 120),
     keepDays: keepDaysFrom(env.STORYLINE_KEEP_DAYS),
+    publicUrl: env.STORYLINE_PUBLIC_URL
+      ? publicUrlOf(env.STORYLINE_PUBLIC_URL, "config: STORYLINE_PUBLIC_URL")
+      : null,
     ...overrides,
   };
 }
@@ -92,6 +98,18 @@ function keepDaysFrom(value: string | undefined): number | null {
       `config: STORYLINE_KEEP_DAYS must be a number of days, 1 or more (got "${value}")`,
     );
   return days;
+}
+
+/** A public base URL as links are built against: absolute http(s), without query or credentials,
+ * ending in exactly one slash so that a path prefix ("https://x.org/news/") is kept. `name` says
+ * where the value came from, for the error. */
+export function publicUrlOf(value: string, name: string): string {
+  const url = URL.canParse(value) ? new URL(value) : null;
+  if (!url || !/^https?:$/.test(url.protocol) || url.search || url.username || url.password)
+    throw new Error(
+      `${name} must be an absolute http(s) URL such as https://news.example.org/ (got "${value}")`,
+    );
+  return `${url.origin}${url.pathname.replace(/\/*$/, "/")}`;
 }
 
 /** The time before which stories go (see keepDays), or null when everything is kept. */

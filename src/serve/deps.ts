@@ -20,6 +20,7 @@ export interface Deps {
   reader: Reader;
   metrics: Metrics;
   adminToken: string | null;
+  /** Normalised by createApp: absolute, ending in one slash. */
   publicBaseUrl?: string;
   onAddSource?: (input: AddSourceInput) => Promise<string>;
   feedsOpml?: () => Promise<string>;
@@ -27,9 +28,7 @@ export interface Deps {
 
 /** Base for absolute links: the configured public URL, else the origin the request came to. */
 export function baseUrl(c: Context, deps: Deps): string {
-  return deps.publicBaseUrl
-    ? deps.publicBaseUrl.replace(/\/+$/, "/")
-    : `${new URL(c.req.url).origin}/`;
+  return deps.publicBaseUrl ?? `${new URL(c.req.url).origin}/`;
 }
 
 /** Reads and renews the last-visit cookie; returns the time after which things count as new. */

@@ -2,6 +2,7 @@
 import type { AddressInfo } from "node:net";
 import { serve } from "@hono/node-server";
 import { Hono } from "hono";
+import { publicUrlOf } from "../config.ts";
 import { log } from "../log.ts";
 import type { Store } from "../store/store.ts";
 import type { AddSourceInput, Deps } from "./deps.ts";
@@ -23,6 +24,8 @@ export interface ServeOptions {
   store: Store;
   /** Required for POST when listening beyond loopback. */
   adminToken: string | null;
+  /** Where readers reach the server ("https://x.org/news/"): absolute links are built on it.
+   * Without it they follow each request's Host header, which any client can set. */
   publicBaseUrl?: string;
   onAddSource?: (input: AddSourceInput) => Promise<string>;
   /** The followed feeds as OPML, for the sources page's download (absent: no download). */
@@ -50,7 +53,10 @@ export function createApp(opts: ServeOptions): Hono {
     reader: new Reader(opts.store, { cacheTtlMs: opts.cacheTtlMs, now: opts.now }),
     metrics,
     adminToken: opts.adminToken,
-    publicBaseUrl: opts.publicBaseUrl,
+    publicBaseUrl:
+      opts.publicBaseUrl === undefined
+        ? undefined
+        : publicUrlOf(opts.publicBaseUrl, "serve: publicBaseUrl"),
     onAddSource: opts.onAddSource,
     feedsOpml: opts.feedsOpml,
   };

@@ -1,4 +1,5 @@
 import { parseArgs } from "node:util";
+import { publicUrlOf } from "../../config.ts";
 import { startDemoServer } from "../../demo/server.ts";
 import { demoConfig, ingestDemo } from "../../pipeline/demo.ts";
 import { closePipeline, createPipeline, runForever } from "../../pipeline/index.ts";
@@ -20,8 +21,18 @@ export async function run(args: string[]): Promise<number> {
       db: { type: "string", default: "storyline-demo.db" },
       port: { type: "string", default: "8080" },
       "no-serve": { type: "boolean", default: false },
+      "public-url": { type: "string" },
     },
   });
+  // Checked before the long ingest, so a typo is reported at once.
+  const publicUrl = values["public-url"];
+  let publicBaseUrl: string | undefined;
+  try {
+    publicBaseUrl = publicUrl === undefined ? undefined : publicUrlOf(publicUrl, "--public-url");
+  } catch (err) {
+    process.stderr.write(`demo: ${(err as Error).message}\n`);
+    return 2;
+  }
   // A fixed port keeps the outlets' URLs (and so the article ids) the same from run to run, so
   // running the demo again on the same database adds nothing twice.
   const outlets = await startDemoServer({ port: DEMO_OUTLETS_PORT }).catch(() => startDemoServer());
@@ -48,6 +59,7 @@ export async function run(args: string[]): Promise<number> {
     store,
     adminToken: config.adminToken,
     host: "127.0.0.1",
+    publicBaseUrl: publicBaseUrl ?? config.publicUrl ?? undefined,
     onAddSource: sourceAdder(store, config.fetch.allowPrivateHosts),
     feedsOpml: () => feedsOpml(store),
   };
