@@ -4,11 +4,14 @@ import { type Db, fromJson, toJson } from "./db.ts";
 
 /** Stores the brief under (storyId, version); writing the same version again replaces it. */
 export async function putBrief(db: Db, brief: Brief): Promise<void> {
+  // Only while the story exists: a brief job that read a story the clusterer then merged away
+  // must not leave a brief no story has (nothing would ever delete it).
   await db.run(
-    `INSERT INTO briefs (story_id, version, generated_at, body) VALUES (?, ?, ?, ?)
+    `INSERT INTO briefs (story_id, version, generated_at, body)
+     SELECT ?, ?, ?, ? WHERE EXISTS (SELECT 1 FROM stories WHERE id = ?)
      ON CONFLICT (story_id, version) DO UPDATE SET generated_at = excluded.generated_at,
        body = excluded.body`,
-    [brief.storyId, brief.version, brief.generatedAt, toJson(brief)],
+    [brief.storyId, brief.version, brief.generatedAt, toJson(brief), brief.storyId],
   );
 }
 

@@ -326,6 +326,11 @@ for (const b of backends) {
       withStore(b, async (s) => {
         assert.equal(await s.getBrief("s1"), null);
         assert.deepEqual(await s.listBriefs("s1"), []);
+        // No story, no brief: a brief job late for a story merged away writes nothing.
+        await s.putBrief(sampleBrief("s1", 1));
+        assert.deepEqual(await s.listBriefs("s1"), []);
+        await s.putStory(sampleStory("s1", "2026-11-01T00:00:00.000Z"));
+        await s.putStory(sampleStory("s2", "2026-11-01T00:00:00.000Z"));
         const v1 = sampleBrief("s1", 1);
         const v2 = sampleBrief("s1", 2);
         const v3 = sampleBrief("s1", 10);
