@@ -95,7 +95,7 @@ export function extractBody(doc: Document, ldBody: string | null, tags: number):
     .map((p) => p.trim())
     .filter(Boolean);
   if (fromLd && chars(fromLd) >= MIN_BODY_CHARS)
-    return { ...found, title: null, byline: null, paragraphs: fromLd };
+    return { title: null, byline: null, ...found, paragraphs: fromLd };
   const fromBlock = fallbackBlock ? toParagraphs(fallbackBlock) : [];
   if (chars(fromBlock) >= MIN_BODY_CHARS)
     return { title: null, byline: null, ...found, paragraphs: fromBlock };

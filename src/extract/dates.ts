@@ -22,9 +22,12 @@ export function toIsoUtc(value: string | null | undefined): string | null {
     else if (/T\d/.test(s) && COMPACT_OFFSET.test(s) && !HAS_ZONE.test(s.slice(0, -5))) {
       s = s.replace(COMPACT_OFFSET, "$1:$2");
     }
-    ms = Date.parse(s);
+    // V8 reads a zoneless non-ISO date ("March 1, 2026") in the server's local time: ask for UTC.
+    // (A trailing "(Central European Time)", as in Date#toString, follows the real zone.)
+    const zoned = HAS_ZONE.test(s.replace(/\s*\([^()]*\)$/, ""));
+    ms = zoned ? Number.NaN : Date.parse(`${s} UTC`);
+    if (Number.isNaN(ms)) ms = Date.parse(s);
     if (Number.isNaN(ms)) ms = Date.parse(value.trim());
-    if (Number.isNaN(ms) && !HAS_ZONE.test(s)) ms = Date.parse(`${s} UTC`);
   }
   if (Number.isNaN(ms)) return null;
   const d = new Date(ms);

@@ -13,20 +13,36 @@ const MAX_ERROR_PAGE_WORDS = 120;
  * could not sign in to view their accounts") is kept. */
 const MAX_UNTITLED_ERROR_WORDS = 60;
 
-const SIGNS: Array<[RegExp, string]> = [
+/** A headline that is the whole title of such a page, perhaps followed by " | Site" or " - Site".
+ * Anchored: a report's headline may use the same words ("Voters urged to register for…"). */
+const wholeTitle = (title: string) =>
+  new RegExp(`^(?:${title})(?:\\s+[|\\-–—]\\s+[^|]{1,60})?$`, "i");
+
+const SIGNS: Array<[RegExp, RegExp, string]> = [
   [
     /\b(?:page|file|article|story)s? (?:you (?:requested|are looking for|were looking for) )?(?:could not|cannot|can['’]t|couldn['’]t) be found|\b(?:page|file) (?:was )?not found\b|\b(?:error|http) 404\b|\b404\b[^.]{0,30}\b(?:error|not found)|couldn['’]t find (?:that|this|the) page/i,
+    wholeTitle(
+      "(?:(?:error |http )?404(?: error)?(?: ?[-:–—]? ?)?)?(?:(?:page|file) )?not found|(?:error |http )?404(?: error)?",
+    ),
     "a 'page not found' page",
   ],
   [
     /\b(?:log|sign) ?in to (?:continue|read|view)|\bregister for\b|\bregistration is free\b|\bmember id and password\b|forgot (?:your )?password/i,
+    wholeTitle("(?:sign|log) ?in|(?:sign|log) ?in to (?:continue|read|view)(?: reading)?"),
     "a login or registration page",
   ],
   [
     /unable to process your request|\b(?:sorry|error)\b[^.]{0,80}\btry again later|service (?:is )?(?:temporarily )?unavailable|internal server error|access denied|\berror 999\b/i,
+    wholeTitle(
+      "(?:503 )?service (?:temporarily )?unavailable|(?:403 )?access denied|(?:500 )?internal server error|error",
+    ),
     "an error page",
   ],
-  [/\b(?:enable|turn on) (?:javascript|cookies)\b/i, "a page that needs JavaScript or cookies"],
+  [
+    /\b(?:enable|turn on) (?:javascript|cookies)\b/i,
+    wholeTitle("(?:please )?(?:enable|turn on) (?:javascript|cookies)"),
+    "a page that needs JavaScript or cookies",
+  ],
 ];
 
 /** What the page is when it is an error or login page served as if it were an article, or null. */
@@ -34,8 +50,9 @@ export function errorPageReason(page: ExtractedPage): string | null {
   const body = page.paragraphs.join("\n");
   const words = body.split(/\s+/).filter(Boolean).length;
   if (words > MAX_ERROR_PAGE_WORDS) return null;
-  for (const [sign, reason] of SIGNS) {
-    if (sign.test(page.headline)) return reason;
+  const headline = page.headline.trim();
+  for (const [sign, title, reason] of SIGNS) {
+    if (title.test(headline)) return reason;
     if (words <= MAX_UNTITLED_ERROR_WORDS && sign.test(body)) return reason;
   }
   return null;

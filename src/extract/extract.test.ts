@@ -59,7 +59,10 @@ test("a page with no article gives null", () => {
 
 test("a page that leaves out its optional <html>, <head> and <body> tags is read as a browser reads it", () => {
   // Minifiers drop the tags HTML lets a page omit; the parser must imply them, not lose the page.
-  const page = extractArticle(fixture("optional-tags-left-out.html").toString("utf8"), URL_)!;
+  const page = extractArticle(
+    fixture("optional-tags-left-out.html").toString("utf8"),
+    "https://gazette.example/news/ferry-timetable-cut?utm_source=feed",
+  )!;
   assert.equal(page.headline, "Ferry timetable cut as crews quit");
   assert.equal(page.byline, "Mira Stenhouse");
   assert.equal(page.language, "en-GB");
@@ -163,4 +166,68 @@ test("a page whose broken head swallows the article still gives it (Readability 
   const page = extractArticle(fixture("article-in-broken-head.html").toString("utf8"), URL_);
   assert.equal(page?.headline, "The bridge should never have closed");
   assert.match(page?.paragraphs[0] ?? "", /^Two years of detours were a choice/);
+});
+
+test("a canonical or og:url on another site, or the front page, is not the article's address", () => {
+  const read = (name: string, url: string) =>
+    extractArticle(fixture(name).toString("utf8"), url)!.canonicalUrl;
+  // A wire story on a local paper stays the local paper's, not a duplicate of the agency's.
+  const local = "https://www.gazette.example/news/harbour-wall";
+  assert.equal(read("canonical-other-site.html", local), local);
+  // A template pointing every page at the homepage would give every article one id.
+  assert.equal(read("canonical-homepage.html", local), local);
+  assert.equal(
+    read("canonical-homepage.html", "https://gazette.example/"),
+    "https://www.gazette.example/",
+  );
+  // Another host of the same site (an AMP copy) keeps the page's own canonical.
+  assert.equal(
+    read("canonical-amp-page.html", "https://amp.gazette.example/harbour-wall"),
+    "https://www.gazette.example/news/harbour-wall",
+  );
+});
+
+test("a byline Readability finds is cleaned like the page's own: no URL, no 'By'", () => {
+  const read = (name: string) =>
+    extractArticle(fixture(name).toString("utf8"), "https://gazette.example/news/x")!.byline;
+  assert.equal(read("byline-url-from-body.html"), null);
+  assert.equal(read("byline-by-from-body.html"), "Jane Doe");
+});
+
+test("a short report whose headline uses an error page's words is not an error page", () => {
+  const read = (name: string) =>
+    extractArticle(fixture(name).toString("utf8"), "https://herald.example/news/x")!;
+  assert.equal(errorPageReason(read("short-report-register-for.html")), null);
+  assert.equal(errorPageReason(read("short-report-service-unavailable.html")), null);
+  // A headline that is the whole title of one still shows it, with the site's name after it.
+  assert.equal(errorPageReason(read("not-found-title-only.html")), "a 'page not found' page");
+  assert.equal(errorPageReason(read("sign-in-title-only.html")), "a login or registration page");
+});
+
+test("teaser cards in a section after the story's section are not part of it", () => {
+  const page = extractArticle(
+    fixture("teaser-cards-in-sections.html").toString("utf8"),
+    "https://orchard.example/why",
+  )!;
+  const text = page.paragraphs.join("\n");
+  assert.match(text, /forty trees next year/);
+  assert.ok(!text.includes("mill pond"), text);
+  assert.ok(!text.includes("river"), text);
+});
+
+test("a headline longer than a name (120 characters) is kept", () => {
+  const long = extractArticle(
+    fixture("long-headline.html").toString("utf8"),
+    "https://gazette.example/news/harbour-wall",
+  )!;
+  assert.match(long.headline, /^Harbour wall to be rebuilt .* their moorings$/);
+});
+
+test("Readability's title survives when the body comes from JSON-LD", () => {
+  const ld = extractArticle(
+    fixture("title-from-readability-ld-body.html").toString("utf8"),
+    "https://gazette.example/news/harbour-wall",
+  )!;
+  assert.equal(ld.headline, "Harbour wall to be rebuilt before winter");
+  assert.match(ld.paragraphs[1]!, /^Work will begin next month/);
 });

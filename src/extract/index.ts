@@ -8,7 +8,7 @@ import { trimForParsing } from "./budget.ts";
 import { filterParagraphs } from "./filters.ts";
 import { withImpliedTags } from "./implied.ts";
 import { articleLanguage } from "./language.ts";
-import { readMetadata } from "./metadata.ts";
+import { cleanByline, readMetadata } from "./metadata.ts";
 import { cutTeaserArticles } from "./teasers.ts";
 
 export { decodeHtml } from "./decode.ts";
@@ -31,7 +31,7 @@ export function extractArticle(html: string, url: string): ExtractedPage | null 
   return {
     ...page,
     headline: meta.headline ?? body.title ?? "",
-    byline: meta.byline ?? body.byline,
+    byline: meta.byline ?? cleanByline(body.byline),
     language: articleLanguage(meta.language, paragraphs.join("\n")),
     paragraphs,
   };

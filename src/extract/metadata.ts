@@ -4,7 +4,7 @@ import type { ExtractedPage } from "../types.ts";
 import { toIsoUtc } from "./dates.ts";
 import { type LdArticle, readJsonLd } from "./jsonld.ts";
 import { isOpinionPage } from "./opinion.ts";
-import { domainName } from "./outlet.ts";
+import { domainName, siteOf } from "./outlet.ts";
 
 export type PageMetadata = Omit<ExtractedPage, "paragraphs" | "headline"> & {
   headline: string | null;
@@ -14,6 +14,8 @@ export type PageMetadata = Omit<ExtractedPage, "paragraphs" | "headline"> & {
 
 /** Longest plausible outlet or byline; longer values are sentences that leaked into a field. */
 const MAX_NAME_CHARS = 120;
+/** Longest plausible headline; some run well past a name's length. */
+const MAX_HEADLINE_CHARS = 300;
 
 // Meta names/properties per field, best first.
 const PUBLISHED = [
@@ -82,6 +84,20 @@ function resolve(href: string | null | undefined, base: string): string | null {
   }
 }
 
+/**
+ * The page's canonical or og:url when it names the page itself: same site as the fetched URL, and
+ * not the front page unless that was fetched. Syndicated copies name the original outlet and
+ * templates name the homepage; taken as is, either merges distinct articles under one id.
+ */
+function ownUrl(href: string | null | undefined, url: string): string | null {
+  const own = resolve(href, url);
+  if (!own) return null;
+  const a = new URL(own);
+  const b = new URL(url);
+  if (siteOf(a.hostname) !== siteOf(b.hostname)) return null;
+  return a.pathname === "/" && b.pathname !== "/" ? null : own;
+}
+
 /** The <time datetime> marked as the publication date, else the first one in the page. */
 function timeElementDate(doc: Document): string | null {
   const times = Array.from(doc.getElementsByTagName("time")).filter((t) =>
@@ -116,9 +132,13 @@ function decodeEntities(s: string): string {
   });
 }
 
-function cleanName(value: string | null | undefined): string | null {
+function cleanName(value: string | null | undefined, max = MAX_NAME_CHARS): string | null {
   const v = value && decodeEntities(value).replace(/\s+/g, " ").trim();
-  return v && v.length <= MAX_NAME_CHARS ? v : null;
+  return v && v.length <= max ? v : null;
+}
+
+function cleanHeadline(value: string | null | undefined): string | null {
+  return cleanName(value, MAX_HEADLINE_CHARS);
 }
 
 /** An outlet name is a name, not a URL or a social handle. */
@@ -143,7 +163,7 @@ function stripOutlet(headline: string | null, outlet: string): string | null {
 }
 
 /** "By Jane Doe" to "Jane Doe"; a bare "By" or a URL is no byline. */
-function cleanByline(value: string | null | undefined): string | null {
+export function cleanByline(value: string | null | undefined): string | null {
   const v = cleanName(value)?.replace(/^by\s+/i, "");
   return v && /\p{L}{2}/u.test(v) && !/^(?:by|https?:)/i.test(v) ? v : null;
 }
@@ -171,18 +191,18 @@ export function readMetadata(doc: Document, url: string): PageMetadata {
   const canonical = Array.from(doc.getElementsByTagName("link"))
     .find((l) => /(?:^|\s)canonical(?:\s|$)/i.test(l.getAttribute("rel") ?? ""))
     ?.getAttribute("href");
-  const canonicalUrl = resolve(canonical, url) ?? resolve(meta.get("og:url"), url) ?? url;
+  const canonicalUrl = ownUrl(canonical, url) ?? ownUrl(meta.get("og:url"), url) ?? url;
   const outlet =
     cleanOutlet(meta.get("og:site_name")) ??
     cleanOutlet(ld?.publisher) ??
     cleanOutlet(meta.get("application-name")) ??
     domainName(canonicalUrl || url);
   const headline =
-    cleanName(ld?.headline) ??
-    cleanName(meta.get("og:title")) ??
-    cleanName(meta.get("twitter:title")) ??
-    cleanName(firstText(doc, "h1")) ??
-    cleanName(firstText(doc, "title"));
+    cleanHeadline(ld?.headline) ??
+    cleanHeadline(meta.get("og:title")) ??
+    cleanHeadline(meta.get("twitter:title")) ??
+    cleanHeadline(firstText(doc, "h1")) ??
+    cleanHeadline(firstText(doc, "title"));
   const timeDate = timeElementDate(doc);
   const opinion = isOpinionPage({
     ldType: ld?.type ?? "",

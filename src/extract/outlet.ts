@@ -5,6 +5,21 @@ const SECOND_LEVEL = new Set(["co", "com", "net", "org", "gov", "ac", "edu", "ne
 /** Labels this short are usually initials (cnn, bbc, npr), shown in capitals. */
 const INITIALS_MAX = 3;
 
+/** Index of the label a registry sold in a host's labels ("bbc" in news.bbc.co.uk). */
+function registeredIndex(labels: string[]): number {
+  let i = labels.length - 2;
+  if (i > 0 && labels.at(-1)!.length === 2 && SECOND_LEVEL.has(labels[i]!)) i--;
+  return i;
+}
+
+/** The site a host belongs to, without subdomains: "amp.bbc.co.uk" and "www.bbc.co.uk" are
+ * "bbc.co.uk". An IP address or a single label is its own site. */
+export function siteOf(host: string): string {
+  const labels = host.toLowerCase().replace(/\.$/, "").split(".");
+  if (labels.length === 1 || /^\d+$/.test(labels.at(-1) ?? "")) return labels.join(".");
+  return labels.slice(registeredIndex(labels)).join(".");
+}
+
 export function domainName(url: string): string {
   let host: string;
   try {
@@ -14,9 +29,7 @@ export function domainName(url: string): string {
   }
   const labels = host.replace(/^www\d*\./, "").split(".");
   if (labels.length === 1 || /^\d+$/.test(labels.at(-1) ?? "")) return host;
-  let i = labels.length - 2;
-  if (i > 0 && labels.at(-1)!.length === 2 && SECOND_LEVEL.has(labels[i]!)) i--;
-  const label = labels[i]!;
+  const label = labels[registeredIndex(labels)]!;
   if (label.length <= INITIALS_MAX) return label.toUpperCase();
   return label
     .split("-")

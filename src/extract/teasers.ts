@@ -27,9 +27,11 @@ export function cutTeaserArticles(root: Element): void {
       : articles.find((a) => (a.textContent ?? "").length >= STORY_MIN_CHARS);
   if (!story) return;
   const sure = marked.length === 1;
-  for (const a of articles) {
+  // The list is in document order; linkedom's compareDocumentPosition is wrong across parents.
+  const storyAt = articles.indexOf(story);
+  for (const [i, a] of articles.entries()) {
     if (a === story || story.contains(a) || a.contains(story) || !a.isConnected) continue;
-    const after = (story.compareDocumentPosition(a) & 4) !== 0; // DOCUMENT_POSITION_FOLLOWING
+    const after = i > storyAt;
     if (sure || (after && a.querySelector(LINKED_HEADING))) a.remove();
   }
 }
