@@ -89,3 +89,11 @@ test("discoverFeeds returns the page itself when it is a feed, and [] when nothi
     await empty.close();
   }
 });
+
+test("discoverFeeds finds nothing, and fetches nothing, for input that is not an http(s) URL", async () => {
+  const fetcher = loopbackFetcher();
+  for (const input of ["example.com", "", "ftp://example.com/", "not a url"]) {
+    assert.deepEqual(await discoverFeeds(input, fetcher), [], input);
+  }
+  assert.deepEqual(fetcher.requests, []);
+});

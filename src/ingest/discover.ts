@@ -2,7 +2,7 @@
 // paths sites usually put feeds at. Only URLs that really parse as feeds are returned.
 import { parseFeed } from "./feeds/index.ts";
 import { decodeEntities } from "./feeds/text.ts";
-import { httpUrl } from "./feeds/url.ts";
+import { httpUrl, isAbsoluteHttpUrl } from "./feeds/url.ts";
 import type { Fetcher, FetchOutcome } from "./fetch/index.ts";
 
 const FEED_TYPES = new Set([
@@ -98,9 +98,11 @@ async function keepFeeds(fetcher: Fetcher, candidates: string[]): Promise<string
 
 /**
  * Feeds for a page: the page itself if it is a feed; else the feeds it links to; else whichever
- * common paths on its origin hold a feed. [] when none is found.
+ * common paths on its origin hold a feed. [] when none is found or `pageUrl` is not an http(s) URL.
  */
 export async function discoverFeeds(pageUrl: string, fetcher: Fetcher): Promise<string[]> {
+  // "example.com" is not a page to fetch, and has no origin to try the common paths on.
+  if (!isAbsoluteHttpUrl(pageUrl)) return [];
   const page = await tryFetch(fetcher, pageUrl, PAGE_ACCEPT);
   const finalUrl = page?.kind === "ok" ? page.url : pageUrl;
   if (page?.kind === "ok") {

@@ -73,6 +73,18 @@ test("parseOpml reads the folders of a feed reader's export (testdata/nested.opm
   );
 });
 
+test("parseOpml unwraps feed:http(s): URLs and reads feed:// as http (testdata/feed-scheme.opml)", async () => {
+  const text = await readFile(new URL("testdata/feed-scheme.opml", import.meta.url), "utf8");
+  assert.deepEqual(
+    parseOpml(text).map((f) => f.url),
+    [
+      "https://secure.example.com/rss.xml",
+      "http://plain.example.com/atom.xml",
+      "http://old.example.com/rss",
+    ],
+  );
+});
+
 test("parseOpml: clear errors for empty, non-OPML and truncated documents", () => {
   assert.throws(() => parseOpml("  \n"), /^Error: opml: empty document$/);
   assert.throws(

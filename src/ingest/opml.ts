@@ -25,7 +25,11 @@ function categorySection(category: string | undefined): string | null {
 }
 
 function httpUrl(raw: string | undefined): string | null {
-  const text = raw?.trim().replace(/^feed:(\/\/)?/i, "http://");
+  // "feed:https://…" wraps a whole URL; "feed://host/…" stands for http.
+  const text = raw
+    ?.trim()
+    .replace(/^feed:(?=https?:)/i, "")
+    .replace(/^feed:(\/\/)?/i, "http://");
   if (!text) return null;
   try {
     const url = new URL(text);

@@ -49,7 +49,7 @@ const ZONES: Record<string, number> = {
 };
 
 const RFC822 =
-  /^(?:[a-z]{2,9}\.?,?\s*)?(\d{1,2})[\s-]+([a-z]{3,9})\.?,?[\s-]+(\d{2,4})(?:[\sT,]+(\d{1,2})[:.](\d{2})(?::(\d{2})(?:\.\d+)?)?)?\s*(.*)$/i;
+  /^(?:[a-z]{2,9}\.?,?\s*)?(\d{1,2})[\s-]+([a-z]{3,9})\.?,?[\s-]+(\d{2,4})(?:[\sT,]+(\d{1,2})[:.](\d{2})(?::(\d{2})(?:\.\d+)?)?(?:\s*([ap])\.?m\b\.?)?)?\s*(.*)$/i;
 const ISO8601 =
   /^(\d{4})-?(\d{2})-?(\d{2})(?:[T\s]+(\d{1,2}):?(\d{2})(?::?(\d{2})(?:[.,](\d+))?)?)?\s*(Z|UTC|GMT|[+-]\d{2}(?::?\d{2})?)?$/i;
 const OFFSET = /^(?:(?:GMT|UTC|UT)\s*)?([+-])(\d{1,2}):?(\d{2})?\b/i;
@@ -90,6 +90,13 @@ function toIso(p: Parts): IsoTime | null {
   return new Date(ms - p.offsetMinutes * 60_000).toISOString();
 }
 
+/** A 12-hour clock's hour ("a" or "p" marker) on the 24-hour clock; null for "15 PM". */
+function twentyFourHour(hour: number, marker: string | undefined): number | null {
+  if (marker === undefined) return hour;
+  if (hour > 12) return null;
+  return (hour % 12) + (marker.toLowerCase() === "p" ? 12 : 0);
+}
+
 function parseRfc822(text: string): IsoTime | null {
   const m = RFC822.exec(text);
   if (!m) return null;
@@ -97,13 +104,14 @@ function parseRfc822(text: string): IsoTime | null {
   if (month === 0) return null;
   let year = Number(m[3]);
   if (m[3]!.length === 2) year += year < 50 ? 2000 : 1900;
-  const offset = zoneOffset(m[7] ?? "");
-  if (offset === null) return null;
+  const hour = twentyFourHour(Number(m[4] ?? 0), m[7]);
+  const offset = zoneOffset(m[8] ?? "");
+  if (offset === null || hour === null) return null;
   return toIso({
     year,
     month,
     day: Number(m[1]),
-    hour: Number(m[4] ?? 0),
+    hour,
     minute: Number(m[5] ?? 0),
     second: Number(m[6] ?? 0),
     millis: 0,
@@ -128,10 +136,14 @@ function parseIso8601(text: string): IsoTime | null {
   });
 }
 
+/** Zone names and offsets the engine's parser understands ("EST", "GMT-5", "10:00-0500", " +02:00"). */
+const ENGINE_ZONE = /(?<![a-z])(?:UTC?|GMT|Z|[ECMP][SD]T)(?![a-z])|(?:\s|:\d\d)[+-]\d/i;
+
 /** Last resort for shapes like "January 5, 2026 10:00 AM EST": the engine's own parser, range-checked. */
 function parseLoose(text: string): IsoTime | null {
   if (!/[a-z]{3}/i.test(text) || !/\d{4}/.test(text)) return null;
-  const ms = Date.parse(text);
+  // The engine reads a time without a zone as local; ours count as UTC.
+  const ms = Date.parse(ENGINE_ZONE.test(text) ? text : `${text} UTC`);
   if (Number.isNaN(ms)) return null;
   const year = new Date(ms).getUTCFullYear();
   return year < MIN_YEAR || year > MAX_YEAR ? null : new Date(ms).toISOString();

@@ -1,7 +1,8 @@
 // Bytes to text for feeds: byte-order mark first, then the XML prolog's encoding, then the
-// HTTP charset, then UTF-8, falling back to windows-1252 when the bytes are not valid UTF-8
-// (the commonest lie in the wild: a prolog saying UTF-8 over windows-1252 bytes). Bytes that are
-// valid non-ASCII UTF-8 are read as UTF-8 whatever legacy charset is declared.
+// HTTP charset, then UTF-8. Bytes said to be UTF-8 that are not valid UTF-8 are read in the HTTP
+// charset when that names a legacy one (a stale prolog), else as windows-1252 (the commonest lie
+// in the wild: a prolog saying UTF-8 over windows-1252 bytes). Bytes that are valid non-ASCII
+// UTF-8 are read as UTF-8 whatever legacy charset is declared.
 import { isAscii } from "node:buffer";
 import iconv from "iconv-lite";
 
@@ -21,15 +22,19 @@ function bomEncoding(buf: Buffer): { encoding: string; skip: number } | null {
   return null;
 }
 
+/** A label we can decode with, lower-cased; null when absent or unknown. */
+function usableLabel(name: string | undefined): string | null {
+  // A label saying UTF-16 on bytes we did not detect as UTF-16 is wrong; ignore it.
+  return name && !/^utf-?16/i.test(name) && iconv.encodingExists(name) ? name.toLowerCase() : null;
+}
+
+function headerEncoding(contentType: string | null | undefined): string | null {
+  return usableLabel(contentType ? CHARSET_PARAM.exec(contentType)?.[1] : undefined);
+}
+
 function declaredEncoding(buf: Buffer, contentType: string | null | undefined): string | null {
   const head = buf.subarray(0, PROLOG_WINDOW).toString("latin1").trimStart();
-  const fromProlog = PROLOG_ENCODING.exec(head)?.[1];
-  const fromHeader = contentType ? CHARSET_PARAM.exec(contentType)?.[1] : undefined;
-  for (const name of [fromProlog, fromHeader]) {
-    // A prolog saying UTF-16 on bytes we did not detect as UTF-16 is wrong; ignore it.
-    if (name && !/^utf-?16/i.test(name) && iconv.encodingExists(name)) return name.toLowerCase();
-  }
-  return null;
+  return usableLabel(PROLOG_ENCODING.exec(head)?.[1]) ?? headerEncoding(contentType);
 }
 
 /** As browsers do (WHATWG Encoding): Latin-1 and ASCII labels mean windows-1252, a superset. */
@@ -48,13 +53,23 @@ function isValidUtf8(buf: Buffer): boolean {
 export function decodeFeedBytes(buf: Buffer, contentType?: string | null): string {
   const bom = bomEncoding(buf);
   if (bom) return iconv.decode(buf.subarray(bom.skip), bom.encoding);
-  const declared = declaredEncoding(buf, contentType);
-  const isUtf8Name = declared === null || /^utf-?8$/i.test(declared);
-  if (!isUtf8Name) {
+  const declared = legacyLabel(declaredEncoding(buf, contentType));
+  if (declared !== null) {
     // Non-ASCII bytes that form valid UTF-8 are practically never legacy text by accident: the
     // label is a server default (Apache's ISO-8859-1) or a stale template, as the fetcher also rules.
     if (!isAscii(buf) && isValidUtf8(buf)) return buf.toString("utf8");
-    return iconv.decode(buf, WINDOWS_1252_ALIASES.test(declared) ? "windows-1252" : declared);
+    return decodeLegacy(buf, declared);
   }
-  return isValidUtf8(buf) ? buf.toString("utf8") : iconv.decode(buf, "windows-1252");
+  if (isValidUtf8(buf)) return buf.toString("utf8");
+  // A stale UTF-8 prolog over legacy bytes: a legacy HTTP charset knows better than a guess.
+  return decodeLegacy(buf, legacyLabel(headerEncoding(contentType)) ?? "windows-1252");
+}
+
+/** The label unless it is absent or says UTF-8. */
+function legacyLabel(label: string | null): string | null {
+  return label === null || /^utf-?8$/i.test(label) ? null : label;
+}
+
+function decodeLegacy(buf: Buffer, label: string): string {
+  return iconv.decode(buf, WINDOWS_1252_ALIASES.test(label) ? "windows-1252" : label);
 }

@@ -10,6 +10,11 @@ test("decodeEntities: named, decimal, hex, windows-1252 range; unknown names kep
   assert.equal(decodeEntities("&#8220;x&#8221; &#x1F600; &eacute;"), "“x” 😀 é");
   assert.equal(decodeEntities("&#150; &#153;"), "– ™");
   assert.equal(decodeEntities("&notanentity; &#0; & alone"), "&notanentity; \ufffd & alone");
+  // Names of Object.prototype's properties are not entities.
+  assert.equal(
+    decodeEntities("&constructor; &toString; &__proto__;"),
+    "&constructor; &toString; &__proto__;",
+  );
 });
 
 test("htmlToText keeps paragraphs and line breaks, drops scripts, styles and comments", () => {

@@ -143,7 +143,8 @@ function fromCodePoint(code: number): string | null {
 export function decodeEntities(text: string): string {
   if (!text.includes("&")) return text;
   return text.replace(ENTITY, (whole, body: string) => {
-    if (body[0] !== "#") return NAMED[body] ?? whole;
+    // Own keys only: "&constructor;" must not find Object.prototype's.
+    if (body[0] !== "#") return Object.hasOwn(NAMED, body) ? NAMED[body]! : whole;
     const hex = body[1] === "x" || body[1] === "X";
     const code = Number.parseInt(body.slice(hex ? 2 : 1), hex ? 16 : 10);
     return fromCodePoint(code) ?? "\ufffd";

@@ -6,15 +6,22 @@ import { pipeline, Readable, type Transform } from "node:stream";
 import zlib from "node:zlib";
 import { FetchError } from "./errors.ts";
 
-/** First byte of a zlib-wrapped deflate stream (CMF: deflate, 32 KiB window). Spec-conforming
- *  "deflate" bodies start with it; some old servers send raw deflate without the wrapper. */
-const ZLIB_HEADER_BYTE = 0x78;
+/** Whether a body starts with a zlib header (RFC 1950: CMF method 8, any window size, and a
+ *  CMF/FLG pair that is a multiple of 31). Spec-conforming "deflate" bodies do; some old servers
+ *  send raw deflate without the wrapper. */
+function hasZlibHeader(head: Buffer): boolean {
+  const [cmf, flg] = head;
+  if (cmf === undefined || flg === undefined) return true; // too short to tell: the spec's form
+  return (cmf & 0x0f) === 8 && ((cmf << 8) | flg) % 31 === 0;
+}
 
 export interface ReadLimits {
   url: string;
   maxBytes: number;
   /** Milliseconds allowed for the whole body, from the moment headers arrived. */
   deadlineMs: number;
+  /** Keep the first maxBytes of a longer body instead of failing (robots.txt). */
+  truncate?: boolean;
 }
 
 /** Content codings in the order to undo them (the header lists them in the order applied). */
@@ -30,12 +37,12 @@ export function parseCodings(contentEncoding: string | null): string[] {
  *  of the thread-pool round trips for a typical page, and still stops a bomb within 64 KiB. */
 const INFLATE_CHUNK_BYTES = 64 * 1024;
 
-function decoderFor(coding: string, firstByte: number | undefined): Transform | null {
+function decoderFor(coding: string, head: Buffer | undefined): Transform | null {
   if (coding === "gzip" || coding === "x-gzip")
     return zlib.createGunzip({ chunkSize: INFLATE_CHUNK_BYTES });
   if (coding === "br") return zlib.createBrotliDecompress({ chunkSize: INFLATE_CHUNK_BYTES });
   if (coding === "deflate") {
-    return firstByte === undefined || firstByte === ZLIB_HEADER_BYTE
+    return head === undefined || hasZlibHeader(head)
       ? zlib.createInflate({ chunkSize: INFLATE_CHUNK_BYTES })
       : zlib.createInflateRaw({ chunkSize: INFLATE_CHUNK_BYTES });
   }
@@ -83,7 +90,7 @@ export async function readBody(
       if (first.done) return Buffer.alloc(0);
       source = replay(first.value, it);
       streams.push(source);
-      const decoders = codings.map((c, i) => decoderFor(c, i === 0 ? first.value[0] : undefined));
+      const decoders = codings.map((c, i) => decoderFor(c, i === 0 ? first.value : undefined));
       const unknown = codings.find((_, i) => decoders[i] === null);
       if (unknown !== undefined) {
         throw new FetchError("decode", limits.url, `unsupported Content-Encoding "${unknown}"`);
@@ -91,13 +98,16 @@ export async function readBody(
       source = pipeline([source, ...(decoders as Transform[])], () => {}) as unknown as Readable;
       streams.push(...(decoders as Transform[]));
     }
-    for await (const chunk of source) {
-      total += (chunk as Buffer).length;
+    for await (const chunk of source as AsyncIterable<Buffer>) {
+      total += chunk.length;
       if (total > limits.maxBytes) {
-        failure = "too-large";
+        if (limits.truncate) {
+          chunks.push(chunk.subarray(0, chunk.length - (total - limits.maxBytes)));
+          total = limits.maxBytes;
+        } else failure = "too-large";
         break;
       }
-      chunks.push(chunk as Buffer);
+      chunks.push(chunk);
     }
   } catch (err) {
     throw mapBodyError(err, limits, failure);

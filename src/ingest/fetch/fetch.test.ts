@@ -84,6 +84,21 @@ test("gzip, zlib deflate, raw deflate and brotli bodies are decompressed", async
   );
 });
 
+test("a zlib deflate body with a small window (first byte not 0x78) is decompressed", async () => {
+  const text = "Storyline ".repeat(500);
+  const smallWindow = zlib.deflateSync(Buffer.from(text), { windowBits: 9 });
+  assert.notEqual(smallWindow[0], 0x78);
+  await withFetcher(
+    (_req, res) => {
+      res.writeHead(200, { "content-type": "text/plain", "content-encoding": "deflate" });
+      res.end(smallWindow);
+    },
+    async (s, f) => {
+      assert.equal(ok(await f.fetch(`${s.origin}/small-window`)).text, text);
+    },
+  );
+});
+
 test("an unknown Content-Encoding is a decode error", async () => {
   await withFetcher(
     (_req, res) => {

@@ -3,7 +3,7 @@
 
 import type { Agent } from "undici";
 import type { FetchConfig } from "../../config.ts";
-import { discard, readBody } from "./body.ts";
+import { discard, type ReadLimits, readBody } from "./body.ts";
 import { decodeBody } from "./charset.ts";
 import { FetchError } from "./errors.ts";
 import { createAgent, header, type RawResponse, requestOnce } from "./http.ts";
@@ -22,6 +22,7 @@ type Hop =
   | { kind: "not-modified" }
   | { kind: "ok"; res: RawResponse; body: Buffer };
 type Final = { url: URL; hop: Exclude<Hop, { kind: "redirect" }> };
+type BodyCap = Pick<ReadLimits, "maxBytes" | "truncate">;
 
 function httpError(url: URL, res: RawResponse, reason?: string): FetchError {
   const retryAfterMs = parseRetryAfter(header(res, "retry-after"));
@@ -48,7 +49,7 @@ export class SafeFetcher implements Fetcher {
   }
 
   async fetch(raw: string, req: FetchRequest = {}): Promise<FetchOutcome> {
-    const { url, hop } = await this.follow(raw, req, true, this.config.maxBytes);
+    const { url, hop } = await this.follow(raw, req, true, { maxBytes: this.config.maxBytes });
     if (hop.kind === "not-modified") return { kind: "not-modified", url: url.href };
     const contentType = header(hop.res, "content-type");
     const { charset, text } = decodeBody(hop.body, contentType);
@@ -76,7 +77,7 @@ export class SafeFetcher implements Fetcher {
     raw: string,
     req: FetchRequest,
     robots: boolean,
-    maxBytes: number,
+    cap: BodyCap,
   ): Promise<Final> {
     let url = parseTarget(raw);
     const trail = new RedirectTrail(raw, url, this.config.maxRedirects);
@@ -84,7 +85,7 @@ export class SafeFetcher implements Fetcher {
     for (let first = true; ; first = false) {
       checkUrlHost(url, this.allow, first ? raw : url.href);
       if (robots && this.config.respectRobots) await this.checkRobots(url);
-      const hop = await this.hop(url, headers, maxBytes);
+      const hop = await this.hop(url, headers, cap);
       if (hop.kind !== "redirect") return { url, hop };
       const next = resolveRedirect(url, hop.location);
       trail.add(url, next);
@@ -93,7 +94,7 @@ export class SafeFetcher implements Fetcher {
   }
 
   /** One request to one URL, holding the host's politeness slot until the body is read. */
-  private hop(url: URL, headers: Record<string, string>, maxBytes: number): Promise<Hop> {
+  private hop(url: URL, headers: Record<string, string>, cap: BodyCap): Promise<Hop> {
     return this.limiter.run(url.host, async () => {
       const res = await requestOnce(this.agent, url, headers, this.config);
       const location = header(res, "location");
@@ -106,11 +107,15 @@ export class SafeFetcher implements Fetcher {
       if (res.status >= 400) throw httpError(url, res);
       const encoding = header(res, "content-encoding");
       const length = Number(header(res, "content-length") ?? Number.NaN);
-      if (!encoding && length > maxBytes) {
+      if (!encoding && length > cap.maxBytes && !cap.truncate) {
         discard(res.body);
-        throw new FetchError("too-large", url.href, `Content-Length ${length} exceeds ${maxBytes}`);
+        throw new FetchError(
+          "too-large",
+          url.href,
+          `Content-Length ${length} exceeds ${cap.maxBytes}`,
+        );
       }
-      const limits = { url: url.href, maxBytes, deadlineMs: this.config.bodyTimeoutMs };
+      const limits = { url: url.href, ...cap, deadlineMs: this.config.bodyTimeoutMs };
       return { kind: "ok", res, body: await readBody(res.body, encoding, limits) };
     });
   }
@@ -133,19 +138,25 @@ export class SafeFetcher implements Fetcher {
 
   private async loadRobots(robotsUrl: string): Promise<RobotsFile> {
     try {
-      const { hop } = await this.follow(robotsUrl, {}, false, ROBOTS_MAX_BYTES);
+      // RFC 9309 2.5: an oversized file is parsed up to the cap, not ignored.
+      const cap = { maxBytes: ROBOTS_MAX_BYTES, truncate: true };
+      const { hop } = await this.follow(robotsUrl, {}, false, cap);
       if (hop.kind === "not-modified") return { status: 404, text: "" };
+      const body = wholeLines(hop.body, ROBOTS_MAX_BYTES);
       return {
         status: hop.res.status,
-        text: decodeBody(hop.body, header(hop.res, "content-type")).text,
+        text: decodeBody(body, header(hop.res, "content-type")).text,
       };
     } catch (err) {
       if (err instanceof FetchError && err.code === "http" && err.status) {
         return { status: err.status, text: "" };
       }
-      // An oversized robots.txt is treated as absent rather than blocking the whole host.
-      if (err instanceof FetchError && err.code === "too-large") return { status: 404, text: "" };
       throw err;
     }
   }
+}
+
+/** A body cut at `maxBytes` loses its last, possibly partial, line. */
+function wholeLines(body: Buffer, maxBytes: number): Buffer {
+  return body.length < maxBytes ? body : body.subarray(0, body.lastIndexOf(0x0a) + 1);
 }

@@ -112,3 +112,19 @@ test("a robots.txt Crawl-delay spaces requests to that host", async () => {
     await server.close();
   }
 });
+
+test("an oversized robots.txt (600 KiB) is read up to the cap, not ignored", async () => {
+  const padding = "# padding to make the file large\n";
+  const filler = padding.repeat(Math.ceil((600 * 1024) / padding.length));
+  const body = `User-agent: *\nDisallow: /private\n${filler}Disallow: /beyond-the-cap\n`;
+  const server = await startServer(site({ status: 200, body }));
+  const f = createFetcher(testConfig({ respectRobots: true }));
+  try {
+    await assert.rejects(f.fetch(`${server.origin}/private/a`), { code: "robots" });
+    const r = await f.fetch(`${server.origin}/beyond-the-cap`);
+    assert.equal(r.kind === "ok" && r.text, "page /beyond-the-cap");
+  } finally {
+    await f.close();
+    await server.close();
+  }
+});

@@ -37,6 +37,9 @@ test("blockedRange names every internal range and passes public addresses", () =
     "::7f00:1": "unicast embedding loopback 127.0.0.1",
     "::a00:1": "unicast embedding private 10.0.0.1",
     "64:ff9b::a00:1": "rfc6052 embedding private 10.0.0.1",
+    // RFC 8215 local-use NAT64: refused even when the last 32 bits look public.
+    "64:ff9b:1::808:808": "localNat64",
+    "64:ff9b:1:a00:1:0:808:808": "localNat64",
     "2002:c0a8:101::1": "6to4 embedding private 192.168.1.1",
     "2001:0:4136:e378:8000:63bf:80ff:fffe": "teredo embedding loopback 127.0.0.1",
   };

@@ -37,6 +37,9 @@ export function makeAllowList(hosts: readonly string[]): AllowList {
   return new Set(hosts.map(normaliseHost));
 }
 
+/** RFC 8215 local-use NAT64: local by definition, its IPv4 address anywhere in the low 80 bits. */
+const LOCAL_NAT64 = ipaddr.parseCIDR("64:ff9b:1::/48");
+
 function v4FromParts(hi: number, lo: number): ipaddr.IPv4 {
   return new ipaddr.IPv4([hi >> 8, hi & 0xff, lo >> 8, lo & 0xff]);
 }
@@ -64,6 +67,7 @@ export function blockedRange(ip: string): string | null {
     return PUBLIC_V4_RANGES.has(range) ? null : range;
   }
   const v6 = addr as ipaddr.IPv6;
+  if (v6.match(LOCAL_NAT64)) return "localNat64";
   const range = v6.range();
   if (!PUBLIC_V6_RANGES.has(range)) return range;
   for (const v4 of embeddedV4(v6, range)) {

@@ -13,10 +13,12 @@ function author(item: JsonFeedItem, top: JsonFeedTop): string | null {
   return names[0] ?? null;
 }
 
+/** summary and content_text are plain text: a "<" in them is text, not markup. */
 function summary(item: JsonFeedItem): string | null {
   const raw =
     item.summary ?? item.content_text ?? (item.content_html ? htmlToText(item.content_html) : null);
-  return summaryOf(inlineText(raw));
+  const text = raw?.replace(/\s+/g, " ").trim();
+  return summaryOf(text ? text : null);
 }
 
 function jsonItemToEntry(item: JsonFeedItem, top: JsonFeedTop, base: string): FeedEntry {
