@@ -7,6 +7,7 @@ import { findSection } from "../store/sections.ts";
 import { followSource } from "../store/source-actions.ts";
 import type { Store } from "../store/store.ts";
 import { parseIsoTime, sectionName } from "../types.ts";
+import { overwriteLine } from "./terminal.ts";
 
 export function configFrom(db: string | undefined, overrides: Partial<Config> = {}): Config {
   const config = loadConfig(process.env, overrides);
@@ -48,12 +49,23 @@ export function followableOrSay(
   }
 }
 
-/** A one-line progress counter, shown only when stdout is a terminal. */
-export function progress(label: string): (done: number, total: number) => void {
-  if (!process.stdout.isTTY) return () => {};
+/** A one-line progress counter, shown only when `stream` (stdout) is a terminal. */
+export function progress(
+  label: string,
+  stream: NodeJS.WriteStream = process.stdout,
+): (done: number, total: number) => void {
+  if (!stream.isTTY) return () => {};
   return (done, total) => {
-    process.stdout.write(`\r${label} ${done}/${total}${done === total ? "\n" : ""}`);
+    // The guard drops "\r" from plain writes; overwriteLine lets the CLI's own through.
+    overwriteLine(stream, `${label} ${done}/${total}`);
+    if (done === total) stream.write("\n");
   };
+}
+
+/** `value` as a whole number of at least 1 (a `--limit N`), or null. */
+export function positiveInteger(value: string): number | null {
+  const n = Number(value);
+  return Number.isInteger(n) && n >= 1 ? n : null;
 }
 
 /** What the web UI's "add a source" form does: stores the source; the poller fetches it later.

@@ -11,9 +11,20 @@ export function printable(text: string): string {
   return text.replace(CONTROL, "");
 }
 
+/** Each guarded stream's own write, for overwriteLine. */
+const unguarded = new WeakMap<NodeJS.WriteStream, (...args: unknown[]) => boolean>();
+
 /** Makes every string written to the stream printable(). */
 export function guardStream(stream: NodeJS.WriteStream): void {
   const write = stream.write.bind(stream) as (...args: unknown[]) => boolean;
+  unguarded.set(stream, write);
   stream.write = ((chunk: unknown, ...rest: unknown[]) =>
     write(typeof chunk === "string" ? printable(chunk) : chunk, ...rest)) as typeof stream.write;
+}
+
+/** Writes `text` over the current line (a progress counter): only the leading "\r", the CLI's
+ * own, bypasses the guard; `text` is still made printable(). */
+export function overwriteLine(stream: NodeJS.WriteStream, text: string): void {
+  const write = unguarded.get(stream) ?? (stream.write.bind(stream) as (t: string) => boolean);
+  write(`\r${printable(text)}`);
 }

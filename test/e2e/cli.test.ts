@@ -20,6 +20,16 @@ function storylineWith(env: Record<string, string>, ...args: string[]) {
   return { code: result.status, out: result.stdout, err: result.stderr };
 }
 
+/** storyline(), killed after `ms`: for a command that must not hang (code null when killed). */
+function storylineWithin(ms: number, ...args: string[]) {
+  const result = spawnSync(process.execPath, [BIN, ...args], {
+    encoding: "utf8",
+    env: { ...process.env, STORYLINE_LOG: "error" },
+    timeout: ms,
+  });
+  return { code: result.status, out: result.stdout, err: result.stderr };
+}
+
 describe("storyline CLI", () => {
   const dir = mkdtempSync(join(tmpdir(), "storyline-cli-"));
   const db = join(dir, "x.db");
@@ -173,6 +183,26 @@ describe("storyline CLI", () => {
     const parsed = storyline("feed", "parse", feed);
     assert.equal(parsed.code, 2);
     assert.match(parsed.err, /^feed: not a feed/m);
+  });
+
+  it("demo exits with the error, instead of hanging, when its database cannot be opened", () => {
+    // The bound only catches a hang (the outlets server left listening), not slowness.
+    const demo = storylineWithin(20_000, "demo", "--no-serve", "--db", join(dir, "no/such/x.db"));
+    assert.notEqual(demo.code, null, "demo hung after the error");
+    assert.equal(demo.code, 1);
+    assert.match(demo.err, /^storyline: store: cannot open SQLite database .*no\/such\/x\.db$/m);
+  });
+
+  it("worker --concurrency and stories --limit take only a positive integer", () => {
+    // No database needed: both are checked before connecting.
+    for (const bad of ["four", "0", "-1", "1.5"]) {
+      const worker = storylineWithin(20_000, "worker", `--concurrency=${bad}`);
+      assert.equal(worker.code, 2, bad);
+      assert.equal(worker.err, `worker: --concurrency must be a positive integer, not "${bad}"\n`);
+      const stories = storyline("stories", `--limit=${bad}`, "--db", join(dir, "limit.db"));
+      assert.equal(stories.code, 2, bad);
+      assert.equal(stories.err, `stories: --limit must be a positive integer, not "${bad}"\n`);
+    }
   });
 
   it("eval clustering prints both systems' scores and, with --errors, the fused gold stories", () => {

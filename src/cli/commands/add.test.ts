@@ -40,3 +40,21 @@ test("add refuses what the fetcher would refuse, says why, and stores nothing fo
     await store.close();
   }
 });
+
+test("add --kind takes only feed, page or thread, and stores nothing otherwise", async () => {
+  const db = join(dir, "kind.db");
+  const refused = await add(["https://news.example.org/news", "--kind", "rss", "--db", db]);
+  assert.equal(refused.code, 2);
+  assert.match(refused.err, /^add: --kind must be feed, page or thread, not "rss"\n$/);
+  const added = await add(["https://news.example.org/news", "--kind", "thread", "--db", db]);
+  assert.equal(added.code, 0, added.err);
+  const store = await openStore(db);
+  try {
+    assert.deepEqual(
+      (await store.listSources()).map((s) => s.kind),
+      ["thread"],
+    );
+  } finally {
+    await store.close();
+  }
+});

@@ -8,6 +8,8 @@ import { followSource } from "../../store/source-actions.ts";
 import { type SourceKind, sectionName } from "../../types.ts";
 import { configFrom, followableOrSay, withStore } from "../shared.ts";
 
+const KINDS: readonly SourceKind[] = ["feed", "page", "thread"];
+
 const THREAD_URL = /\/item\?id=\d+|\/r\/[^/]+\/comments\/|\/post\/\d+/;
 
 /** Guesses what a URL is from its shape; `--kind` overrides. Feeds are the default. */
@@ -36,6 +38,12 @@ export async function run(args: string[]): Promise<number> {
     );
     return 2;
   }
+  // Checked here: an unknown kind would be stored as given and then fail on every poll.
+  const kind = values.kind as SourceKind | undefined;
+  if (kind !== undefined && !KINDS.includes(kind)) {
+    process.stderr.write(`add: --kind must be feed, page or thread, not "${values.kind}"\n`);
+    return 2;
+  }
   const config = configFrom(values.db);
   const section = sectionName(values.section);
   if (values.section !== undefined && section === null) {
@@ -52,7 +60,7 @@ export async function run(args: string[]): Promise<number> {
             title: f.title,
             section: section ?? f.section,
           }))
-        : [{ url: target, kind: values.kind as SourceKind | undefined, title: null, section }];
+        : [{ url: target, kind, title: null, section }];
       for (const entry of entries) {
         const url = followableOrSay("add", entry.url, config);
         if (url === null) return 2;

@@ -1,7 +1,7 @@
 import { parseArgs } from "node:util";
 import { plural } from "../../text/plural.ts";
 import type { Brief, Story } from "../../types.ts";
-import { configFrom, parseSince, sectionOrSay, withStore } from "../shared.ts";
+import { configFrom, parseSince, positiveInteger, sectionOrSay, withStore } from "../shared.ts";
 
 /** Stories read to find those updated in the window: a digest covers days, not the archive. */
 const SCAN_STORIES = 1000;
@@ -79,8 +79,8 @@ export async function run(args: string[]): Promise<number> {
     },
   });
   const since = parseSince(values.since, Date.now());
-  const limit = Number(values.limit);
-  if (since === null || !Number.isInteger(limit) || limit < 1) {
+  const limit = positiveInteger(values.limit);
+  if (since === null || limit === null) {
     process.stderr.write(
       "usage: storyline digest [--since 24h|7d|2026-11-25T12:00Z] [--section NAME] [--limit N] [--base-url URL] [--json]\n",
     );

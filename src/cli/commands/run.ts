@@ -18,35 +18,39 @@ export async function run(args: string[]): Promise<number> {
   });
   const config = configFrom(values.db);
   const store = await openStore(config.db);
-  const feeds = values.feed.map((url) => ({
-    url,
-    title: null as string | null,
-    section: null as string | null,
-  }));
-  if (values.opml !== undefined) feeds.push(...parseOpml(await readFile(values.opml, "utf8")));
-  for (const feed of feeds) {
-    const url = followableOrSay("run", feed.url, config);
-    if (url === null) {
-      await store.close();
+  // Closed on every path, errors included, so that nothing left open keeps the process alive.
+  try {
+    const feeds = values.feed.map((url) => ({
+      url,
+      title: null as string | null,
+      section: null as string | null,
+    }));
+    if (values.opml !== undefined) feeds.push(...parseOpml(await readFile(values.opml, "utf8")));
+    for (const feed of feeds) {
+      const url = followableOrSay("run", feed.url, config);
+      if (url === null) return 2;
+      await followSource(store, { kind: "feed", url, title: feed.title, section: feed.section });
+    }
+    if ((await store.listSources()).length === 0) {
+      process.stderr.write(
+        "run: no sources: give --opml FILE or --feed URL, or `storyline add URL`\n",
+      );
       return 2;
     }
-    await followSource(store, { kind: "feed", url, title: feed.title, section: feed.section });
+    const ctx = await createPipeline(config, store);
+    try {
+      const stop = new AbortController();
+      process.once("SIGINT", () => stop.abort());
+      process.once("SIGTERM", () => stop.abort());
+      process.stdout.write(
+        `run: polling ${(await store.listSources()).length} sources into ${config.db}; Ctrl-C to stop\n`,
+      );
+      await runForever(ctx, stop.signal);
+    } finally {
+      await closePipeline(ctx);
+    }
+    return 0;
+  } finally {
+    await store.close();
   }
-  if ((await store.listSources()).length === 0) {
-    process.stderr.write(
-      "run: no sources: give --opml FILE or --feed URL, or `storyline add URL`\n",
-    );
-    return 2;
-  }
-  const ctx = await createPipeline(config, store);
-  const stop = new AbortController();
-  process.once("SIGINT", () => stop.abort());
-  process.once("SIGTERM", () => stop.abort());
-  process.stdout.write(
-    `run: polling ${(await store.listSources()).length} sources into ${config.db}; Ctrl-C to stop\n`,
-  );
-  await runForever(ctx, stop.signal);
-  await closePipeline(ctx);
-  await store.close();
-  return 0;
 }

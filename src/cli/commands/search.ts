@@ -4,7 +4,7 @@ import { hitWithMatches, markMatches } from "../../serve/snippet.ts";
 import { groupHits } from "../../serve/views/search.ts";
 import { plural } from "../../text/plural.ts";
 import type { SearchHit } from "../../types.ts";
-import { configFrom, withStore } from "../shared.ts";
+import { configFrom, positiveInteger, withStore } from "../shared.ts";
 
 const USAGE = "usage: storyline search QUERY… [--limit N] [--json] [--db FILE]\n";
 
@@ -44,8 +44,8 @@ export async function run(args: string[]): Promise<number> {
     },
   });
   const query = queryOf(positionals.join(" "));
-  const limit = Number(values.limit);
-  if (query === "" || !Number.isInteger(limit) || limit < 1) {
+  const limit = positiveInteger(values.limit);
+  if (query === "" || limit === null) {
     process.stderr.write(USAGE);
     return 2;
   }

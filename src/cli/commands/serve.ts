@@ -46,21 +46,25 @@ export async function run(args: string[]): Promise<number> {
     return 2;
   }
   const store = await openStore(config.db);
-  const server = await startServer({
-    store,
-    adminToken: config.adminToken,
-    port: Number(values.port),
-    host: values.host,
-    publicBaseUrl,
-    onAddSource: sourceAdder(store, config.fetch.allowPrivateHosts),
-    feedsOpml: () => feedsOpml(store),
-  });
-  process.stdout.write(`serving ${config.db} at ${server.url}/\n`);
-  await new Promise<void>((resolve) => {
-    process.once("SIGINT", resolve);
-    process.once("SIGTERM", resolve);
-  });
-  await server.close();
-  await store.close();
+  // Closed on every path, e.g. when the port is taken.
+  try {
+    const server = await startServer({
+      store,
+      adminToken: config.adminToken,
+      port: Number(values.port),
+      host: values.host,
+      publicBaseUrl,
+      onAddSource: sourceAdder(store, config.fetch.allowPrivateHosts),
+      feedsOpml: () => feedsOpml(store),
+    });
+    process.stdout.write(`serving ${config.db} at ${server.url}/\n`);
+    await new Promise<void>((resolve) => {
+      process.once("SIGINT", resolve);
+      process.once("SIGTERM", resolve);
+    });
+    await server.close();
+  } finally {
+    await store.close();
+  }
   return 0;
 }

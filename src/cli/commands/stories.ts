@@ -1,7 +1,7 @@
 import { parseArgs } from "node:util";
 import { plural } from "../../text/plural.ts";
 import type { Story } from "../../types.ts";
-import { configFrom, sectionOrSay, withStore } from "../shared.ts";
+import { configFrom, positiveInteger, sectionOrSay, withStore } from "../shared.ts";
 
 /** `storyline stories [--section NAME] [--json]`: stories, most recently updated first, with their
  * sections; with --section, only those its sources brought. */
@@ -15,9 +15,13 @@ export async function run(args: string[]): Promise<number> {
       limit: { type: "string", default: "100" },
     },
   });
+  const limit = positiveInteger(values.limit);
+  if (limit === null) {
+    process.stderr.write(`stories: --limit must be a positive integer, not "${values.limit}"\n`);
+    return 2;
+  }
   const config = configFrom(values.db);
   return withStore(config.db, async (store) => {
-    const limit = Number(values.limit);
     let stories: Story[];
     if (values.section === undefined) stories = await store.listStories({ limit });
     else {

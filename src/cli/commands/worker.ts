@@ -2,7 +2,7 @@ import { parseArgs } from "node:util";
 import { startQueue } from "../../pipeline/queue.ts";
 import { runWorker } from "../../pipeline/worker.ts";
 import { openStore } from "../../store/index.ts";
-import { configFrom } from "../shared.ts";
+import { configFrom, positiveInteger } from "../shared.ts";
 
 /** `storyline worker --db postgres://… [--concurrency N] [--no-cluster]` */
 export async function run(args: string[]): Promise<number> {
@@ -15,6 +15,14 @@ export async function run(args: string[]): Promise<number> {
       "allow-private": { type: "string", multiple: true, default: [] },
     },
   });
+  // Checked before connecting: pg-boss rejects a bad count on every call, and the worker would spin.
+  const concurrency = positiveInteger(values.concurrency);
+  if (concurrency === null) {
+    process.stderr.write(
+      `worker: --concurrency must be a positive integer, not "${values.concurrency}"\n`,
+    );
+    return 2;
+  }
   const base = configFrom(values.db);
   if (!/^postgres(ql)?:\/\//.test(base.db)) {
     process.stderr.write(
@@ -30,23 +38,24 @@ export async function run(args: string[]): Promise<number> {
     },
   };
   const store = await openStore(config.db);
-  const boss = await startQueue(config.db, config.jobExpireSeconds);
-  const stop = new AbortController();
-  process.once("SIGINT", () => stop.abort());
-  process.once("SIGTERM", () => stop.abort());
-  process.stdout.write(`worker ${process.pid}: taking jobs from ${redact(config.db)}\n`);
-  await runWorker(
-    {
-      config,
-      store,
-      boss,
-      concurrency: Number(values.concurrency),
-      cluster: !values["no-cluster"],
-    },
-    stop.signal,
-  );
-  await boss.stop({ graceful: true, wait: true });
-  await store.close();
+  // Closed on every path: an open pool or queue keeps the process alive after an error.
+  try {
+    const boss = await startQueue(config.db, config.jobExpireSeconds);
+    try {
+      const stop = new AbortController();
+      process.once("SIGINT", () => stop.abort());
+      process.once("SIGTERM", () => stop.abort());
+      process.stdout.write(`worker ${process.pid}: taking jobs from ${redact(config.db)}\n`);
+      await runWorker(
+        { config, store, boss, concurrency, cluster: !values["no-cluster"] },
+        stop.signal,
+      );
+    } finally {
+      await boss.stop({ graceful: true, wait: true });
+    }
+  } finally {
+    await store.close();
+  }
   return 0;
 }
 
