@@ -87,38 +87,6 @@ test("a story split by the clusterer is split in the store, and both are saved",
   }
 });
 
-test("a batch ends with a merge pass: stories that converged are merged before the next article", async () => {
-  const store = await openStore(join(dir, "settle.db"));
-  try {
-    await store.putArticle(
-      sampleArticle(1, {
-        headline: "Grindavik lava flow reaches harbour wall",
-        text: "Lava from the Grindavik fissure reached the harbour wall overnight.",
-      }),
-    );
-    await store.putArticle(
-      sampleArticle(2, {
-        headline: "Harbour wall at Grindavik hit by lava flow",
-        text: "The lava flow from the fissure hit the Grindavik harbour wall.",
-      }),
-    );
-    const ctx = contextFor(store);
-    // Too high a bar to join as articles, and no pass due by count or clock within the batch.
-    ctx.clusterer = createClusterer({
-      joinThreshold: 0.99,
-      mergeThreshold: 0.2,
-      mergeEvery: 1000,
-      mergeEveryMs: Number.POSITIVE_INFINITY,
-    });
-    assert.equal(await clusterPending(ctx), 2);
-    const stories = await store.listStories({ limit: 10 });
-    assert.equal(stories.length, 1);
-    assert.equal(stories[0]!.articleIds.length, 2);
-  } finally {
-    await store.close();
-  }
-});
-
 /** Two reports of one event, too far apart to join as articles, that the batch's pass merges. */
 async function storeConvergingPair(store: Store): Promise<void> {
   await store.putArticle(
@@ -135,12 +103,28 @@ async function storeConvergingPair(store: Store): Promise<void> {
   );
 }
 
+/** Too high a bar to join as articles, and no pass due by count or clock within the batch. */
 const MERGED_AT_SETTLE = {
   joinThreshold: 0.99,
   mergeThreshold: 0.2,
   mergeEvery: 1000,
   mergeEveryMs: Number.POSITIVE_INFINITY,
 };
+
+test("a batch ends with a merge pass: stories that converged are merged before the next article", async () => {
+  const store = await openStore(join(dir, "settle.db"));
+  try {
+    await storeConvergingPair(store);
+    const ctx = contextFor(store);
+    ctx.clusterer = createClusterer(MERGED_AT_SETTLE);
+    assert.equal(await clusterPending(ctx), 2);
+    const stories = await store.listStories({ limit: 10 });
+    assert.equal(stories.length, 1);
+    assert.equal(stories[0]!.articleIds.length, 2);
+  } finally {
+    await store.close();
+  }
+});
 
 test("a batch the store rolls back is rolled back in the clusterer too, and clustered again whole", async () => {
   const store = await openStore(join(dir, "rollback.db"));

@@ -11,6 +11,7 @@ import {
   forecastArticles,
   laterArticle,
   loadThreads,
+  opinionColumn,
   oppositeArticles,
   polarityArticles,
   promiseArticles,
@@ -568,18 +569,7 @@ for (const [what, pair, claimed, other] of [
 }
 
 test("an opinion piece is listed apart, and nothing it argues is told as fact", () => {
-  const column = {
-    ...articleFrom({
-      id: "op1",
-      outlet: "The Evening Column",
-      url: "https://column.example/opinion/dam",
-      headline: "Opinion: The Riverton dam held, but the county got lucky",
-      text: "The Riverton dam held, but the county got lucky this time. The spillways were opened far too late, and the mayor should have ordered the evacuation on Monday. Another record flood will find the same weaknesses unless the county pays for the repairs it has put off since 2019.",
-      publishedAt: "2026-03-03T12:00:00.000Z",
-    }),
-    byline: "Dana Whitlow",
-    opinion: true,
-  };
+  const column = opinionColumn();
   const mixed = [...articles, column];
   const b = writeBrief({ story: storyOf(mixed), articles: mixed, threads: [], previous: null });
   const all = b.paragraphs.flatMap((p) => p.sentences);

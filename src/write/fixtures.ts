@@ -106,6 +106,15 @@ export function storyOf(articles: Article[]): Story {
   };
 }
 
+/** A column on the dam story, filed as opinion: listed apart, never a source of fact. */
+export function opinionColumn(): Article {
+  return {
+    ...articleFrom(loadJson<ArticleSeed>("story/opinion.json")),
+    byline: "Dana Whitlow",
+    opinion: true,
+  };
+}
+
 export function loadThreads(name: string): Thread[] {
   return loadJson<Thread[]>(`threads/${name}.json`);
 }

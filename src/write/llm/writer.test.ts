@@ -4,7 +4,7 @@ import type { AddressInfo } from "node:net";
 import { after, before, test } from "node:test";
 import type { LlmConfig } from "../../config.ts";
 import { writeBrief } from "../brief.ts";
-import { articleFrom, damStory, storyOf } from "../fixtures.ts";
+import { damStory, opinionColumn, storyOf } from "../fixtures.ts";
 import { writeBriefWithLlm } from "./writer.ts";
 
 const { story, articles } = damStory();
@@ -120,16 +120,7 @@ test("an opinion piece is listed under opinion only, not under more coverage too
         `The county set up an emergency shelter for displaced residents in the high school gymnasium [${n.get("The county set up")}].`,
       ].join(" "),
     );
-  const column = {
-    ...articleFrom({
-      id: "op1",
-      outlet: "The Evening Column",
-      url: "https://column.example/opinion/dam",
-      headline: "Opinion: The Riverton dam held, but the county got lucky",
-      text: "The Riverton dam held, but the county got lucky this time. The spillways were opened far too late, and the mayor should have ordered the evacuation on Monday.",
-    }),
-    opinion: true,
-  };
+  const column = opinionColumn();
   const mixed = [...articles, column];
   const brief = await writeBriefWithLlm(
     { story: storyOf(mixed), articles: mixed, threads: [], previous: null },
