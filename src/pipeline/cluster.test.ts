@@ -6,7 +6,7 @@ import { after, test } from "node:test";
 import { loadConfig } from "../config.ts";
 import { createFetcher } from "../ingest/fetch/index.ts";
 import { openStore } from "../store/index.ts";
-import { sampleArticle } from "../store/sample.ts";
+import { failingOn, sampleArticle } from "../store/sample.ts";
 import type { Store } from "../store/store.ts";
 import { FUSING, fusedParody } from "../stories/fixtures.ts";
 import { createClusterer } from "../stories/index.ts";
@@ -137,16 +137,7 @@ test("a batch the store rolls back is rolled back in the clusterer too, and clus
       MERGED_AT_SETTLE,
     );
     // The disk fills on the batch's second write.
-    let writes = 0;
-    const failing = new Proxy(store, {
-      get(target, key) {
-        if (key === "assignArticle" && ++writes === 2)
-          return async () => Promise.reject(new Error("disk full"));
-        const value = Reflect.get(target, key);
-        return typeof value === "function" ? value.bind(target) : value;
-      },
-    });
-    ctx.store = failing;
+    ctx.store = failingOn(store, "assignArticle", 2, "disk full");
     await assert.rejects(clusterPending(ctx), /disk full/);
     assert.ok((await store.listArticles()).every((a) => a.storyId === null));
     assert.equal(ctx.clusterer.storyOf("a1"), null);

@@ -8,7 +8,7 @@ import { after, test } from "node:test";
 import { loadConfig } from "../config.ts";
 import { createFetcher } from "../ingest/fetch/index.ts";
 import { openStore } from "../store/index.ts";
-import { sampleArticle } from "../store/sample.ts";
+import { failingOn, sampleArticle } from "../store/sample.ts";
 import { clusterPending } from "./cluster.ts";
 import { newContext } from "./context.ts";
 import { pollSource } from "./poll.ts";
@@ -133,16 +133,7 @@ test("a prune that fails part way still rebuilds the clusterer without what it d
     for (let n = 1; n <= 3; n++) await store.putArticle(report(n, "bridge", now, 60));
     await clusterPending(ctx);
     // The first batch commits; the next query fails (a locked database, a lost connection).
-    let batches = 0;
-    ctx.store = new Proxy(store, {
-      get(target, key) {
-        if (key === "pruneStories" && ++batches === 2) {
-          return async () => Promise.reject(new Error("database is locked"));
-        }
-        const value = Reflect.get(target, key);
-        return typeof value === "function" ? value.bind(target) : value;
-      },
-    });
+    ctx.store = failingOn(store, "pruneStories", 2, "database is locked");
     const before = new Date(now - 30 * DAY).toISOString();
     await assert.rejects(pruneArchive(ctx, before), /locked/);
     assert.equal(await store.countArticles(), 0);

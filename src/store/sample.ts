@@ -1,5 +1,6 @@
 // Records for store tests and the durability child: every field set, deterministic per seed.
 import type { Article, Brief, Story, Thread } from "../types.ts";
+import type { Store } from "./store.ts";
 
 export function sampleArticle(n: number, overrides: Partial<Article> = {}): Article {
   const paragraphs = [
@@ -122,4 +123,17 @@ export function sampleBrief(storyId: string, version: number): Brief {
     ],
     timeline: [{ at: "2026-11-01T00:00:00.000Z", text: "Bridge closed.", articleIds: ["a1"] }],
   };
+}
+
+/** The store, except that the `call`-th call of `method` fails with `message` (a full disk, a
+ * locked database): what a test of recovery from a failed write needs, on the real store. */
+export function failingOn(store: Store, method: keyof Store, call: number, message: string): Store {
+  let calls = 0;
+  return new Proxy(store, {
+    get(target, key) {
+      if (key === method && ++calls === call) return async () => Promise.reject(new Error(message));
+      const value = Reflect.get(target, key);
+      return typeof value === "function" ? value.bind(target) : value;
+    },
+  });
 }
