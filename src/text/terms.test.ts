@@ -29,6 +29,15 @@ test("capitalised runs are entities; a lone sentence opener is not", () => {
   assert.deepEqual(capitalisedEntities("all lowercase text has none"), []);
 });
 
+test("a name after a title or a dotted acronym is still a name", () => {
+  assert.deepEqual(capitalisedEntities("Officials met Mr. Okafor and Dr. Lind in Riverton."), [
+    "okafor",
+    "lind",
+    "riverton",
+  ]);
+  assert.deepEqual(capitalisedEntities("The bill went to the U.S. Senate."), ["us_senate"]);
+});
+
 test("a Title Case heading is not one long name", () => {
   assert.deepEqual(
     capitalisedEntities(

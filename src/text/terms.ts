@@ -178,6 +178,10 @@ const CAPITALISED = /^\p{Lu}[\p{L}\p{N}'’.]*$/u;
 const HAS_CAPITAL = /\p{Lu}/u;
 const CLAUSE_END = /[,;)]$/;
 const SENTENCE_END = /[.!?:"“”]$/;
+/** Full stops that end an abbreviation, not a sentence: a title before a name ("Mr. Smith"), an
+ * initial, a dotted acronym ("U.S. Senate"). */
+const ABBREVIATION =
+  /^(?:(?:Mr|Mrs|Ms|Dr|Prof|Gen|Sen|Rep|Gov|Lt|Col|Capt|Sgt|Rev|St)\.|(?:\p{Lu}\.)+)$/u;
 /** Longest run of capitalised words taken as one name ("Hillary Rodham Clinton", "New York Stock
  * Exchange"). */
 const MAX_NAME_WORDS = 4;
@@ -222,7 +226,8 @@ export function capitalisedEntities(text: string): string[] {
     } else {
       flush();
     }
-    atSentenceStart = raw === "" ? atSentenceStart : SENTENCE_END.test(raw);
+    atSentenceStart =
+      raw === "" ? atSentenceStart : SENTENCE_END.test(raw) && !ABBREVIATION.test(raw);
     if (atSentenceStart || CLAUSE_END.test(raw)) flush();
   }
   flush();
