@@ -122,7 +122,10 @@ function introduceBeforeSurname(
 ): void {
   const textOf = (u: Placed[]) => u.map((p) => p.candidate.text).join(" ");
   const order = BODY.flatMap((role) => groups[role].map((unit) => ({ role, unit })));
+  // Each unit moves at most once: two that each name the other's person in full would swap forever.
+  const moved = new Set<Placed[]>();
   for (let i = 0; i < order.length; i++) {
+    if (moved.has(order[i]!.unit)) continue;
     const surname = openingSurname(textOf(order[i]!.unit), common);
     if (surname === null) continue;
     const full = fullNameOf(surname);
@@ -130,9 +133,10 @@ function introduceBeforeSurname(
       continue;
     const at = order.findIndex((x, k) => k > i && full.test(textOf(x.unit)));
     if (at < 0) continue;
-    const [moved] = order.splice(i, 1);
+    const [unit] = order.splice(i, 1);
+    moved.add(unit!.unit);
     // The introducing unit is now at at - 1; the moved one follows it, in its paragraph.
-    order.splice(at, 0, { role: order[at - 1]!.role, unit: moved!.unit });
+    order.splice(at, 0, { role: order[at - 1]!.role, unit: unit!.unit });
     i--;
   }
   for (const role of BODY) groups[role] = order.filter((x) => x.role === role).map((x) => x.unit);

@@ -53,6 +53,11 @@ export function repeatArticle(): Article {
   return articleFrom(loadJson<ArticleSeed>("story/repeat.json"));
 }
 
+/** A third-day recap (5 March) that only repeats day one. */
+export function recapArticle(): Article {
+  return articleFrom(loadJson<ArticleSeed>("story/recap.json"));
+}
+
 /** A first-day article saying the dam's gates were undamaged, and a second day's report that
  * withdraws it ("a day after saying inspectors had found no damage"). */
 export function retractionArticles(): [Article, Article] {
@@ -88,10 +93,33 @@ export function oppositeArticles(): [Article, Article] {
   return articlePair("story/opposite.json");
 }
 
+/** A first day's "The port will close on Monday" and the next day's report that another outlet
+ * "first reported on Monday that the port would close": a restatement, no withdrawal. */
+export function firstReportedArticles(): [Article, Article] {
+  return articlePair("story/first-reported.json");
+}
+
+/** A first day's "The port will close on Monday" and the next day's report that a minister resigned
+ * "after saying the port would close": what someone said, no withdrawal. */
+export function resignedArticles(): [Article, Article] {
+  return articlePair("story/resigned.json");
+}
+
+/** Two outlets giving one earthquake's magnitude as "6.0" and as "6". */
+export function magnitudeArticles(): [Article, Article] {
+  return articlePair("story/magnitude.json");
+}
+
 /** The two articles of a file (a first day's report and the next day's, or two outlets' reports). */
 function articlePair(file: string): [Article, Article] {
   const [first, second] = loadJson<ArticleSeed[]>(file).map(articleFrom);
   return [first!, second!];
+}
+
+/** One report whose two later sentences each name, by surname alone, the person the other one
+ * names in full ("Koivisto said … Lars Wendt …", "Wendt said … Sanna Koivisto"). */
+export function surnameArticles(): Article[] {
+  return loadJson<ArticleSeed[]>("story/surnames.json").map(articleFrom);
 }
 
 export function storyOf(articles: Article[]): Story {
