@@ -9,11 +9,14 @@ import { contentWords } from "./tokens.ts";
 /** How reporters say an earlier claim was withdrawn; the group is the claim. Newsroom wording, so
  * patterns: no library tells a correction from a contradiction. */
 const RETRACTIONS = [
-  /\bafter (?:saying|stating|insisting|claiming)(?: that)? ([^,;.]+)/gi,
-  /\b(?:initially|earlier|previously|originally|first) (?:said|reported|claimed|insisted|stated)(?: that)? ([^,;.]+)/gi,
+  // "a day after saying": a span of time sets the day's news against the claim; a bare "resigned
+  // after saying the port would close" repeats it.
+  /\b(?:an? (?:day|week|month|hour)|(?:[\w-]+ )?(?:minutes|hours|days|weeks|months)) after (?:saying|stating|insisting|claiming)(?: that)? ([^,;.]+)/gi,
+  // Not "first" or "reported": "The Herald first reported that the port would close" repeats it.
+  /\b(?:initially|earlier|previously|originally) (?:said|claimed|insisted|stated)(?: that)? ([^,;.]+)/gi,
   /\bI said (?:yesterday |earlier |before |last week )?(?:that )?([^.]+)\.[”"]? That was (?:wrong|incorrect|not true|a mistake)/gi,
 ];
-/** A withdrawn claim often denied a loss ("after saying the site went down without any data
+/** A withdrawn claim often denied a loss ("hours after saying the site went down without any data
  * lost"): here "without" denies as "no" does. */
 function denies(text: string): boolean {
   return NEGATION.test(text) || /\bwithout\b/i.test(text);
