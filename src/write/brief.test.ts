@@ -15,6 +15,7 @@ import {
   oppositeArticles,
   polarityArticles,
   promiseArticles,
+  recapArticle,
   repeatArticle,
   retractionArticles,
   shareArticles,
@@ -141,6 +142,23 @@ test("a later article with a new development adds a timeline entry; nothing new 
   assert.equal(same.timeline.length, 1);
 });
 
+test("after a split, timeline entries whose articles all went to the other story are dropped", () => {
+  const later = [...articles, laterArticle()];
+  const before = writeBrief({
+    story: storyOf(later),
+    articles: later,
+    threads: [],
+    previous: null,
+  });
+  assert.equal(before.timeline.length, 2);
+  // Day two's report moved to a story of its own.
+  const after = writeBrief({ story, articles, threads: [], previous: before });
+  assert.deepEqual(
+    after.timeline.map((t) => t.text),
+    [before.timeline[0]!.text],
+  );
+});
+
 test("the text rendering has the headline, attributed paragraphs and more coverage", () => {
   const text = renderBriefText(brief);
   assert.match(text, /^# /);
@@ -234,6 +252,19 @@ test("a second day that only repeats the first adds no update and no timeline en
   );
   assert.equal(b.timeline.length, 1);
   assert.notEqual(b.headline, repeatArticle().headline, "no update: the central headline stays");
+});
+
+test("a last day with nothing new leaves the update to the latest day that had some", () => {
+  const column = { ...opinionColumn(), publishedAt: "2026-03-05T12:00:00.000Z" };
+  for (const day3 of [recapArticle(), column]) {
+    const list = [...articles, laterArticle(), day3];
+    const b = writeBrief({ story: storyOf(list), articles: list, threads: [], previous: null });
+    assert.match(
+      b.paragraphs[1]?.sentences[0]?.rendered ?? "",
+      /^Update, 4 March \(Northern Times\): The river below the Riverton Dam crested/,
+      day3.id,
+    );
+  }
 });
 
 test("no paragraph attributes two sentences in a row with the same parenthesis", () => {

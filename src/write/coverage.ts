@@ -193,20 +193,22 @@ export function timeline(
   if (ev.articles.length === 0) return previous?.timeline.slice() ?? [];
   // Built from the articles' publication days, so even a first brief has the story's history.
   const days = dayTimeline(ev, lead);
-  if (previous === null || previous.timeline.length === 0) return days;
+  // After a split, entries whose articles all went to the other story are that story's history.
+  const kept = (previous?.timeline ?? []).filter((t) => t.articleIds.some((id) => ev.byId.has(id)));
+  if (previous === null || kept.length === 0) return days;
   // Entries already shown stay as they were; later days add theirs, and a new article on the
   // same day adds its new development.
-  const lastDay = previous.timeline
+  const lastDay = kept
     .map((t) => t.at.slice(0, 10))
     .sort()
     .pop()!;
-  const shown = new Set(previous.timeline.map((t) => t.text));
+  const shown = new Set(kept.map((t) => t.text));
   let added = days.filter((e) => e.at.slice(0, 10) > lastDay && !shown.has(e.text));
   if (added.length === 0) {
     const entry = newDevelopment(ev, previous);
     added = entry ? [entry] : [];
   }
-  const entries = [...previous.timeline, ...added];
+  const entries = [...kept, ...added];
   return entries.sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0));
 }
 

@@ -128,20 +128,23 @@ const DETAIL_SHARE = 0.5;
 /** The update, with its detail, stays this short: it leads the brief's details, it is not all of them. */
 const UPDATE_MAX_WORDS = 75;
 
-/** The latest day's new fact, when the story has more than one day of reporting. */
+/** The latest new fact of a day after the first, when the story has more than one day of
+ * reporting. A last day with nothing new (a column, a recap) does not hide the day before's. */
 export function latestDevelopment(ev: Evidence): Development | null {
   const groups = dayGroups(ev);
-  if (groups.length < 2) return null;
-  const last = groups[groups.length - 1]!;
-  const ranked = rankedNew(ev, last, last.day);
-  const first = ranked[0];
-  if (!first) return null;
-  const unit = unitOf(ev, first.candidate);
-  return {
-    candidate: first.candidate,
-    unit: [...unit, ...detailOf(ranked, unit)],
-    day: last.day,
-  };
+  for (let i = groups.length - 1; i >= 1; i--) {
+    const day = groups[i]!;
+    const ranked = rankedNew(ev, day, day.day);
+    const first = ranked[0];
+    if (!first) continue;
+    const unit = unitOf(ev, first.candidate);
+    return {
+      candidate: first.candidate,
+      unit: [...unit, ...detailOf(ranked, unit)],
+      day: day.day,
+    };
+  }
+  return null;
 }
 
 /** The day's next new fact, from further down the update's own report: a strong one that the
