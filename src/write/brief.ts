@@ -58,7 +58,7 @@ export function writeBrief(input: BriefInput): Brief {
   const units = selectUnits(ev, withoutRepeats(ev.candidates, update), budget, held);
   // Quotations have their own list under the brief; the narrative does not force one in.
   const found = findQuotes(ev);
-  const reaction = buildReaction(input.threads);
+  const reaction = buildReaction(input.threads, [...new Set(articles.map((a) => a.outlet))]);
   const paragraphs = paragraphsOf(ev, placeUnits(ev, units), reaction !== null, update);
   const community = paragraphs.find((p) => p.role === "community");
   if (community && reaction) community.summary = reaction.text;

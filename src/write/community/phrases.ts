@@ -3,7 +3,7 @@
 // people in general ("dad", "guy") and conversational filler never make a theme.
 import type { TaggedWord } from "../../text/sentiment.ts";
 
-/** Nouns that say when, or who in general: never part of a theme. */
+/** Nouns that say when, or who in general, and chat shorthand: never part of a theme. */
 const FILLER = new Set(
   (
     "today tomorrow yesterday tonight morning mornings evening night nights afternoon noon midnight " +
@@ -14,7 +14,9 @@ const FILLER = new Set(
     "dad dads mum mums mom moms mother father parents parent kid kids child children son daughter " +
     "wife husband brother sister family grandma grandpa uncle aunt friend friends mate mates " +
     "guy guys folks folk person people man men woman women anyone someone everyone nobody " +
-    "everybody somebody anybody user users lady sir"
+    "everybody somebody anybody user users lady sir " +
+    // Chat shorthand, written in capitals, which would otherwise read as an organisation.
+    "imo imho op tfa hn iirc tbh fwiw afaik ymmv til psa btw"
   ).split(/\s+/),
 );
 

@@ -4,7 +4,7 @@ import type { Theme, Thread } from "../../types.ts";
 import { loadThreads } from "../fixtures.ts";
 import { buildReaction } from "./reaction.ts";
 import { stanceOf } from "./tone.ts";
-import { canRepresent, isToxic } from "./toxic.ts";
+import { canRepresent, isEmpty, isToxic } from "./toxic.ts";
 
 test("skeptical threads: tone, themes with shares, counts, and a clean representative comment", () => {
   const r = buildReaction(loadThreads("skeptical"));
@@ -193,4 +193,43 @@ test("worry and fear make a concerned thread; the theme keeps the compound and i
       ["gas pipes", 25],
     ],
   );
+});
+
+test("a Title Case thread title still keeps its words out of the themes", () => {
+  const r = buildReaction(loadThreads("titlecase"));
+  assert.ok(r);
+  const phrases = r.themes.flatMap((t) => t.keyPhrases);
+  assert.ok(!phrases.includes("strike"), phrases.join(", "));
+  assert.deepEqual(
+    r.themes.map((t) => t.label),
+    ["cranes", "pensions"],
+  );
+});
+
+test("chat shorthand and the story's outlets are no themes", () => {
+  const r = buildReaction(loadThreads("acronyms"), ["BBC News", "The Island Times"]);
+  assert.ok(r);
+  const phrases = r.themes.flatMap((t) => t.keyPhrases);
+  for (const p of phrases) assert.ok(!/^[A-Z]{2,}$/.test(p), `"${p}" is a theme`);
+  assert.deepEqual(
+    r.themes.map((t) => t.label),
+    ["crew", "sailings", "timetable", "operator"],
+  );
+});
+
+test("a pull request is no public-relations stunt", () => {
+  assert.equal(stanceOf("I opened a PR to fix the typo in their docs.", 0).stance, "neutral");
+});
+
+test("Reddit's removal notices are removed comments", () => {
+  for (const text of [
+    "[ Removed by Reddit ]",
+    "[ Removed by Reddit on account of violating the content policy. ]",
+    "[removed]",
+    " [ deleted ] ",
+  ]) {
+    assert.ok(isEmpty(text), text);
+    assert.ok(!canRepresent(text), text);
+  }
+  assert.ok(!isEmpty("[removed] the old gates, and the new ones leaked within a week"));
 });

@@ -25,7 +25,8 @@ const TONE_PHRASES: Record<Tone, string> = {
   critical: "largely critical",
 };
 
-export function buildReaction(threads: Thread[]): Reaction | null {
+/** `outlets`: the story's outlets, which are never a theme (see findThemes). */
+export function buildReaction(threads: Thread[], outlets: string[] = []): Reaction | null {
   const items: ThreadComment[] = [];
   for (const thread of threads) {
     for (const comment of thread.comments)
@@ -34,7 +35,7 @@ export function buildReaction(threads: Thread[]): Reaction | null {
   if (threads.length === 0) return null;
   const tone = toneOf(items.map((it) => stanceOf(it.comment.text, it.tagged.sentiment)));
   const titles = [...new Set(threads.map((t) => t.title ?? ""))].map(tagText);
-  const themes = findThemes(items, titles);
+  const themes = findThemes(items, titles, outlets);
   return {
     tone,
     threadCount: threads.length,

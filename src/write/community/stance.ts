@@ -184,8 +184,6 @@ const BARE_PRAISE = /(?:^|[.!?]\s+)(?:great|perfect|wonderful|fantastic|brillian
 /** Sarcasm turns praise words into criticism: "oh great, another breach". */
 const SARCASM =
   /\b(?:oh (?:great|good|wonderful|joy)|(?:great|good|nice) (?:job|work|going)[^.?!]{0,40}[.!,]\s*(?:another|again|same)\b|thanks a lot|what could possibly go wrong|who could have (?:guessed|seen|predicted)|colou?r me (?:surprised|shocked)|surprise,? surprise|slow clap|shocked,? shocked|\/s$)/i;
-/** "PR" written in capitals is public relations, not a word. */
-const PR = /\bPR\b/;
 /** A negation just before a cue cancels it ("not angry at the dockers", "don't worry"). */
 const NEGATED =
   /\b(?:not|never|no|nothing|don'?t|doesn'?t|didn'?t|isn'?t|wasn'?t|aren'?t|n't)\s+(?:\w+\s+)?$/i;
@@ -219,7 +217,6 @@ export function cuesOf(text: string): Cues {
     }
   }
   for (const _ of text.matchAll(POLITE)) cues.supportive += POLITE_WEIGHT;
-  if (PR.test(text)) cues.skeptical++;
   if (SARCASM.test(text) || BARE_PRAISE.test(text)) {
     cues.critical += cues.supportive + 1;
     cues.supportive = 0;

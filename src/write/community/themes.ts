@@ -35,18 +35,29 @@ interface Cluster {
   members: Set<number>;
 }
 
-export function findThemes(items: ThreadComment[], titles: TaggedText[]): Theme[] {
+/** `outlets`: the names of the outlets that reported the story; commenters citing one ("the BBC
+ * says…") name a source, not a theme. */
+export function findThemes(
+  items: ThreadComment[],
+  titles: TaggedText[],
+  outlets: string[] = [],
+): Theme[] {
   const forms: PhraseForms = { surfaces: new Map() };
+  const sources = outletPhrases(outlets);
+  // Every word of the title, not only its nouns: a Title Case headline ("Dockworkers Strike Over
+  // Automation") reads to the tagger as a string of names.
   const titleWords = new Set<string>();
   for (const t of titles)
-    for (const p of keyPhrases(t.words, { surfaces: new Map() }))
-      if (!p.includes(" ")) titleWords.add(p);
+    for (const w of t.words) titleWords.add(stem(w.text.replace(/['’]s$/, "").toLowerCase()));
   const names = namesIn(items.map((it) => it.tagged.words));
   const phraseSets = items.map((it) => {
     const set = keyPhrases(it.tagged.words, forms, names);
     // A headline word alone is the story itself ("strike"); a compound from the headline is one
     // of its facets that commenters take up ("backup server", "robot cranes").
-    for (const p of set) if (titleWords.has(p)) set.delete(p);
+    for (const p of set) {
+      const lower = p.toLowerCase();
+      if (titleWords.has(lower) || sources.has(lower)) set.delete(p);
+    }
     return set;
   });
   const byPhrase = new Map<string, Set<number>>();
@@ -118,6 +129,19 @@ export function findThemes(items: ThreadComment[], titles: TaggedText[]): Theme[
     if (theme) themes.push(theme);
   }
   return themes;
+}
+
+/** Each outlet name as a phrase key ("the guardian" → "guardian", "BBC News" → "bbc news"), and
+ * the initials it holds ("bbc"), which commenters use alone. */
+function outletPhrases(outlets: string[]): Set<string> {
+  const out = new Set<string>();
+  for (const name of outlets) {
+    const words = name.match(/[\p{L}\p{N}]+/gu) ?? [];
+    if (words[0]?.toLowerCase() === "the") words.shift();
+    if (words.length > 0) out.add(words.map((w) => stem(w.toLowerCase())).join(" "));
+    for (const w of words) if (/^\p{Lu}{2,6}$/u.test(w)) out.add(stem(w.toLowerCase()));
+  }
+  return out;
 }
 
 /** A reply that names no theme of its own ("Same experience.", "Fair, but…") carries on its

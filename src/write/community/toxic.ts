@@ -5,7 +5,8 @@ export const MIN_REPRESENTATIVE_CHARS = 40;
 
 const ABUSE =
   /\b(fuck\w*|shit\w*|idiot\w*|moron\w*|stupid|dumb(ass)?|retard\w*|asshole\w*|bastard\w*|bitch\w*|cunt\w*|dick(head)?s?|crap|scum|loser\w*|imbecile\w*|kill yourself|kys|shut up|piss\w*|twat\w*|wanker\w*|douche\w*)\b/i;
-const REMOVED = /^\s*\[(deleted|removed)\]\s*$/i;
+/** "[deleted]", "[removed]", and Reddit's "[ Removed by Reddit on account of … ]". */
+const REMOVED = /^\s*\[\s*(?:deleted|removed)\b[^\]]*\]\s*$/i;
 
 export function isToxic(text: string): boolean {
   return ABUSE.test(text);
