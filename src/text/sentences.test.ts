@@ -79,3 +79,21 @@ test("sentiment is signed and bounded", () => {
   assert.ok(sentiment("This is a terrible, awful failure") < 0);
   assert.equal(sentiment(""), 0);
 });
+
+test("a sentence that opens with a figure is not joined to one ending in a figure", () => {
+  assert.deepEqual(splitSentences("It was founded in 1998. 300 staff work there."), [
+    "It was founded in 1998.",
+    "300 staff work there.",
+  ]);
+});
+
+test("a sentence that opens with a name written lower-case first is not joined to the one before", () => {
+  assert.deepEqual(splitSentences("Sales fell in 2023. eBay said it would cut jobs."), [
+    "Sales fell in 2023.",
+    "eBay said it would cut jobs.",
+  ]);
+  assert.deepEqual(splitSentences("“Go!” he shouted. Smith et al. found that it held."), [
+    "“Go!” he shouted.",
+    "Smith et al. found that it held.",
+  ]);
+});

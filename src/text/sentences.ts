@@ -68,7 +68,14 @@ function splitWithWink(line: string): string[] {
   const merged: Array<[number, number]> = [];
   for (const piece of pieces) {
     const last = merged[merged.length - 1];
-    if (last && shouldMerge(line.slice(last[0], last[1]), line.slice(piece[0], piece[1]))) {
+    if (
+      last &&
+      shouldMerge(
+        line.slice(last[0], last[1]),
+        line.slice(piece[0], piece[1]),
+        last[1] === piece[0],
+      )
+    ) {
       last[1] = piece[1];
     } else merged.push([piece[0], piece[1]]);
   }
@@ -110,12 +117,18 @@ function matchLoosely(line: string, from: number, s: string): number {
   return i;
 }
 
-function shouldMerge(current: string, next: string): boolean {
+/** `adjacent`: nothing lies between the two pieces in the line. */
+function shouldMerge(current: string, next: string, adjacent: boolean): boolean {
   if (current.length > MAX_MERGED_CHARS) return false;
   if (quoteOpen(current)) return true;
-  // "12.06am", "1.5 per cent": a full stop between digits ends no sentence.
-  if (/\d\.$/.test(current) && /^\d/.test(next.trim())) return true;
-  return /^["“”'’]?\s*[a-z]/.test(next.trim());
+  // "12.06am", "1.5 per cent": a full stop between digits ends no sentence; "in 1998. 300 staff"
+  // has a space after it, and does.
+  const touching = adjacent && /\S$/.test(current) && /^\S/.test(next);
+  if (/\d\.$/.test(current) && /^\d/.test(next) && touching) return true;
+  // A lower-case start goes on the sentence before ("“Go!” he shouted", "et al. found"), but not
+  // a name written with a lower-case initial ("eBay said", "iPhone sales").
+  const t = next.trim();
+  return /^["“”'’]?\s*[a-z]/.test(t) && !/^["“”'’]?\s*[a-z]+\p{Lu}/u.test(t);
 }
 
 function quoteOpen(s: string): boolean {
