@@ -10,7 +10,7 @@ import {
   supportOf,
 } from "./attribute.ts";
 import { buildEvidence } from "./evidence.ts";
-import { articleFrom } from "./fixtures.ts";
+import { articleFrom, magnitudeArticles } from "./fixtures.ts";
 
 const texts = [
   "Reservoirs across the region filled quickly this week.",
@@ -99,6 +99,16 @@ test("figures of the same thing that differ contradict; figures of different thi
     pair("Marchetti, a former head nurse, won the by-election with 52.4% of the vote.", other),
     other,
   );
+});
+
+test("the same figure written two ways (6.0 and 6) is one figure, not a contradiction", () => {
+  const ev = buildEvidence(magnitudeArticles());
+  const [first, second] = ev.candidates;
+  assert.equal(contradiction(ev, first!)?.text ?? null, null);
+  assert.deepEqual(supportOf(ev, second!).outlets.slice().sort(), [
+    "Coastal Herald",
+    "Valley Post",
+  ]);
 });
 
 test("a sentence with its own 'according to' takes its outlets in a parenthesis", () => {

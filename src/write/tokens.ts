@@ -28,10 +28,18 @@ export function contentWords(text: string): string[] {
   return words(text).filter((w) => w.length > 1 && !STOPWORDS.has(w));
 }
 
-/** Numbers as written ("5.5", "1,200" → "1200"), so that claims can be compared by their figures. */
+/** Numbers by value ("5.5", "1,200" → "1200", "6.0" → "6"), so that claims can be compared by
+ * their figures. */
 export function numbers(text: string): string[] {
   const found = text.match(/\d[\d,]*(?:\.\d+)?/g) ?? [];
-  return found.map((n) => n.replace(/,/g, "").replace(/\.$/, ""));
+  return found.map(figureValue);
+}
+
+/** "6.0" and "6" are one figure: its digits without separators, then as a number. */
+function figureValue(written: string): string {
+  const digits = written.replace(/,/g, "").replace(/\.$/, "");
+  const n = Number(digits);
+  return Number.isFinite(n) ? String(n) : digits;
 }
 
 /** The figures of a text by what each counts ("52.4 per cent" → per: 52.4, "12 homes" → homes: 12):
@@ -43,7 +51,7 @@ export function figures(text: string): Map<string, Set<string>> {
     const word = m[3]!.toLowerCase();
     const unit = m[2] === "%" || word === "percent" ? "per" : word;
     const values = byUnit.get(unit) ?? new Set<string>();
-    values.add(m[1]!.replace(/,/g, ""));
+    values.add(figureValue(m[1]!));
     byUnit.set(unit, values);
   }
   return byUnit;
