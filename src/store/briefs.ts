@@ -5,10 +5,13 @@ import { type Db, fromJson, toJson } from "./db.ts";
 /** Stores the brief under (storyId, version); writing the same version again replaces it. */
 export async function putBrief(db: Db, brief: Brief): Promise<void> {
   // Only while the story exists: a brief job that read a story the clusterer then merged away
-  // must not leave a brief no story has (nothing would ever delete it).
+  // must not leave a brief no story has (nothing would ever delete it). On PostgreSQL the check
+  // locks the story's row: it waits for a clusterer's batch that is deleting the story (and then
+  // finds it gone), or that batch's delete waits for this brief and then deletes it too.
+  const lock = db.dialect === "postgres" ? " FOR KEY SHARE" : "";
   await db.run(
     `INSERT INTO briefs (story_id, version, generated_at, body)
-     SELECT ?, ?, ?, ? WHERE EXISTS (SELECT 1 FROM stories WHERE id = ?)
+     SELECT ?, ?, ?, ? WHERE EXISTS (SELECT 1 FROM stories WHERE id = ?${lock})
      ON CONFLICT (story_id, version) DO UPDATE SET generated_at = excluded.generated_at,
        body = excluded.body`,
     [brief.storyId, brief.version, brief.generatedAt, toJson(brief), brief.storyId],

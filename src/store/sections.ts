@@ -25,20 +25,26 @@ export async function linkArticleSource(
   articleId: string,
   sourceId: number,
 ): Promise<void> {
+  // Only for an article still stored (a pruned one's URLs are kept, and still lead here). On
+  // PostgreSQL the read locks the article's row, so a clusterer's batch moving it to another
+  // story either finishes first (and the link takes the new story) or waits and moves the link.
+  const lock = db.dialect === "postgres" ? " FOR SHARE" : "";
   await db.run(
     `INSERT INTO article_sources (source_id, article_id, story_id)
-     VALUES (?, ?, (SELECT story_id FROM articles WHERE id = ?)) ON CONFLICT DO NOTHING`,
-    [sourceId, articleId, articleId],
+     SELECT ?, id, story_id FROM articles WHERE id = ?${lock} ON CONFLICT DO NOTHING`,
+    [sourceId, articleId],
   );
 }
 
 /** Every section a source is in, by name. */
 export async function listSections(db: Db): Promise<SectionListing[]> {
   const rows = await db.all<{ section: string; n: number | string }>(
-    `SELECT section, count(*) AS n FROM sources WHERE section IS NOT NULL
-     GROUP BY section ORDER BY section`,
+    `SELECT section, count(*) AS n FROM sources WHERE section IS NOT NULL GROUP BY section`,
   );
-  return rows.map((r) => ({ name: r.section, sources: Number(r.n) }));
+  // Sorted here: the two databases collate text differently ("Business" and "apple").
+  return rows
+    .map((r) => ({ name: r.section, sources: Number(r.n) }))
+    .sort((x, y) => (x.name < y.name ? -1 : x.name > y.name ? 1 : 0));
 }
 
 /** The stories an article of which came through a source in this section, most recently updated

@@ -57,10 +57,16 @@ const PG_INSERT_COMMENTS = `INSERT INTO comments
     c.value ->> 'url'
   FROM jsonb_array_elements(?::jsonb) WITH ORDINALITY AS c (value, ord)`;
 
-/** PostgreSQL's jsonb refuses \u0000, so NUL is dropped from comment fields on both stores. */
+/** A UTF-16 surrogate without its other half. */
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+/** PostgreSQL's jsonb refuses \u0000 and lone surrogates ("\ud800"), so comment fields drop NUL
+ * and get U+FFFD for a lone surrogate on both stores. */
 function commentsJson(comments: Comment[]): string {
   return JSON.stringify(comments, (_key, value: unknown) =>
-    typeof value === "string" && value.includes("\0") ? value.replaceAll("\0", "") : value,
+    typeof value === "string"
+      ? value.replaceAll("\0", "").replace(LONE_SURROGATE, "\uFFFD")
+      : value,
   );
 }
 
