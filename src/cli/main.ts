@@ -74,9 +74,14 @@ const COMMANDS: Record<string, { summary: string; load: () => Promise<Command> }
   },
 };
 
+const COMMON =
+  "Common option: --db FILE|postgres://… (default DATABASE_URL, else STORYLINE_DB, else storyline.db)\n";
+/** Commands that print their own, longer help for --help. */
+const OWN_HELP = new Set(["serve"]);
+
 function usage(): string {
   const lines = Object.entries(COMMANDS).map(([name, c]) => `  ${name.padEnd(9)} ${c.summary}`);
-  return `usage: storyline <command> [options]\n\ncommands:\n${lines.join("\n")}\n\nCommon option: --db FILE|postgres://… (default storyline.db, or DATABASE_URL)\n`;
+  return `usage: storyline <command> [options]\n\ncommands:\n${lines.join("\n")}\n\n${COMMON}`;
 }
 
 async function main(argv: string[]): Promise<number> {
@@ -89,6 +94,10 @@ async function main(argv: string[]): Promise<number> {
   if (command === undefined) {
     process.stderr.write(`storyline: unknown command "${name}"\n\n${usage()}`);
     return 2;
+  }
+  if ((rest.includes("--help") || rest.includes("-h")) && !OWN_HELP.has(name)) {
+    process.stdout.write(`storyline ${name}: ${command.summary}\n${COMMON}`);
+    return 0;
   }
   return (await command.load()).run(rest);
 }

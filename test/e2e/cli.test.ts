@@ -228,4 +228,21 @@ describe("storyline CLI", () => {
     assert.match(orders.out, /^storyline +[\d.]+ \[[\d.]+, [\d.]+\]/m);
     assert.equal(storyline("eval", "clustering", "--data", file, "--orders", "0").code, 2);
   });
+  it("every command answers --help with what it does, and exits 0", () => {
+    for (const command of [
+      "demo",
+      "stories",
+      "story",
+      "search",
+      "digest",
+      "prune",
+      "feed",
+      "worker",
+    ]) {
+      const help = storyline(command, "--help");
+      assert.equal(help.code, 0, `${command}: ${help.err}`);
+      assert.match(help.out, new RegExp(`^storyline ${command}: `), command);
+    }
+    assert.equal(storyline("serve", "--help").code, 0);
+  });
 });

@@ -11,7 +11,8 @@ import { plural } from "../../text/plural.ts";
 import { renderBriefText } from "../../write/index.ts";
 import { configFrom, withStore } from "../shared.ts";
 
-/** `storyline story ID [--json|--md]`: one story's brief. */
+/** `storyline story ID [--json|--md]`: one story's brief, as Markdown text (--md says so
+ * explicitly) or as JSON. */
 export async function run(args: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
     args,
