@@ -121,6 +121,8 @@ test("a batch ends with a merge pass: stories that converged are merged before t
     const stories = await store.listStories({ limit: 10 });
     assert.equal(stories.length, 1);
     assert.equal(stories[0]!.articleIds.length, 2);
+    // The story merged away leads to the one that absorbed it.
+    assert.equal(await store.mergedInto("s-a2"), "s-a1");
   } finally {
     await store.close();
   }

@@ -97,6 +97,7 @@ async function mergeStories(ctx: PipelineContext, from: string, into: string): P
     }
   }
   await ctx.store.deleteStory(from);
+  await ctx.store.recordMerge(from, into);
   ctx.changedStories.delete(from);
   ctx.changedStories.add(into);
 }

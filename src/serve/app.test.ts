@@ -776,3 +776,21 @@ test("a split story links to where its coverage went, and back, on its page and 
     await own.close();
   }
 });
+
+test("a story merged away moves on to the story that absorbed it: page, API and feeds", async () => {
+  await store.recordMerge("s-gone", "s-bridge");
+  for (const [from, to] of [
+    ["/stories/s-gone", "/stories/s-bridge"],
+    [
+      "/api/stories/s-gone?since=2026-01-01T00:00:00.000Z",
+      "/api/stories/s-bridge?since=2026-01-01T00:00:00.000Z",
+    ],
+    ["/feeds/stories/s-gone.atom", "/feeds/stories/s-bridge.atom"],
+  ]) {
+    const res = await app.request(from!);
+    assert.equal(res.status, 301, from);
+    assert.equal(res.headers.get("location"), to);
+  }
+  assert.equal((await app.request("/stories/s-never")).status, 404);
+  assert.equal((await app.request("/api/stories/s-never")).status, 404);
+});

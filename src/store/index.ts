@@ -168,6 +168,12 @@ class SqlStore implements Store {
   deleteStory(id: string): Promise<void> {
     return stories.deleteStory(this.db, id);
   }
+  recordMerge(from: string, into: string): Promise<void> {
+    return stories.recordMerge(this.db, from, into);
+  }
+  mergedInto(id: string): Promise<string | null> {
+    return stories.mergedInto(this.db, id);
+  }
   recordSplit(from: string, into: string): Promise<void> {
     return stories.recordSplit(this.db, from, into);
   }

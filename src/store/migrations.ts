@@ -158,6 +158,9 @@ export const MIGRATIONS: Migration[] = [
   // apart: their centroids still share the cast, and a merge pass would join them again.
   `CREATE TABLE story_splits (from_id TEXT NOT NULL, into_id TEXT NOT NULL,
      PRIMARY KEY (from_id, into_id))`,
+  // 17: stories merged away and the story that absorbed them, so links to them (in feeds,
+  // bookmarks, shared URLs) lead on instead of ending in a 404. One hop: see recordMerge.
+  "CREATE TABLE story_merges (from_id TEXT PRIMARY KEY, into_id TEXT NOT NULL)",
 ];
 
 function articleColumns(): string {

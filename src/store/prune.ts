@@ -46,6 +46,10 @@ export async function pruneStories(db: Db, before: IsoTime, limit: number): Prom
       `DELETE FROM story_splits WHERE ${inJsonArray(t, "from_id")} OR ${inJsonArray(t, "into_id")}`,
       [ids, ids],
     );
+    await t.run(
+      `DELETE FROM story_merges WHERE ${inJsonArray(t, "from_id")} OR ${inJsonArray(t, "into_id")}`,
+      [ids, ids],
+    );
 
     const keys = toJson([
       ...new Set(urls.flatMap((u) => [urlKey(u.url), urlKey(u.canonical_url)])),

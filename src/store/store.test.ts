@@ -844,6 +844,19 @@ for (const b of backends) {
         }
       });
 
+    test("merged stories lead to the story that absorbed them, in one hop, until it is pruned", () =>
+      withStore(b, async (s) => {
+        assert.equal(await s.mergedInto("s-a"), null);
+        await s.recordMerge("s-a", "s-b");
+        await s.recordMerge("s-b", "s-c");
+        assert.equal(await s.mergedInto("s-a"), "s-c");
+        assert.equal(await s.mergedInto("s-b"), "s-c");
+        await s.putArticle(sampleArticle(1, { storyId: "s-c" }));
+        await s.putStory(sampleStory("s-c", "2026-11-01T00:00:00.000Z", ["a1"]));
+        await s.pruneStories("2026-11-30T00:00:00.000Z", 100);
+        assert.equal(await s.mergedInto("s-a"), null);
+      }));
+
     test("sections are listed in the same order on both databases", () =>
       withStore(b, async (s) => {
         for (const [n, section] of ["apple", "Business", "Zed", "world"].entries()) {

@@ -89,6 +89,10 @@ export interface Store {
   putStory(story: Story): Promise<void>;
   /** Deletes the story, its brief and its recorded splits, and detaches its articles. */
   deleteStory(id: string): Promise<void>;
+  /** Records that story `from` was merged into story `into` (see mergedInto). */
+  recordMerge(from: string, into: string): Promise<void>;
+  /** The story a merged-away story lives on in (null: none, or it was pruned since). */
+  mergedInto(id: string): Promise<string | null>;
   /** Records that the clusterer split story `into` off story `from` (kept apart on restart). */
   recordSplit(from: string, into: string): Promise<void>;
   /** Every recorded split (deleting a story drops its own). */

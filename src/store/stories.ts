@@ -57,6 +57,28 @@ export async function deleteStory(db: Db, id: string): Promise<void> {
   });
 }
 
+/** Records that story `from` was merged into story `into`; stories merged into `from` before now
+ * lead to `into` too, so every lookup is one hop. */
+export async function recordMerge(db: Db, from: string, into: string): Promise<void> {
+  await db.tx(async (t) => {
+    await t.run("UPDATE story_merges SET into_id = ? WHERE into_id = ?", [into, from]);
+    await t.run(
+      `INSERT INTO story_merges (from_id, into_id) VALUES (?, ?)
+       ON CONFLICT (from_id) DO UPDATE SET into_id = excluded.into_id`,
+      [from, into],
+    );
+  });
+}
+
+/** The story a merged-away story lives on in, or null. */
+export async function mergedInto(db: Db, id: string): Promise<string | null> {
+  const row = await db.get<{ into_id: string }>(
+    "SELECT into_id FROM story_merges WHERE from_id = ?",
+    [id],
+  );
+  return row?.into_id ?? null;
+}
+
 /** Records that the clusterer split story `into` off story `from`. */
 export async function recordSplit(db: Db, from: string, into: string): Promise<void> {
   await db.run("INSERT INTO story_splits (from_id, into_id) VALUES (?, ?) ON CONFLICT DO NOTHING", [

@@ -14,6 +14,7 @@ import {
   storyFeedHref,
 } from "../views/paths.ts";
 import { isNewSince } from "../visit.ts";
+import { movedStory } from "./moved.ts";
 import { queryOf, SEARCH_RESULTS, searchOrFail } from "./pages.ts";
 
 export const API_DEFAULT_LIMIT = 20;
@@ -114,7 +115,14 @@ export function apiRoutes(deps: Deps): Hono {
   app.get("/api/stories/:id", async (c) => {
     const since = sinceParam(c.req.query("since"));
     const m = await deps.reader.storyModel(c.req.param("id"));
-    if (!m) throw new HttpError(404, "serve: no such story");
+    if (!m) {
+      return movedStory(
+        c,
+        deps,
+        c.req.param("id"),
+        (id) => `/api/stories/${encodeURIComponent(id)}`,
+      );
+    }
     return c.json({
       ...(since === null ? {} : { new: newSince(m, since) }),
       story: {

@@ -9,6 +9,7 @@ import { toJsonFeed } from "../feeds/jsonfeed.ts";
 import { HttpError } from "../http-error.ts";
 import type { StoryModel } from "../model.ts";
 import { sectionFeedHref, sectionHref, storyFeedHref } from "../views/paths.ts";
+import { movedStory } from "./moved.ts";
 import { queryOf, searchOrFail } from "./pages.ts";
 
 /** Entries per feed: a day or two of stories, the size feed readers expect. */
@@ -83,7 +84,7 @@ export function feedRoutes(deps: Deps): Hono {
     const id = match[1]!;
     const format = match[2] as "atom" | "json";
     const model = await deps.reader.storyModel(id);
-    if (!model) throw new HttpError(404, "serve: no such story");
+    if (!model) return movedStory(c, deps, id, (into) => storyFeedHref(into, format));
     const feed = storyFeed(model, {
       baseUrl: baseUrl(c, deps),
       selfPath: storyFeedHref(id, format).slice(1),

@@ -8,9 +8,10 @@ import { RenderCache } from "../render-cache.ts";
 import { blindspotPage, frontPage, sectionPage } from "../views/front.ts";
 import { layout } from "../views/layout.ts";
 import { outletDirectoryPage, outletPage } from "../views/outlet.ts";
-import { outletFeedHref, sectionFeedHref } from "../views/paths.ts";
+import { outletFeedHref, sectionFeedHref, storyHref } from "../views/paths.ts";
 import { searchPage } from "../views/search.ts";
 import { storyFeeds, storyPage } from "../views/story.ts";
+import { movedStory } from "./moved.ts";
 
 /** Stories per front page. */
 export const PAGE_SIZE = 30;
@@ -106,7 +107,7 @@ export function pageRoutes(deps: Deps): Hono {
 
   app.get("/stories/:id", async (c) => {
     const model = await deps.reader.storyModel(c.req.param("id"));
-    if (!model) throw new HttpError(404, "serve: no such story");
+    if (!model) return movedStory(c, deps, c.req.param("id"), storyHref);
     const since = visitSince(c, deps);
     const html = renders.page(
       model,
