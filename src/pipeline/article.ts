@@ -1,4 +1,5 @@
 import { createHash } from "node:crypto";
+import { TRACKING_PARAM } from "../ingest/url.ts";
 import { fingerprint } from "../stories/index.ts";
 import { splitSentences } from "../text/sentences.ts";
 import type { Article, ExtractedPage } from "../types.ts";
@@ -8,11 +9,17 @@ export function articleId(canonicalUrl: string): string {
   return createHash("sha256").update(normalizeUrl(canonicalUrl)).digest("hex").slice(0, 16);
 }
 
-/** Drops the fragment and a trailing slash so trivially different spellings of one URL agree. */
+/** Drops the fragment, tracking parameters and a trailing slash so trivially different spellings
+ * of one URL agree. */
 export function normalizeUrl(url: string): string {
   try {
     const parsed = new URL(url);
     parsed.hash = "";
+    // Filter the raw pairs (searchParams would re-encode the rest), and only when one goes, so
+    // ids of URLs without tracking parameters stay as they were.
+    const pairs = parsed.search.slice(1).split("&");
+    const kept = pairs.filter((pair) => !TRACKING_PARAM.test(paramName(pair)));
+    if (kept.length < pairs.length) parsed.search = kept.join("&");
     const text = parsed.toString();
     return text.endsWith("/") && parsed.pathname !== "/" ? text.slice(0, -1) : text;
   } catch {
@@ -45,6 +52,15 @@ export function buildArticle(page: ExtractedPage, fetchedUrl: string, fetchedAt:
     duplicateOf: null,
     opinion: page.opinion,
   };
+}
+
+function paramName(pair: string): string {
+  const name = pair.split("=", 1)[0]!.replace(/\+/g, " ");
+  try {
+    return decodeURIComponent(name);
+  } catch {
+    return name;
+  }
 }
 
 function domainOf(url: string): string {

@@ -4,6 +4,7 @@ import { z } from "zod";
 import { log } from "../../log.ts";
 import type { Fetcher } from "../fetch/index.ts";
 import { optional } from "../lenient.ts";
+import { TRACKING_PARAM } from "../url.ts";
 import { guard, readItems, readJson } from "./error.ts";
 import { hnHumanBase } from "./fetch.ts";
 
@@ -33,8 +34,6 @@ const redditPost = z.object({
     url: optional(z.string()),
   }),
 });
-
-const TRACKING_PARAM = /^(utm_\w+|fbclid|gclid|ref|ref_src|cmpid|ito)$/i;
 
 /** A URL reduced to what identifies the page: no scheme, "www.", fragment, tracking parameters or trailing slash. */
 export function sameArticleKey(raw: string): string | null {
