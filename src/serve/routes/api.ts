@@ -1,6 +1,5 @@
 // The JSON API, health check and metrics.
 import { Hono } from "hono";
-import { parseIsoTime } from "../../types.ts";
 import type { Deps } from "../deps.ts";
 import { baseUrl } from "../deps.ts";
 import { HttpError } from "../http-error.ts";
@@ -43,6 +42,9 @@ function storySummary(m: StoryModel, base: string) {
     dek: m.brief?.dek ?? null,
     firstSeen: m.story.firstSeen,
     lastUpdated: m.story.lastUpdated,
+    // What a client sends back as `?since=`: newSince compares fetch times, and lastUpdated (a
+    // publication time) is earlier than its own article's fetch, so it would re-report that article.
+    seenUntil: isoOrNull(m.newestFetchedAt),
     articleCount: m.articles.size,
     outletCount: m.outlets.length,
     outlets: m.outlets,
@@ -72,11 +74,27 @@ function articleJson(a: ArticleSummary) {
   };
 }
 
-/** `?since=` as epoch ms: an ISO 8601 time (what a client stores from `lastUpdated`). */
+function isoOrNull(value: string | null): string | null {
+  const t = value ? Date.parse(value) : Number.NaN;
+  return Number.isFinite(t) ? new Date(t).toISOString() : null;
+}
+
+/** A date and time with its zone: without one, Date.parse would read it in the server's zone. */
+const SINCE_TIME =
+  /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])T([01]\d|2[0-3]):[0-5]\d(:[0-5]\d(\.\d{1,9})?)?(Z|[+-]([01]\d|2[0-3]):[0-5]\d)$/i;
+
+/** `?since=` as epoch ms: an ISO 8601 time with a zone (what a client stores from `seenUntil`). */
 function sinceParam(value: string | undefined): number | null {
   if (value === undefined || value === "") return null;
-  const t = parseIsoTime(value);
-  if (t === null) throw new HttpError(400, "serve: since must be an ISO 8601 time");
+  // An unencoded "+01:00" arrives as " 01:00": a query string reads "+" as a space.
+  const text = value.replace(/ (\d\d:\d\d)$/, "+$1");
+  const t = SINCE_TIME.test(text) ? Date.parse(text) : Number.NaN;
+  if (!Number.isFinite(t)) {
+    throw new HttpError(
+      400,
+      "serve: since must be an ISO 8601 time with a zone (Z or ±hh:mm), such as a story's seenUntil",
+    );
+  }
   return t;
 }
 
