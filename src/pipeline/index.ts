@@ -6,6 +6,7 @@ import type { Source } from "../types.ts";
 import { storiesNeedingBriefs, writeChangedBriefs } from "./briefs.ts";
 import { clusterPending, restoreClusterer } from "./cluster.ts";
 import { newContext, type PipelineContext } from "./context.ts";
+import { sleep } from "./leader.ts";
 import { forEachLimited, type PollReport, pollSource } from "./poll.ts";
 import { pruneIfDue } from "./prune.ts";
 import { isDue } from "./steps.ts";
@@ -31,8 +32,10 @@ export interface RoundReport {
 }
 
 export interface RoundOptions {
-  /** Poll every enabled source, due or not (the demo and `storyline run` on start). */
+  /** Poll every enabled source, due or not (the demo's one round over its fresh sources). */
   all?: boolean;
+  /** Also enabled sources never fetched though not due (`storyline run` on start). */
+  unfetched?: boolean;
   onProgress?: (done: number, total: number, source: Source) => void;
 }
 
@@ -42,7 +45,8 @@ export async function runRound(
   options: RoundOptions = {},
 ): Promise<RoundReport> {
   const now = new Date().toISOString();
-  const wanted = (s: Source) => (options.all ? !s.disabled : isDue(s, now));
+  const wanted = (s: Source) =>
+    options.all || (options.unfetched && s.lastFetchedAt === null) ? !s.disabled : isDue(s, now);
   const sources = (await ctx.store.listSources()).filter(wanted);
   const polled: PollReport[] = [];
   let done = 0;
@@ -65,7 +69,8 @@ export async function runRound(
   return { polled, clustered, briefs };
 }
 
-/** Polls until the signal aborts; the first round polls every source unless `dueOnly`. */
+/** Polls until the signal aborts; the first round also polls sources never fetched unless
+ * `dueOnly`. Finished threads and sources in backoff wait for their time, restart or not. */
 export async function runForever(
   ctx: PipelineContext,
   signal: AbortSignal,
@@ -74,22 +79,22 @@ export async function runForever(
   let first = !dueOnly;
   let prunedAt = Number.NEGATIVE_INFINITY;
   while (!signal.aborted) {
-    prunedAt = await pruneIfDue(ctx, prunedAt, Date.now());
-    const report = await runRound(ctx, { all: first });
-    first = false;
-    const fresh = report.polled.reduce((n, r) => n + r.newArticles, 0);
-    log(
-      "info",
-      "pipeline",
-      `round: ${report.polled.length} sources, ${fresh} new articles, ${report.briefs} briefs`,
-    );
-    await new Promise<void>((resolve) => {
-      const timer = setTimeout(resolve, TICK_MS);
-      signal.addEventListener("abort", () => {
-        clearTimeout(timer);
-        resolve();
-      });
-    });
+    try {
+      prunedAt = await pruneIfDue(ctx, prunedAt, Date.now());
+      const report = await runRound(ctx, { unfetched: first });
+      first = false;
+      const fresh = report.polled.reduce((n, r) => n + r.newArticles, 0);
+      log(
+        "info",
+        "pipeline",
+        `round: ${report.polled.length} sources, ${fresh} new articles, ${report.briefs} briefs`,
+      );
+    } catch (error) {
+      // A failed round (a store error, a clustering batch rolled back) is retried next tick.
+      log("error", "pipeline", `round failed: ${(error as Error).message}`);
+    }
+    // A listener added to a signal that has aborted already would never fire.
+    if (!signal.aborted) await sleep(TICK_MS, signal);
   }
 }
 

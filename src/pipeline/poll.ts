@@ -1,5 +1,6 @@
+import { FetchError } from "../ingest/fetch/index.ts";
 import { log } from "../log.ts";
-import type { Source } from "../types.ts";
+import { NEVER_DUE, type Source } from "../types.ts";
 import { normalizeUrl } from "./article.ts";
 import type { PipelineContext } from "./context.ts";
 import { fetchAndStoreThread, fetchArticle, pollFeedEntries, recordHealth } from "./steps.ts";
@@ -20,9 +21,11 @@ export async function pollSource(ctx: PipelineContext, source: Source): Promise<
   let nextFetchAt: string | undefined;
   try {
     if (source.kind === "feed") newArticles = await pollFeed(ctx, source);
-    else if (source.kind === "page")
+    else if (source.kind === "page") {
       newArticles = (await ingestPage(ctx, source.url, source.id)) ? 1 : 0;
-    else nextFetchAt = await ingestThread(ctx, source);
+      // Stored (now or before): fetching the same page again would change nothing.
+      nextFetchAt = NEVER_DUE;
+    } else nextFetchAt = await ingestThread(ctx, source);
   } catch (caught) {
     failure = caught;
   }
@@ -33,18 +36,28 @@ export async function pollSource(ctx: PipelineContext, source: Source): Promise<
 async function pollFeed(ctx: PipelineContext, source: Source): Promise<number> {
   const poll = await pollFeedEntries(ctx, source);
   let stored = 0;
-  let failed = 0;
+  let transient = 0;
   await forEachLimited(poll.urls, PAGE_CONCURRENCY, async (url) => {
     try {
       if (await ingestPage(ctx, url, source.id)) stored++;
     } catch (caught) {
-      failed++;
+      if (!isPermanent(caught)) transient++;
       log("warn", "ingest", `${url} (from ${source.url}): ${(caught as Error).message}`);
     }
   });
   // With a page still to retry, keep the old validators so the next poll sees the entry again.
-  if (failed === 0) await poll.commit();
+  // A page that is no article fails every time: it must not keep the feed from being saved.
+  if (transient === 0) await poll.commit();
   return stored;
+}
+
+/** The page answered but is no article (an extract error, a 4xx): a retry would fail alike. */
+function isPermanent(caught: unknown): boolean {
+  if (caught instanceof FetchError) {
+    const status = caught.code === "http" ? (caught.status ?? 0) : 0;
+    return status >= 400 && status < 500 && status !== 408 && status !== 429;
+  }
+  return caught instanceof Error && caught.message.startsWith("extract:");
 }
 
 async function ingestPage(ctx: PipelineContext, url: string, sourceId: number): Promise<boolean> {
@@ -52,9 +65,10 @@ async function ingestPage(ctx: PipelineContext, url: string, sourceId: number): 
 }
 
 async function ingestThread(ctx: PipelineContext, source: Source): Promise<string> {
-  const { thread, nextFetchAt } = await fetchAndStoreThread(ctx, source);
+  const { thread, nextFetchAt, changed } = await fetchAndStoreThread(ctx, source);
+  // No new comments: the story's brief would come out the same.
   const articleId =
-    thread.articleUrl === null
+    !changed || thread.articleUrl === null
       ? null
       : await ctx.store.articleIdByUrl(normalizeUrl(thread.articleUrl));
   const storyId = articleId === null ? null : ctx.clusterer.storyOf(articleId);

@@ -122,6 +122,8 @@ export interface StoredThread {
   thread: Thread;
   /** When to poll the thread again: live threads are re-polled with backoff for 48 hours. */
   nextFetchAt: string;
+  /** The comment count differs from the last poll's (true on the first). */
+  changed: boolean;
 }
 
 export async function fetchAndStoreThread(
@@ -138,7 +140,7 @@ export async function fetchAndStoreThread(
   await deps.store.setState(firstSeenKey, firstSeen);
   await deps.store.setState(countKey, String(thread.comments.length));
   const next = threadRepollAt(thread, new Date(firstSeen), now, changed);
-  return { thread, nextFetchAt: next === null ? NEVER_DUE : next.toISOString() };
+  return { thread, nextFetchAt: next === null ? NEVER_DUE : next.toISOString(), changed };
 }
 
 /**
@@ -154,9 +156,15 @@ export async function recordHealth(
   const error = caught === null ? null : (caught as Error).message;
   const retryAfterMs = (caught as { retryAfterMs?: number | null } | null)?.retryAfterMs ?? null;
   if (error !== null) log("warn", "ingest", `${source.url}: ${error}`);
-  const next = nextAttempt(source, { ok: error === null, retryAfterMs }, new Date());
+  const { disabled, ...next } = nextAttempt(
+    source,
+    { ok: error === null, retryAfterMs },
+    new Date(),
+  );
   await deps.store.updateSource(source.id, {
     ...next,
+    // Only ever switched off here: the operator may have disabled the source during the poll.
+    ...(disabled ? { disabled } : {}),
     ...(error === null && nextFetchAt !== undefined ? { nextFetchAt } : {}),
     lastError: error,
     lastFetchedAt: new Date().toISOString(),

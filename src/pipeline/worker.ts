@@ -121,10 +121,11 @@ async function pollJob(deps: IngestDeps, boss: PgBoss, sourceId: number): Promis
       const stored = await fetchAndStoreThread(deps, source);
       const thread = stored.thread;
       nextFetchAt = stored.nextFetchAt;
-      // By the stored URL, as the one-process poll finds it: a thread links whichever URL it
-      // was given, rarely the canonical one the article's id hashes.
+      // Only with new comments (else the brief would come out the same). By the stored URL, as
+      // the one-process poll finds it: a thread links whichever URL it was given, rarely the
+      // canonical one the article's id hashes.
       const id =
-        thread.articleUrl === null
+        !stored.changed || thread.articleUrl === null
           ? null
           : await deps.store.articleIdByUrl(normalizeUrl(thread.articleUrl));
       const article = id === null ? null : await deps.store.getArticle(id);
