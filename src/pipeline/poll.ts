@@ -14,7 +14,8 @@ export interface PollReport {
   error: string | null;
 }
 
-/** Polls one source in-process, stores what it finds, and records the source's health. Never throws. */
+/** Polls one source in-process, stores what it finds, and records the source's health. A
+ * failure of the source is reported, not thrown; only the store failing to record it throws. */
 export async function pollSource(ctx: PipelineContext, source: Source): Promise<PollReport> {
   let newArticles = 0;
   let failure: unknown = null;
