@@ -45,7 +45,7 @@ export function sectionName(raw: string | null | undefined): string | null {
 }
 
 /** The next fetch time of a source that is never due again (a discussion thread that has gone
- * quiet): a time that sorts after every real one. */
+ * quiet, a page source whose article is stored): a time that sorts after every real one. */
 export const NEVER_DUE = "9999-12-31T23:59:59.999Z";
 
 /** A discussion thread that went quiet and is no longer polled: listings fold these away, as a

@@ -88,19 +88,21 @@ test("a story split by the clusterer is split in the store, and both are saved",
 });
 
 /** Two reports of one event, too far apart to join as articles, that the batch's pass merges. */
-async function storeConvergingPair(store: Store): Promise<void> {
-  await store.putArticle(
+function grindavikPair() {
+  return [
     sampleArticle(1, {
       headline: "Grindavik lava flow reaches harbour wall",
       text: "Lava from the Grindavik fissure reached the harbour wall overnight.",
     }),
-  );
-  await store.putArticle(
     sampleArticle(2, {
       headline: "Harbour wall at Grindavik hit by lava flow",
       text: "The lava flow from the fissure hit the Grindavik harbour wall.",
     }),
-  );
+  ] as const;
+}
+
+async function storeConvergingPair(store: Store): Promise<void> {
+  for (const article of grindavikPair()) await store.putArticle(article);
 }
 
 /** Too high a bar to join as articles, and no pass due by count or clock within the batch. */
@@ -183,6 +185,33 @@ test("a story that absorbs a split-off part takes over its recorded split, for a
     assert.equal((await store.getArticle("lp4"))?.storyId, "s-old");
     assert.equal(await store.getStory("s-p0"), null);
     assert.deepEqual(await store.listSplits(), [{ from: "s-v0", into: "s-old" }]);
+  } finally {
+    await store.close();
+  }
+});
+
+test("when the rebuild after a failed batch fails too, the next batch rebuilds first", async () => {
+  const store = await openStore(join(dir, "rebuild-fails.db"));
+  try {
+    const [first, second] = grindavikPair();
+    await store.putArticle(first);
+    const ctx = contextFor(store);
+    await clusterPending(ctx);
+    await store.putArticle(second);
+    // The batch's write fails, and so does the restore that follows (the store's second read).
+    ctx.store = failingOn(
+      failingOn(store, "assignArticle", 1, "disk full"),
+      "listArticles",
+      2,
+      "database is locked",
+    );
+    await assert.rejects(clusterPending(ctx), /disk full/);
+    assert.equal(ctx.clustererStale, true);
+    ctx.store = store;
+    await clusterPending(ctx);
+    assert.equal(ctx.clustererStale, false);
+    // As a process that never failed would have it: the second report joined the first's story.
+    assert.equal((await store.getArticle("a2"))?.storyId, "s-a1");
   } finally {
     await store.close();
   }

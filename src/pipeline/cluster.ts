@@ -42,14 +42,20 @@ export async function restoreClusterer(ctx: PipelineContext): Promise<void> {
 /** Replaces the clusterer with one rebuilt from the store: after a prune, or after a batch the
  * store rolled back, which the clusterer had taken in. */
 export async function rebuildClusterer(ctx: PipelineContext): Promise<void> {
-  ctx.clusterer = createClusterer(ctx.clusterParams);
-  await restoreClusterer(ctx);
+  // The store is likely failing when this runs: swap the clusterer only once it is rebuilt, and
+  // until then have the next batch try again first.
+  ctx.clustererStale = true;
+  const rebuilt = { ...ctx, clusterer: createClusterer(ctx.clusterParams) };
+  await restoreClusterer(rebuilt);
+  ctx.clusterer = rebuilt.clusterer;
+  ctx.clustererStale = false;
 }
 
 /** Assigns every unassigned article to a story, in clustering order. */
 export async function clusterPending(ctx: PipelineContext): Promise<number> {
   // By publication time, then id: within a batch, the result does not depend on which fetch
   // happened to finish first, and so is the same for one process or many workers.
+  if (ctx.clustererStale) await rebuildClusterer(ctx);
   const articles = await ctx.store.listArticles({ unassigned: true, order: "time" });
   // One transaction per batch: one disk sync instead of one per article, and a crash leaves
   // either the whole batch assigned or none of it: the next start restores the stored stories and
@@ -58,8 +64,9 @@ export async function clusterPending(ctx: PipelineContext): Promise<number> {
     await ctx.store.transaction(() => assignBatch(ctx, articles));
   } catch (error) {
     // The store rolled the batch back, but the clusterer took it in (and would return the same
-    // stories for it next time, with none of the merges and splits): rebuild it from the store.
-    await rebuildClusterer(ctx);
+    // stories for it next time, with none of the merges and splits): rebuild it from the store,
+    // or mark it for the next batch to rebuild when the store fails that too.
+    await rebuildClusterer(ctx).catch(() => {});
     throw error;
   }
   return articles.length;
@@ -87,8 +94,9 @@ async function applyPass(ctx: PipelineContext, pass: Pick<Assignment, "merged" |
 async function mergeStories(ctx: PipelineContext, from: string, into: string): Promise<void> {
   await moveArticles(ctx, from, into, null);
   // Deleting `from` drops its recorded splits, which the clusterer still keeps, now for `into`:
-  // parts split off `from` stay apart from `into`, and so does what `from` was split off (unless
-  // `into` was split off something itself: one such link a story, see merge in clusterer.ts).
+  // parts split off `from` stay apart from `into`, and so does the story `from` was split off,
+  // unless `into` was itself split off another (the clusterer keeps one such link per story; see
+  // merge in clusterer.ts).
   const intoWasSplit = (await ctx.store.splitsOf(into)).some((s) => s.into === into);
   for (const split of await ctx.store.splitsOf(from)) {
     if (split.from === from && split.into !== into) await ctx.store.recordSplit(into, split.into);

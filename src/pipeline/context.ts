@@ -11,6 +11,9 @@ export interface PipelineContext {
   clusterer: Clusterer;
   /** The clusterer's parameters, for a rebuild (see rebuildClusterer) to make one alike. */
   clusterParams: Partial<ClusterParams>;
+  /** Set while the clusterer may disagree with the store (a rebuild failed): the next batch
+   * rebuilds it first. */
+  clustererStale: boolean;
   /** Stories whose brief must be (re)written. */
   changedStories: Set<string>;
 }
@@ -28,6 +31,7 @@ export function newContext(
     fetcher,
     clusterer: createClusterer(clusterParams),
     clusterParams,
+    clustererStale: false,
     changedStories: new Set(),
   };
 }

@@ -70,8 +70,14 @@ export function leadership(connectionString: string): Leadership {
 }
 
 async function connect(connectionString: string, onLost: () => void): Promise<pg.Client> {
-  // TCP keepalive: the operating system notices a dead link even while the session sits idle.
-  const client = new pg.Client({ connectionString, keepAlive: true });
+  // TCP keepalive probes from 10 s of silence on, so a dead link is noticed while the session
+  // sits idle; and no query waits on one for long (confirm's SELECT 1 above all).
+  const client = new pg.Client({
+    connectionString,
+    keepAlive: true,
+    keepAliveInitialDelayMillis: 10_000,
+    query_timeout: 10_000,
+  });
   client.on("error", (error) => {
     log("warn", "leader", `lock session lost: ${error.message}`);
     onLost();

@@ -5,10 +5,12 @@ import type { Config } from "../config.ts";
 import { createFetcher } from "../ingest/fetch/index.ts";
 import { log } from "../log.ts";
 import type { Store } from "../store/store.ts";
+import { NEVER_DUE } from "../types.ts";
 import { normalizeUrl } from "./article.ts";
 import { storiesNeedingBriefs, writeStoryBrief } from "./briefs.ts";
 import { clusterPending, restoreClusterer } from "./cluster.ts";
 import { newContext } from "./context.ts";
+import { isPermanent } from "./failures.ts";
 import { leadership, sleep } from "./leader.ts";
 import { pruneIfDue } from "./prune.ts";
 import { JOBS, unfinishedJobs } from "./queue.ts";
@@ -136,7 +138,10 @@ async function pollJob(deps: IngestDeps, boss: PgBoss, sourceId: number): Promis
           { singletonKey: article.storyId },
         );
     } else if (source.kind === "page") {
-      await boss.send(JOBS.page, { url: source.url, sourceId }, { singletonKey: source.url });
+      // Stored already: fetching the same page again would change nothing (as in poll.ts).
+      if ((await deps.store.articleIdByUrl(normalizeUrl(source.url))) !== null)
+        nextFetchAt = NEVER_DUE;
+      else await boss.send(JOBS.page, { url: source.url, sourceId }, { singletonKey: source.url });
     } else {
       const poll = await pollFeedEntries(deps, source);
       for (const url of poll.urls) {
@@ -160,10 +165,11 @@ export async function pageJob(
   try {
     await fetchArticle(deps, url, sourceId);
   } catch (error) {
-    // The feed's validators were saved once this job was queued: forget them, so the next poll
-    // reads the whole feed and lists this entry again, as the one-process poll keeps the old ones
-    // while a page is to retry. Else a 304 would hide the entry once its retries ran out.
-    if (sourceId !== null)
+    // The feed's validators were saved once this job was queued. When a retry could mend the
+    // failure, forget them, so the next poll reads the whole feed and lists this entry again (a
+    // 304 would hide it once the job's retries ran out), as the one-process poll keeps the old
+    // ones then. A page that is no article fails alike every time: the validators stay.
+    if (sourceId !== null && !isPermanent(error))
       await deps.store.updateSource(sourceId, { etag: null, lastModified: null });
     throw error;
   }
@@ -194,8 +200,9 @@ async function clusterWhileLeader(
           (await unfinishedJobs(boss, JOBS.page)) === 0 ||
           Date.now() - settledAt > SETTLE_MAX_WAIT_MS
         ) {
-          // Another worker may hold the lock by now if ours was lost: two clusterers must never
-          // write the same stories.
+          // Another worker may hold the lock by now if ours was lost. Checking just before the
+          // batch narrows the window in which two clusterers write the same stories to one batch;
+          // a batch that then fails on the other's writes is rolled back and rebuilt.
           if (!(await lock.confirm())) continue;
           await clusterPending(ctx);
           settledAt = Date.now();
