@@ -789,7 +789,7 @@ test("a story merged away moves on to the story that absorbed it: page, API and 
   ]) {
     const res = await app.request(from!);
     assert.equal(res.status, 301, from);
-    assert.equal(res.headers.get("location"), to);
+    assert.equal(res.headers.get("location"), `http://localhost${to}`);
   }
   assert.equal((await app.request("/stories/s-never")).status, 404);
   assert.equal((await app.request("/api/stories/s-never")).status, 404);

@@ -72,6 +72,30 @@ test("a public URL with a path keeps its path in feed and API links, whatever th
   assert.equal((await post("https://evil.example")).status, 403);
 });
 
+test("a merged story redirects onto the public URL, keeping its path prefix and the query", async () => {
+  const app = createApp({
+    store,
+    adminToken: null,
+    cacheTtlMs: 0,
+    now: () => FIXTURE_NOW,
+    publicBaseUrl: "https://x.org/news/",
+  });
+  await store.recordMerge("s-merged-away", "s-bridge");
+  const host = { host: "evil.example" };
+  for (const [from, to] of [
+    ["/stories/s-merged-away", "https://x.org/news/stories/s-bridge"],
+    [
+      "/api/stories/s-merged-away?since=2026-01-01T00:00:00.000Z",
+      "https://x.org/news/api/stories/s-bridge?since=2026-01-01T00:00:00.000Z",
+    ],
+    ["/feeds/stories/s-merged-away.atom", "https://x.org/news/feeds/stories/s-bridge.atom"],
+  ]) {
+    const res = await app.request(`http://evil.example${from}`, { headers: host });
+    assert.equal(res.status, 301, from);
+    assert.equal(res.headers.get("location"), to, from);
+  }
+});
+
 test("serve --public-url refuses what is not an absolute http(s) URL", async () => {
   for (const bad of ["news.example.org", "ftp://news.example.org/", "https://x.org/?a=1"]) {
     const { code, err } = await captured(() => serve(["--public-url", bad]));

@@ -51,6 +51,25 @@ after(async () => {
   await client.end();
 });
 
+/** Whether a brief's INSERT is seen waiting on a lock, polled for up to about five seconds. */
+async function briefWaitsOnLock(): Promise<boolean> {
+  const watcher = new pg.Client({ connectionString: PG_URL });
+  await watcher.connect();
+  try {
+    for (let tries = 0; tries < 250; tries++) {
+      const { rowCount } = await watcher.query(
+        `SELECT 1 FROM pg_stat_activity WHERE datname = current_database()
+           AND wait_event_type = 'Lock' AND query LIKE '%INSERT INTO briefs%'`,
+      );
+      if (rowCount) return true;
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    return false;
+  } finally {
+    await watcher.end();
+  }
+}
+
 async function withStore(b: Backend, fn: (s: Store) => Promise<void>): Promise<void> {
   const store = await openStore(b.location());
   try {
@@ -835,8 +854,16 @@ for (const b of backends) {
           });
           await wasDeleted;
           const brief = writer.putBrief(sampleBrief("s1", 1));
-          setTimeout(() => commit(), 200);
+          // Commit once the brief waits on the batch's lock: after a fixed delay a slow machine
+          // could commit first, and the test would pass without the lock.
+          let waited = false;
+          try {
+            waited = await briefWaitsOnLock();
+          } finally {
+            commit();
+          }
           await Promise.all([batch, brief]);
+          assert.ok(waited, "the brief's INSERT never waited on the batch's lock");
           assert.deepEqual(await writer.listBriefs("s1"), []);
         } finally {
           await clusterer.close();

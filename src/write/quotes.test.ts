@@ -99,11 +99,20 @@ test("a spokesman for someone is not that person: the quote has no named speaker
     "“We will appeal this ruling in every court,” said a spokesman for Prime Minister Keir Starmer.",
     "A spokesman for Starmer said: “We will appeal this ruling in every court.”",
     "“We will appeal this ruling in every court,” said a lawyer on behalf of the Harbour Trust.",
+    "Lawyers for Ada Lind said: “We will appeal this ruling in every court.”",
   ];
   for (const text of unnamed) assert.deepEqual(quoteSpans(article(text)), [], text);
   const named =
     "“We will appeal this ruling in every court,” said one of the lawyers, Ada Lind, on Monday.";
   const [span] = quoteSpans(article(named));
+  assert.ok(span);
+  assert.equal(resolveSpeaker(span), "Ada Lind");
+});
+
+test("a letter to members before the name does not make the speaker someone else's", () => {
+  const [span] = quoteSpans(
+    article("In a letter to members Ada Lind said: “We will appeal this ruling in every court.”"),
+  );
   assert.ok(span);
   assert.equal(resolveSpeaker(span), "Ada Lind");
 });

@@ -39,8 +39,11 @@ const LAST_SPEAKER = new RegExp(
 );
 const BEFORE_ACCORDING = new RegExp(`according to (${NAME})[,:]?\\s*$`, "u");
 /** "a spokesman for Keir Starmer", "on behalf of the Prime Minister": the name is whom the
- * speaker speaks for, not the speaker (a comma ends the phrase: "one of the crew, Ada Lind"). */
-const SPEAKS_FOR = /\b(?:for|of|to|representing)\s+(?:[a-z]+\s+)*$/;
+ * speaker speaks for, not the speaker (a comma ends the phrase: "one of the crew, Ada Lind").
+ * A role word must open the phrase and stand close to the name: "In a letter to members Lind
+ * said" is Lind's. */
+const SPEAKS_FOR =
+  /\b(?:spokes(?:man|woman|person|people|men|women)|lawyers?|attorneys?|representatives?|aides?|advis[eo]rs?|counsel|solicitors?|agents?|behalf)\s+(?:for|of|to|representing)\s+(?:[a-z]+\s+){0,3}$/i;
 
 /** The name after the speech verb, unless the words skipped before it say it is someone else's. */
 function subjectAfterVerb(after: string): string | undefined {

@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import { buildEvidence } from "./evidence.ts";
-import { firstReportedArticles, resignedArticles } from "./fixtures.ts";
+import { articleFrom, firstReportedArticles, resignedArticles } from "./fixtures.ts";
 
 const retracted = (articles: ReturnType<typeof firstReportedArticles>) =>
   buildEvidence(articles)
@@ -14,4 +14,30 @@ test("another outlet having first reported a claim withdraws nothing", () => {
 
 test("a claim someone was said to have made before resigning is not withdrawn", () => {
   assert.deepEqual(retracted(resignedArticles()), []);
+});
+
+test("a year after saying something withdraws it, as a day after saying does", () => {
+  const claim =
+    "The port will close on Monday for repairs to its main quay, the harbour board said.";
+  for (const span of ["a year", "two years"]) {
+    const articles: ReturnType<typeof firstReportedArticles> = [
+      articleFrom({
+        id: "y1",
+        outlet: "Coastal Herald",
+        url: "https://coastal.example/port-to-close",
+        headline: "Port of Tarrow to close",
+        publishedAt: "2025-03-03T08:00:00.000Z",
+        text: claim,
+      }),
+      articleFrom({
+        id: "y2",
+        outlet: "Valley Post",
+        url: "https://valley.example/port-stays-open",
+        headline: "Port of Tarrow stays open",
+        publishedAt: "2026-03-04T09:00:00.000Z",
+        text: `The harbour board kept the port open on Tuesday, ${span} after saying the port would close.`,
+      }),
+    ];
+    assert.deepEqual(retracted(articles), [claim], span);
+  }
 });

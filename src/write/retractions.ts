@@ -11,7 +11,7 @@ import { contentWords } from "./tokens.ts";
 const RETRACTIONS = [
   // "a day after saying": a span of time sets the day's news against the claim; a bare "resigned
   // after saying the port would close" repeats it.
-  /\b(?:an? (?:day|week|month|hour)|(?:[\w-]+ )?(?:minutes|hours|days|weeks|months)) after (?:saying|stating|insisting|claiming)(?: that)? ([^,;.]+)/gi,
+  /\b(?:an? (?:day|week|month|year|hour)|(?:[\w-]+ )?(?:minutes|hours|days|weeks|months|years)) after (?:saying|stating|insisting|claiming)(?: that)? ([^,;.]+)/gi,
   // Not "first" or "reported": "The Herald first reported that the port would close" repeats it.
   /\b(?:initially|earlier|previously|originally) (?:said|claimed|insisted|stated)(?: that)? ([^,;.]+)/gi,
   /\bI said (?:yesterday |earlier |before |last week )?(?:that )?([^.]+)\.[”"]? That was (?:wrong|incorrect|not true|a mistake)/gi,

@@ -38,7 +38,7 @@ function chip(
 }
 
 /** One credited outlet and the article its chip or link shows. */
-export interface Credit {
+interface Credit {
   outlet: string;
   article: ArticleSummary | undefined;
 }

@@ -17,3 +17,10 @@ test("a sentence that turns its cited sentence around is not supported", () => {
     !isSupported({ text: "Turnout rose above 71 percent in the election.", cited: [1] }, negated),
   );
 });
+
+test("a negation is weighed against the cited sentence it rests on, not every cited sentence", () => {
+  const sources = [source[0]!, "No injuries were reported at the polling stations."];
+  const both = (text: string) => isSupported({ text, cited: [1, 2] }, sources);
+  assert.ok(both("Turnout rose to 71 percent in the Riverton council election."));
+  assert.ok(!both("Turnout did not rise to 71 percent in the Riverton council election."));
+});

@@ -45,8 +45,11 @@ export function isSupported(g: Generated, sources: string[]): boolean {
   for (const w of words) if (have.has(w)) shared++;
   if (shared / words.size < MIN_WORD_SUPPORT) return false;
   // Negations and opposites are the words the overlap cannot see: "did not hold" shares every
-  // content word with "held".
-  if (NEGATION.test(g.text) !== NEGATION.test(evidence)) return false;
+  // content word with "held". Negation is read per cited sentence that bears on this one: a "no
+  // injuries were reported" beside it neither turns it around nor lends it a "not".
+  const negates = NEGATION.test(g.text);
+  const bearing = cited.filter((s) => contentWords(s!).some((w) => words.has(w)));
+  if (!bearing.some((s) => NEGATION.test(s!) === negates)) return false;
   const lower = (text: string) => text.toLowerCase().match(/[\p{L}]+/gu) ?? [];
   if (opposed(sidesOf(lower(g.text)), sidesOf(lower(evidence)))) return false;
   const sourceNumbers = new Set(numbers(evidence));
