@@ -14,15 +14,18 @@ const MAX_ERROR_PAGE_WORDS = 120;
 const MAX_UNTITLED_ERROR_WORDS = 60;
 
 /** A headline that is the whole title of such a page, perhaps followed by " | Site" or " - Site".
- * Anchored: a report's headline may use the same words ("Voters urged to register for…"). */
+ * Anchored: a report's headline may use the same words ("Voters urged to register for…"); and the
+ * site's name is at most four words, where a report's tail is longer ("Access denied – disabled
+ * voters turned away at polls"). */
 const wholeTitle = (title: string) =>
-  new RegExp(`^(?:${title})(?:\\s+[|\\-–—]\\s+[^|]{1,60})?$`, "i");
+  new RegExp(`^(?:${title})[.!]?(?:\\s+[|\\-–—]\\s+[^\\s|]+(?:\\s+[^\\s|]+){0,3})?$`, "i");
 
 const SIGNS: Array<[RegExp, RegExp, string]> = [
   [
     /\b(?:page|file|article|story)s? (?:you (?:requested|are looking for|were looking for) )?(?:could not|cannot|can['’]t|couldn['’]t) be found|\b(?:page|file) (?:was )?not found\b|\b(?:error|http) 404\b|\b404\b[^.]{0,30}\b(?:error|not found)|couldn['’]t find (?:that|this|the) page/i,
     wholeTitle(
-      "(?:(?:error |http )?404(?: error)?(?: ?[-:–—]? ?)?)?(?:(?:page|file) )?not found|(?:error |http )?404(?: error)?",
+      // "Oops! Page not found", "Sorry, this page can't be found", "Article not found".
+      "(?:(?:sorry|oops)[,!.]? )?(?:(?:(?:error |http )?404(?: error)?(?: ?[-:–—]? ?)?)?(?:(?:page|file|article|story) )?not found|(?:(?:this|the) )?(?:page|file|article|story) (?:could not|cannot|can['’]t|couldn['’]t) be found|we couldn['’]t find (?:that|this|the) page)|(?:error |http )?404(?: error)?",
     ),
     "a 'page not found' page",
   ],

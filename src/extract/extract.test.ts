@@ -189,6 +189,12 @@ test("a canonical or og:url on another site, or the front page, is not the artic
   );
 });
 
+test("a canonical at the site root with a query (a plain permalink) is the article's address", () => {
+  const html = fixture("canonical-plain-permalink.html").toString("utf8");
+  const page = extractArticle(html, "https://blog.example/archives/123")!;
+  assert.equal(page.canonicalUrl, "https://blog.example/?p=123");
+});
+
 test("a byline Readability finds is cleaned like the page's own: no URL, no 'By'", () => {
   const read = (name: string) =>
     extractArticle(fixture(name).toString("utf8"), "https://gazette.example/news/x")!.byline;
@@ -204,6 +210,24 @@ test("a short report whose headline uses an error page's words is not an error p
   // A headline that is the whole title of one still shows it, with the site's name after it.
   assert.equal(errorPageReason(read("not-found-title-only.html")), "a 'page not found' page");
   assert.equal(errorPageReason(read("sign-in-title-only.html")), "a login or registration page");
+});
+
+test("an error page's title is followed by a site's name, not by a headline's tail", () => {
+  const base = extractArticle(
+    fixture("short-report-register-for.html").toString("utf8"),
+    "https://herald.example/news/x",
+  )!;
+  // 61-120 words: only the headline can show an error page.
+  const page = (headline: string) => ({ ...base, headline });
+  assert.equal(errorPageReason(page("Access denied – disabled voters turned away at polls")), null);
+  assert.equal(errorPageReason(page("Access denied – The Daily Ledger")), "an error page");
+  for (const headline of [
+    "Sorry, this page can't be found",
+    "Oops! Page not found",
+    "Article not found | The Coastal Herald",
+  ]) {
+    assert.equal(errorPageReason(page(headline)), "a 'page not found' page", headline);
+  }
 });
 
 test("teaser cards in a section after the story's section are not part of it", () => {

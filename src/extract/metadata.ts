@@ -95,7 +95,8 @@ function ownUrl(href: string | null | undefined, url: string): string | null {
   const a = new URL(own);
   const b = new URL(url);
   if (siteOf(a.hostname) !== siteOf(b.hostname)) return null;
-  return a.pathname === "/" && b.pathname !== "/" ? null : own;
+  // "/?p=123" is a plain permalink, not the front page.
+  return a.pathname === "/" && !a.search && b.pathname !== "/" ? null : own;
 }
 
 /** The <time datetime> marked as the publication date, else the first one in the page. */
