@@ -1,6 +1,8 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { articleId, normalizeUrl } from "./article.ts";
+import { openStore } from "../store/index.ts";
+import { sampleArticle } from "../store/sample.ts";
+import { articleId, articleIdByUrl, normalizeUrl } from "./article.ts";
 
 test("normalizeUrl drops tracking parameters but keeps the ones that identify an article", () => {
   // A feed's link and a thread's link to one page without canonical/og:url: one article id.
@@ -21,4 +23,18 @@ test("normalizeUrl drops tracking parameters but keeps the ones that identify an
     articleId("https://blog.example/?p=123"),
     articleId("https://blog.example/?p=124"),
   );
+});
+
+test("a URL stored with its tracking parameters, as before they were dropped, is still found", async () => {
+  const store = await openStore(":memory:");
+  try {
+    const a = sampleArticle(1);
+    await store.putArticle(a);
+    // The old normalizeUrl dropped only the fragment and a trailing slash.
+    await store.addArticleUrls(a.id, ["https://news.example/a?utm_source=rss"]);
+    assert.equal(await articleIdByUrl(store, "https://news.example/a?utm_source=rss#top"), a.id);
+    assert.equal(await articleIdByUrl(store, "https://news.example/a?utm_source=mail"), null);
+  } finally {
+    await store.close();
+  }
 });

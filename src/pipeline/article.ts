@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
-import { TRACKING_PARAM } from "../ingest/url.ts";
+import { withoutTracking } from "../ingest/url.ts";
+import type { Store } from "../store/index.ts";
 import { fingerprint } from "../stories/index.ts";
 import { splitSentences } from "../text/sentences.ts";
 import type { Article, ExtractedPage } from "../types.ts";
@@ -12,19 +13,30 @@ export function articleId(canonicalUrl: string): string {
 /** Drops the fragment, tracking parameters and a trailing slash so trivially different spellings
  * of one URL agree. */
 export function normalizeUrl(url: string): string {
+  return trimUrl(url, true);
+}
+
+function trimUrl(url: string, dropTracking: boolean): string {
   try {
-    const parsed = new URL(url);
+    const parsed = dropTracking ? withoutTracking(url) : new URL(url);
     parsed.hash = "";
-    // Filter the raw pairs (searchParams would re-encode the rest), and only when one goes, so
-    // ids of URLs without tracking parameters stay as they were.
-    const pairs = parsed.search.slice(1).split("&");
-    const kept = pairs.filter((pair) => !TRACKING_PARAM.test(paramName(pair)));
-    if (kept.length < pairs.length) parsed.search = kept.join("&");
     const text = parsed.toString();
     return text.endsWith("/") && parsed.pathname !== "/" ? text.slice(0, -1) : text;
   } catch {
     return url;
   }
+}
+
+/** The stored article reached by this URL, or null. Databases written before tracking parameters
+ * were dropped hold article_urls rows that keep them: on a miss, that old spelling is tried too. */
+export async function articleIdByUrl(
+  store: Pick<Store, "articleIdByUrl">,
+  url: string,
+): Promise<string | null> {
+  const normal = normalizeUrl(url);
+  const id = await store.articleIdByUrl(normal);
+  const old = trimUrl(url, false);
+  return id !== null || old === normal ? id : store.articleIdByUrl(old);
 }
 
 export function buildArticle(page: ExtractedPage, fetchedUrl: string, fetchedAt: Date): Article {
@@ -52,15 +64,6 @@ export function buildArticle(page: ExtractedPage, fetchedUrl: string, fetchedAt:
     duplicateOf: null,
     opinion: page.opinion,
   };
-}
-
-function paramName(pair: string): string {
-  const name = pair.split("=", 1)[0]!.replace(/\+/g, " ");
-  try {
-    return decodeURIComponent(name);
-  } catch {
-    return name;
-  }
 }
 
 function domainOf(url: string): string {

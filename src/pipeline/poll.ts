@@ -1,8 +1,8 @@
-import { FetchError } from "../ingest/fetch/index.ts";
 import { log } from "../log.ts";
 import { NEVER_DUE, type Source } from "../types.ts";
-import { normalizeUrl } from "./article.ts";
+import { articleIdByUrl } from "./article.ts";
 import type { PipelineContext } from "./context.ts";
+import { isPermanent } from "./failures.ts";
 import { fetchAndStoreThread, fetchArticle, pollFeedEntries, recordHealth } from "./steps.ts";
 
 /** How many pages of one feed are fetched at once; the fetcher also limits each host. */
@@ -52,15 +52,6 @@ async function pollFeed(ctx: PipelineContext, source: Source): Promise<number> {
   return stored;
 }
 
-/** The page answered but is no article (an extract error, a 4xx): a retry would fail alike. */
-function isPermanent(caught: unknown): boolean {
-  if (caught instanceof FetchError) {
-    const status = caught.code === "http" ? (caught.status ?? 0) : 0;
-    return status >= 400 && status < 500 && status !== 408 && status !== 429;
-  }
-  return caught instanceof Error && caught.message.startsWith("extract:");
-}
-
 async function ingestPage(ctx: PipelineContext, url: string, sourceId: number): Promise<boolean> {
   return (await fetchArticle(ctx, url, sourceId)).inserted;
 }
@@ -71,7 +62,7 @@ async function ingestThread(ctx: PipelineContext, source: Source): Promise<strin
   const articleId =
     !changed || thread.articleUrl === null
       ? null
-      : await ctx.store.articleIdByUrl(normalizeUrl(thread.articleUrl));
+      : await articleIdByUrl(ctx.store, thread.articleUrl);
   const storyId = articleId === null ? null : ctx.clusterer.storyOf(articleId);
   if (storyId !== null) ctx.changedStories.add(storyId);
   return nextFetchAt;

@@ -8,7 +8,7 @@ import { discoverThreadUrls, fetchThread, threadRepollAt } from "../ingest/threa
 import { log } from "../log.ts";
 import type { Store } from "../store/store.ts";
 import { type Article, NEVER_DUE, type Source, type Thread } from "../types.ts";
-import { buildArticle, normalizeUrl } from "./article.ts";
+import { articleIdByUrl, buildArticle, normalizeUrl } from "./article.ts";
 
 export interface IngestDeps {
   config: Config;
@@ -54,7 +54,7 @@ export async function pollFeedEntries(deps: IngestDeps, source: Source): Promise
   for (const entry of feed.entries) {
     if (entry.url === null) continue;
     if (entry.publishedAt !== null && Date.parse(entry.publishedAt) < oldest) continue;
-    const id = await deps.store.articleIdByUrl(normalizeUrl(entry.url));
+    const id = await articleIdByUrl(deps.store, entry.url);
     if (id === null) urls.push(entry.url);
     else known.push(id);
   }

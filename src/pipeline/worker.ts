@@ -6,7 +6,7 @@ import { createFetcher } from "../ingest/fetch/index.ts";
 import { log } from "../log.ts";
 import type { Store } from "../store/store.ts";
 import { NEVER_DUE } from "../types.ts";
-import { normalizeUrl } from "./article.ts";
+import { articleIdByUrl } from "./article.ts";
 import { storiesNeedingBriefs, writeStoryBrief } from "./briefs.ts";
 import { clusterPending, restoreClusterer } from "./cluster.ts";
 import { newContext } from "./context.ts";
@@ -129,7 +129,7 @@ async function pollJob(deps: IngestDeps, boss: PgBoss, sourceId: number): Promis
       const id =
         !stored.changed || thread.articleUrl === null
           ? null
-          : await deps.store.articleIdByUrl(normalizeUrl(thread.articleUrl));
+          : await articleIdByUrl(deps.store, thread.articleUrl);
       const article = id === null ? null : await deps.store.getArticle(id);
       if (article?.storyId)
         await boss.send(
@@ -139,8 +139,7 @@ async function pollJob(deps: IngestDeps, boss: PgBoss, sourceId: number): Promis
         );
     } else if (source.kind === "page") {
       // Stored already: fetching the same page again would change nothing (as in poll.ts).
-      if ((await deps.store.articleIdByUrl(normalizeUrl(source.url))) !== null)
-        nextFetchAt = NEVER_DUE;
+      if ((await articleIdByUrl(deps.store, source.url)) !== null) nextFetchAt = NEVER_DUE;
       else await boss.send(JOBS.page, { url: source.url, sourceId }, { singletonKey: source.url });
     } else {
       const poll = await pollFeedEntries(deps, source);

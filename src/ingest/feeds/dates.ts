@@ -1,5 +1,7 @@
 // Dates as feeds really write them: RFC 822 with odd or named zones, ISO 8601 in its many
 // shapes, or nonsense. Everything becomes an ISO UTC string, or null when it cannot be trusted.
+
+import { parseLooseDateUtc } from "../../text/dates.ts";
 import type { IsoTime } from "../../types.ts";
 
 /** Years outside this window are typos or placeholder dates ("0001-01-01"), not publication times. */
@@ -136,14 +138,10 @@ function parseIso8601(text: string): IsoTime | null {
   });
 }
 
-/** Zone names and offsets the engine's parser understands ("EST", "GMT-5", "10:00-0500", " +02:00"). */
-const ENGINE_ZONE = /(?<![a-z])(?:UTC?|GMT|Z|[ECMP][SD]T)(?![a-z])|(?:\s|:\d\d)[+-]\d/i;
-
 /** Last resort for shapes like "January 5, 2026 10:00 AM EST": the engine's own parser, range-checked. */
 function parseLoose(text: string): IsoTime | null {
   if (!/[a-z]{3}/i.test(text) || !/\d{4}/.test(text)) return null;
-  // The engine reads a time without a zone as local; ours count as UTC.
-  const ms = Date.parse(ENGINE_ZONE.test(text) ? text : `${text} UTC`);
+  const ms = parseLooseDateUtc(text);
   if (Number.isNaN(ms)) return null;
   const year = new Date(ms).getUTCFullYear();
   return year < MIN_YEAR || year > MAX_YEAR ? null : new Date(ms).toISOString();

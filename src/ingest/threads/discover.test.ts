@@ -73,5 +73,10 @@ test("sameArticleKey ignores scheme, www, trailing slash, fragments and tracking
     sameArticleKey("https://example.org/a?id=1"),
     sameArticleKey("https://example.org/a?id=2"),
   );
+  // The kept parameters are not re-encoded when a tracking one goes ("%20" stays "%20").
+  assert.equal(
+    sameArticleKey("https://example.org/a?q=a%20b&utm_source=x"),
+    sameArticleKey("https://example.org/a?q=a%20b"),
+  );
   assert.equal(sameArticleKey("nonsense"), null);
 });

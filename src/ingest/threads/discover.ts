@@ -4,7 +4,7 @@ import { z } from "zod";
 import { log } from "../../log.ts";
 import type { Fetcher } from "../fetch/index.ts";
 import { optional } from "../lenient.ts";
-import { TRACKING_PARAM } from "../url.ts";
+import { withoutTracking } from "../url.ts";
 import { guard, readItems, readJson } from "./error.ts";
 import { hnHumanBase } from "./fetch.ts";
 
@@ -38,9 +38,7 @@ const redditPost = z.object({
 /** A URL reduced to what identifies the page: no scheme, "www.", fragment, tracking parameters or trailing slash. */
 export function sameArticleKey(raw: string): string | null {
   try {
-    const url = new URL(raw.replace(/&amp;/g, "&"));
-    for (const name of [...url.searchParams.keys()])
-      if (TRACKING_PARAM.test(name)) url.searchParams.delete(name);
+    const url = withoutTracking(raw.replace(/&amp;/g, "&"));
     const host = url.hostname.toLowerCase().replace(/^www\./, "");
     const path = url.pathname.replace(/\/+$/, "");
     return `${host}${path}${url.search}`;
