@@ -4,8 +4,7 @@ import { startDemoServer } from "../../demo/server.ts";
 import { demoConfig, ingestDemo } from "../../pipeline/demo.ts";
 import { closePipeline, createPipeline, runForever } from "../../pipeline/index.ts";
 import { startServer } from "../../serve/index.ts";
-import { openStore } from "../../store/index.ts";
-import { configFrom, feedsOpml, progress, sourceAdder } from "../shared.ts";
+import { configFrom, feedsOpml, progress, sourceAdder, withStore } from "../shared.ts";
 
 /** Where the fictional outlets listen when the port is free. */
 const DEMO_OUTLETS_PORT = 8079;
@@ -39,8 +38,7 @@ export async function run(args: string[]): Promise<number> {
   // Closed on every path: a listening server left open keeps the process alive after an error.
   try {
     const config = demoConfig(configFrom(values.db), outlets);
-    const store = await openStore(config.db);
-    try {
+    return await withStore(config.db, async (store) => {
       const started = Date.now();
       const report = await ingestDemo(outlets, store, config, progress("polling sources"));
       const failed = report.polled.filter((p) => p.error !== null);
@@ -86,9 +84,7 @@ export async function run(args: string[]): Promise<number> {
         await server.close();
       }
       return 0;
-    } finally {
-      await store.close();
-    }
+    });
   } finally {
     await outlets.close();
   }

@@ -2,9 +2,8 @@ import { readFile } from "node:fs/promises";
 import { parseArgs } from "node:util";
 import { parseOpml } from "../../ingest/opml.ts";
 import { closePipeline, createPipeline, runForever } from "../../pipeline/index.ts";
-import { openStore } from "../../store/index.ts";
 import { followSource } from "../../store/source-actions.ts";
-import { configFrom, followableOrSay } from "../shared.ts";
+import { configFrom, followableOrSay, withStore } from "../shared.ts";
 
 /** `storyline run --opml FILE | --feed URL…`: adds the sources, then polls until stopped. */
 export async function run(args: string[]): Promise<number> {
@@ -17,9 +16,8 @@ export async function run(args: string[]): Promise<number> {
     },
   });
   const config = configFrom(values.db);
-  const store = await openStore(config.db);
-  // Closed on every path, errors included, so that nothing left open keeps the process alive.
-  try {
+  // withStore closes it on every path, errors included: nothing left open keeps the process alive.
+  return withStore(config.db, async (store) => {
     const feeds = values.feed.map((url) => ({
       url,
       title: null as string | null,
@@ -50,7 +48,5 @@ export async function run(args: string[]): Promise<number> {
       await closePipeline(ctx);
     }
     return 0;
-  } finally {
-    await store.close();
-  }
+  });
 }

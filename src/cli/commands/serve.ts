@@ -1,8 +1,7 @@
 import { parseArgs } from "node:util";
 import { publicUrlOf } from "../../config.ts";
 import { startServer } from "../../serve/index.ts";
-import { openStore } from "../../store/index.ts";
-import { configFrom, feedsOpml, sourceAdder } from "../shared.ts";
+import { configFrom, feedsOpml, sourceAdder, withStore } from "../shared.ts";
 
 const USAGE = `usage: storyline serve [--db FILE] [--port N] [--host H] [--public-url URL]
 
@@ -45,9 +44,8 @@ export async function run(args: string[]): Promise<number> {
     );
     return 2;
   }
-  const store = await openStore(config.db);
-  // Closed on every path, e.g. when the port is taken.
-  try {
+  // withStore closes it on every path, e.g. when the port is taken.
+  return withStore(config.db, async (store) => {
     const server = await startServer({
       store,
       adminToken: config.adminToken,
@@ -63,8 +61,6 @@ export async function run(args: string[]): Promise<number> {
       process.once("SIGTERM", resolve);
     });
     await server.close();
-  } finally {
-    await store.close();
-  }
-  return 0;
+    return 0;
+  });
 }

@@ -1,8 +1,7 @@
 import { parseArgs } from "node:util";
 import { startQueue } from "../../pipeline/queue.ts";
 import { runWorker } from "../../pipeline/worker.ts";
-import { openStore } from "../../store/index.ts";
-import { configFrom, positiveInteger } from "../shared.ts";
+import { configFrom, positiveInteger, withStore } from "../shared.ts";
 
 /** `storyline worker --db postgres://… [--concurrency N] [--no-cluster]` */
 export async function run(args: string[]): Promise<number> {
@@ -37,9 +36,8 @@ export async function run(args: string[]): Promise<number> {
       allowPrivateHosts: [...base.fetch.allowPrivateHosts, ...values["allow-private"]],
     },
   };
-  const store = await openStore(config.db);
-  // Closed on every path: an open pool or queue keeps the process alive after an error.
-  try {
+  // Both closed on every path: an open pool or queue keeps the process alive after an error.
+  return withStore(config.db, async (store) => {
     const boss = await startQueue(config.db, config.jobExpireSeconds);
     try {
       const stop = new AbortController();
@@ -53,10 +51,8 @@ export async function run(args: string[]): Promise<number> {
     } finally {
       await boss.stop({ graceful: true, wait: true });
     }
-  } finally {
-    await store.close();
-  }
-  return 0;
+    return 0;
+  });
 }
 
 function redact(url: string): string {
