@@ -2,21 +2,37 @@
 // links, quotes, the community paragraph and the opinion pieces. Absolute links only; every text escaped.
 import type { BriefSentence } from "../../types.ts";
 import { html, type Safe } from "../html.ts";
-import type { StoryModel } from "../model.ts";
+import type { ArticleSummary, StoryModel } from "../model.ts";
 import { blindspotText, groupCounts } from "../spread.ts";
 import { credits } from "../views/chips.ts";
+
+/** The outlets the story page credits for a sentence (a wire sentence reprinted by five papers
+ * is the wire's, not six sources), as names and as links to their articles. */
+export function creditLinks(
+  articleIds: readonly string[],
+  outlets: readonly string[],
+  articles: Map<string, ArticleSummary>,
+): { names: string[]; links: Safe[] } {
+  const { credited } = credits(articleIds, outlets, articles);
+  return {
+    names: credited.map((c) => c.outlet),
+    links: credited.map(({ outlet, article }) =>
+      article?.href ? html`<a href="${article.href}">${outlet}</a>` : html`${outlet}`,
+    ),
+  };
+}
+
+/** "a, b, c" of links. */
+export function commaList(links: Safe[]): Safe {
+  return html`${links.map((l, i) => html`${i ? ", " : ""}${l}`)}`;
+}
 
 export function briefHtml(m: StoryModel): string {
   const brief = m.brief;
   if (!brief) return "";
-  // Credits the outlets the story page credits: a wire sentence reprinted by five papers is the
-  // wire's, not six sources.
   const sources = (s: BriefSentence): Safe => {
-    const links = credits(s.articleIds, s.outlets, m.articles).credited.map(
-      ({ outlet, article }) =>
-        article?.href ? html`<a href="${article.href}">${outlet}</a>` : html`${outlet}`,
-    );
-    return links.length ? html` [${links.map((l, i) => html`${i ? ", " : ""}${l}`)}]` : html``;
+    const { links } = creditLinks(s.articleIds, s.outlets, m.articles);
+    return links.length ? html` [${commaList(links)}]` : html``;
   };
   const paragraphs = brief.paragraphs
     .filter((p) => p.role !== "community" && p.sentences.length > 0)

@@ -1,13 +1,11 @@
 // The feed-neutral description of a feed of briefs; atom.ts and jsonfeed.ts serialise it.
 import { createHash } from "node:crypto";
 import { shortened } from "../../text/shorten.ts";
-import type { TimelineEntry } from "../../types.ts";
 import { html } from "../html.ts";
 import type { StoryModel } from "../model.ts";
-import { credits } from "../views/chips.ts";
 import { storyHref } from "../views/paths.ts";
 import { outletsFor } from "../views/story.ts";
-import { briefHtml } from "./brief-html.ts";
+import { briefHtml, commaList, creditLinks } from "./brief-html.ts";
 
 export interface FeedItem {
   id: string;
@@ -97,37 +95,25 @@ const DEVELOPMENT_TITLE_CHARS = 120;
 export function storyFeed(m: StoryModel, opts: { baseUrl: string; selfPath: string }): Feed {
   const authority = tagAuthority(opts.baseUrl);
   const storyUrl = new URL(storyHref(m.story.id).slice(1), opts.baseUrl).href;
-  // Credits the outlets the story page's timeline credits (wire copies counted once).
-  const outletsOf = (e: TimelineEntry) =>
-    new Map(
-      credits(e.articleIds, outletsFor(m.brief, e.text), m.articles).credited.map((c) => [
-        c.outlet,
-        c.article?.href ?? null,
-      ]),
-    );
   const developments: FeedItem[] = (m.brief?.timeline ?? [])
     .slice()
     .sort((a, b) => (a.at < b.at ? 1 : a.at > b.at ? -1 : 0))
     .map((e) => {
       const at = iso(e.at, new Date(0).toISOString());
       const hash = createHash("sha256").update(e.text).digest("hex").slice(0, 12);
-      const outlets = outletsOf(e);
-      const links = [...outlets].map(([name, href]) =>
-        href ? html`<a href="${href}">${name}</a>` : html`${name}`,
-      );
+      // The outlets the story page's timeline credits (wire copies counted once).
+      const { names, links } = creditLinks(e.articleIds, outletsFor(m.brief, e.text), m.articles);
       return {
         id: `tag:${authority},${tagDate(at)}:story/${encodeURIComponent(m.story.id)}/development/${at}/${hash}`,
         url: `${storyUrl}#h-timeline`,
         title: shortened(e.text, DEVELOPMENT_TITLE_CHARS),
         summary: null,
         contentHtml: html`<p>${e.text}</p>${
-          links.length
-            ? html`<p>Reported by ${links.map((l, i) => html`${i ? ", " : ""}${l}`)}.</p>`
-            : ""
+          links.length ? html`<p>Reported by ${commaList(links)}.</p>` : ""
         }`.value,
         published: at,
         updated: at,
-        authors: [...outlets.keys()].slice(0, 10),
+        authors: names.slice(0, 10),
       };
     });
   const items = [...(m.brief ? [feedItem(m, opts.baseUrl)] : []), ...developments];
