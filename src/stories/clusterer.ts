@@ -188,8 +188,7 @@ export class StoryClusterer implements Clusterer {
     this.vocab.countDocument(vector.ids);
     const docNorm = norm(vector, this.idfOf) || 1;
     const indexed = this.queryTerms(vector, Number.isFinite(at));
-    const s =
-      known !== undefined ? this.resolve(known) : this.namedStory(storyId, a, vector.ids.length);
+    const s = known !== undefined ? this.resolve(known) : this.namedStory(storyId, a);
     this.addReport(a, s, vector, docNorm, indexed, at);
   }
 
@@ -259,7 +258,7 @@ export class StoryClusterer implements Clusterer {
       // The passages' queries overwrote `top`: list the story under the chosen vector's terms.
       indexed = this.queryTerms(vector, dated);
     }
-    const s = best >= 0 ? best : this.newStory(id, a, vector.ids.length);
+    const s = best >= 0 ? best : this.newStory(id, a);
     this.addReport(a, s, vector, docNorm, indexed, publishedAt);
     this.dirty.add(s);
     const changed = this.mergeDue(a, publishedAt) ? this.mergePass() : NOTHING_CHANGED;
@@ -521,12 +520,12 @@ export class StoryClusterer implements Clusterer {
     this.stories.setCentroid(s, summed.ids, summed.weights, summed.length);
   }
 
-  private newStory(articleId: string, a: number, terms: number): number {
-    return this.namedStory(`s-${articleId}`, a, terms);
+  private newStory(articleId: string, a: number): number {
+    return this.namedStory(`s-${articleId}`, a);
   }
 
-  private namedStory(storyId: string, a: number, terms: number): number {
-    const s = this.stories.add(storyId, a, terms);
+  private namedStory(storyId: string, a: number): number {
+    const s = this.stories.add(storyId, a);
     this.storyIndex.set(storyId, s);
     return s;
   }
@@ -681,7 +680,7 @@ export class StoryClusterer implements Clusterer {
       if ((first < 0 || a < first) && !this.storyIndex.has(`s-${this.articleIds[a]!}`)) first = a;
     }
     if (first < 0) return null;
-    const t = this.namedStory(`s-${this.articleIds[first]!}`, first, members.distinct(first));
+    const t = this.namedStory(`s-${this.articleIds[first]!}`, first);
     const stay: number[] = [];
     const moved: number[] = [];
     for (const a of all) {
@@ -747,9 +746,10 @@ export class StoryClusterer implements Clusterer {
   private mergeBar(x: number, y: number): number {
     const stories = this.stories;
     const [one, other] = stories.reports(x) <= stories.reports(y) ? [x, y] : [y, x];
-    const terms = stories.firstTerms[one]!;
+    const firstTerms = (s: number) => this.members.distinct(stories.firstArticle[s]!);
+    const terms = firstTerms(one);
     const long = this.p.joinLengthTerms;
-    if (terms <= long && stories.firstTerms[other]! <= long) return this.p.mergeThreshold;
+    if (terms <= long && firstTerms(other) <= long) return this.p.mergeThreshold;
     return Math.min(this.p.mergeThreshold, this.joinBar(terms, stories.reports(other)));
   }
 

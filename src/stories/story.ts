@@ -39,8 +39,6 @@ export class Stories {
    * checked): each check waits for the story to grow by mergeRecheckGrowth. */
   mergeCheckedSize = new Int32Array(1024);
   splitCheckedReports = new Int32Array(1024);
-  /** Distinct terms of the story's first article: its join bar, while it is a story of one. */
-  firstTerms = new Int32Array(1024);
   private rows = new Float64Array(1024 * ROW);
   /** Latest known publication time (NaN while no article had a date), and the story this one was
    * merged into (-1 while it lives): columns, not row fields (see the top of this file). */
@@ -68,14 +66,13 @@ export class Stories {
   }
 
   /** Adds an empty story; returns its number. */
-  add(id: string, firstArticle: number, firstTerms: number): number {
+  add(id: string, firstArticle: number): number {
     const s = this.ids.length;
     this.ids.push(id);
     if (s >= this.firstArticle.length) this.grow(s * 2);
     this.firstArticle[s] = firstArticle;
     this.mergeCheckedSize[s] = 0;
     this.splitCheckedReports[s] = 0;
-    this.firstTerms[s] = firstTerms;
     this.block[s] = -1;
     const r = s * ROW;
     const rows = this.rows;
@@ -273,7 +270,6 @@ export class Stories {
     this.firstArticle = grown(this.firstArticle, size);
     this.mergeCheckedSize = grown(this.mergeCheckedSize, size);
     this.splitCheckedReports = grown(this.splitCheckedReports, size);
-    this.firstTerms = grown(this.firstTerms, size);
     this.rows = grown(this.rows, size * ROW);
     this.lastAtColumn = grown(this.lastAtColumn, size);
     this.aliasColumn = grown(this.aliasColumn, size);
