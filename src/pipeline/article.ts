@@ -35,8 +35,9 @@ export async function articleIdByUrl(
 ): Promise<string | null> {
   const normal = normalizeUrl(url);
   const id = await store.articleIdByUrl(normal);
+  if (id !== null) return id;
   const old = trimUrl(url, false);
-  return id !== null || old === normal ? id : store.articleIdByUrl(old);
+  return old === normal ? null : store.articleIdByUrl(old);
 }
 
 export function buildArticle(page: ExtractedPage, fetchedUrl: string, fetchedAt: Date): Article {
