@@ -6,9 +6,9 @@ import type { Source } from "../types.ts";
 import { storiesNeedingBriefs, writeChangedBriefs } from "./briefs.ts";
 import { clusterPending, restoreClusterer } from "./cluster.ts";
 import { newContext, type PipelineContext } from "./context.ts";
-import { sleep } from "./leader.ts";
 import { forEachLimited, type PollReport, pollSource } from "./poll.ts";
 import { pruneIfDue } from "./prune.ts";
+import { sleep } from "./sleep.ts";
 import { isDue } from "./steps.ts";
 
 export type { PipelineContext } from "./context.ts";

@@ -4,6 +4,7 @@
 // the store.
 import pg from "pg";
 import { log } from "../log.ts";
+import { sleep } from "./sleep.ts";
 
 /** Arbitrary constant naming Storyline's clusterer lock among the database's advisory locks. */
 export const CLUSTERER_LOCK_KEY = 7_242_001;
@@ -85,16 +86,4 @@ async function connect(connectionString: string, onLost: () => void): Promise<pg
   client.on("end", onLost);
   await client.connect();
   return client;
-}
-
-export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
-  return new Promise((resolve) => {
-    const wake = () => {
-      clearTimeout(timer);
-      signal?.removeEventListener("abort", wake);
-      resolve();
-    };
-    const timer = setTimeout(wake, ms);
-    signal?.addEventListener("abort", wake, { once: true });
-  });
 }

@@ -11,9 +11,10 @@ import { storiesNeedingBriefs, writeStoryBrief } from "./briefs.ts";
 import { clusterPending, restoreClusterer } from "./cluster.ts";
 import { newContext } from "./context.ts";
 import { isPermanent } from "./failures.ts";
-import { leadership, sleep } from "./leader.ts";
+import { leadership } from "./leader.ts";
 import { pruneIfDue } from "./prune.ts";
 import { JOBS, unfinishedJobs } from "./queue.ts";
+import { sleep } from "./sleep.ts";
 import {
   fetchAndStoreThread,
   fetchArticle,
