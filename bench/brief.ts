@@ -47,7 +47,7 @@ async function demoInputs(): Promise<Input[]> {
     const inputs: Input[] = [];
     for (const story of await store.listStories()) {
       const articles = await store.listArticles({ storyId: story.id });
-      const threads = await store.threadsForUrls(articles.flatMap((a) => [a.url, a.canonicalUrl]));
+      const threads = await store.threadsForArticles(articles.map((a) => a.id));
       inputs.push({ story, articles, threads });
     }
     return inputs;

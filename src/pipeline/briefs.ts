@@ -25,8 +25,7 @@ export async function writeStoryBrief(
   const story = await ctx.store.getStory(storyId);
   if (story === null) return false;
   const articles = await ctx.store.listArticles({ storyId });
-  const urls = articles.flatMap((a) => [a.url, a.canonicalUrl]);
-  const threads = await ctx.store.threadsForUrls(urls);
+  const threads = await ctx.store.threadsForArticles(articles.map((a) => a.id));
   const previous = await ctx.store.getBrief(storyId);
   const input = { story, articles, threads, previous };
   const brief =

@@ -198,11 +198,11 @@ test("when the rebuild after a failed batch fails too, the next batch rebuilds f
     const ctx = contextFor(store);
     await clusterPending(ctx);
     await store.putArticle(second);
-    // The batch's write fails, and so does the restore that follows (the store's second read).
+    // The batch's write fails, and so does the restore that follows.
     ctx.store = failingOn(
       failingOn(store, "assignArticle", 1, "disk full"),
-      "listArticles",
-      2,
+      "listArticlePage",
+      1,
       "database is locked",
     );
     await assert.rejects(clusterPending(ctx), /disk full/);

@@ -23,17 +23,20 @@ const RESTORE_PAGE = 1000;
  */
 export async function restoreClusterer(ctx: PipelineContext): Promise<void> {
   let restored = 0;
-  let afterId: string | undefined;
+  let after: string | undefined;
   for (;;) {
-    const page = await ctx.store.listArticles({ order: "clustered", afterId, limit: RESTORE_PAGE });
-    for (const article of page) {
+    const page = await ctx.store.listArticlePage(
+      { order: "clustered", limit: RESTORE_PAGE },
+      after,
+    );
+    for (const article of page.articles) {
       // A detached article (its story deleted) waits for clusterPending like a new one.
       if (article.storyId === null) continue;
       ctx.clusterer.restore(clusterDoc(article), article.storyId, article.duplicateOf);
     }
-    restored += page.length;
-    if (page.length < RESTORE_PAGE) break;
-    afterId = page[page.length - 1]!.id;
+    restored += page.articles.length;
+    if (page.next === null) break;
+    after = page.next;
   }
   for (const split of await ctx.store.listSplits()) ctx.clusterer.keepApart(split.from, split.into);
   if (restored > 0) log("info", "pipeline", `restored ${restored} articles`);

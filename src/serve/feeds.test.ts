@@ -288,7 +288,7 @@ test("a brief rewritten for new comments is a modified feed entry", async () => 
   const rewrite = async () => {
     const story = (await store.getStory("s-bridge"))!;
     const articles = await store.listArticles({ storyId: story.id });
-    const threads = await store.threadsForUrls(articles.flatMap((a) => [a.url, a.canonicalUrl]));
+    const threads = await store.threadsForArticles(articles.map((a) => a.id));
     const previous = await store.getBrief(story.id);
     await store.putBrief(writeBrief({ story, articles, threads, previous }));
   };

@@ -241,10 +241,11 @@ export class Reader {
     return links;
   }
 
-  /** Threads discussing any of the articles, with a link-safe URL, most comments first. */
+  /** Threads discussing any of the articles (by any URL it was reached by), with a link-safe
+   * URL, most comments first. */
   private async threadLinks(articles: Iterable<ArticleSummary>): Promise<ThreadLink[]> {
-    const urls = [...articles].flatMap((a) => (a.href ? [a.href] : []));
-    const found = await this.store.threadsForUrls(urls.slice(0, MAX_THREAD_LOOKUP_URLS));
+    const ids = [...articles].map((a) => a.id);
+    const found = await this.store.threadsForArticles(ids, MAX_THREAD_LOOKUP_URLS);
     return found
       .flatMap((t) => {
         const href = safeHref(t.url);

@@ -1,8 +1,8 @@
 // articles: extracted pages, in the order they were stored (seq).
-import { hasUnspacedScript, tokenize } from "../text/terms.ts";
 import type { Article } from "../types.ts";
-import { type Db, fromJson, type Param, str, toJson } from "./db.ts";
-import type { ArticleOutlet, ArticleQuery } from "./store.ts";
+import { type Db, fromJson, inJsonArray, type Param, str, toJson } from "./db.ts";
+import { searchColumns } from "./search.ts";
+import type { ArticleOutlet, ArticlePage, ArticleQuery } from "./store.ts";
 
 const COLUMNS = `id, url, canonical_url, outlet, outlet_domain, headline, byline, published_at,
   modified_at, fetched_at, language, lead_image, description, text, paragraphs, sentences,
@@ -81,22 +81,15 @@ function articleParams(a: Article): Param[] {
   ];
 }
 
-const INSERT = `INSERT INTO articles (${COLUMNS}, search_words)
-  VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING`;
-
-/** The words of the headline and text written in a script without spaces, space-separated, for
- * the search index (see migration 14); null when there are none. */
-export function searchWords(a: Pick<Article, "headline" | "text">): string | null {
-  const all = `${a.headline}\n${a.text}`;
-  if (!hasUnspacedScript(all)) return null;
-  return tokenize(all)
-    .filter((word) => hasUnspacedScript(word))
-    .join(" ");
-}
+// With the search terms of headline and text, which the search index reads (see search.ts).
+const INSERT = `INSERT INTO articles (${COLUMNS}, search_headline, search_text)
+  VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+  ON CONFLICT (id) DO NOTHING`;
 
 /** Inserts unless an article with this id exists; true when it was new. One statement, atomic. */
 export async function putArticle(db: Db, article: Article): Promise<boolean> {
-  return (await db.run(INSERT, [...articleParams(article), searchWords(article)])) === 1;
+  const params = [...articleParams(article), ...searchColumns(article.headline, article.text)];
+  return (await db.run(INSERT, params)) === 1;
 }
 
 export async function getArticle(db: Db, id: string): Promise<Article | null> {
@@ -122,21 +115,83 @@ export async function articleIdByUrl(db: Db, url: string): Promise<string | null
   return row?.article_id ?? null;
 }
 
-/** The ORDER BY key of an order, and the same key read from the row that a page starts after. */
-function orderKey(db: Db, order: "stored" | "time" | "clustered"): [string, string] {
-  if (order === "stored") return ["seq", "seq"];
-  if (order === "clustered") return ["cluster_seq", "cluster_seq"];
+/**
+ * Every URL these articles were reached by: fetched, canonical, and each recorded by
+ * addArticleUrls (the link before a redirect, a feed's spelling, an old spelling), distinct, in the
+ * order of the ids, each article's fetched and canonical URLs before its recorded ones: a cap on
+ * the list keeps the first articles' URLs. One query however many articles.
+ */
+export async function urlsOfArticles(db: Db, articleIds: string[]): Promise<string[]> {
+  const unique = [...new Set(articleIds)];
+  if (unique.length === 0) return [];
+  const ids = toJson(unique);
+  const rows = await db.all<{ article_id: string; url: string; rank: number | string }>(
+    `SELECT id AS article_id, url, 0 AS rank FROM articles WHERE ${inJsonArray(db, "id")}
+     UNION ALL SELECT id, canonical_url, 1 FROM articles WHERE ${inJsonArray(db, "id")}
+     UNION ALL SELECT article_id, url, 2 FROM article_urls WHERE ${inJsonArray(db, "article_id")}`,
+    [ids, ids, ids],
+  );
+  // Sorted here, not in SQL: the two databases collate URLs differently, and a capped list must
+  // be the same on both.
+  const position = new Map(unique.map((id, i) => [id, i]));
+  rows.sort(
+    (a, b) =>
+      position.get(a.article_id)! - position.get(b.article_id)! ||
+      Number(a.rank) - Number(b.rank) ||
+      (a.url < b.url ? -1 : a.url > b.url ? 1 : 0),
+  );
+  return [...new Set(rows.map((r) => r.url))];
+}
+
+/** The ORDER BY key of an order, as a list of expressions. */
+function orderKey(db: Db, order: "stored" | "time" | "clustered"): string[] {
+  if (order === "stored") return ["seq"];
+  if (order === "clustered") return ["cluster_seq"];
   // Byte order on PostgreSQL too (its default collation may not be), as the pipeline compares
   // strings.
   const collate = db.dialect === "postgres" ? ' COLLATE "C"' : "";
-  return [
-    `coalesce(published_at, fetched_at)${collate}, id${collate}`,
-    "coalesce(published_at, fetched_at), id",
-  ];
+  return [`coalesce(published_at, fetched_at)${collate}`, `id${collate}`];
 }
 
 /** Articles in the chosen order, optionally of one story, unassigned, or fetched after `since`. */
 export async function listArticles(db: Db, query: ArticleQuery = {}): Promise<Article[]> {
+  const rows = await selectArticles(db, query, []);
+  return rows.map(toArticle);
+}
+
+/** The page of articles after the place `after` names (a previous page's `next`). */
+export async function listArticlePage(
+  db: Db,
+  query: ArticleQuery & { limit: number },
+  after?: string,
+): Promise<ArticlePage> {
+  const rows = await selectArticles(db, query, after === undefined ? [] : parseCursor(after));
+  const last = rows.at(-1);
+  const keys = orderKey(db, query.order ?? "stored").length;
+  const next =
+    last !== undefined && rows.length >= query.limit
+      ? toJson(Array.from({ length: keys }, (_, i) => last[`page_key${i}`] as Param))
+      : null;
+  return { articles: rows.map(toArticle), next };
+}
+
+function parseCursor(cursor: string): Param[] {
+  const values = fromJson<unknown>(cursor);
+  if (
+    !Array.isArray(values) ||
+    !values.every((v) => typeof v === "string" || typeof v === "number")
+  ) {
+    throw new Error(`store: not an article page cursor: ${cursor}`);
+  }
+  return values as Param[];
+}
+
+/** The rows of a query, each with its order key as page_key0.., after the key `after` if given. */
+async function selectArticles(
+  db: Db,
+  query: ArticleQuery,
+  after: Param[],
+): Promise<(ArticleRow & Record<string, unknown>)[]> {
   const where: string[] = [];
   const params: Param[] = [];
   if (query.storyId !== undefined) {
@@ -148,21 +203,22 @@ export async function listArticles(db: Db, query: ArticleQuery = {}): Promise<Ar
     where.push("fetched_at > ?");
     params.push(query.since);
   }
-  const [key, keyOfAfter] = orderKey(db, query.order ?? "stored");
+  const key = orderKey(db, query.order ?? "stored");
   if (query.order === "clustered") where.push("cluster_seq IS NOT NULL");
-  if (query.afterId !== undefined) {
-    where.push(`(${key}) > (SELECT ${keyOfAfter} FROM articles WHERE id = ?)`);
-    params.push(query.afterId);
+  if (after.length > 0) {
+    if (after.length !== key.length) throw new Error("store: article page cursor of another order");
+    where.push(`(${key.join(", ")}) > (${key.map(() => "?").join(", ")})`);
+    params.push(...after);
   }
-  let sql = `SELECT ${COLUMNS} FROM articles`;
+  const keyColumns = key.map((k, i) => `${k} AS page_key${i}`).join(", ");
+  let sql = `SELECT ${COLUMNS}, ${keyColumns} FROM articles`;
   if (where.length > 0) sql += ` WHERE ${where.join(" AND ")}`;
-  sql += ` ORDER BY ${key}`;
+  sql += ` ORDER BY ${key.join(", ")}`;
   if (query.limit !== undefined) {
     sql += " LIMIT ?";
     params.push(Math.max(0, Math.floor(query.limit)));
   }
-  const rows = await db.all<ArticleRow>(sql, params);
-  return rows.map(toArticle);
+  return db.all<ArticleRow & Record<string, unknown>>(sql, params);
 }
 
 /** Every (outlet name, domain) pair the articles carry, with how many articles have it. */

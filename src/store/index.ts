@@ -24,14 +24,28 @@ import * as sections from "./sections.ts";
 import * as sources from "./sources.ts";
 import { openSqlite } from "./sqlite.ts";
 import * as state from "./state.ts";
-import type { ArticleOutlet, ArticleQuery, SourcePatch, Store, StoryQuery } from "./store.ts";
+import type {
+  ArticleOutlet,
+  ArticlePage,
+  ArticleQuery,
+  SourcePatch,
+  Store,
+  StoryQuery,
+} from "./store.ts";
 import type { StorySplit } from "./stories.ts";
 import * as stories from "./stories.ts";
 import * as threads from "./threads.ts";
 
 export type { PruneCounts } from "./prune.ts";
 export type { SectionListing } from "./sections.ts";
-export type { ArticleOutlet, ArticleQuery, SourcePatch, Store, StoryQuery } from "./store.ts";
+export type {
+  ArticleOutlet,
+  ArticlePage,
+  ArticleQuery,
+  SourcePatch,
+  Store,
+  StoryQuery,
+} from "./store.ts";
 
 export function isPostgresUrl(db: string): boolean {
   return /^postgres(ql)?:\/\//i.test(db);
@@ -131,6 +145,10 @@ class SqlStore implements Store {
   listArticles(query?: ArticleQuery): Promise<Article[]> {
     return articles.listArticles(this.db, query);
   }
+
+  listArticlePage(query: ArticleQuery & { limit: number }, after?: string): Promise<ArticlePage> {
+    return articles.listArticlePage(this.db, query, after);
+  }
   countArticles(): Promise<number> {
     return articles.countArticles(this.db);
   }
@@ -160,6 +178,9 @@ class SqlStore implements Store {
   }
   threadsForUrls(urls: string[]): Promise<Thread[]> {
     return threads.threadsForUrls(this.db, urls);
+  }
+  threadsForArticles(articleIds: string[], maxUrls?: number): Promise<Thread[]> {
+    return threads.threadsForArticles(this.db, articleIds, maxUrls);
   }
 
   putStory(story: Story): Promise<void> {

@@ -1,10 +1,13 @@
 // Every schema change, in order, for both stores. Append only: never edit or reorder an entry
-// that has shipped; add a new one. An entry is SQL valid for both dialects, or a pair.
+// that has shipped; add a new one. An entry is SQL valid for both dialects, or a pair, or a function
+// for a change SQL alone cannot make (one that needs the JavaScript tokenizer, say).
 // Conventions shared by both: times are ISO 8601 text (sorts correctly as text), booleans are
 // 0/1 integers, arrays and nested records are JSON text.
 import type { Db } from "./db.ts";
+import { searchColumns } from "./search.ts";
+import { SQLITE_BUSY_TIMEOUT_MS } from "./sqlite.ts";
 
-export type Migration = string | { sqlite: string; postgres: string };
+export type Migration = string | { sqlite: string; postgres: string } | ((db: Db) => Promise<void>);
 
 export const MIGRATIONS: Migration[] = [
   // 1: sources
@@ -161,7 +164,89 @@ export const MIGRATIONS: Migration[] = [
   // 17: stories merged away and the story that absorbed them, so links to them (in feeds,
   // bookmarks, shared URLs) lead on instead of ending in a 404. One hop: see recordMerge.
   "CREATE TABLE story_merges (from_id TEXT PRIMARY KEY, into_id TEXT NOT NULL)",
+  // 18: search by one tokenizer on both stores (see search.ts): the search terms of headline and
+  // text, made by searchTerms, indexed whole. Replaces the index of 8 and 14 and search_words.
+  searchTermsMigration,
+  // 19: the URLs each article was reached by, looked up by article: the threads about a story's
+  // articles and prune (see threads.ts) read them so.
+  "CREATE INDEX article_urls_article ON article_urls (article_id)",
 ];
+
+/** Articles read per batch while migration 18 fills their search terms. */
+const BACKFILL_BATCH = 500;
+
+async function searchTermsMigration(db: Db): Promise<void> {
+  if (db.dialect === "sqlite") {
+    await db.exec(`DROP TRIGGER articles_fts_insert;
+      DROP TRIGGER articles_fts_delete;
+      DROP TRIGGER articles_fts_update;
+      DROP TABLE articles_fts;
+      ALTER TABLE articles DROP COLUMN search_words;
+      ALTER TABLE articles ADD COLUMN search_headline TEXT NOT NULL DEFAULT '';
+      ALTER TABLE articles ADD COLUMN search_text TEXT NOT NULL DEFAULT ''`);
+  } else {
+    await db.exec(`DROP INDEX articles_search;
+      ALTER TABLE articles DROP COLUMN search, DROP COLUMN search_words,
+        ADD COLUMN search_headline TEXT NOT NULL DEFAULT '',
+        ADD COLUMN search_text TEXT NOT NULL DEFAULT ''`);
+  }
+  // Filled before the index exists, which is then built once.
+  for (let after = 0; ; ) {
+    const rows = await db.all<{ seq: number | string; headline: string; text: string }>(
+      "SELECT seq, headline, text FROM articles WHERE seq > ? ORDER BY seq LIMIT ?",
+      [after, BACKFILL_BATCH],
+    );
+    if (rows.length === 0) break;
+    for (const r of rows) {
+      await db.run("UPDATE articles SET search_headline = ?, search_text = ? WHERE seq = ?", [
+        ...searchColumns(r.headline, r.text),
+        r.seq,
+      ]);
+    }
+    after = Number(rows[rows.length - 1]!.seq);
+  }
+  if (db.dialect === "sqlite") {
+    // The ascii tokenizer splits only at ASCII spaces and punctuation, which terms never hold, and
+    // lower-cases only ASCII, which terms already are: each term is indexed as it is.
+    await db.exec(`CREATE VIRTUAL TABLE articles_fts USING fts5(search_headline, search_text,
+        content='articles', content_rowid='seq', tokenize='ascii');
+      CREATE TRIGGER articles_fts_insert AFTER INSERT ON articles BEGIN
+        INSERT INTO articles_fts (rowid, search_headline, search_text)
+          VALUES (new.seq, new.search_headline, new.search_text);
+      END;
+      CREATE TRIGGER articles_fts_delete AFTER DELETE ON articles BEGIN
+        INSERT INTO articles_fts (articles_fts, rowid, search_headline, search_text)
+          VALUES ('delete', old.seq, old.search_headline, old.search_text);
+      END;
+      CREATE TRIGGER articles_fts_update AFTER UPDATE OF search_headline, search_text ON articles
+      BEGIN
+        INSERT INTO articles_fts (articles_fts, rowid, search_headline, search_text)
+          VALUES ('delete', old.seq, old.search_headline, old.search_text);
+        INSERT INTO articles_fts (rowid, search_headline, search_text)
+          VALUES (new.seq, new.search_headline, new.search_text);
+      END;
+      INSERT INTO articles_fts (articles_fts) VALUES ('rebuild')`);
+  } else {
+    // Each term becomes one lexeme as written, read as tsvector text: to_tsvector's parser sorts
+    // characters by the database's locale, so what it would split or drop varies. Positions and
+    // weights as to_tsvector gives them, for ts_rank. Built-in functions only, so the generated
+    // column works whatever the search_path.
+    await db.exec(`CREATE FUNCTION article_search_vector(headline TEXT, body TEXT)
+        RETURNS tsvector LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
+        SELECT setweight(coalesce((SELECT string_agg(format('''%s'':%s',
+            replace(replace(t, '\\', '\\\\'), '''', ''''''), n), ' ')
+          FROM unnest(string_to_array(headline, ' ')) WITH ORDINALITY AS w (t, n)
+          WHERE t <> '')::tsvector, ''), 'A') ||
+        setweight(coalesce((SELECT string_agg(format('''%s'':%s',
+            replace(replace(t, '\\', '\\\\'), '''', ''''''), n), ' ')
+          FROM unnest(string_to_array(body, ' ')) WITH ORDINALITY AS w (t, n)
+          WHERE t <> '')::tsvector, ''), 'B')
+        $$;
+      ALTER TABLE articles ADD COLUMN search tsvector
+        GENERATED ALWAYS AS (article_search_vector(search_headline, search_text)) STORED;
+      CREATE INDEX articles_search ON articles USING GIN (search)`);
+  }
+}
 
 function articleColumns(): string {
   return `id TEXT NOT NULL UNIQUE, url TEXT NOT NULL, canonical_url TEXT NOT NULL,
@@ -170,6 +255,10 @@ function articleColumns(): string {
     lead_image TEXT, description TEXT, text TEXT NOT NULL, paragraphs TEXT NOT NULL,
     sentences TEXT NOT NULL, fingerprint TEXT NOT NULL, story_id TEXT, duplicate_of TEXT`;
 }
+
+/** How long a SQLite migration waits for another process's write lock (PostgreSQL waits on its
+ * advisory lock as long as it takes). */
+const SQLITE_MIGRATION_WAIT_MS = 15 * 60_000;
 
 /** Arbitrary constant naming the migration lock among PostgreSQL advisory locks. */
 const PG_MIGRATION_LOCK = 0x5354_4f52; // "STOR"
@@ -180,6 +269,19 @@ const PG_MIGRATION_LOCK = 0x5354_4f52; // "STOR"
  * wait for the first one; they then find nothing left to do.
  */
 export async function migrate(db: Db, schema: string | null = null): Promise<number> {
+  if (db.dialect !== "sqlite") return migrateInTx(db, schema);
+  // A migration can rewrite every article, for minutes on a large archive: a second process
+  // started meanwhile (serve beside run, after an upgrade) waits for it instead of failing with
+  // "database is locked" once the usual write-lock wait is over.
+  await db.exec(`PRAGMA busy_timeout = ${SQLITE_MIGRATION_WAIT_MS}`);
+  try {
+    return await migrateInTx(db, schema);
+  } finally {
+    await db.exec(`PRAGMA busy_timeout = ${SQLITE_BUSY_TIMEOUT_MS}`);
+  }
+}
+
+async function migrateInTx(db: Db, schema: string | null): Promise<number> {
   return db.tx(async (t) => {
     if (t.dialect === "postgres") {
       await t.get("SELECT pg_advisory_xact_lock(?)", [PG_MIGRATION_LOCK]);
@@ -195,7 +297,8 @@ export async function migrate(db: Db, schema: string | null = null): Promise<num
     const done = row?.v ?? 0;
     for (let version = done + 1; version <= MIGRATIONS.length; version++) {
       const m = MIGRATIONS[version - 1]!;
-      await t.exec(typeof m === "string" ? m : m[t.dialect]);
+      if (typeof m === "function") await m(t);
+      else await t.exec(typeof m === "string" ? m : m[t.dialect]);
       await t.run("INSERT INTO schema_migrations (version, applied_at) VALUES (?, ?)", [
         version,
         new Date().toISOString(),

@@ -1,12 +1,11 @@
 // prune: the retention sweep. Removes stories that stopped growing before a cutoff, with what
 // only they need: their articles (and so their search entries and links to the sources that
-// reached them), their briefs, the discussion
-// threads about those articles, and the thread sources that fetched them. The URLs the articles
-// were reached by stay behind in article_urls: a feed that still lists an old entry must not bring
-// it back as new.
+// reached them), their briefs, the discussion threads about those articles (by any URL they were
+// reached by), and the thread sources that fetched them. The URLs the articles were reached by
+// stay behind in article_urls: a feed that still lists an old entry must not bring it back as new.
 import type { IsoTime } from "../types.ts";
 import { type Db, inJsonArray, toJson } from "./db.ts";
-import { urlKey } from "./threads.ts";
+import { articleUrlKeys } from "./threads.ts";
 
 export interface PruneCounts {
   stories: number;
@@ -30,10 +29,13 @@ export async function pruneStories(db: Db, before: IsoTime, limit: number): Prom
     );
     if (rows.length === 0) return { stories: 0, articles: 0, threads: 0 };
     const ids = toJson(rows.map((r) => r.id));
-    const urls = await t.all<{ url: string; canonical_url: string }>(
-      `SELECT url, canonical_url FROM articles WHERE ${inJsonArray(t, "story_id")}`,
-      [ids],
-    );
+    const articleIds = (
+      await t.all<{ id: string }>(`SELECT id FROM articles WHERE ${inJsonArray(t, "story_id")}`, [
+        ids,
+      ])
+    ).map((r) => r.id);
+    // Read while the articles are there; their article_urls rows stay (see the top of this file).
+    const keys = await articleUrlKeys(t, articleIds);
     await t.run(
       `DELETE FROM article_sources WHERE article_id IN
          (SELECT id FROM articles WHERE ${inJsonArray(t, "story_id")})`,
@@ -51,12 +53,9 @@ export async function pruneStories(db: Db, before: IsoTime, limit: number): Prom
       [ids, ids],
     );
 
-    const keys = toJson([
-      ...new Set(urls.flatMap((u) => [urlKey(u.url), urlKey(u.canonical_url)])),
-    ]);
     const threadRows = await t.all<{ id: string; url: string }>(
       `SELECT id, url FROM threads WHERE ${inJsonArray(t, "article_url_key")}`,
-      [keys],
+      [toJson(keys)],
     );
     if (threadRows.length > 0) {
       const threadIds = toJson(threadRows.map((r) => r.id));

@@ -5,7 +5,7 @@ import Database from "better-sqlite3";
 import { type Db, type Param, type Row, withoutNul } from "./db.ts";
 
 /** How long a writer waits for another process's write lock before failing (ms). */
-const BUSY_TIMEOUT_MS = 5_000;
+export const SQLITE_BUSY_TIMEOUT_MS = 5_000;
 
 export function openSqlite(path: string): Db {
   let conn: Database.Database;
@@ -16,7 +16,7 @@ export function openSqlite(path: string): Db {
   }
   conn.pragma("journal_mode = WAL");
   conn.pragma("synchronous = FULL");
-  conn.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
+  conn.pragma(`busy_timeout = ${SQLITE_BUSY_TIMEOUT_MS}`);
   conn.pragma("foreign_keys = ON");
   // Refresh planner statistics where they are stale (cheap; SQLite's advice for long-lived
   // connections), so e.g. the fetched_at index is chosen once the table has grown.

@@ -8,8 +8,11 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, describe, test } from "node:test";
 import pg from "pg";
-import { openStore } from "./index.ts";
+import { isPostgresUrl, openStore } from "./index.ts";
+import { MIGRATIONS } from "./migrations.ts";
+import { openPostgres, parsePgUrl } from "./postgres.ts";
 import { sampleArticle, sampleBrief, sampleStory, sampleThread } from "./sample.ts";
+import { openSqlite } from "./sqlite.ts";
 import type { Store } from "./store.ts";
 
 const PG_URL = process.env.STORYLINE_TEST_PG ?? "";
@@ -69,6 +72,50 @@ async function briefWaitsOnLock(): Promise<boolean> {
     await watcher.end();
   }
 }
+
+/** Comments in the database at `location`, read beside its store: no Store method reads the
+ * comments of a thread that is gone. */
+async function countComments(location: string): Promise<number> {
+  const db = isPostgresUrl(location) ? openPostgres(parsePgUrl(location)) : openSqlite(location);
+  try {
+    return Number((await db.get<{ n: number | string }>("SELECT count(*) AS n FROM comments"))?.n);
+  } finally {
+    await db.close();
+  }
+}
+
+/** Articles whose words the two databases' own tokenizers read differently: accents, Indic vowel
+ * signs and viramas, stop words, a text mixing scripts. */
+const MIXED_SCRIPT_ARTICLES = [
+  { headline: "Café owners in São Paulo protest", text: "The café near the square closed early." },
+  { headline: "Cafe prices rise in Sao Paulo", text: "Owners of the cafe blamed the rent." },
+  { headline: "दिल्ली में बारिश", text: "राजधानी में भारी बारिश हुई। Café Delhi closed." },
+  { headline: "इस बार शिकायत", text: "बार बार शिकायत हुई।" },
+  { headline: "Sports", text: "A match was played." },
+  { headline: "বাংলা সংবাদ", text: "ঢাকায় বৃষ্টি হয়েছে।" },
+];
+
+/** Each query and the articles (by place in MIXED_SCRIPT_ARTICLES, from 1) it finds on either
+ * store. */
+const MIXED_SCRIPT_QUERIES: [string, number[]][] = [
+  ["café", [1, 2, 3]],
+  ["cafe", [1, 2, 3]],
+  ["CAFÉS", [1, 2, 3]],
+  ["São Paulo", [1, 2]],
+  ["sao paulo", [1, 2]],
+  ["बारिश", [3]],
+  ["बार", [4]],
+  ["भारी बारिश", [3]],
+  ["বৃষ্টি", [6]],
+  ["the", [1, 2]],
+  ["the café", [1, 2]],
+  ["THE the", [1, 2]],
+  ["the sports", []],
+  ["a match", [5]],
+  ["café बारिश", [3]],
+  ["दिल्ली delhi", [3]],
+  ["Delhi बार", []],
+];
 
 async function withStore(b: Backend, fn: (s: Store) => Promise<void>): Promise<void> {
   const store = await openStore(b.location());
@@ -240,12 +287,12 @@ for (const b of backends) {
         for (const r of rows) await s.putArticle(r);
         const pages = async (order: "stored" | "time" | "clustered") => {
           const out: string[][] = [];
-          let afterId: string | undefined;
+          let after: string | undefined;
           for (;;) {
-            const page = await s.listArticles({ order, afterId, limit: 2 });
-            if (page.length === 0) return out;
-            out.push(page.map((x) => x.id));
-            afterId = page[page.length - 1]!.id;
+            const page = await s.listArticlePage({ order, limit: 2 }, after);
+            if (page.articles.length > 0) out.push(page.articles.map((x) => x.id));
+            if (page.next === null) return out;
+            after = page.next;
           }
         };
         assert.deepEqual(await pages("stored"), [["c", "a"], ["b", "Z"], ["d"]]);
@@ -256,6 +303,33 @@ for (const b of backends) {
         await s.assignArticle("b", "s2", null);
         assert.deepEqual(await pages("clustered"), [["b", "d"], ["c"]]);
         assert.equal((await s.getArticle("b"))?.storyId, "s2");
+      }));
+
+    test("articles: a page's next page is found when its last article was pruned meanwhile", () =>
+      withStore(b, async (s) => {
+        for (const [i, id] of ["a", "b", "c", "d", "e"].entries()) {
+          await s.putArticle(sampleArticle(i + 1, { id }));
+          await s.assignArticle(id, `s-${id}`, null);
+          const lastUpdated = id === "b" ? "2026-11-05T00:00:00.000Z" : "2026-11-20T00:00:00.000Z";
+          await s.putStory(sampleStory(`s-${id}`, lastUpdated, [id]));
+        }
+        for (const order of ["stored", "time", "clustered"] as const) {
+          const first = await s.listArticlePage({ order, limit: 2 });
+          // A prune beside a restart's restore deletes the article the first page ended on.
+          if (order === "clustered") await s.pruneStories("2026-11-10T00:00:00.000Z", 100);
+          const rest = await s.listArticlePage({ order, limit: 10 }, first.next!);
+          assert.deepEqual(
+            first.articles.map((x) => x.id),
+            ["a", "b"],
+            order,
+          );
+          assert.deepEqual(
+            rest.articles.map((x) => x.id),
+            ["c", "d", "e"],
+            order,
+          );
+          assert.equal(rest.next, null, order);
+        }
       }));
 
     test("threads: comments round-trip, replace on re-put, match by article URL", () =>
@@ -280,6 +354,39 @@ for (const b of backends) {
         );
         assert.deepEqual(await s.threadsForUrls(["https://a.example/"]), []);
         assert.deepEqual(await s.threadsForUrls([]), []);
+      }));
+
+    test("threads: found for articles by every URL they were reached by", () =>
+      withStore(b, async (s) => {
+        const a = sampleArticle(1);
+        const other = sampleArticle(2);
+        const feedLink = "https://feeds.news1.example/r/1";
+        const beforeRedirect = "https://news1.example/p/1";
+        const otherFeedLink = "https://feeds.news2.example/r/2";
+        await s.putArticle(a);
+        await s.putArticle(other);
+        await s.addArticleUrls(a.id, [a.url, a.canonicalUrl, feedLink, beforeRedirect]);
+        await s.addArticleUrls(other.id, [other.canonicalUrl, otherFeedLink]);
+        const byCanonical = sampleThread("canonical", a.canonicalUrl);
+        const byFeedLink = sampleThread("feed", `${feedLink}/`);
+        const byRedirect = sampleThread("redirect", beforeRedirect, 0);
+        const aboutOther = sampleThread("other", otherFeedLink);
+        for (const t of [byCanonical, byFeedLink, byRedirect, aboutOther]) await s.putThread(t);
+        await s.putThread(sampleThread("unrelated", "https://elsewhere.example/"));
+
+        assert.deepEqual(await s.threadsForArticles([a.id]), [byCanonical, byFeedLink, byRedirect]);
+        assert.deepEqual(
+          (await s.threadsForArticles([other.id, a.id, "missing"])).map((t) => t.id),
+          ["hackernews:canonical", "hackernews:feed", "hackernews:other", "hackernews:redirect"],
+        );
+        // Capped, the first article's fetched and canonical URLs come first, then its recorded
+        // ones in one order on both databases.
+        assert.deepEqual(await s.threadsForArticles([a.id, other.id], 2), [byCanonical]);
+        assert.deepEqual(await s.threadsForArticles([a.id, other.id], 3), [
+          byCanonical,
+          byFeedLink,
+        ]);
+        assert.deepEqual(await s.threadsForArticles([]), []);
       }));
 
     test("threads: hundreds of comments keep their order; NUL is dropped, not fatal", () =>
@@ -469,6 +576,7 @@ for (const b of backends) {
           "headline:foo",
           "'; DROP TABLE articles; --",
           "foo & | ! <-> bar",
+          "foo:* bar:AB 'baz' a\\b it's",
           "(((((",
           '""""',
           "\0\u0001\u0002",
@@ -487,6 +595,79 @@ for (const b of backends) {
         );
         assert.equal(await s.countArticles(), 1);
       }));
+
+    test("search: accents, Indic vowel signs and stop words match as on the other store", () =>
+      withStore(b, async (s) => {
+        for (const [i, a] of MIXED_SCRIPT_ARTICLES.entries()) {
+          await s.putArticle(sampleArticle(i + 1, a));
+        }
+        for (const [query, found] of MIXED_SCRIPT_QUERIES) {
+          assert.deepEqual(
+            (await s.search(query)).map((h) => h.articleId).sort(),
+            found.map((n) => `a${n}`),
+            query,
+          );
+        }
+        // Snippets show the text as written, not its search terms.
+        const saoPaulo = (await s.search("sao paulo")).find((h) => h.articleId === "a1");
+        assert.ok(
+          saoPaulo!.snippet.includes("\u0001São\u0002 \u0001Paulo\u0002"),
+          saoPaulo!.snippet,
+        );
+        const [rain] = await s.search("बारिश");
+        assert.ok(rain!.snippet.includes("\u0001बारिश\u0002"), rain!.snippet);
+        const [cafe] = await s.search("cafe", 1);
+        const marked = cafe!.snippet.split("\u0001").slice(1);
+        assert.ok(marked.length > 0, cafe!.snippet);
+        for (const m of marked) assert.match(m.split("\u0002")[0]!, /^[Cc]af[eé]$/);
+      }));
+
+    test("search: articles stored before search terms existed are found the same way", async () => {
+      const where = b.location();
+      // The schema before migration 18, with one article written as it was then.
+      const raw = isPostgresUrl(where) ? openPostgres(parsePgUrl(where)) : openSqlite(where);
+      try {
+        const schema = isPostgresUrl(where) ? parsePgUrl(where).schema : null;
+        if (schema) await raw.exec(`CREATE SCHEMA ${schema}`);
+        await raw.exec(
+          "CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL)",
+        );
+        for (const [i, m] of MIGRATIONS.slice(0, 17).entries()) {
+          await raw.exec(typeof m === "string" ? m : (m as Record<string, string>)[raw.dialect]!);
+          await raw.run("INSERT INTO schema_migrations VALUES (?, ?)", [i + 1, "2026-11-01"]);
+        }
+        for (const [i, a] of MIXED_SCRIPT_ARTICLES.entries()) {
+          await raw.run(
+            `INSERT INTO articles (id, url, canonical_url, outlet, outlet_domain, headline,
+               fetched_at, text, paragraphs, sentences, fingerprint)
+             VALUES (?, ?, ?, 'News', 'news.example', ?, '2026-11-01', ?, '[]', '[]', '0')`,
+            [
+              `a${i + 1}`,
+              `https://news.example/${i}`,
+              `https://news.example/${i}`,
+              a.headline,
+              a.text,
+            ],
+          );
+        }
+      } finally {
+        await raw.close();
+      }
+      const s = await openStore(where);
+      try {
+        for (const [query, found] of MIXED_SCRIPT_QUERIES) {
+          assert.deepEqual(
+            (await s.search(query)).map((h) => h.articleId).sort(),
+            found.map((n) => `a${n}`),
+            query,
+          );
+        }
+        await s.putArticle(sampleArticle(7, { headline: "Another café" }));
+        assert.equal((await s.search("cafe")).length, 4, "new articles join the migrated index");
+      } finally {
+        await s.close();
+      }
+    });
 
     test("transaction: commits together, rolls back together, nests", () =>
       withStore(b, async (s) => {
@@ -687,6 +868,63 @@ for (const b of backends) {
         // Still known by URL: a feed listing the entry again does not bring it back.
         assert.equal(await s.articleIdByUrl(old[0]!.url), "a1");
       }));
+
+    test("pruning takes the threads about any URL its articles were reached by", async () => {
+      const location = b.location();
+      const s = await openStore(location);
+      try {
+        const old = sampleArticle(1, { storyId: "s-old" });
+        const recent = sampleArticle(4, {
+          storyId: "s-recent",
+          publishedAt: "2026-11-19T00:00:00.000Z",
+          fetchedAt: "2026-11-19T00:00:00.000Z",
+        });
+        const feedLink = "https://feeds.news1.example/r/1";
+        const beforeRedirect = "https://news1.example/p/1";
+        const recentFeedLink = "https://feeds.news4.example/r/4";
+        for (const a of [old, recent]) {
+          await s.putArticle(a);
+          await s.assignArticle(a.id, a.storyId!, null);
+        }
+        await s.addArticleUrls(old.id, [old.url, old.canonicalUrl, feedLink, beforeRedirect]);
+        await s.addArticleUrls(recent.id, [recent.url, recent.canonicalUrl, recentFeedLink]);
+        await s.putStory(sampleStory("s-old", old.publishedAt!, [old.id]));
+        await s.putStory(sampleStory("s-recent", recent.publishedAt!, [recent.id]));
+        const viaFeed = sampleThread("via-feed", `${feedLink}/`, 3);
+        const viaRedirect = sampleThread("via-redirect", beforeRedirect, 2);
+        const kept = sampleThread("kept", recentFeedLink, 4);
+        for (const t of [viaFeed, viaRedirect, kept]) {
+          await s.putThread(t);
+          await s.addSource({ kind: "thread", url: t.url });
+          await s.setState(`thread:first-seen:${t.url}`, t.fetchedAt);
+          await s.setState(`thread:comments:${t.url}`, String(t.comments.length));
+        }
+
+        assert.deepEqual(await s.pruneStories("2026-11-10T00:00:00.000Z", 100), {
+          stories: 1,
+          articles: 1,
+          threads: 2,
+        });
+        assert.deepEqual(
+          (await s.listThreads()).map((t) => t.id),
+          [kept.id],
+        );
+        assert.equal(await countComments(location), kept.comments.length);
+        assert.deepEqual(
+          (await s.listSources()).map((x) => x.url),
+          [kept.url],
+        );
+        for (const t of [viaFeed, viaRedirect]) {
+          assert.equal(await s.getState(`thread:first-seen:${t.url}`), null);
+          assert.equal(await s.getState(`thread:comments:${t.url}`), null);
+        }
+        assert.equal(await s.getState(`thread:comments:${kept.url}`), "4");
+        // The URLs stay known, so a feed listing the entry again does not bring it back.
+        assert.equal(await s.articleIdByUrl(feedLink), old.id);
+      } finally {
+        await s.close();
+      }
+    });
 
     test("outlets as the articles name them, and the stories each covered", () =>
       withStore(b, async (s) => {
@@ -949,3 +1187,42 @@ for (const b of backends) {
     });
   });
 }
+
+describe("search on both stores", { skip: backends[1]!.skip }, () => {
+  test("every word and pair of words of a mixed corpus finds the same articles on each", async () => {
+    const texts = [
+      ...MIXED_SCRIPT_ARTICLES,
+      {
+        headline: "川端市の図書館で火災",
+        text: "青葉県川端市の市立中央図書館で２０日未明、火災が発生した。",
+      },
+      { headline: "北京地铁新线开通", text: "北京地铁十九号线今天开通运营。" },
+      { headline: "ข่าวภาษาไทย วันนี้", text: "ฝนตกหนักในกรุงเทพฯ" },
+      {
+        headline: "U.S.-led talks: don't expect ½ a deal",
+        text: "E-mail x86 ＪＲ ﬁnance Ⅷ 2024abc ² ①.",
+      },
+      {
+        headline: "Łódź, İstanbul and Straße",
+        text: "Ελλάδα: Αθήνα. Москва — ёлка; می‌خواهم 🚀 O'Brien",
+      },
+      { headline: "The the THE", text: "Then there is the other: a, an, of, to." },
+    ];
+    const stores = await Promise.all(backends.map((b) => openStore(b.location())));
+    try {
+      for (const s of stores) {
+        for (const [i, a] of texts.entries()) await s.putArticle(sampleArticle(i + 1, a));
+      }
+      const words = [...new Set(texts.flatMap((a) => `${a.headline} ${a.text}`.split(/\s+/)))];
+      const queries = [...words, ...words.slice(1).map((w, i) => `${words[i]} ${w}`)];
+      for (const q of queries) {
+        const [onSqlite, onPostgres] = await Promise.all(
+          stores.map(async (s) => (await s.search(q, 200)).map((h) => h.articleId).sort()),
+        );
+        assert.deepEqual(onPostgres, onSqlite, q);
+      }
+    } finally {
+      await Promise.all(stores.map((s) => s.close()));
+    }
+  });
+});

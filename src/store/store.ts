@@ -26,9 +26,15 @@ export interface ArticleQuery {
    * "clustered": assigned articles only, in the order they were first assigned to a story: the
    * order a restart restores them in, each into its stored story. */
   order?: "stored" | "time" | "clustered";
-  /** Only articles after this one in the chosen order: keyset paging through the archive. */
-  afterId?: string;
   limit?: number;
+}
+
+/** One page of articles, and where the next starts: `next` holds the last article's place in the
+ * order, not its id, so the page after it is found even when that article is deleted meanwhile
+ * (a prune running beside a restart's restore). Null when this page was the last. */
+export interface ArticlePage {
+  articles: Article[];
+  next: string | null;
 }
 
 /** An outlet as its articles name it, with how many articles carry that name and domain. */
@@ -75,6 +81,8 @@ export interface Store {
   /** The article reached by this URL (as recorded by addArticleUrls), or null. */
   articleIdByUrl(url: string): Promise<string | null>;
   listArticles(query?: ArticleQuery): Promise<Article[]>;
+  /** Keyset paging through the archive: the page after `after` (a previous page's `next`). */
+  listArticlePage(query: ArticleQuery & { limit: number }, after?: string): Promise<ArticlePage>;
   countArticles(): Promise<number>;
   /** Every (outlet name, domain) pair the articles carry, with how many articles each. */
   listArticleOutlets(): Promise<ArticleOutlet[]>;
@@ -85,6 +93,10 @@ export interface Store {
   listThreads(): Promise<Thread[]>;
   /** Threads whose article URL is one of these (canonical or fetched URLs). */
   threadsForUrls(urls: string[]): Promise<Thread[]>;
+  /** Threads about any of these articles, by every URL each was reached by (fetched, canonical,
+   * and each recorded by addArticleUrls); with `maxUrls`, by the first that many, in article
+   * order. */
+  threadsForArticles(articleIds: string[], maxUrls?: number): Promise<Thread[]>;
 
   putStory(story: Story): Promise<void>;
   /** Deletes the story, its brief and its recorded splits, and detaches its articles. */

@@ -1,5 +1,6 @@
 // threads and comments: discussions (Hacker News, Reddit, Lemmy) about articles.
 import type { Comment, Platform, Thread } from "../types.ts";
+import { urlsOfArticles } from "./articles.ts";
 import { type Db, inJsonArray, str, toJson } from "./db.ts";
 
 const THREAD_COLUMNS = "id, platform, url, title, article_url, fetched_at";
@@ -133,10 +134,33 @@ export async function listThreads(db: Db): Promise<Thread[]> {
 }
 
 /** Threads about any of these URLs, compared without trailing slashes. */
-export async function threadsForUrls(db: Db, urls: string[]): Promise<Thread[]> {
-  if (urls.length === 0) return [];
-  const keys = toJson([...new Set(urls.map(urlKey))]);
+export function threadsForUrls(db: Db, urls: string[]): Promise<Thread[]> {
+  return threadsForKeys(db, [...new Set(urls.map(urlKey))]);
+}
+
+/** The distinct urlKeys of every URL these articles were reached by (see urlsOfArticles), in
+ * their order: what threads about the articles name in article_url_key. */
+export async function articleUrlKeys(db: Db, articleIds: string[]): Promise<string[]> {
+  return [...new Set((await urlsOfArticles(db, articleIds)).map(urlKey))];
+}
+
+/**
+ * Threads about any of these articles, by every URL each was reached by: a thread may name the
+ * link a feed gave or the URL before a redirect rather than the canonical one. With `maxUrls`,
+ * by the first that many (a big story's first articles carry its discussions).
+ */
+export async function threadsForArticles(
+  db: Db,
+  articleIds: string[],
+  maxUrls = Number.POSITIVE_INFINITY,
+): Promise<Thread[]> {
+  return threadsForKeys(db, (await articleUrlKeys(db, articleIds)).slice(0, maxUrls));
+}
+
+/** Keys as urlKey made them: keying one again could change it ("x/ /" keys to "x/ ", then "x"). */
+async function threadsForKeys(db: Db, keys: string[]): Promise<Thread[]> {
+  if (keys.length === 0) return [];
   const sql = `SELECT ${THREAD_COLUMNS} FROM threads
     WHERE ${inJsonArray(db, "article_url_key")} ORDER BY id`;
-  return withComments(db, await db.all<ThreadRow>(sql, [keys]));
+  return withComments(db, await db.all<ThreadRow>(sql, [toJson(keys)]));
 }
