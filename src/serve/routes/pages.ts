@@ -196,7 +196,8 @@ export async function searchOrFail(deps: Deps, q: string, limit = SEARCH_RESULTS
   try {
     return await deps.store.search(q, limit);
   } catch (error) {
-    // ftsQuery quotes every token, so no input makes a bad query: this is the store failing.
+    // The store quotes every term (ftsQuery, tsQuery), so no input makes a bad query: this is the
+    // store failing.
     log("error", "serve", `search failed: ${(error as Error).stack ?? String(error)}`);
     throw new HttpError(503, "serve: search is unavailable right now; try again shortly");
   }
