@@ -5,7 +5,7 @@ import { join } from "node:path";
 import { after, test } from "node:test";
 import { loadConfig } from "../config.ts";
 import { openStore } from "../store/index.ts";
-import { sampleArticle, sampleStory, sampleThread } from "../store/sample.ts";
+import { putStoryReachedBy, sampleThread } from "../store/sample.ts";
 import { writeStoryBrief } from "./briefs.ts";
 
 const dir = mkdtempSync(join(tmpdir(), "storyline-briefs-"));
@@ -15,12 +15,8 @@ test("a brief hears the threads about any URL its story's articles were reached 
   const store = await openStore(join(dir, "briefs.db"));
   try {
     // The thread names the link the feed gave, which redirected to the article's own URL.
-    const article = sampleArticle(1, { storyId: "s1" });
     const feedLink = "https://feeds.news1.example/r/1";
-    await store.putArticle(article);
-    await store.addArticleUrls(article.id, [article.url, article.canonicalUrl, feedLink]);
-    await store.assignArticle(article.id, "s1", null);
-    await store.putStory(sampleStory("s1", article.publishedAt!, [article.id]));
+    await putStoryReachedBy(store, "s1", [feedLink]);
     await store.putThread(sampleThread("1", feedLink, 5));
 
     assert.equal(await writeStoryBrief({ store, config: loadConfig({}) }, "s1"), true);

@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, test } from "node:test";
 import { openStore } from "../store/index.ts";
-import { sampleArticle, sampleStory, sampleThread } from "../store/sample.ts";
+import { putStoryReachedBy, sampleThread } from "../store/sample.ts";
 import { Reader } from "./model.ts";
 
 const dir = mkdtempSync(join(tmpdir(), "storyline-model-"));
@@ -14,12 +14,8 @@ test("a story page links the threads about any URL its articles were reached by"
   const store = await openStore(join(dir, "model.db"));
   try {
     // One thread names the URL before a redirect, one the canonical URL.
-    const article = sampleArticle(1, { storyId: "s1" });
     const beforeRedirect = "https://news1.example/p/1";
-    await store.putArticle(article);
-    await store.addArticleUrls(article.id, [article.url, article.canonicalUrl, beforeRedirect]);
-    await store.assignArticle(article.id, "s1", null);
-    await store.putStory(sampleStory("s1", article.publishedAt!, [article.id]));
+    const article = await putStoryReachedBy(store, "s1", [beforeRedirect]);
     const viaRedirect = sampleThread("1", `${beforeRedirect}/`, 5);
     const viaCanonical = sampleThread("2", article.canonicalUrl, 2);
     await store.putThread(viaRedirect);

@@ -137,3 +137,18 @@ export function failingOn(store: Store, method: keyof Store, call: number, messa
     },
   });
 }
+
+/** Stores a one-article story whose article was also reached by `otherUrls` (a feed's link, the
+ * address before a redirect); returns the article. */
+export async function putStoryReachedBy(
+  store: Store,
+  storyId: string,
+  otherUrls: string[],
+): Promise<Article> {
+  const article = sampleArticle(1, { storyId });
+  await store.putArticle(article);
+  await store.addArticleUrls(article.id, [article.url, article.canonicalUrl, ...otherUrls]);
+  await store.assignArticle(article.id, storyId, null);
+  await store.putStory(sampleStory(storyId, article.publishedAt!, [article.id]));
+  return article;
+}
