@@ -1,5 +1,5 @@
 // search: full-text search over article headline and text. One tokenizer decides what matches, on
-// both stores: searchTerms (text/terms.ts) turns headline and text into terms (lower-cased,
+// both stores: searchTerms (text/search-terms.ts) turns headline and text into terms (lower-cased,
 // accents folded, stemmed, Chinese, Japanese and Thai cut into words), stored space-separated in
 // search_headline and search_text (migration 18), and turns the query into terms the same way.
 // Each database only indexes those terms whole: SQLite's FTS5 with its ascii tokenizer (every
@@ -15,7 +15,7 @@ import {
   type SearchWordSpan,
   searchTerms,
   searchWordSpans,
-} from "../text/terms.ts";
+} from "../text/search-terms.ts";
 import type { SearchHit } from "../types.ts";
 import type { Db } from "./db.ts";
 
@@ -37,13 +37,41 @@ const MAX_RANKED_MATCHES = 1_000;
 const SNIPPET_WORDS = 24;
 /** Words shown before a snippet's first match. */
 const SNIPPET_LEAD = 4;
+/** Longest word, or text between words, that a snippet shows whole: a run of 20,000 emoji or a
+ * 50,000-letter "word" (inline data in a page) would otherwise be most of it. */
+const MAX_SNIPPET_PIECE = 80;
 
 const START = "\u0001";
 const STOP = "\u0002";
 
-/** The search columns of an article: its headline's and text's terms, space-separated. */
+/** PostgreSQL's limit on the bytes of a tsvector's terms (MAXSTRPOS). article_search_vector reads
+ * each column's terms one per occurrence, so it counts every occurrence's bytes; the tsvector then
+ * holds each distinct term once (padded to even, with a position count) and up to 256 positions of
+ * 2 bytes each. Past either count it fails the insert, or migration 18 on an old archive. */
+const MAX_TSVECTOR_BYTES = 1_048_575;
+const MAX_TSVECTOR_POSITIONS = 256;
+
+/** The search columns of an article: its headline's and text's terms, space-separated, as many
+ * as PostgreSQL indexes (a megabyte of terms), the same on SQLite so both find the same articles. */
 export function searchColumns(headline: string, text: string): [string, string] {
-  return [searchTerms(headline).join(" "), searchTerms(text).join(" ")];
+  const counts = new Map<string, number>();
+  let stored = 0;
+  const indexable = (terms: string[]) => {
+    let read = 0;
+    let n = 0;
+    for (; n < terms.length; n++) {
+      const term = terms[n]!;
+      const bytes = Buffer.byteLength(term);
+      const count = counts.get(term) ?? 0;
+      const grows = (count === 0 ? bytes + 3 : 0) + (count < MAX_TSVECTOR_POSITIONS ? 2 : 0);
+      if (read + bytes > MAX_TSVECTOR_BYTES || stored + grows > MAX_TSVECTOR_BYTES) break;
+      read += bytes;
+      stored += grows;
+      counts.set(term, count + 1);
+    }
+    return terms.slice(0, n).join(" ");
+  };
+  return [indexable(searchTerms(headline)), indexable(searchTerms(text))];
 }
 
 /** The terms of a user query, de-duplicated, at most MAX_QUERY_TOKENS, as searchColumns makes
@@ -176,7 +204,8 @@ function passage(
     }
     return true;
   };
-  if (!has(0)) return { text: text.trim(), terms: 0 };
+  const between = (piece: string) => (piece.length > MAX_SNIPPET_PIECE ? "…" : piece);
+  if (!has(0)) return { text: between(text.trim()), terms: 0 };
   const bits: number[] = [];
   const bitsAt = (k: number) =>
     (bits[k] ??= termBits(text.slice(words[k]!.start, words[k]!.end), wanted));
@@ -195,12 +224,28 @@ function passage(
   }
   let to = from;
   while (to < from + SNIPPET_WORDS && has(to)) to++;
-  let out = from > 0 ? "…" : text.slice(0, words[0]!.start).trimStart();
+  let out = from > 0 ? "…" : between(text.slice(0, words[0]!.start).trimStart());
   for (let k = from; k < to; k++) {
-    const word = text.slice(words[k]!.start, words[k]!.end);
-    if (k > from) out += text.slice(words[k - 1]!.end, words[k]!.start);
+    const whole = text.slice(words[k]!.start, words[k]!.end);
+    const word = shortened(whole);
+    if (k > from) {
+      const gap = text.slice(words[k - 1]!.end, words[k]!.start);
+      out += gap.length > MAX_SNIPPET_PIECE ? " … " : gap;
+    }
     out += bitsAt(k) === 0 ? word : `${START}${word}${STOP}`;
+    if (word.length < whole.length) out += "…";
   }
-  out += has(to) ? "…" : text.slice(words[to - 1]!.end).trimEnd();
+  out += has(to) ? "…" : between(text.slice(words[to - 1]!.end).trimEnd());
   return { text: out, terms: most };
+}
+
+/** The text, or its first MAX_SNIPPET_PIECE characters when longer (one fewer rather than half
+ * of a surrogate pair). */
+function shortened(text: string): string {
+  if (text.length <= MAX_SNIPPET_PIECE) return text;
+  const last = text.charCodeAt(MAX_SNIPPET_PIECE - 1);
+  return text.slice(
+    0,
+    last >= 0xd800 && last <= 0xdbff ? MAX_SNIPPET_PIECE - 1 : MAX_SNIPPET_PIECE,
+  );
 }

@@ -117,6 +117,36 @@ const MIXED_SCRIPT_QUERIES: [string, number[]][] = [
   ["Delhi बार", []],
 ];
 
+/** A database at `where` as the schema before migration 18 left it, holding these articles as
+ * they were written then. */
+async function writeAtVersion17(
+  where: string,
+  articles: readonly { headline: string; text: string }[],
+): Promise<void> {
+  const raw = isPostgresUrl(where) ? openPostgres(parsePgUrl(where)) : openSqlite(where);
+  try {
+    const schema = isPostgresUrl(where) ? parsePgUrl(where).schema : null;
+    if (schema) await raw.exec(`CREATE SCHEMA ${schema}`);
+    await raw.exec(
+      "CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL)",
+    );
+    for (const [i, m] of MIGRATIONS.slice(0, 17).entries()) {
+      await raw.exec(typeof m === "string" ? m : (m as Record<string, string>)[raw.dialect]!);
+      await raw.run("INSERT INTO schema_migrations VALUES (?, ?)", [i + 1, "2026-11-01"]);
+    }
+    for (const [i, a] of articles.entries()) {
+      await raw.run(
+        `INSERT INTO articles (id, url, canonical_url, outlet, outlet_domain, headline,
+           fetched_at, text, paragraphs, sentences, fingerprint)
+         VALUES (?, ?, ?, 'News', 'news.example', ?, '2026-11-01', ?, '[]', '[]', '0')`,
+        [`a${i + 1}`, `https://news.example/${i}`, `https://news.example/${i}`, a.headline, a.text],
+      );
+    }
+  } finally {
+    await raw.close();
+  }
+}
+
 async function withStore(b: Backend, fn: (s: Store) => Promise<void>): Promise<void> {
   const store = await openStore(b.location());
   try {
@@ -563,6 +593,23 @@ for (const b of backends) {
         );
       }));
 
+    test("search: a snippet shortens a very long word or run between words", () =>
+      withStore(b, async (s) => {
+        await s.putArticle(
+          sampleArticle(1, {
+            headline: "Runaway page",
+            text: `Lava ${"🚀".repeat(20_000)} reached the volcano ${"x".repeat(50_000)} and the road.`,
+          }),
+        );
+        const [hit] = await s.search("volcano");
+        assert.ok(hit!.snippet.length < 200, `${hit!.snippet.length} characters`);
+        assert.ok(
+          hit!.snippet.startsWith("Lava … reached the \u0001volcano\u0002 xxx"),
+          hit!.snippet,
+        );
+        assert.ok(hit!.snippet.endsWith("x… and the road."), hit!.snippet);
+      }));
+
     test("search: hostile query strings never throw", () =>
       withStore(b, async (s) => {
         await s.putArticle(sampleArticle(1, { headline: "Foo and bar", text: "foo OR near" }));
@@ -624,35 +671,7 @@ for (const b of backends) {
 
     test("search: articles stored before search terms existed are found the same way", async () => {
       const where = b.location();
-      // The schema before migration 18, with one article written as it was then.
-      const raw = isPostgresUrl(where) ? openPostgres(parsePgUrl(where)) : openSqlite(where);
-      try {
-        const schema = isPostgresUrl(where) ? parsePgUrl(where).schema : null;
-        if (schema) await raw.exec(`CREATE SCHEMA ${schema}`);
-        await raw.exec(
-          "CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL)",
-        );
-        for (const [i, m] of MIGRATIONS.slice(0, 17).entries()) {
-          await raw.exec(typeof m === "string" ? m : (m as Record<string, string>)[raw.dialect]!);
-          await raw.run("INSERT INTO schema_migrations VALUES (?, ?)", [i + 1, "2026-11-01"]);
-        }
-        for (const [i, a] of MIXED_SCRIPT_ARTICLES.entries()) {
-          await raw.run(
-            `INSERT INTO articles (id, url, canonical_url, outlet, outlet_domain, headline,
-               fetched_at, text, paragraphs, sentences, fingerprint)
-             VALUES (?, ?, ?, 'News', 'news.example', ?, '2026-11-01', ?, '[]', '[]', '0')`,
-            [
-              `a${i + 1}`,
-              `https://news.example/${i}`,
-              `https://news.example/${i}`,
-              a.headline,
-              a.text,
-            ],
-          );
-        }
-      } finally {
-        await raw.close();
-      }
+      await writeAtVersion17(where, MIXED_SCRIPT_ARTICLES);
       const s = await openStore(where);
       try {
         for (const [query, found] of MIXED_SCRIPT_QUERIES) {
@@ -664,6 +683,25 @@ for (const b of backends) {
         }
         await s.putArticle(sampleArticle(7, { headline: "Another café" }));
         assert.equal((await s.search("cafe")).length, 4, "new articles join the migrated index");
+      } finally {
+        await s.close();
+      }
+    });
+
+    test("search: an article of more terms than PostgreSQL indexes is stored, migrated and found", async () => {
+      // 1.5 MB of text, 1.2 MB of terms: a long transcript, stored by the code before migration 18.
+      const transcript = {
+        headline: "Transcript of the inquiry",
+        text: `${"The volcano erupted near the village again. ".repeat(35_000)}Zebra.`,
+      };
+      const where = b.location();
+      await writeAtVersion17(where, [transcript]);
+      const s = await openStore(where);
+      try {
+        await s.putArticle(sampleArticle(2, transcript));
+        const found = async (q: string) => (await s.search(q)).map((h) => h.articleId).sort();
+        assert.deepEqual(await found("volcano inquiry"), ["a1", "a2"]);
+        assert.deepEqual(await found("zebra"), [], "past the index's end, on either store");
       } finally {
         await s.close();
       }

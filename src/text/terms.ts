@@ -1,6 +1,5 @@
 // Tokenising, stop words, a light plural stemmer, a cheap named-entity heuristic and term weights.
 // Shared by clustering (src/stories) and anything else that needs bag-of-words features.
-import porter2 from "wink-porter2-stemmer";
 
 /** Words too common to say anything about a story. Kept short: rare-term weighting does the rest. */
 export const STOP_WORDS: ReadonlySet<string> = new Set(
@@ -25,7 +24,7 @@ const WORD = /[\p{L}\p{N}]+/gu;
 // Hangul uses spaces, so Korean stays with WORD.
 export const UNSPACED_SCRIPTS =
   "\\p{sc=Han}\\p{sc=Hiragana}\\p{sc=Katakana}\\p{sc=Thai}\\p{sc=Lao}\\p{sc=Khmer}\\p{sc=Myanmar}";
-const HAS_UNSPACED = new RegExp(`[${UNSPACED_SCRIPTS}]`, "u");
+export const HAS_UNSPACED = new RegExp(`[${UNSPACED_SCRIPTS}]`, "u");
 // In text that has them: a run that starts in one of those scripts and goes on through them and
 // anything but letters of other scripts (digits, punctuation, spaces), so a passage takes one
 // segmenter call rather than one per clause, which halves the cost; or else a WORD token.
@@ -33,7 +32,7 @@ const UNSPACED_RUN_OR_WORD = new RegExp(
   `([${UNSPACED_SCRIPTS}][${UNSPACED_SCRIPTS}ー\\P{L}]*)|[[\\p{L}\\p{N}]--[${UNSPACED_SCRIPTS}]]+`,
   "gv",
 );
-const KATAKANA_WORD = /^[\p{sc=Katakana}ー]+$/u;
+export const KATAKANA_WORD = /^[\p{sc=Katakana}ー]+$/u;
 // Fullwidth ASCII (ＪＲ, ２０２４) is common in Japanese and Chinese text; folded so it meets ASCII.
 const FULLWIDTH_ASCII = /[\uFF01-\uFF5E]/g;
 
@@ -76,17 +75,44 @@ function pushSegmentedWords(run: string, out: string[]): void {
   // ICU cuts a katakana name at a dictionary prefix (マクロ|ン for Macron, プー|チン); an unbroken
   // katakana run is a loanword or a name, so its pieces are joined back into one word.
   let katakanaEnd = -1;
-  for (const { segment, index, isWordLike } of wordSegmenter.segment(run)) {
-    if (!HAS_UNSPACED.test(segment)) {
-      const words = segment.match(WORD);
-      if (words !== null) out.push(...words);
-      katakanaEnd = -1;
-    } else if (isWordLike) {
-      const katakana = KATAKANA_WORD.test(segment);
-      if (katakana && index === katakanaEnd) out[out.length - 1] += segment;
-      else out.push(segment);
-      katakanaEnd = katakana ? index + segment.length : -1;
-    } else katakanaEnd = -1;
+  for (const [from, to] of segmentPieces(run)) {
+    for (const { segment, index: at, isWordLike } of wordSegmenter.segment(run.slice(from, to))) {
+      const index = from + at;
+      if (!HAS_UNSPACED.test(segment)) {
+        const words = segment.match(WORD);
+        if (words !== null) out.push(...words);
+        katakanaEnd = -1;
+      } else if (isWordLike) {
+        const katakana = KATAKANA_WORD.test(segment);
+        if (katakana && index === katakanaEnd) out[out.length - 1] += segment;
+        else out.push(segment);
+        katakanaEnd = katakana ? index + segment.length : -1;
+      } else katakanaEnd = -1;
+    }
+  }
+}
+
+/** Longest piece of a run given to the segmenter at once: its time grows faster than the length
+ * of its input (a page of 80,000 Japanese characters took 9 s whole, 80 ms in pieces). */
+const MAX_SEGMENTED = 2_000;
+/** Characters after which ICU starts a new word whatever follows, so a run cut there gives the
+ * same words as whole (as checked on runs of the testdata's Chinese, Japanese and Thai). */
+const SEGMENT_CUT = /[\s。、！？，]/u;
+
+/** The pieces of a run, [start, end) each, for the segmenter: at most MAX_SEGMENTED long, cut
+ * after a SEGMENT_CUT character in the last half of a piece, or else where the piece is full
+ * (outside a surrogate pair), which may cut a word of a run that long without one. */
+export function* segmentPieces(run: string): Generator<[number, number]> {
+  for (let from = 0; from < run.length; ) {
+    let to = Math.min(run.length, from + MAX_SEGMENTED);
+    if (to < run.length) {
+      let cut = to;
+      while (cut > from + MAX_SEGMENTED / 2 && !SEGMENT_CUT.test(run[cut - 1]!)) cut--;
+      if (cut > from + MAX_SEGMENTED / 2) to = cut;
+      else if (run.charCodeAt(to - 1) >= 0xd800 && run.charCodeAt(to - 1) <= 0xdbff) to--;
+    }
+    yield [from, to];
+    from = to;
   }
 }
 
@@ -250,123 +276,4 @@ export function countTerms(terms: readonly string[]): Map<string, number> {
   const counts = new Map<string, number>();
   for (const t of terms) counts.set(t, (counts.get(t) ?? 0) + 1);
   return counts;
-}
-
-// Search terms: what full-text search matches on, the same on SQLite and PostgreSQL (see
-// store/search.ts). Their own tokenizers disagree (on Indic vowel signs, accents, stop words), so
-// both index these terms whole and search them by the same function.
-
-// A letter or digit, then letters, digits and combining marks: Indic vowel signs and viramas are
-// marks, and WORD would cut हिंदी into ह and द. Joiners are kept inside a word (Bengali, Persian
-// and Malayalam write them there), then dropped from its term.
-const SEARCH_WORD = /[\p{L}\p{N}][\p{L}\p{M}\p{N}\u200C\u200D]*/gu;
-// As UNSPACED_RUN_OR_WORD, with SEARCH_WORD's marks and joiners in the words of other scripts.
-const UNSPACED_RUN_OR_SEARCH_WORD = new RegExp(
-  `([${UNSPACED_SCRIPTS}][${UNSPACED_SCRIPTS}ー\\P{L}]*)|[[\\p{L}\\p{N}]--[${UNSPACED_SCRIPTS}]][[\\p{L}\\p{M}\\p{N}\\u200C\\u200D]--[${UNSPACED_SCRIPTS}]]*`,
-  "gv",
-);
-const ASCII_WORD = /^[A-Za-z0-9]+$/;
-const ASCII_LETTERS = /^[a-z]+$/;
-/** Accents of Latin letters, once decomposed; the marks of other scripts are letters of the word. */
-const LATIN_MARKS = /(?<=\p{sc=Latin})\p{M}+/gu;
-const JOINERS = /[\u200C\u200D]/g;
-/** Latin letters with a stroke or without a dot, which decomposition leaves whole. */
-const UNDECOMPOSED_LATIN: Readonly<Record<string, string>> = {
-  ł: "l",
-  ø: "o",
-  đ: "d",
-  ħ: "h",
-  ı: "i",
-};
-const UNDECOMPOSED_LATIN_LETTER = /[łøđħı]/g;
-/** Longer terms are dropped: noise, and PostgreSQL refuses a lexeme over 2,047 bytes. */
-const MAX_SEARCH_TERM_LENGTH = 200;
-/** Stems seen lately: words repeat, and stemming is most of the cost of a term. */
-const stems = new Map<string, string>();
-const MAX_CACHED_STEMS = 50_000;
-
-function stemmed(word: string): string {
-  let s = stems.get(word);
-  if (s === undefined) {
-    if (stems.size >= MAX_CACHED_STEMS) stems.clear();
-    s = porter2(word);
-    stems.set(word, s);
-  }
-  return s;
-}
-
-function pushTerm(term: string, out: string[]): void {
-  if (term.length > MAX_SEARCH_TERM_LENGTH) return;
-  out.push(ASCII_LETTERS.test(term) ? stemmed(term) : term);
-}
-
-/** The search terms of one word as written: lower-cased, compatibility forms folded (ＪＲ, ½, ﬁ),
- * Latin accents removed, English words stemmed. Usually one; none or several where folding
- * makes them (½ is 1 and 2). */
-export function pushSearchTerms(word: string, out: string[]): void {
-  if (ASCII_WORD.test(word)) {
-    pushTerm(word.toLowerCase(), out);
-    return;
-  }
-  const folded = word
-    .normalize("NFKD")
-    .toLowerCase()
-    .replace(LATIN_MARKS, "")
-    .replace(JOINERS, "")
-    .replace(UNDECOMPOSED_LATIN_LETTER, (c) => UNDECOMPOSED_LATIN[c] ?? c)
-    .normalize("NFC");
-  for (const m of folded.matchAll(SEARCH_WORD)) pushTerm(m[0], out);
-}
-
-/** A word of a text as search reads it: its place in the text, [start, end) in UTF-16 units. */
-export interface SearchWordSpan {
-  start: number;
-  end: number;
-}
-
-/** The words of a text as search reads them, in order: SEARCH_WORD runs, and in Chinese, Japanese
- * or Thai the words ICU finds, as tokenize cuts them. Lazy: a snippet reads only as far as it needs
- * (ICU takes about 2 ms per 1,000 characters). */
-export function* searchWordSpans(text: string): Generator<SearchWordSpan> {
-  if (!HAS_UNSPACED.test(text)) {
-    for (const m of text.matchAll(SEARCH_WORD))
-      yield { start: m.index, end: m.index + m[0].length };
-    return;
-  }
-  for (const m of text.matchAll(UNSPACED_RUN_OR_SEARCH_WORD)) {
-    if (m[1] === undefined) yield { start: m.index, end: m.index + m[0].length };
-    else yield* segmentedSpans(m[1], m.index);
-  }
-}
-
-/** pushSegmentedWords, giving places in the text rather than words. */
-function* segmentedSpans(run: string, at: number): Generator<SearchWordSpan> {
-  wordSegmenter ??= new Intl.Segmenter("und", { granularity: "word" });
-  // A katakana word, held back while the next piece may continue it.
-  let katakana: SearchWordSpan | null = null;
-  for (const { segment, index, isWordLike } of wordSegmenter.segment(run)) {
-    const start = at + index;
-    const unspaced = HAS_UNSPACED.test(segment);
-    const katakanaWord = unspaced && isWordLike && KATAKANA_WORD.test(segment);
-    if (katakana !== null && !katakanaWord) {
-      yield katakana;
-      katakana = null;
-    }
-    if (!unspaced) {
-      for (const m of segment.matchAll(SEARCH_WORD)) {
-        yield { start: start + m.index, end: start + m.index + m[0].length };
-      }
-    } else if (katakanaWord) {
-      if (katakana === null) katakana = { start, end: start + segment.length };
-      else katakana.end += segment.length;
-    } else if (isWordLike) yield { start, end: start + segment.length };
-  }
-  if (katakana !== null) yield katakana;
-}
-
-/** The search terms of a text, in order, repeats kept (they count in ranking). */
-export function searchTerms(text: string): string[] {
-  const out: string[] = [];
-  for (const { start, end } of searchWordSpans(text)) pushSearchTerms(text.slice(start, end), out);
-  return out;
 }

@@ -38,6 +38,8 @@ export function queryOf(value: string | undefined): string {
       .replace(/[\u0000-\u001f\u007f]/g, " ")
       .trim()
       .slice(0, MAX_QUERY_LENGTH)
+      // The cut can halve an emoji: a lone surrogate makes encodeURIComponent throw.
+      .replace(/[\ud800-\udbff]$/, "")
   );
 }
 
