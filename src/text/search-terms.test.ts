@@ -42,6 +42,17 @@ test("search terms keep the marks of other scripts inside their words", () => {
   assert.deepEqual(searchTerms("ข่าวภาษาไทย"), ["ข่าว", "ภาษา", "ไทย"]);
 });
 
+test("search terms drop Arabic and Hebrew vowel points, which queries leave out", () => {
+  assert.deepEqual(searchTerms("مُحَمَّد"), searchTerms("محمد"));
+  assert.deepEqual(searchTerms("العـــربية"), searchTerms("العربية"));
+  assert.deepEqual(searchTerms("שָׁלוֹם"), searchTerms("שלום"));
+  assert.deepEqual(searchTerms("שלום"), ["שלום"]);
+  // Alef with hamza finds bare alef, as Arabic search engines fold them (most typing leaves the
+  // hamza out); Russian ё and German ü keep their Latin and Cyrillic treatment.
+  assert.deepEqual(searchTerms("أمل"), searchTerms("امل"));
+  assert.deepEqual(searchTerms("ёлка über"), ["ёлка", "uber"]);
+});
+
 test("search word spans are the words of the text as written", () => {
   const text = "「ＪＲ東日本」のマクロン氏, São Paulo!";
   assert.deepEqual(

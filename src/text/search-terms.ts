@@ -19,6 +19,12 @@ const ASCII_WORD = /^[A-Za-z0-9]+$/;
 const ASCII_LETTERS = /^[a-z]+$/;
 /** Accents of Latin letters, once decomposed; the marks of other scripts are letters of the word. */
 const LATIN_MARKS = /(?<=\p{sc=Latin})\p{M}+/gu;
+/** Arabic short vowels, shadda and hamza marks, Hebrew points and cantillation, and the Arabic
+ * tatweel (a stretch of the line): optional marks that most text and nearly every query leave
+ * out, as readers leave out accents. (Arabic by script extension, as its vowels are of the
+ * Inherited script; Hebrew by script, as the Inherited diaeresis of ё and ü extends to Hebrew.)
+ * Indic vowel signs are not among them: they are letters. */
+const OPTIONAL_SEMITIC_MARKS = /(?=\p{M})[\p{scx=Arabic}\p{sc=Hebrew}]|\u0640/gu;
 const JOINERS = /[\u200C\u200D]/g;
 /** Latin letters with a stroke or without a dot, which decomposition leaves whole. */
 const UNDECOMPOSED_LATIN: Readonly<Record<string, string>> = {
@@ -51,7 +57,7 @@ function pushTerm(term: string, out: string[]): void {
 }
 
 /** The search terms of one word as written: lower-cased, compatibility forms folded (ＪＲ, ½, ﬁ),
- * Latin accents removed, English words stemmed. Usually one; none or several where folding
+ * Latin accents and Arabic and Hebrew vowel points removed, English words stemmed. Usually one; none or several where folding
  * makes them (½ is 1 and 2). */
 export function pushSearchTerms(word: string, out: string[]): void {
   if (ASCII_WORD.test(word)) {
@@ -62,6 +68,7 @@ export function pushSearchTerms(word: string, out: string[]): void {
     .normalize("NFKD")
     .toLowerCase()
     .replace(LATIN_MARKS, "")
+    .replace(OPTIONAL_SEMITIC_MARKS, "")
     .replace(JOINERS, "")
     .replace(UNDECOMPOSED_LATIN_LETTER, (c) => UNDECOMPOSED_LATIN[c] ?? c)
     .normalize("NFC");

@@ -1,7 +1,7 @@
 import { parseArgs } from "node:util";
 import { queryOf, SEARCH_RESULTS } from "../../serve/routes/pages.ts";
 import { hitWithMatches, markMatches } from "../../serve/snippet.ts";
-import { groupHits } from "../../serve/views/search.ts";
+import { groupHits, snippetIsHeadline } from "../../serve/views/search.ts";
 import { plural } from "../../text/plural.ts";
 import type { SearchHit } from "../../types.ts";
 import { configFrom, positiveInteger, withStore } from "../shared.ts";
@@ -18,11 +18,13 @@ export function searchText(query: string, hits: SearchHit[]): string {
   ];
   for (const [first, ...more] of groups as [SearchHit, ...SearchHit[]][]) {
     const day = first.publishedAt ? `, ${first.publishedAt.slice(0, 10)}` : "";
-    lines.push("", `${first.storyId ?? first.url}  ${first.headline}`);
     // Matches in *stars*: the terminal guard would strip escape codes, bold too.
-    lines.push(
-      `    ${first.outlet}${day}: ${markMatches(first.snippet, (m) => `*${m}*`).replace(/\s+/g, " ")}`,
-    );
+    const starred = markMatches(first.snippet, (m) => `*${m}*`).replace(/\s+/g, " ");
+    // A match in the title is starred in the title, not printed a second time below it.
+    const inTitle = snippetIsHeadline(first);
+    const title = inTitle ? starred.replace(/^…|…$/g, "") : first.headline;
+    lines.push("", `${first.storyId ?? first.url}  ${title}`);
+    lines.push(`    ${first.outlet}${day}${inTitle ? "" : `: ${starred}`}`);
     const others = [...new Set(more.map((h) => h.outlet))].filter((o) => o !== first.outlet);
     if (more.length > 0) {
       const from = others.length > 0 ? ` from ${others.join(", ")}` : "";

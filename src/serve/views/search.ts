@@ -26,7 +26,7 @@ export function groupHits(hits: readonly SearchHit[]): SearchHit[][] {
 }
 
 /** True when the snippet is just the headline again (the match was in the title). */
-function snippetIsHeadline(h: SearchHit): boolean {
+export function snippetIsHeadline(h: SearchHit): boolean {
   const plain = plainSnippet(h.snippet).replace(/^…|…$/g, "").trim();
   return plain === h.headline.trim();
 }
