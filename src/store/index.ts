@@ -38,14 +38,8 @@ import * as threads from "./threads.ts";
 
 export type { PruneCounts } from "./prune.ts";
 export type { SectionListing } from "./sections.ts";
-export type {
-  ArticleOutlet,
-  ArticlePage,
-  ArticleQuery,
-  SourcePatch,
-  Store,
-  StoryQuery,
-} from "./store.ts";
+// The Store interface and the records its methods take and give.
+export type * from "./store.ts";
 
 export function isPostgresUrl(db: string): boolean {
   return /^postgres(ql)?:\/\//i.test(db);
