@@ -15,11 +15,35 @@ export const MAX_TAGS = 60_000;
 /** Attribute values longer than this (inline data URIs, serialized state) are dropped. */
 export const MAX_ATTRIBUTE_CHARS = 20_000;
 
-// Bounded by the next quote, so each quote is scanned at most once: linear.
-const HUGE_ATTRIBUTE = new RegExp(
-  `(\\s[\\w:.-]+\\s*=\\s*)(?:"[^"]{${MAX_ATTRIBUTE_CHARS},}"|'[^']{${MAX_ATTRIBUTE_CHARS},}')`,
+// The start of a quoted value at least MAX_ATTRIBUTE_CHARS long; its end is found by indexOf.
+// Matched whole by a regular expression, a value of a few million characters (an inline image)
+// ran V8 out of stack: a RangeError, not a BudgetError.
+const HUGE_ATTRIBUTE_START = new RegExp(
+  `(\\s[\\w:.-]+\\s*=\\s*)(?:"(?=[^"]{${MAX_ATTRIBUTE_CHARS}})|'(?=[^']{${MAX_ATTRIBUTE_CHARS}}))`,
   "g",
 );
+
+/** The page with every quoted attribute value of MAX_ATTRIBUTE_CHARS or more emptied (written
+ * ""). Each value is scanned to its closing quote once more at most: linear. */
+function emptyHugeAttributes(html: string): string {
+  const parts: string[] = [];
+  let from = 0;
+  HUGE_ATTRIBUTE_START.lastIndex = 0;
+  for (let m = HUGE_ATTRIBUTE_START.exec(html); m !== null; m = HUGE_ATTRIBUTE_START.exec(html)) {
+    const open = m.index + m[0].length;
+    const close = html.indexOf(html[open - 1]!, open);
+    if (close === -1) {
+      // Unclosed: not a value; look on from the next character, as a regular expression would.
+      HUGE_ATTRIBUTE_START.lastIndex = m.index + 1;
+      continue;
+    }
+    parts.push(html.slice(from, m.index), m[1]!, '""');
+    from = close + 1;
+    HUGE_ATTRIBUTE_START.lastIndex = from;
+  }
+  parts.push(html.slice(from));
+  return parts.join("");
+}
 const TAG_START = /<[a-zA-Z]/g;
 const JSON_LD = /ld\+json/i;
 
@@ -59,7 +83,7 @@ export function trimForParsing(html: string): { html: string; tags: number } {
   if (html.length > MAX_INPUT_CHARS) {
     throw new BudgetError(`extract: page too large (${html.length} chars > ${MAX_INPUT_CHARS})`);
   }
-  const out = cutInvisible(html).replace(HUGE_ATTRIBUTE, '$1""');
+  const out = emptyHugeAttributes(cutInvisible(html));
   if (out.length > MAX_HTML_CHARS) {
     throw new BudgetError(`extract: page too large (${out.length} chars > ${MAX_HTML_CHARS})`);
   }

@@ -53,6 +53,16 @@ test("huge attribute values are emptied, the article survives", BOUND, () => {
   assert.match(page.paragraphs[0]!, /^The harbour bridge reopened/);
 });
 
+test("an attribute value of millions of characters (an inline image) is emptied too", BOUND, () => {
+  // Matched whole by a regular expression, a value this long ran V8 out of stack: the page
+  // failed with a RangeError.
+  const image = `<img src="data:image/png;base64,${"QUJD".repeat(1_500_000)}" alt='${"z".repeat(5_000_000)}'>`;
+  const html = article.replace("<main>", `<main>${image}`);
+  const page = extractArticle(html, URL_)!;
+  assert.match(page.paragraphs[0]!, /^The harbour bridge reopened/);
+  assert.equal(page.leadImage?.startsWith("data:") ?? false, false);
+});
+
 for (const copies of [6_000, 19_000]) {
   test(
     `a page that sends Readability through its retries (${copies} short blocks) ends`,

@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { test } from "node:test";
 import { searchTerms, searchWordSpans } from "./search-terms.ts";
-import { segmentPieces, tokenize } from "./terms.ts";
+import { MAX_UNSPACED_RUN, segmentPieces, tokenize } from "./terms.ts";
 
 const fixture = (name: string) =>
   readFileSync(new URL(`./testdata/${name}`, import.meta.url), "utf8");
@@ -109,4 +109,20 @@ test("a long page of Chinese or Japanese is segmented in short pieces, into its 
     tokenize(whole),
     page.flatMap((s) => tokenize(s)),
   );
+});
+
+test("a run of unspaced script millions of characters long is read, in runs of MAX_UNSPACED_RUN", () => {
+  // Matched whole, a run of 4,000,000 characters (Chinese, or as here two words apart) ran V8's
+  // regular expressions out of stack: a RangeError stored no article and clustered none.
+  const text = `市${" ".repeat(4_000_000)}市场`;
+  assert.deepEqual(tokenize(text), ["市", "市场"]);
+  assert.deepEqual(
+    [...searchWordSpans(text)].map((w) => [w.start, w.end]),
+    [
+      [0, 1],
+      [text.length - 2, text.length],
+    ],
+  );
+  // Matched in runs of MAX_UNSPACED_RUN: the two words and the spaces are more than two.
+  assert.ok(text.length > 2 * MAX_UNSPACED_RUN);
 });

@@ -2,7 +2,13 @@
 // store/search.ts). Their own tokenizers disagree (on Indic vowel signs, accents, stop words), so
 // both index these terms whole and search them by the same functions.
 import porter2 from "wink-porter2-stemmer";
-import { HAS_UNSPACED, KATAKANA_WORD, segmentPieces, UNSPACED_SCRIPTS } from "./terms.ts";
+import {
+  HAS_UNSPACED,
+  KATAKANA_WORD,
+  segmentPieces,
+  UNSPACED_RUN_REST,
+  UNSPACED_SCRIPTS,
+} from "./terms.ts";
 
 let wordSegmenter: Intl.Segmenter | undefined;
 
@@ -12,7 +18,7 @@ let wordSegmenter: Intl.Segmenter | undefined;
 const SEARCH_WORD = /[\p{L}\p{N}][\p{L}\p{M}\p{N}\u200C\u200D]*/gu;
 // As UNSPACED_RUN_OR_WORD, with SEARCH_WORD's marks and joiners in the words of other scripts.
 const UNSPACED_RUN_OR_SEARCH_WORD = new RegExp(
-  `([${UNSPACED_SCRIPTS}][${UNSPACED_SCRIPTS}ー\\P{L}]*)|[[\\p{L}\\p{N}]--[${UNSPACED_SCRIPTS}]][[\\p{L}\\p{M}\\p{N}\\u200C\\u200D]--[${UNSPACED_SCRIPTS}]]*`,
+  `([${UNSPACED_SCRIPTS}]${UNSPACED_RUN_REST})|[[\\p{L}\\p{N}]--[${UNSPACED_SCRIPTS}]][[\\p{L}\\p{M}\\p{N}\\u200C\\u200D]--[${UNSPACED_SCRIPTS}]]*`,
   "gv",
 );
 const ASCII_WORD = /^[A-Za-z0-9]+$/;

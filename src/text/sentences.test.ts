@@ -4,6 +4,7 @@ import { test } from "node:test";
 import { findEntities } from "./entities.ts";
 import { splitSentences } from "./sentences.ts";
 import { sentiment } from "./sentiment.ts";
+import { MAX_WINK_RUN, winkWith } from "./wink.ts";
 
 test("sentences are verbatim substrings, robust to abbreviations and quotations", () => {
   const text =
@@ -96,4 +97,48 @@ test("a sentence that opens with a name written lower-case first is not joined t
     "“Go!” he shouted.",
     "Smith et al. found that it held.",
   ]);
+});
+
+test("wink is never given a run of characters without spaces longer than MAX_WINK_RUN", () => {
+  // wink's tokenizer slows with the square of such a run's length: "a-a-a-…" of 50,000
+  // characters took 22 s to split into sentences, of 200,000 minutes. A paragraph holding one
+  // (a row of dashes, a pasted blob) is broken for wink, and its sentences still come back
+  // verbatim, in order, from the paragraph itself. (A short run here, so that without the
+  // breaking the test fails rather than hangs.)
+  const junk = "a-".repeat(2_500);
+  const emoji = "😀".repeat(3_000);
+  const paragraph = `The bridge reopened on Monday. Engineers found ${junk} cracks ${emoji} in it. She left.`;
+  const given: string[] = [];
+  const nlps = [winkWith().nlp, winkWith(["sbd", "negation", "sentiment"]).nlp];
+  const readDocs = nlps.map((nlp) => nlp.readDoc);
+  for (const [i, nlp] of nlps.entries()) {
+    nlp.readDoc = (text: string) => {
+      given.push(text);
+      return readDocs[i]!.call(nlp, text);
+    };
+  }
+  let out: string[];
+  try {
+    out = splitSentences(paragraph);
+    sentiment(paragraph);
+  } finally {
+    for (const [i, nlp] of nlps.entries()) nlp.readDoc = readDocs[i]!;
+  }
+  assert.equal(given.length, 2);
+  for (const text of given) {
+    assert.equal(text.length, paragraph.length);
+    const longest = Math.max(...text.split(/\s+/).map((run) => [...run].length));
+    assert.ok(longest <= MAX_WINK_RUN, `a run of ${longest} characters`);
+    assert.ok(!/[\uD800-\uDBFF](?![\uDC00-\uDFFF])/.test(text), "an emoji cut in half");
+  }
+  assert.equal(out.length, 3);
+  assert.equal(out[0], "The bridge reopened on Monday.");
+  assert.equal(out[2], "She left.");
+  let at = 0;
+  for (const s of out) {
+    at = paragraph.indexOf(s, at);
+    assert.ok(at >= 0, s.slice(0, 40));
+    at += s.length;
+  }
+  assert.ok(out[1]!.startsWith("Engineers found a-a-") && out[1]!.endsWith("😀 in it."));
 });

@@ -1,7 +1,7 @@
 // Sentence splitting with wink-nlp, returning sentences verbatim as substrings of the input.
 // wink splits inside quotations ("Hello there. I am fine," she said.), so pieces are merged
 // back while a quotation is open or the next piece starts in lower case.
-import { winkWith } from "./wink.ts";
+import { breakLongRuns, winkWith } from "./wink.ts";
 
 /** A piece longer than this is never grown by merging: a stray quote mark must not swallow a page. */
 const MAX_MERGED_CHARS = 800;
@@ -64,7 +64,9 @@ function countOf(text: string, chars: string): number {
 }
 
 function splitWithWink(line: string): string[] {
-  const pieces = locate(line, winkWith().nlp.readDoc(line).sentences().out());
+  // breakLongRuns keeps the line's length, so the spans located in it are spans of the line.
+  const given = breakLongRuns(line);
+  const pieces = locate(given, winkWith().nlp.readDoc(given).sentences().out());
   const merged: Array<[number, number]> = [];
   for (const piece of pieces) {
     const last = merged[merged.length - 1];

@@ -2,7 +2,7 @@
 // discussion comments, the same reading with part-of-speech tags (one pass gives both).
 // Sentiment needs only sentence boundaries and negation, not part-of-speech tagging or entities:
 // a second wink instance with that short pipeline gives the same scores about eight times faster.
-import { winkWith } from "./wink.ts";
+import { breakLongRuns, winkWith } from "./wink.ts";
 
 /** The wink pipeline steps that sentiment depends on. */
 const SENTIMENT_PIPE = ["sbd", "negation", "sentiment"];
@@ -17,7 +17,7 @@ function clamp(score: unknown): number {
 export function sentiment(text: string): number {
   if (text.trim() === "") return 0;
   const { nlp, its } = winkWith(SENTIMENT_PIPE);
-  return clamp(nlp.readDoc(text).out(its.sentiment));
+  return clamp(nlp.readDoc(breakLongRuns(text)).out(its.sentiment));
 }
 
 /** Universal part-of-speech tags as wink writes them ("NOUN", "PROPN", "ADJ", "VERB", …). */
@@ -38,7 +38,7 @@ export interface TaggedText {
 export function tagText(text: string): TaggedText {
   if (text.trim() === "") return { sentiment: 0, words: [] };
   const { nlp, its } = winkWith(TAGGED_PIPE);
-  const doc = nlp.readDoc(text);
+  const doc = nlp.readDoc(breakLongRuns(text));
   const words: TaggedWord[] = [];
   doc.sentences().each((s, i) => {
     const tokens = s.tokens();

@@ -25,11 +25,18 @@ const WORD = /[\p{L}\p{N}]+/gu;
 export const UNSPACED_SCRIPTS =
   "\\p{sc=Han}\\p{sc=Hiragana}\\p{sc=Katakana}\\p{sc=Thai}\\p{sc=Lao}\\p{sc=Khmer}\\p{sc=Myanmar}";
 export const HAS_UNSPACED = new RegExp(`[${UNSPACED_SCRIPTS}]`, "u");
+/** Longest run of unspaced script the run patterns below match at once: V8's regular expressions
+ * run out of stack on a run of a few million characters (4,000,000 of Chinese threw a RangeError,
+ * and a 10 MB page in GB18030 holds 5 million). A longer run is taken in pieces this long, each
+ * ending where the limit falls, perhaps inside a word; no real article has a run this long. */
+export const MAX_UNSPACED_RUN = 100_000;
+/** The body of a run, after its first character (see UNSPACED_RUN_OR_WORD). */
+export const UNSPACED_RUN_REST = `[${UNSPACED_SCRIPTS}ー\\P{L}]{0,${MAX_UNSPACED_RUN - 1}}`;
 // In text that has them: a run that starts in one of those scripts and goes on through them and
 // anything but letters of other scripts (digits, punctuation, spaces), so a passage takes one
 // segmenter call rather than one per clause, which halves the cost; or else a WORD token.
 const UNSPACED_RUN_OR_WORD = new RegExp(
-  `([${UNSPACED_SCRIPTS}][${UNSPACED_SCRIPTS}ー\\P{L}]*)|[[\\p{L}\\p{N}]--[${UNSPACED_SCRIPTS}]]+`,
+  `([${UNSPACED_SCRIPTS}]${UNSPACED_RUN_REST})|[[\\p{L}\\p{N}]--[${UNSPACED_SCRIPTS}]]+`,
   "gv",
 );
 export const KATAKANA_WORD = /^[\p{sc=Katakana}ー]+$/u;

@@ -2,12 +2,14 @@ import assert from "node:assert/strict";
 import { test } from "node:test";
 import {
   buildEvidence,
+  EMAIL_ADDRESS,
   firstPerson,
   isEligible,
   isStandfirst,
   refersBack,
   surnameOf,
   withoutHeadline,
+  withoutQuotations,
   withoutRunIn,
 } from "./evidence.ts";
 import { articleFrom } from "./fixtures.ts";
@@ -346,4 +348,53 @@ test("a table row or a spec sheet is no sentence; prose dense with figures is", 
       "Of the younger detainees, 766 were between 16 and 17 years old; 226 were between 13 and 15, and 88 were 12 years old and younger.",
     ),
   );
+});
+
+test("an e-mail address is found from the character before its @, not from a long word's start", () => {
+  // `[\w.+-]+@…` read a word from each of its characters to its end: time with the square of
+  // the word's length, and a page can hold a sentence with a word of a million characters.
+  const address = EMAIL_ADDRESS.exec(`Write to ${"j".repeat(5_000)}.doe@example.org about it.`);
+  assert.equal(address?.[0], "e@example.o");
+  assert.ok(!EMAIL_ADDRESS.test(`A word of ${"a".repeat(5_000)} letters and no address at all.`));
+  // Sentences with an address are still page furniture.
+  assert.ok(!isEligible("For tickets, write to the box office at tickets@harbourhall.org today."));
+  assert.ok(
+    !isStandfirst("questions about the closure can be sent to roads@city.gov by residents", 1),
+  );
+  assert.ok(
+    isEligible("The bridge will reopen on Monday after three weeks of repairs, the council said."),
+  );
+});
+
+test("quotations are cut in one pass, however many opening marks are left unclosed", () => {
+  // `text.replace(/“[^”]*”|"[^"]*"/g, " ")` read on from every unclosed opening mark to the end
+  // of the text: time with the square of their number. withoutQuotations gives the same text and
+  // reads each character at most twice.
+  const regex = (t: string) => t.replace(/“[^”]*”|"[^"]*"/g, " ");
+  for (const t of [
+    'He said “we won” and "I lost" today.',
+    "“a “b” c",
+    '"a “b" c”',
+    "“open",
+    '"a" "b',
+    "”“”",
+  ])
+    assert.equal(withoutQuotations(t), regex(t), t);
+  const text = `We said “${"a“".repeat(10_000)} and "${'b"c'.repeat(10_000)}`;
+  let scanned = 0;
+  const indexOf = String.prototype.indexOf;
+  String.prototype.indexOf = function (this: string, search: string, from = 0) {
+    const at = indexOf.call(this, search, from);
+    scanned += (at === -1 ? this.length : at) - from;
+    return at;
+  };
+  let out: string;
+  try {
+    out = withoutQuotations(text);
+  } finally {
+    String.prototype.indexOf = indexOf;
+  }
+  assert.equal(out, regex(text));
+  assert.ok(scanned <= 2 * text.length, `${scanned} characters read for ${text.length}`);
+  assert.ok(firstPerson(text));
 });

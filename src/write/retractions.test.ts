@@ -2,6 +2,7 @@ import assert from "node:assert/strict";
 import { test } from "node:test";
 import { buildEvidence } from "./evidence.ts";
 import { articleFrom, firstReportedArticles, resignedArticles } from "./fixtures.ts";
+import { RETRACTIONS } from "./retractions.ts";
 
 const retracted = (articles: ReturnType<typeof firstReportedArticles>) =>
   buildEvidence(articles)
@@ -40,4 +41,22 @@ test("a year after saying something withdraws it, as a day after saying does", (
     ];
     assert.deepEqual(retracted(articles), [claim], span);
   }
+});
+
+test("the count before a span of time is read at most 64 characters back", () => {
+  // Unbounded, it was tried from every hyphen of a long hyphenated word to the word's end: time
+  // with the square of the word's length. The claim, all that is used, is the same either way.
+  const [pattern] = RETRACTIONS;
+  const find = (text: string) => [...text.matchAll(pattern!)].map((m) => [m[0], m[1]]);
+  assert.deepEqual(find("The firm, 36 hours after saying no data was lost, apologised."), [
+    ["36 hours after saying no data was lost", "no data was lost"],
+  ]);
+  const word = "a-".repeat(5_000);
+  const [match, ...more] = find(
+    `The firm, ${word}3 hours after saying no data was lost, apologised.`,
+  );
+  assert.equal(more.length, 0);
+  assert.equal(match![1], "no data was lost");
+  assert.ok(match![0]!.endsWith("-3 hours after saying no data was lost"));
+  assert.ok(match![0]!.length <= 64 + " hours after saying no data was lost".length);
 });

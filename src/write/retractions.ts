@@ -8,10 +8,13 @@ import { contentWords } from "./tokens.ts";
 
 /** How reporters say an earlier claim was withdrawn; the group is the claim. Newsroom wording, so
  * patterns: no library tells a correction from a contradiction. */
-const RETRACTIONS = [
+export const RETRACTIONS = [
   // "a day after saying": a span of time sets the day's news against the claim; a bare "resigned
-  // after saying the port would close" repeats it.
-  /\b(?:an? (?:day|week|month|year|hour)|(?:[\w-]+ )?(?:minutes|hours|days|weeks|months|years)) after (?:saying|stating|insisting|claiming)(?: that)? ([^,;.]+)/gi,
+  // after saying the port would close" repeats it. The count before the unit ("36 hours") is at
+  // most 64 characters long: tried from every hyphen of a long hyphenated word to its end, an
+  // unbounded one took time with the square of the word's length (50,000 characters of "a-a-…":
+  // 4.5 s).
+  /\b(?:an? (?:day|week|month|year|hour)|(?:[\w-]{1,64} )?(?:minutes|hours|days|weeks|months|years)) after (?:saying|stating|insisting|claiming)(?: that)? ([^,;.]+)/gi,
   // Not "first" or "reported": "The Herald first reported that the port would close" repeats it.
   /\b(?:initially|earlier|previously|originally) (?:said|claimed|insisted|stated)(?: that)? ([^,;.]+)/gi,
   /\bI said (?:yesterday |earlier |before |last week )?(?:that )?([^.]+)\.[”"]? That was (?:wrong|incorrect|not true|a mistake)/gi,
