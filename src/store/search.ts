@@ -16,6 +16,7 @@ import {
   searchTerms,
   searchWordSpans,
 } from "../text/search-terms.ts";
+import { wholeCharacterEnd } from "../text/shorten.ts";
 import type { SearchHit } from "../types.ts";
 import type { Db } from "./db.ts";
 
@@ -243,9 +244,5 @@ function passage(
  * of a surrogate pair). */
 function shortened(text: string): string {
   if (text.length <= MAX_SNIPPET_PIECE) return text;
-  const last = text.charCodeAt(MAX_SNIPPET_PIECE - 1);
-  return text.slice(
-    0,
-    last >= 0xd800 && last <= 0xdbff ? MAX_SNIPPET_PIECE - 1 : MAX_SNIPPET_PIECE,
-  );
+  return text.slice(0, wholeCharacterEnd(text, MAX_SNIPPET_PIECE));
 }

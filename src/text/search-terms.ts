@@ -2,15 +2,7 @@
 // store/search.ts). Their own tokenizers disagree (on Indic vowel signs, accents, stop words), so
 // both index these terms whole and search them by the same functions.
 import porter2 from "wink-porter2-stemmer";
-import {
-  HAS_UNSPACED,
-  KATAKANA_WORD,
-  segmentPieces,
-  UNSPACED_RUN_REST,
-  UNSPACED_SCRIPTS,
-} from "./terms.ts";
-
-let wordSegmenter: Intl.Segmenter | undefined;
+import { HAS_UNSPACED, segmentedSpans, UNSPACED_RUN_REST, UNSPACED_SCRIPTS } from "./terms.ts";
 
 // A letter or digit, then letters, digits and combining marks: Indic vowel signs and viramas are
 // marks, and WORD would cut हिंदी into ह and द. Joiners are kept inside a word (Bengali, Persian
@@ -98,35 +90,9 @@ export function* searchWordSpans(text: string): Generator<SearchWordSpan> {
   }
   for (const m of text.matchAll(UNSPACED_RUN_OR_SEARCH_WORD)) {
     if (m[1] === undefined) yield { start: m.index, end: m.index + m[0].length };
-    else yield* segmentedSpans(m[1], m.index);
+    else
+      for (const [start, end] of segmentedSpans(m[1], m.index, SEARCH_WORD)) yield { start, end };
   }
-}
-
-/** pushSegmentedWords, giving places in the text rather than words. */
-function* segmentedSpans(run: string, at: number): Generator<SearchWordSpan> {
-  wordSegmenter ??= new Intl.Segmenter("und", { granularity: "word" });
-  // A katakana word, held back while the next segment may continue it.
-  let katakana: SearchWordSpan | null = null;
-  for (const [from, to] of segmentPieces(run)) {
-    for (const { segment, index, isWordLike } of wordSegmenter.segment(run.slice(from, to))) {
-      const start = at + from + index;
-      const unspaced = HAS_UNSPACED.test(segment);
-      const katakanaWord = unspaced && isWordLike && KATAKANA_WORD.test(segment);
-      if (katakana !== null && !katakanaWord) {
-        yield katakana;
-        katakana = null;
-      }
-      if (!unspaced) {
-        for (const m of segment.matchAll(SEARCH_WORD)) {
-          yield { start: start + m.index, end: start + m.index + m[0].length };
-        }
-      } else if (katakanaWord) {
-        if (katakana === null) katakana = { start, end: start + segment.length };
-        else katakana.end += segment.length;
-      } else if (isWordLike) yield { start, end: start + segment.length };
-    }
-  }
-  if (katakana !== null) yield katakana;
 }
 
 /** The search terms of a text, in order, repeats kept (they count in ranking). */

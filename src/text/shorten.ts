@@ -7,3 +7,10 @@ export function shortened(text: string, max: number): string {
   const space = cut.lastIndexOf(" ");
   return `${(space > max / 2 ? cut.slice(0, space) : cut).replace(/[\s,;:.]+$/, "")}…`;
 }
+
+/** `at`, or one less when a cut there would leave the first half of a surrogate pair (an emoji,
+ * a rare Han character) behind: a lone surrogate breaks URL encoding, XML and PostgreSQL. */
+export function wholeCharacterEnd(text: string, at: number): number {
+  const last = text.charCodeAt(at - 1);
+  return last >= 0xd800 && last <= 0xdbff ? at - 1 : at;
+}

@@ -1,5 +1,6 @@
 // Tokenising, stop words, a light plural stemmer, a cheap named-entity heuristic and term weights.
 // Shared by clustering (src/stories) and anything else that needs bag-of-words features.
+import { wholeCharacterEnd } from "./shorten.ts";
 
 /** Words too common to say anything about a story. Kept short: rare-term weighting does the rest. */
 export const STOP_WORDS: ReadonlySet<string> = new Set(
@@ -39,7 +40,7 @@ const UNSPACED_RUN_OR_WORD = new RegExp(
   `([${UNSPACED_SCRIPTS}]${UNSPACED_RUN_REST})|[[\\p{L}\\p{N}]--[${UNSPACED_SCRIPTS}]]+`,
   "gv",
 );
-export const KATAKANA_WORD = /^[\p{sc=Katakana}ー]+$/u;
+const KATAKANA_WORD = /^[\p{sc=Katakana}ー]+$/u;
 // Fullwidth ASCII (ＪＲ, ２０２４) is common in Japanese and Chinese text; folded so it meets ASCII.
 const FULLWIDTH_ASCII = /[\uFF01-\uFF5E]/g;
 
@@ -70,33 +71,46 @@ export function tokenize(text: string): string[] {
   const out: string[] = [];
   for (const m of folded.matchAll(UNSPACED_RUN_OR_WORD)) {
     if (m[1] === undefined) out.push(m[0]);
-    else pushSegmentedWords(m[1], out);
+    else for (const [start, end] of segmentedSpans(m[1], 0, WORD)) out.push(m[1].slice(start, end));
   }
   return out;
 }
 
-/** Splits a run of unspaced script into the words ICU finds in it; what lies between them (digits,
- * and ① or ² that ICU does not count as words) is split by WORD, as the fast path would. */
-function pushSegmentedWords(run: string, out: string[]): void {
+/**
+ * The words ICU finds in a run of unspaced script, as [start, end) places (offset by `at`); what
+ * lies between them (digits, and ① or ² that ICU does not count as words) is split by
+ * `otherWords`. ICU cuts a katakana name at a dictionary prefix (マクロ|ン for Macron, プー|チン); an
+ * unbroken katakana run is a loanword or a name, so its pieces are joined back into one word.
+ * Clustering's tokens and search's words both come from here.
+ */
+export function* segmentedSpans(
+  run: string,
+  at: number,
+  otherWords: RegExp,
+): Generator<[number, number]> {
   wordSegmenter ??= new Intl.Segmenter("und", { granularity: "word" });
-  // ICU cuts a katakana name at a dictionary prefix (マクロ|ン for Macron, プー|チン); an unbroken
-  // katakana run is a loanword or a name, so its pieces are joined back into one word.
-  let katakanaEnd = -1;
+  // A katakana word, held back while the next segment may continue it.
+  let katakana: [number, number] | null = null;
   for (const [from, to] of segmentPieces(run)) {
-    for (const { segment, index: at, isWordLike } of wordSegmenter.segment(run.slice(from, to))) {
-      const index = from + at;
-      if (!HAS_UNSPACED.test(segment)) {
-        const words = segment.match(WORD);
-        if (words !== null) out.push(...words);
-        katakanaEnd = -1;
-      } else if (isWordLike) {
-        const katakana = KATAKANA_WORD.test(segment);
-        if (katakana && index === katakanaEnd) out[out.length - 1] += segment;
-        else out.push(segment);
-        katakanaEnd = katakana ? index + segment.length : -1;
-      } else katakanaEnd = -1;
+    for (const { segment, index, isWordLike } of wordSegmenter.segment(run.slice(from, to))) {
+      const start = at + from + index;
+      const unspaced = HAS_UNSPACED.test(segment);
+      const katakanaWord = unspaced && isWordLike && KATAKANA_WORD.test(segment);
+      if (katakana !== null && !katakanaWord) {
+        yield katakana;
+        katakana = null;
+      }
+      if (!unspaced) {
+        for (const m of segment.matchAll(otherWords)) {
+          yield [start + m.index, start + m.index + m[0].length];
+        }
+      } else if (katakanaWord) {
+        if (katakana === null) katakana = [start, start + segment.length];
+        else katakana[1] += segment.length;
+      } else if (isWordLike) yield [start, start + segment.length];
     }
   }
+  if (katakana !== null) yield katakana;
 }
 
 /** Longest piece of a run given to the segmenter at once: its time grows faster than the length
@@ -116,7 +130,7 @@ export function* segmentPieces(run: string): Generator<[number, number]> {
       let cut = to;
       while (cut > from + MAX_SEGMENTED / 2 && !SEGMENT_CUT.test(run[cut - 1]!)) cut--;
       if (cut > from + MAX_SEGMENTED / 2) to = cut;
-      else if (run.charCodeAt(to - 1) >= 0xd800 && run.charCodeAt(to - 1) <= 0xdbff) to--;
+      else to = wholeCharacterEnd(run, to);
     }
     yield [from, to];
     from = to;

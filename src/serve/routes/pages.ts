@@ -1,6 +1,7 @@
 // HTML pages for readers: front page, sections, story page, blindspots, outlets, search.
 import { Hono } from "hono";
 import { log } from "../../log.ts";
+import { wholeCharacterEnd } from "../../text/shorten.ts";
 import type { Deps } from "../deps.ts";
 import { visitSince } from "../deps.ts";
 import { HttpError } from "../http-error.ts";
@@ -32,15 +33,12 @@ export function pageNumber(value: string | undefined): number {
 }
 
 export function queryOf(value: string | undefined): string {
-  return (
-    (value ?? "")
-      // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters become spaces
-      .replace(/[\u0000-\u001f\u007f]/g, " ")
-      .trim()
-      .slice(0, MAX_QUERY_LENGTH)
-      // The cut can halve an emoji: a lone surrogate makes encodeURIComponent throw.
-      .replace(/[\ud800-\udbff]$/, "")
-  );
+  const query = (value ?? "")
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters become spaces
+    .replace(/[\u0000-\u001f\u007f]/g, " ")
+    .trim();
+  // Not halving an emoji: a lone surrogate makes encodeURIComponent throw.
+  return query.slice(0, wholeCharacterEnd(query, Math.min(query.length, MAX_QUERY_LENGTH)));
 }
 
 export function pageRoutes(deps: Deps): Hono {
