@@ -4,7 +4,7 @@
 // the verbs; what it tags VERB is then checked, as it also tags a capitalised name ("Ford") and a
 // participle used as an adjective ("planned missions") that way. Written here because no
 // maintained library answers "is this a sentence" from part-of-speech tags.
-import { breakLongRuns, winkWith } from "./wink.ts";
+import { winkWith } from "./wink.ts";
 
 /** Auxiliaries, modals and the reporting verbs, lower case: a line with one of these has its verb,
  * and a sentence that opens with one has no subject of its own (see write/evidence.ts). */
@@ -23,8 +23,8 @@ export function hasPredicate(text: string): boolean {
   // Most sentences show a finite verb in a word the tagger need not read; tagging every sentence
   // of a story made writing its brief half as slow again.
   if (FINITE_WORD.test(text)) return true;
-  const { nlp, its } = winkWith(POS_PIPE);
-  const tokens = nlp.readDoc(breakLongRuns(text)).tokens();
+  const { read, its } = winkWith(POS_PIPE);
+  const tokens = read(text).tokens();
   const words = tokens.out() as string[];
   const tags = tokens.out(its.pos) as string[];
   for (let i = 0; i < words.length; i++) {

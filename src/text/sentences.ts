@@ -64,7 +64,8 @@ function countOf(text: string, chars: string): number {
 }
 
 function splitWithWink(line: string): string[] {
-  // breakLongRuns keeps the line's length, so the spans located in it are spans of the line.
+  // Not winkWith().read: the sentences are located in the text wink read, which breakLongRuns
+  // keeps the line's length, so the spans located in it are spans of the line.
   const given = breakLongRuns(line);
   const pieces = locate(given, winkWith().nlp.readDoc(given).sentences().out());
   const merged: Array<[number, number]> = [];

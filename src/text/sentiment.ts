@@ -2,7 +2,7 @@
 // discussion comments, the same reading with part-of-speech tags (one pass gives both).
 // Sentiment needs only sentence boundaries and negation, not part-of-speech tagging or entities:
 // a second wink instance with that short pipeline gives the same scores about eight times faster.
-import { breakLongRuns, winkWith } from "./wink.ts";
+import { winkWith } from "./wink.ts";
 
 /** The wink pipeline steps that sentiment depends on. */
 const SENTIMENT_PIPE = ["sbd", "negation", "sentiment"];
@@ -16,8 +16,8 @@ function clamp(score: unknown): number {
 
 export function sentiment(text: string): number {
   if (text.trim() === "") return 0;
-  const { nlp, its } = winkWith(SENTIMENT_PIPE);
-  return clamp(nlp.readDoc(breakLongRuns(text)).out(its.sentiment));
+  const { read, its } = winkWith(SENTIMENT_PIPE);
+  return clamp(read(text).out(its.sentiment));
 }
 
 /** Universal part-of-speech tags as wink writes them ("NOUN", "PROPN", "ADJ", "VERB", …). */
@@ -37,8 +37,8 @@ export interface TaggedText {
 /** Sentiment and part-of-speech tags of a short text in one pass. */
 export function tagText(text: string): TaggedText {
   if (text.trim() === "") return { sentiment: 0, words: [] };
-  const { nlp, its } = winkWith(TAGGED_PIPE);
-  const doc = nlp.readDoc(breakLongRuns(text));
+  const { read, its } = winkWith(TAGGED_PIPE);
+  const doc = read(text);
   const words: TaggedWord[] = [];
   doc.sentences().each((s, i) => {
     const tokens = s.tokens();

@@ -9,6 +9,8 @@ const require = createRequire(import.meta.url);
 export interface Wink {
   nlp: WinkMethods;
   its: ItsHelpers;
+  /** nlp.readDoc on the text with its long runs broken (see breakLongRuns): what to read with. */
+  read(text: string): ReturnType<WinkMethods["readDoc"]>;
 }
 
 const instances = new Map<string, Wink>();
@@ -20,7 +22,7 @@ export function winkWith(pipe?: string[]): Wink {
   if (!w) {
     const winkNLP = require("wink-nlp") as (model: unknown, pipe?: string[]) => WinkMethods;
     const nlp = winkNLP(require("wink-eng-lite-web-model"), pipe);
-    w = { nlp, its: nlp.its };
+    w = { nlp, its: nlp.its, read: (text) => nlp.readDoc(breakLongRuns(text)) };
     instances.set(key, w);
   }
   return w;
